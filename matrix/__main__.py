@@ -1,0 +1,5 @@
+"""``python -m matrix``: the same as the ``matrix`` command."""
+
+from matrix.cli import main
+
+main()

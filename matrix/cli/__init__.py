@@ -1,0 +1,83 @@
+"""The ``matrix`` command: a thin layer over the library, one small module per group of commands.
+
+Every user error ends as one plain sentence on standard error and exit code 2; ``check`` exits 1
+when it finds errors; a traceback is shown only with ``--debug``.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+import typer
+
+from matrix.errors import MatrixError
+
+app = typer.Typer(
+    name="matrix",
+    help="把政府工作计划解析为分工表、交办通知与进展表 (parse plans into duty tables and letters).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+@app.callback()
+def _root(
+    debug: bool = typer.Option(False, "--debug", help="出错时显示完整的调用栈 (for developers)."),
+) -> None:
+    """matrix: 计划文本 → 任务分工 (tasks, leads, participants) → 交办通知、分工表."""
+
+
+def _register() -> None:
+    # Each module adds its commands to ``app`` when imported; the imports are here, not at the
+    # top, so that ``matrix --help`` and ``matrix parse`` never import the Word and Excel writers.
+    from matrix.cli import plan_commands  # noqa: F401
+
+    for name in ("workbook", "letters", "build", "diff", "forms"):
+        try:
+            __import__(f"matrix.cli.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"matrix.cli.{name}":
+                raise
+
+
+def _configure_streams() -> None:
+    # A Windows console may be GBK: never die on a character it cannot show.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the CLI and exit with its code: 0 done, 1 check found errors, 2 wrong input or command."""
+    _configure_streams()
+    args = sys.argv[1:] if argv is None else argv
+    debug = "--debug" in args
+    _register()
+    try:
+        result = app(args=args, standalone_mode=False, prog_name="matrix")
+    except MatrixError as exc:
+        if debug:
+            raise
+        print(f"错误: {exc}", file=sys.stderr)
+        sys.exit(exc.exit_code)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        print("已中止。", file=sys.stderr)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(2)
+    except KeyboardInterrupt:
+        print("已中止。", file=sys.stderr)
+        sys.exit(130)
+    except OSError as exc:
+        if debug:
+            raise
+        print(f"错误: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
+        sys.exit(2)
+    sys.exit(result if isinstance(result, int) else 0)

@@ -1,0 +1,1 @@
+"""Commands that read a plan and report on it: parse, check, show, departments."""

@@ -1,0 +1,1 @@
+"""Parsers: from a document's lines to the plan model (outline, assignments, departments)."""

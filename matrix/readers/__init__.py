@@ -1,0 +1,39 @@
+"""Readers: turn a plan file (.txt in any common Chinese encoding, .docx) into lines of text.
+
+A reader knows file formats and nothing of plans; the parsers take its :class:`Document`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from matrix.errors import InputError
+from matrix.model import Document
+
+MAX_PLAN_BYTES = 20 * 1024 * 1024
+
+
+def read_document(path: Path) -> Document:
+    """The lines of the plan file at ``path``, chosen by its suffix (.txt, .text, .docx)."""
+    if not path.exists():
+        raise InputError("找不到文件", path=str(path))
+    if path.is_dir():
+        raise InputError("这是一个文件夹, 不是计划文件", path=str(path))
+    size = path.stat().st_size
+    if size == 0:
+        raise InputError("文件是空的", path=str(path))
+    if size > MAX_PLAN_BYTES:
+        raise InputError(
+            f"文件过大 ({size // 1024 // 1024} MB), 超过 {MAX_PLAN_BYTES // 1024 // 1024} MB 的上限",
+            path=str(path),
+        )
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        from matrix.readers.docx import read_docx
+
+        return read_docx(path)
+    if suffix in {".txt", ".text", ""}:
+        from matrix.readers.text import read_text
+
+        return read_text(path)
+    raise InputError(f"不支持的文件类型 {path.suffix}: 请提供 .txt 或 .docx 文件", path=str(path))

@@ -1,0 +1,148 @@
+"""The settings file of a plan: ``<plan stem>.toml`` beside the plan.
+
+``[departments."市科技局"]`` tables fix names (``aliases``: names as written that mean this
+department), record former names (``former_names``, 曾用名) and give a contact and phone; their
+order is the display order.  ``[letter]`` sets what the letters print (issuing office, 文号, date,
+feedback deadline, contact, cc list).  Every part is optional.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from matrix.errors import InputError
+
+
+@dataclass
+class DepartmentSettings:
+    """What the clerk says of one department: its name, aliases, former names and contact."""
+
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    former_names: list[str] = field(default_factory=list)
+    contact: str | None = None
+    phone: str | None = None
+
+
+@dataclass
+class LetterSettings:
+    """What the letters print: issuing office, document number, date, deadline, contact, cc."""
+
+    issuer: str = "市人民政府办公室"
+    doc_number: str | None = None
+    date: dt.date | None = None
+    feedback_deadline: str | None = None
+    contact: str | None = None
+    phone: str | None = None
+    cc: list[str] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Settings:
+    """A plan's settings, read from its settings file or all defaults when there is none."""
+
+    path: Path | None = None
+    departments: list[DepartmentSettings] = field(default_factory=list)
+    letter: LetterSettings = field(default_factory=LetterSettings)
+    raw: dict[str, Any] = field(default_factory=dict)
+
+    def canonical(self) -> dict[str, str]:
+        """Every alias and former name mapped to its department's name."""
+        out: dict[str, str] = {}
+        for d in self.departments:
+            for alias in [*d.aliases, *d.former_names]:
+                out[alias] = d.name
+        return out
+
+
+def settings_path(plan: Path) -> Path:
+    """Where a plan's settings file lives: ``<plan stem>.toml`` beside the plan."""
+    return plan.with_suffix(".toml")
+
+
+def _str_list(value: Any, where: str, path: Path) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return list(value)
+    raise InputError(f"设置项 {where} 应为文字或文字列表", path=str(path))
+
+
+def _opt_str(value: Any, where: str, path: Path) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    raise InputError(f"设置项 {where} 应为文字", path=str(path))
+
+
+def _date(value: Any, path: Path) -> dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise InputError("设置项 letter.date 应为日期, 例如 2026-12-01", path=str(path))
+
+
+def parse_settings(data: dict[str, Any], path: Path) -> Settings:
+    """Settings from the parsed TOML of ``path``; a wrong value type is an :class:`InputError`."""
+    depts: list[DepartmentSettings] = []
+    raw_depts = data.get("departments", {})
+    if not isinstance(raw_depts, dict):
+        raise InputError("[departments] 应为表, 例如 [departments.\"市科技局\"]", path=str(path))
+    for name, body in raw_depts.items():
+        if not isinstance(body, dict):
+            raise InputError(f"[departments.\"{name}\"] 应为表", path=str(path))
+        where = f"departments.{name}"
+        depts.append(
+            DepartmentSettings(
+                name=name,
+                aliases=_str_list(body.get("aliases"), where + ".aliases", path),
+                former_names=_str_list(body.get("former_names"), where + ".former_names", path),
+                contact=_opt_str(body.get("contact"), where + ".contact", path),
+                phone=_opt_str(body.get("phone"), where + ".phone", path),
+            )
+        )
+    raw_letter = data.get("letter", {})
+    if not isinstance(raw_letter, dict):
+        raise InputError("[letter] 应为表", path=str(path))
+    known = {"issuer", "doc_number", "date", "feedback_deadline", "contact", "phone", "cc"}
+    letter = LetterSettings(
+        issuer=_opt_str(raw_letter.get("issuer"), "letter.issuer", path) or LetterSettings.issuer,
+        doc_number=_opt_str(raw_letter.get("doc_number"), "letter.doc_number", path),
+        date=_date(raw_letter.get("date"), path),
+        feedback_deadline=_opt_str(raw_letter.get("feedback_deadline"), "letter.feedback_deadline", path),
+        contact=_opt_str(raw_letter.get("contact"), "letter.contact", path),
+        phone=_opt_str(raw_letter.get("phone"), "letter.phone", path),
+        cc=_str_list(raw_letter.get("cc"), "letter.cc", path),
+        extra={k: v for k, v in raw_letter.items() if k not in known},
+    )
+    return Settings(path=path, departments=depts, letter=letter, raw=data)
+
+
+def load_settings(plan: Path, explicit: Path | None = None) -> Settings:
+    """The settings for ``plan``: ``explicit`` if given, else ``<plan stem>.toml`` if it exists."""
+    path = explicit or settings_path(plan)
+    if not path.exists():
+        if explicit is not None:
+            raise InputError("找不到设置文件", path=str(path))
+        return Settings()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise InputError("设置文件不是 UTF-8 编码", path=str(path)) from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(f"设置文件格式有误: {exc}", path=str(path)) from exc
+    return parse_settings(data, path)
