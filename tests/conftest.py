@@ -1,0 +1,28 @@
+"""Shared fixtures: the default plan, a scratch folder, and the LibreOffice gate."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_PLAN = ROOT / "plan_source" / "00_zizhu_chuangxin_2008.txt"
+
+
+@pytest.fixture
+def default_plan() -> Path:
+    """The default plan the user gave us (plan_source/)."""
+    return DEFAULT_PLAN
+
+
+def soffice() -> str:
+    """The LibreOffice program, or skip the test; CI sets MATRIX_REQUIRE_LIBREOFFICE=1 to fail instead."""
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if found is None:
+        if os.environ.get("MATRIX_REQUIRE_LIBREOFFICE"):
+            pytest.fail("LibreOffice is required in CI but soffice was not found")
+        pytest.skip("LibreOffice (soffice) is not installed")
+    return found
