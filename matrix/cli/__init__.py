@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import sys
 
-import click
 import typer
+from typer.exceptions import Abort, Exit, TyperException
 
 from matrix.errors import MatrixError
 
@@ -64,13 +64,14 @@ def main(argv: list[str] | None = None) -> None:
             raise
         print(f"错误: {exc}", file=sys.stderr)
         sys.exit(exc.exit_code)
-    except click.exceptions.Exit as exc:
+    except Exit as exc:
         sys.exit(exc.exit_code)
-    except click.exceptions.Abort:
+    except Abort:
         print("已中止。", file=sys.stderr)
         sys.exit(130)
-    except click.ClickException as exc:
-        exc.show()
+    except TyperException as exc:
+        print(f"错误: {exc.format_message()}", file=sys.stderr)
+        print("用 matrix --help 查看命令的用法。", file=sys.stderr)
         sys.exit(2)
     except KeyboardInterrupt:
         print("已中止。", file=sys.stderr)

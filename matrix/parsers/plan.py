@@ -1,10 +1,133 @@
-"""Placeholder while the parser is written."""
+"""From a document's lines to the plan model: outline, tasks, assignments and departments."""
 
 from __future__ import annotations
 
-from matrix.model import Document, Plan
+from matrix.errors import InputError
+from matrix.model import Document, Finding, OtherRole, Plan, Section, Task
+from matrix.parsers.assignment import deadline_in_text, resolve
+from matrix.parsers.departments import Registry
+from matrix.parsers.lines import classify, own_text
+from matrix.parsers.names import Name
+from matrix.parsers.title import find_title
+from matrix.parsers.tree import Node, RawTask, TaskCollector, build_tree
 from matrix.settings import Settings
 
 
+def task_title(text: str) -> str:
+    """A task's heading: its first sentence when short, else its first clause."""
+    first = text.split("\n", 1)[0]
+    for stop in ("。", "；", ";"):
+        cut = first.find(stop)
+        if 0 < cut <= 60:
+            return first[:cut]
+    for stop in ("，", ","):
+        cut = first.find(stop)
+        if 0 < cut <= 60:
+            return first[:cut]
+    return first[:40] + ("…" if len(first) > 40 else "")
+
+
+def _sections(root: Node) -> list[Section]:
+    out: list[Section] = []
+
+    def walk(node: Node, parent: str | None) -> None:
+        for child in node.children:
+            if child.is_task:
+                continue
+            sid = ".".join(child.outline)
+            title = child.heading or (own_text(child.para) if child.para else "")
+            out.append(Section(sid, child.outline, title, child.line, parent))
+            walk(child, sid)
+
+    walk(root, None)
+    return out
+
+
+def _section_id(raw: RawTask) -> str | None:
+    node = raw.section
+    while node is not None and node.is_task:
+        node = node.parent
+    if node is None or not node.outline:
+        return None
+    return ".".join(node.outline)
+
+
+def _rule_in_force(raw: RawTask, rule_lines: list[int]) -> bool:
+    return any(line <= raw.assign_line for line in rule_lines)
+
+
 def parse_document(document: Document, settings: Settings) -> Plan:
-    return Plan(title=None, source=document.source)
+    """The plan in ``document``: its tasks with canonical leads and participants, and findings.
+
+    Raises :class:`InputError` when no task with an assignment can be found.
+    """
+    findings: list[Finding] = []
+    paras = classify(document.lines, findings)
+    if not paras:
+        raise InputError("文件里没有可读的文字", path=document.source)
+    root = build_tree(paras)
+    collector = TaskCollector()
+    raws = collector.collect(root)
+    if not raws:
+        raise InputError("没有找到任何带有牵头或参与单位的任务 (例如 \"(由A牵头, B参与)\")",
+                         path=document.source)
+    rule_lines = sorted(
+        [*collector.rule_lines, *(r.assign_line for r in raws if r.assignment.states_rule)]
+    )
+    registry = Registry(settings)
+    for raw in raws:
+        a = raw.assignment
+        registry.observe([*a.leads, *a.participants, *a.responsible, *(n for n, _ in a.others)])
+    registry.finish()
+
+    tasks: list[Task] = []
+    used: set[str] = set()
+    ids: set[str] = set()
+    for raw in raws:
+        leads_n, parts_n = resolve(raw.assignment, _rule_in_force(raw, rule_lines))
+        leads = _canonical(registry, leads_n, set())
+        participants = _canonical(registry, parts_n, set(leads))
+        others = [OtherRole(registry.canonical(n.text), role) for n, role in raw.assignment.others]
+        task_id = _unique_id(".".join(raw.outline), ids)
+        task = Task(
+            id=task_id,
+            outline=raw.outline,
+            title=task_title(raw.text),
+            text=raw.text,
+            line=raw.line,
+            leads=leads,
+            participants=participants,
+            others=others,
+            deadline=raw.assignment.deadline or deadline_in_text(raw.text),
+            section=_section_id(raw),
+        )
+        tasks.append(task)
+        used.update(leads, participants, (o.name for o in others))
+        if not leads:
+            findings.append(Finding(raw.assign_line, f"任务 {task_id} 没有牵头单位"))
+    return Plan(
+        title=find_title(paras),
+        source=document.source,
+        sections=_sections(root),
+        tasks=tasks,
+        departments=registry.departments(used),
+        findings=findings,
+    )
+
+
+def _canonical(registry: Registry, names: list[Name], exclude: set[str]) -> list[str]:
+    out: list[str] = []
+    for name in names:
+        canonical = registry.canonical(name.text)
+        if canonical not in out and canonical not in exclude:
+            out.append(canonical)
+    return out
+
+
+def _unique_id(task_id: str, ids: set[str]) -> str:
+    candidate, n = task_id or "p1", 2
+    while candidate in ids:
+        candidate, n = f"{task_id}~{n}", n + 1
+    ids.add(candidate)
+    return candidate
+

@@ -1,0 +1,89 @@
+"""Canonical department names across a whole plan.
+
+A name is resolved, in order, through the settings file (aliases and former names a clerk
+recorded), the aliases the plan itself writes in brackets (``市科技局(知识产权局)``), and the
+plan's own fuller spelling of it (``人事局`` beside ``市人事局``; ``发展改革委`` beside
+``国家发展改革委``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from matrix.model import Department
+from matrix.parsers.names import Name
+from matrix.parsers.normalize import squash
+from matrix.settings import Settings
+
+_LEVEL_PREFIX = re.compile(r"^(国家|国务院|中共|市委|区委|县委|省委|自治区|市|省|区|县|州|盟|旗)$")
+
+
+class Registry:
+    """The departments of one plan: canonical names, aliases, and order of first appearance."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._canonical: dict[str, str] = {squash(k): v for k, v in settings.canonical().items()}
+        self._aliases: dict[str, list[str]] = {}
+        self._order: list[str] = []
+        self._spelling: dict[str, str] = {}
+
+    def observe(self, names: Iterable[Name]) -> None:
+        """Note names as they appear in the plan, with the aliases written beside them."""
+        for name in names:
+            key = squash(name.text)
+            self._spelling.setdefault(key, name.text)
+            if key not in self._order:
+                self._order.append(key)
+            for alias in name.aliases:
+                self._canonical.setdefault(squash(alias), name.text)
+                self._aliases.setdefault(key, [])
+                if alias not in self._aliases[key]:
+                    self._aliases[key].append(alias)
+
+    def finish(self) -> None:
+        """Resolve short spellings to the plan's fuller ones, once every name has been seen."""
+        keys = set(self._order)
+        for short in self._order:
+            if short in self._canonical:
+                continue
+            fuller = [k for k in keys if k != short and k.endswith(short)
+                      and _LEVEL_PREFIX.match(k[: len(k) - len(short)])]
+            if len(fuller) == 1:
+                self._canonical[short] = self._spelling[fuller[0]]
+                self._aliases.setdefault(fuller[0], [])
+                self._aliases[fuller[0]].append(self._spelling[short])
+
+    def canonical(self, name: str) -> str:
+        """The canonical name for a name as written."""
+        key = squash(name)
+        seen: set[str] = set()
+        while key in self._canonical and key not in seen:
+            seen.add(key)
+            name = self._canonical[key]
+            key = squash(name)
+        return self._spelling.get(key, name)
+
+    def departments(self, used: set[str]) -> list[Department]:
+        """The departments in ``used``: those of the settings file first, in its order, then the rest
+        in order of first appearance."""
+        out: list[Department] = []
+        done: set[str] = set()
+        for ds in self.settings.departments:
+            if ds.name in used and ds.name not in done:
+                aliases = [*ds.aliases, *self._aliases.get(squash(ds.name), [])]
+                out.append(Department(ds.name, _unique(aliases), list(ds.former_names), ds.contact, ds.phone))
+                done.add(ds.name)
+        for key in self._order:
+            name = self.canonical(self._spelling[key])
+            if name in used and name not in done:
+                out.append(Department(name, _unique(self._aliases.get(squash(name), []))))
+                done.add(name)
+        for name in sorted(used - done):
+            out.append(Department(name))
+        return out
+
+
+def _unique(items: list[str]) -> list[str]:
+    return list(dict.fromkeys(items))

@@ -1,0 +1,103 @@
+"""Department names in an assignment: splitting a list, cleaning each name, dropping vague words.
+
+Works on folded text (see :mod:`matrix.parsers.normalize`).  A name keeps what a clerk files:
+``市科技局(知识产权局)`` is 市科技局 with the alias 市知识产权局; group addressees such as
+``各县(市、区)政府`` or ``各区、县级市`` stay whole; vague mentions (有关部门, 相关单位) name nobody.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from matrix.parsers.brackets import depth_split
+
+VAGUE = re.compile(
+    r"^(各|其他|其它|市直|区直|县直|省直|区级|市级|县级|省级)?(各)?(有关|相关|其他|其它)"
+    r"(部门|单位|方面|机构|地区)?(和|及|、)?(部门|单位|方面|机构)?$"
+    r"|^等?(有关|相关)?(部门|单位)(和单位)?$|^等$|^有关$|^相关$"
+    r"|^(市直|区直|县直|省直|各)?(各)?(有关|相关)(部门|单位)(和单位|和部门)?$"
+)
+# "以及", "等和", "和各", "及各" join two lists; a bare "和" is part of names such as 工业和信息化部.
+_JOINERS = re.compile(r"等和|等及|以及|和各|及各|与各|并各")
+_PLACE_PIECE = re.compile(r"^[区县市镇乡旗](级市|级区)?(\([^)]*\))?(人民)?(政府)?$")
+_GROUP_HEAD = re.compile(r"^各[区县市镇乡旗]$")
+_ORG_SUFFIX = re.compile(r"(局|委|办|室|厅|部|会|院|署|中心|行|所|处|科|站|队|社|团|集团|公司)$")
+_PREFIX = re.compile(r"^(由|请|并由|另由|经|和|及|与|并|或)")
+_SUFFIX = re.compile(r"(等单位|等部门|等有关部门|等有关单位|等相关部门|等)$")
+
+
+@dataclass
+class Name:
+    """A cleaned name from an assignment, with any alias written in brackets after it."""
+
+    text: str
+    aliases: list[str] = field(default_factory=list)
+
+
+def is_vague(name: str) -> bool:
+    """True for words that name nobody in particular: 有关部门, 相关单位, 各有关部门和单位 ..."""
+    n = re.sub(r"\s+", "", name)
+    return not n or bool(VAGUE.match(n)) or n.endswith(("有关部门", "相关部门", "有关单位", "相关单位"))
+
+
+def _split_joined(piece: str) -> list[str]:
+    out: list[str] = []
+    last = 0
+    for m in _JOINERS.finditer(piece):
+        out.append(piece[last : m.start()])
+        last = m.end() - (1 if m.group().endswith("各") else 0)
+    out.append(piece[last:])
+    return out
+
+
+def split_list(text: str) -> list[str]:
+    """The raw names of a list such as ``A、B和各区、县(市)政府等``, in order, brackets kept."""
+    pieces: list[str] = []
+    for part in depth_split(text, "、,，/;；"):
+        pieces.extend(_split_joined(part.strip()))
+    merged: list[str] = []
+    for piece in (p.strip() for p in pieces):
+        if not piece:
+            continue
+        # 各区、县(市)政府 and 各区、县级市 are one group addressee written with a 、 inside.
+        if merged and _PLACE_PIECE.match(piece) and _GROUP_HEAD.match(merged[-1].split("、")[0]):
+            merged[-1] = merged[-1] + "、" + piece
+        else:
+            merged.append(piece)
+    return merged
+
+
+def clean_name(raw: str) -> Name | None:
+    """One name as a clerk files it, or None when it is vague or empty."""
+    text = re.sub(r"\s+", "", raw)
+    for _ in range(3):
+        text = _PREFIX.sub("", text)
+        text = _SUFFIX.sub("", text)
+    text = text.strip("、,.:;。")
+    if not text or is_vague(text):
+        return None
+    aliases: list[str] = []
+    m = re.match(r"^(.+?)\(([^()]+)\)$", text)
+    if m and _ORG_SUFFIX.search(m.group(2)) and _ORG_SUFFIX.search(m.group(1)):
+        text, alias = m.group(1), m.group(2)
+        # 市科技局(知识产权局): the alias shares the main name's level prefix.
+        prefix = re.match(r"^(市委|市|省|区|县|州|国家)", text)
+        if prefix and not alias.startswith(prefix.group(1)):
+            alias = prefix.group(1) + alias
+        aliases.append(alias)
+    if is_vague(text):
+        return None
+    return Name(text, aliases)
+
+
+def parse_names(text: str) -> list[Name]:
+    """The cleaned, non-vague names of a list, in order, without repeats."""
+    out: list[Name] = []
+    seen: set[str] = set()
+    for raw in split_list(text):
+        name = clean_name(raw)
+        if name is not None and name.text not in seen:
+            seen.add(name.text)
+            out.append(name)
+    return out

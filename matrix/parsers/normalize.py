@@ -1,0 +1,48 @@
+"""Character normalisation that keeps positions: full-width and half-width punctuation read alike.
+
+The parser works on a normalised copy of each line whose characters stand one-for-one with the
+original, so a span found in the copy cuts the same text out of the line as written.
+"""
+
+from __future__ import annotations
+
+import re
+
+_PAIRS = {
+    "（": "(", "）": ")", "：": ":", "，": ",", "；": ";", "〔": "[", "〕": "]", "［": "[", "］": "]",
+    "【": "[", "】": "]", "﹝": "[", "﹞": "]", "　": " ", "．": ".", "！": "!", "？": "?", "\t": " ",
+    "\u00a0": " ", "\u200b": " ", "\ufeff": " ",
+}
+_PAIRS.update({chr(0xFF10 + i): str(i) for i in range(10)})  # full-width digits
+_TABLE = str.maketrans(_PAIRS)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+
+
+def clean(text: str) -> str:
+    """``text`` without control characters and lone surrogates (they carry no meaning in a plan)."""
+    return _CONTROL.sub("", text)
+
+
+def fold(text: str) -> str:
+    """The same text with full-width punctuation, digits and spaces as their half-width forms.
+
+    The result has exactly as many characters as ``text``.
+    """
+    return text.translate(_TABLE)
+
+
+def squash(text: str) -> str:
+    """``text`` folded and without any whitespace: the key under which names are compared."""
+    return re.sub(r"\s+", "", fold(text))
+
+
+_DEBRIS = re.compile(
+    r"^\s*(时间|发布时间|发布日期|来源|信息来源|作者|浏览次数|点击数|阅读次数|字号|打印|【打印】|关闭|"
+    r"上一篇|下一篇|上一条|下一条|分享到|责任编辑)\s*[:：]?"
+    r"|^\s*\[?(打印本页|关闭窗口|返回顶部)\]?\s*$"
+)
+
+
+def is_debris(text: str) -> bool:
+    """True for lines a web page adds around a plan: time stamps, previous/next links, print buttons."""
+    return bool(_DEBRIS.match(fold(text)))

@@ -1,0 +1,225 @@
+"""The outline tree and the tasks in it: which unit of text each assignment closes.
+
+A task is a numbered item whose text carries an assignment, an un-numbered paragraph ending in its
+own assignment (``p3``; several assignments in one paragraph give ``p3.s1``, ``p3.s2``), or a whole
+section whose assignment stands alone after its paragraphs.  Sub-items (1)(2)… that share one
+assignment written after them make one task: the item that holds them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from matrix.parsers.assignment import Assignment
+from matrix.parsers.lines import Para, own_text
+
+
+@dataclass
+class Node:
+    """An outline node: a numbered line with the paragraphs under it, before the next numbered line."""
+
+    para: Para | None
+    outline: tuple[str, ...]
+    parent: Node | None = None
+    children: list[Node] = field(default_factory=list)
+    body: list[Para] = field(default_factory=list)
+    is_task: bool = False
+    heading: str | None = None
+
+    @property
+    def level(self) -> int:
+        """The marker's level; -1 for the root."""
+        return self.para.marker.level if self.para and self.para.marker else -1
+
+    @property
+    def line(self) -> int:
+        """The node's line number (0 for the root)."""
+        return self.para.line if self.para else 0
+
+    def has_assignment(self) -> bool:
+        """True when the node or anything under it carries an assignment."""
+        return any(_assigned(p) for p in self.paras()) or any(c.has_assignment() for c in self.children)
+
+    def paras(self) -> list[Para]:
+        """The node's own line (if any) and its body."""
+        return ([self.para] if self.para else []) + self.body
+
+    def text(self) -> str:
+        """The node's own text and everything under it, assignments taken out, one line a paragraph."""
+        parts = [own_text(p) for p in self.paras() if p.kind != "pure"]
+        parts += [c.full_text() for c in self.children]
+        return "\n".join(p for p in parts if p)
+
+    def full_text(self) -> str:
+        """The node's text with its own marker, as a sub-item reads inside its parent's text."""
+        marker = self.para.text[: self.para.body_start].strip() if self.para else ""
+        return marker + self.text()
+
+
+@dataclass
+class RawTask:
+    """A task before names are canonicalised and the lead rule applied."""
+
+    outline: tuple[str, ...]
+    text: str
+    line: int
+    assignment: Assignment
+    assign_line: int
+    section: Node | None
+
+
+def _assigned(para: Para) -> bool:
+    return bool(para.inlines) or (para.pure is not None and not _rule_only(para.pure))
+
+
+def _rule_only(a: Assignment) -> bool:
+    return not (a.leads or a.participants or a.others or a.responsible)
+
+
+def build_tree(paras: list[Para]) -> Node:
+    """The outline tree of classified lines: numbered lines nest by marker level."""
+    root = Node(None, ())
+    stack = [root]
+    for para in paras:
+        if para.kind == "item" and para.marker is not None:
+            while stack[-1].level >= para.marker.level:
+                stack.pop()
+            parent = stack[-1]
+            node = Node(para, (*parent.outline, para.marker.label), parent)
+            parent.children.append(node)
+            stack.append(node)
+        else:
+            stack[-1].body.append(para)
+    return root
+
+
+def _merged(paras: list[Para]) -> tuple[Assignment, int]:
+    total = Assignment()
+    line = 0
+    for p in paras:
+        for inline in p.inlines:
+            total.merge(inline.assignment)
+            line = max(line, p.line)
+        if p.pure is not None:
+            total.merge(p.pure)
+            line = max(line, p.line)
+    return total, line
+
+
+def _split_stretches(para: Para, start: int) -> list[tuple[str, Assignment]]:
+    """A line's stretches from ``start``, each ending in its own assignment bracket."""
+    out: list[tuple[str, Assignment]] = []
+    pos = start
+    inlines = [i for i in para.inlines if i.group.start >= start]
+    for k, inline in enumerate(inlines):
+        end = inlines[k + 1].group.start if k + 1 < len(inlines) else len(para.text)
+        # the text up to this bracket, plus what trails the last bracket (a closing 。)
+        text = own_text(para, pos, inline.group.end if k + 1 < len(inlines) else end)
+        out.append((text, inline.assignment))
+        pos = inline.group.end
+    return out
+
+
+def _heading_end(para: Para) -> int | None:
+    """Where a numbered line's heading sentence ends, when it shares its line with a paragraph."""
+    first_bracket = para.inlines[0].group.start if para.inlines else len(para.folded)
+    cut = para.folded.find("。", para.body_start)
+    if 0 <= cut < first_bracket and para.folded[cut + 1 :].strip():
+        return cut + 1
+    return None
+
+
+class TaskCollector:
+    """Walks the outline tree and collects its tasks in document order."""
+
+    def __init__(self) -> None:
+        self.tasks: list[RawTask] = []
+        self.rule_lines: list[int] = []
+
+    def collect(self, root: Node) -> list[RawTask]:
+        """Every task under ``root``, ordered by line."""
+        for para in _all_paras(root):
+            if para.pure is not None and _rule_only(para.pure) and para.pure.states_rule:
+                self.rule_lines.append(para.line)
+        self._sectioned(root)
+        for child in root.children:
+            self._visit(child)
+        return sorted(self.tasks, key=lambda t: (t.line, t.outline))
+
+    def _visit(self, node: Node) -> None:
+        assigned = [p for p in node.paras() if _assigned(p)]
+        if not assigned:
+            for i, child in enumerate(node.children):
+                if self._shares_parent_assignment(node, i):
+                    self._whole(node)
+                    return
+                self._visit(child)
+            return
+        if len(assigned) == 1 and (assigned[0] is node.para or assigned[0] is node.body[-1] or
+                                   assigned[0].pure is not None):
+            self._whole(node)
+        else:
+            self._sectioned(node)
+        for child in node.children:
+            self._visit(child)
+
+    def _shares_parent_assignment(self, node: Node, index: int) -> bool:
+        """True when children ``0..index`` carry no assignment but the last of them ends in a lone one."""
+        child = node.children[index]
+        own = [p for p in child.paras() if _assigned(p)]
+        if index == 0 or child.children or len(own) != 1 or own[0].pure is None:
+            return False
+        return not any(c.has_assignment() for c in node.children[:index])
+
+    def _whole(self, node: Node) -> None:
+        node.is_task = True
+        paras = [p for p in node.paras()] + [p for c in node.children for p in _all_paras(c)]
+        assignment, line = _merged(paras)
+        if node.para is not None and len(node.para.inlines) > 1 and not node.body and not node.children:
+            for k, (text, part) in enumerate(_split_stretches(node.para, node.para.body_start), 1):
+                self.tasks.append(RawTask((*node.outline, f"s{k}"), text, node.line, part, node.line,
+                                          node.parent))
+            return
+        self.tasks.append(RawTask(node.outline, node.text(), node.line, assignment, line, node.parent))
+
+    def _sectioned(self, node: Node) -> None:
+        """A node whose paragraphs carry their own assignments: each paragraph is a task ``pN``."""
+        count = 0
+        run: list[Para] = []
+        segments: list[tuple[Para, int]] = []
+        if node.para is not None:
+            cut = _heading_end(node.para) if node.para.inlines else None
+            if cut is not None:
+                node.heading = node.para.text[node.para.body_start : cut].strip()
+                segments.append((node.para, cut))
+            elif node.para.inlines:
+                segments.append((node.para, node.para.body_start))
+        segments += [(p, 0) for p in node.body]
+        for para, start in segments:
+            if para.inlines:
+                count += 1
+                stretches = _split_stretches(para, start)
+                run = []  # unassigned paragraphs before an assigned one stand on their own
+                for k, (text, part) in enumerate(stretches, 1):
+                    outline = (*node.outline, f"p{count}")
+                    if len(stretches) > 1:
+                        outline = (*outline, f"s{k}")
+                    self.tasks.append(RawTask(outline, text, para.line, part, para.line, node))
+            elif para.pure is not None and not _rule_only(para.pure):
+                if run:
+                    count += 1
+                    text = "\n".join(own_text(p) for p in run)
+                    self.tasks.append(RawTask((*node.outline, f"p{count}"), text, run[0].line,
+                                              para.pure, para.line, node))
+                    run = []
+                elif self.tasks and self.tasks[-1].section is node:
+                    self.tasks[-1].assignment.merge(para.pure)
+            elif para.kind == "para":
+                run.append(para)
+
+
+def _all_paras(node: Node) -> list[Para]:
+    out = node.paras()
+    for child in node.children:
+        out += _all_paras(child)
+    return out
