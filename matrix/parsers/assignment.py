@@ -67,11 +67,14 @@ class Assignment:
     deadline: str | None = None
     states_rule: bool = False
     labelled: bool = False
+    named_nobody: bool = False
+    """The text gives a role only to vague bodies (各有关部门按职责分工负责): a task with no one named."""
 
     @property
     def is_empty(self) -> bool:
         """True when the text named nobody and stated no rule: it is not an assignment."""
-        return not (self.leads or self.participants or self.others or self.responsible or self.states_rule)
+        return not (self.leads or self.participants or self.others or self.responsible or self.states_rule
+                    or self.named_nobody)
 
     def merge(self, other: Assignment) -> None:
         """Add another assignment of the same task (a second labelled line, a second bracket)."""
@@ -83,6 +86,7 @@ class Assignment:
         self.deadline = self.deadline or other.deadline
         self.states_rule = self.states_rule or other.states_rule
         self.labelled = self.labelled or other.labelled
+        self.named_nobody = self.named_nobody or other.named_nobody
 
 
 def _names(text: str) -> list[Name]:
@@ -174,6 +178,9 @@ def _apply_verb(result: Assignment, names_text: str, verb: str, pending: list[Na
     head_text, _, co_text = names_text.partition("会同")
     head = pending + _names(head_text)
     co = _names(co_text)
+    if not head and not co and names_text.strip():
+        result.named_nobody = True
+        return
     starts_with_co = names_text.startswith("会同") or (not head_text.strip("由 ") and bool(co_text))
     if verb in _LEAD_VERBS:
         result.leads += head + co  # 由A会同B、C牵头: all lead, A first

@@ -24,7 +24,7 @@ _PLACE_PIECE = re.compile(r"^[区县市镇乡旗](级市|级区)?(\([^)]*\))?(�
 _GROUP_HEAD = re.compile(r"^各[区县市镇乡旗]$")
 _ORG_SUFFIX = re.compile(r"(局|委|办|室|厅|部|会|院|署|中心|行|所|处|科|站|队|社|团|集团|公司)$")
 _PREFIX = re.compile(r"^(由|请|并由|另由|经|和|及|与|并|或)")
-_SUFFIX = re.compile(r"(等单位|等部门|等有关部门|等有关单位|等相关部门|等)$")
+_SUFFIX = re.compile(r"(等(有关|相关|其他)?(部门|单位|方面)((和|及|、)(单位|部门))?|等)$")
 
 
 @dataclass

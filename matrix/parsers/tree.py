@@ -73,7 +73,20 @@ def _assigned(para: Para) -> bool:
 
 
 def _rule_only(a: Assignment) -> bool:
-    return not (a.leads or a.participants or a.others or a.responsible)
+    return not (a.leads or a.participants or a.others or a.responsible or a.named_nobody)
+
+
+def _units(assigned: list[Para], paras: list[Para]) -> list[Para]:
+    """Assigned lines, with consecutive lone assignment lines (牵头单位:A / 责任单位:B) counted once."""
+    out: list[Para] = []
+    for para in assigned:
+        previous = paras[paras.index(para) - 1] if paras.index(para) > 0 else None
+        if para.pure is not None and previous is not None and previous.pure is not None and out \
+                and out[-1] is previous:
+            out[-1] = para
+            continue
+        out.append(para)
+    return out
 
 
 def build_tree(paras: list[Para]) -> Node:
@@ -147,7 +160,7 @@ class TaskCollector:
         return sorted(self.tasks, key=lambda t: (t.line, t.outline))
 
     def _visit(self, node: Node) -> None:
-        assigned = [p for p in node.paras() if _assigned(p)]
+        assigned = _units([p for p in node.paras() if _assigned(p)], node.paras())
         if not assigned:
             for i, child in enumerate(node.children):
                 if self._shares_parent_assignment(node, i):
