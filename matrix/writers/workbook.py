@@ -1,0 +1,132 @@
+"""The Excel duty workbook (``<plan stem>-分工表.xlsx``): 任务分工表, 责任矩阵, 部门汇总, 说明.
+
+A view of one :class:`~matrix.graph.PlanGraph`; the same plan always gives the same bytes, so a
+workbook can be checked into a repository or compared by hash.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import os
+import re
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from matrix.graph import PlanGraph
+from matrix.paths import output_path, safe_filename
+from matrix.settings import Settings
+from matrix.writers.workbook_format import CellWriter, register_styles
+from matrix.writers.workbook_sheets import fill_matrix, fill_notes, fill_summary, fill_tasks
+
+SHEETS = ("任务分工表", "责任矩阵", "部门汇总", "说明")
+"""The workbook's sheet names, in order."""
+
+FIXED_TIME = dt.datetime(2000, 1, 1)
+"""The created and modified time stamped into every workbook, so that builds are byte-identical."""
+
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can hold
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+
+
+@dataclass
+class WorkbookResult:
+    """A built workbook: its bytes and what the writer had to change to write it."""
+
+    data: bytes
+    warnings: list[str] = field(default_factory=list)
+
+
+def workbook_name(graph: PlanGraph) -> str:
+    """The workbook's file name: ``<plan stem>-分工表.xlsx``, safe on every OS."""
+    stem = Path(graph.source).stem if graph.source else ""
+    return safe_filename(f"{stem or '计划'}-分工表") + ".xlsx"
+
+
+def source_digest(graph: PlanGraph) -> str | None:
+    """The SHA-256 of the plan's source file, or None when it cannot be read."""
+    try:
+        return hashlib.sha256(Path(graph.source).read_bytes()).hexdigest()
+    except (OSError, ValueError):
+        return None
+
+
+def render_workbook(graph: PlanGraph, settings: Settings) -> WorkbookResult:
+    """Build the workbook in memory."""
+    wb = Workbook()
+    register_styles(wb)
+    tasks_ws = wb.active
+    assert tasks_ws is not None  # a new workbook always has its first sheet
+    tasks_ws.title = SHEETS[0]
+    matrix_ws, summary_ws, notes_ws = (wb.create_sheet(name) for name in SHEETS[1:])
+    title = graph.title or "计划"
+    cw = CellWriter()
+    title = cw.clean(title, "计划标题")
+    fill_tasks(cw, tasks_ws, graph, title)
+    fill_matrix(cw, matrix_ws, graph, title)
+    fill_summary(cw, summary_ws, graph, title)
+    fill_notes(cw, notes_ws, graph, settings, source_digest(graph))
+
+    wb.properties.creator = "matrix"
+    wb.properties.title = f"{title}任务分工表"
+    wb.properties.created = wb.properties.modified = FIXED_TIME
+    raw = io.BytesIO()
+    wb.save(raw)
+    return WorkbookResult(_stable_zip(raw.getvalue()), cw.warnings)
+
+
+def workbook_bytes(graph: PlanGraph, settings: Settings) -> bytes:
+    """The workbook's bytes: the same plan and settings always give the same bytes."""
+    return render_workbook(graph, settings).data
+
+
+def write_workbook(
+    graph: PlanGraph,
+    settings: Settings,
+    out_dir: Path,
+    warn: Callable[[str], None] | None = None,
+) -> Path:
+    """Write ``out_dir/<plan stem>-分工表.xlsx`` and return its path; ``warn`` hears each warning.
+
+    The file is written beside its final name and then moved into place, so a failed run never
+    leaves half a workbook.
+    """
+    result = render_workbook(graph, settings)
+    for message in result.warnings:
+        if warn is not None:
+            warn(message)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = output_path(out_dir, workbook_name(graph))
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_bytes(result.data)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return path
+
+
+def _stable_zip(data: bytes) -> bytes:
+    """``data`` re-zipped with fixed entry times and attributes, in openpyxl's (stable) order.
+
+    openpyxl stamps the save time into docProps/core.xml and into every zip entry; both go.
+    """
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            body = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                stamp = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+                body = _MODIFIED.sub(rb"\g<1>" + stamp + rb"\g<2>", body)
+            entry = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.create_system = 0  # the same bytes whichever OS builds the file
+            entry.external_attr = 0
+            dst.writestr(entry, body)
+    return out.getvalue()
