@@ -26,7 +26,7 @@ typecheck: $(BIN)/.installed
 	$(BIN)/mypy
 
 unit: $(BIN)/.installed
-	$(BIN)/pytest
+	$(BIN)/pytest -q
 
 bench: $(BIN)/.installed  ## speed and memory, side by side with the naive way and the floor
 	$(BIN)/python -m bench

@@ -35,3 +35,48 @@ def parse(
         from matrix.writers.terminal import print_tasks
 
         print_tasks(graph)
+
+
+@app.command("check")
+def check(plan: Path = PlanArg, settings: Path | None = SettingsOpt) -> None:
+    """检查计划: 列出错误 (输出会出错) 与提示 (值得一看), 有错误时退出码为 1."""
+    from matrix.checks import check_plan
+    from matrix.model import Severity
+    from matrix.writers.terminal import print_findings
+
+    plan_settings = load_settings(plan, settings)
+    graph = load_plan(plan, plan_settings)
+    findings = check_plan(graph, plan_settings)
+    print_findings(findings)
+    errors = sum(1 for f in findings if f.severity is Severity.ERROR)
+    print(f"{len(graph.tasks())} 项任务, {errors} 个错误, {len(findings) - errors} 个提示。", file=sys.stderr)
+    if errors:
+        raise typer.Exit(1)
+
+
+@app.command("show")
+def show(
+    plan: Path = PlanArg,
+    dept: str = typer.Option(..., "--dept", "-d", help="单位名称, 例如 市财政局"),
+    settings: Path | None = SettingsOpt,
+) -> None:
+    """列出一个单位的全部任务, 牵头任务在前."""
+    from matrix.errors import UsageError
+    from matrix.writers.terminal import print_duties
+
+    graph = load_plan(plan, load_settings(plan, settings))
+    found = graph.department(dept)
+    if found is None:
+        names = [d.name for d in graph.departments()]
+        near = [n for n in names if dept.strip("市省区县") in n][:5]
+        hint = f" 是否指: {'、'.join(near)}?" if near else " 用 matrix departments 查看全部单位。"
+        raise UsageError(f"计划中没有单位 \"{dept}\"。{hint}")
+    print_duties(graph, found.name)
+
+
+@app.command("departments")
+def departments(plan: Path = PlanArg, settings: Path | None = SettingsOpt) -> None:
+    """列出每个单位及其牵头、参与、其他角色的任务数."""
+    from matrix.writers.terminal import print_departments
+
+    print_departments(load_plan(plan, load_settings(plan, settings)))

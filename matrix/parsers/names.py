@@ -88,7 +88,8 @@ def clean_name(raw: str) -> Name | None:
         aliases.append(alias)
     if is_vague(text):
         return None
-    return Name(text, aliases)
+    # One spelling for names written with either bracket width; official texts use full width.
+    return Name(text.replace("(", "（").replace(")", "）"), aliases)
 
 
 def parse_names(text: str) -> list[Name]:

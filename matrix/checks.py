@@ -1,0 +1,59 @@
+"""What ``matrix check`` reports: the parser's findings plus checks over the whole plan.
+
+An **error** means the outputs would be wrong (a bracket that never closes, a name cut off); a
+**warning** is worth a look (a task with no lead, two names that look like one department, a
+name the settings file does not know).
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+from matrix.graph import PlanGraph
+from matrix.model import Finding, Severity
+from matrix.settings import Settings
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def looks_alike(a: str, b: str) -> bool:
+    """True when two names probably mean one department (市科技局 / 市科学技术局).
+
+    The shorter is an in-order abbreviation of the longer, with the same first and last
+    character, and at most four characters shorter.
+    """
+    short, long = sorted((a, b), key=len)
+    if short == long or len(short) < 3 or len(long) - len(short) > 4:
+        return False
+    return short[0] == long[0] and short[-1] == long[-1] and _subsequence(short, long)
+
+
+def check_plan(graph: PlanGraph, settings: Settings) -> list[Finding]:
+    """Every finding for a parsed plan, in line order."""
+    found = list(graph.findings)
+    departments = graph.departments()
+    first_line: dict[str, int] = {}
+    for task in graph.tasks():
+        for a in graph.assignments(task):
+            first_line.setdefault(a.department, task.line)
+    for a, b in combinations([d.name for d in departments], 2):
+        if looks_alike(a, b):
+            line = max(first_line.get(a, 0), first_line.get(b, 0))
+            found.append(Finding(line, f"单位名称 \"{a}\" 与 \"{b}\" 相近, 是否为同一单位? "
+                                       f"可在设置文件中把其中一个列为别名 (aliases)"))
+    if settings.departments:
+        known = {d.name for d in settings.departments}
+        known |= {alias for d in settings.departments for alias in (*d.aliases, *d.former_names)}
+        for dept in departments:
+            if dept.name not in known:
+                found.append(Finding(first_line.get(dept.name, 0),
+                                     f"设置文件中没有单位 \"{dept.name}\""))
+    for task in graph.tasks():
+        for a in graph.assignments(task):
+            if a.department.count("(") != a.department.count(")") or len(a.department) < 2:
+                found.append(Finding(task.line, f"单位名称 \"{a.department}\" 看起来不完整",
+                                     Severity.ERROR))
+    return sorted(found, key=lambda f: (f.line, f.severity.value))
