@@ -39,21 +39,24 @@ def check_plan(graph: PlanGraph, settings: Settings) -> list[Finding]:
     for task in graph.tasks():
         for a in graph.assignments(task):
             first_line.setdefault(a.department, task.line)
-    for a, b in combinations([d.name for d in departments], 2):
-        if looks_alike(a, b):
-            line = max(first_line.get(a, 0), first_line.get(b, 0))
-            found.append(Finding(line, f"单位名称 \"{a}\" 与 \"{b}\" 相近, 是否为同一单位? "
-                                       f"可在设置文件中把其中一个列为别名 (aliases)"))
+    for one, two in combinations([d.name for d in departments], 2):
+        if looks_alike(one, two):
+            line = max(first_line.get(one, 0), first_line.get(two, 0))
+            found.append(
+                Finding(
+                    line,
+                    f'单位名称 "{one}" 与 "{two}" 相近, 是否为同一单位? '
+                    f"可在设置文件中把其中一个列为别名 (aliases)",
+                )
+            )
     if settings.departments:
         known = {d.name for d in settings.departments}
         known |= {alias for d in settings.departments for alias in (*d.aliases, *d.former_names)}
         for dept in departments:
             if dept.name not in known:
-                found.append(Finding(first_line.get(dept.name, 0),
-                                     f"设置文件中没有单位 \"{dept.name}\""))
+                found.append(Finding(first_line.get(dept.name, 0), f'设置文件中没有单位 "{dept.name}"'))
     for task in graph.tasks():
         for a in graph.assignments(task):
             if a.department.count("(") != a.department.count(")") or len(a.department) < 2:
-                found.append(Finding(task.line, f"单位名称 \"{a.department}\" 看起来不完整",
-                                     Severity.ERROR))
+                found.append(Finding(task.line, f'单位名称 "{a.department}" 看起来不完整', Severity.ERROR))
     return sorted(found, key=lambda f: (f.line, f.severity.value))

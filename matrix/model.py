@@ -8,10 +8,10 @@ another role (指导, 落实).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class Role(str, Enum):
+class Role(StrEnum):
     """The part a department plays in a task."""
 
     LEAD = "lead"
@@ -27,7 +27,7 @@ class Role(str, Enum):
         return {"lead": "牵头", "participant": "参与", "other": "其他"}[self.value]
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How much a finding matters: an error makes outputs wrong, a warning is worth a look."""
 
     ERROR = "error"

@@ -101,10 +101,10 @@ def parse_settings(data: dict[str, Any], path: Path) -> Settings:
     depts: list[DepartmentSettings] = []
     raw_depts = data.get("departments", {})
     if not isinstance(raw_depts, dict):
-        raise InputError("[departments] 应为表, 例如 [departments.\"市科技局\"]", path=str(path))
+        raise InputError('[departments] 应为表, 例如 [departments."市科技局"]', path=str(path))
     for name, body in raw_depts.items():
         if not isinstance(body, dict):
-            raise InputError(f"[departments.\"{name}\"] 应为表", path=str(path))
+            raise InputError(f'[departments."{name}"] 应为表', path=str(path))
         where = f"departments.{name}"
         depts.append(
             DepartmentSettings(

@@ -70,7 +70,7 @@ def show(
         names = [d.name for d in graph.departments()]
         near = [n for n in names if dept.strip("市省区县") in n][:5]
         hint = f" 是否指: {'、'.join(near)}?" if near else " 用 matrix departments 查看全部单位。"
-        raise UsageError(f"计划中没有单位 \"{dept}\"。{hint}")
+        raise UsageError(f'计划中没有单位 "{dept}"。{hint}')
     print_duties(graph, found.name)
 
 

@@ -33,13 +33,27 @@ _DEADLINE = re.compile(
 _DEADLINE_LABEL = re.compile(r"^(完成时限|完成时间|时限要求|时间要求|时限|时间节点)\s*:\s*(.*)$")
 _SCOPE_LABEL = re.compile(r"^(适用范围|适用地区|实施范围|范围)\s*:")
 _LABELS = {
-    "牵头单位": "lead", "牵头部门": "lead", "主办单位": "lead", "牵头责任单位": "lead",
-    "责任单位": "responsible", "责任部门": "responsible", "负责单位": "responsible",
-    "负责部门": "responsible", "责任科室": "responsible", "承办单位": "responsible",
-    "实施单位": "responsible", "责任主体": "responsible",
-    "配合单位": "participant", "配合部门": "participant", "参与单位": "participant",
-    "参加单位": "participant", "协办单位": "participant", "协助单位": "participant",
-    "协同单位": "participant", "指导单位": "指导", "督办单位": "督办",
+    "牵头单位": "lead",
+    "牵头部门": "lead",
+    "主办单位": "lead",
+    "牵头责任单位": "lead",
+    "责任单位": "responsible",
+    "责任部门": "responsible",
+    "负责单位": "responsible",
+    "负责部门": "responsible",
+    "责任科室": "responsible",
+    "承办单位": "responsible",
+    "实施单位": "responsible",
+    "责任主体": "responsible",
+    "配合单位": "participant",
+    "配合部门": "participant",
+    "参与单位": "participant",
+    "参加单位": "participant",
+    "协办单位": "participant",
+    "协助单位": "participant",
+    "协同单位": "participant",
+    "指导单位": "指导",
+    "督办单位": "督办",
 }
 _LABEL = re.compile(r"^(" + "|".join(sorted(_LABELS, key=len, reverse=True)) + r")\s*:\s*(.*)$")
 _LABEL_START = re.compile(r"\s+(?=(" + "|".join(_LABELS) + r")\s*:)")
@@ -73,8 +87,14 @@ class Assignment:
     @property
     def is_empty(self) -> bool:
         """True when the text named nobody and stated no rule: it is not an assignment."""
-        return not (self.leads or self.participants or self.others or self.responsible or self.states_rule
-                    or self.named_nobody)
+        return not (
+            self.leads
+            or self.participants
+            or self.others
+            or self.responsible
+            or self.states_rule
+            or self.named_nobody
+        )
 
     def merge(self, other: Assignment) -> None:
         """Add another assignment of the same task (a second labelled line, a second bracket)."""

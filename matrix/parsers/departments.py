@@ -48,8 +48,11 @@ class Registry:
         for short in self._order:
             if short in self._canonical:
                 continue
-            fuller = [k for k in keys if k != short and k.endswith(short)
-                      and _LEVEL_PREFIX.match(k[: len(k) - len(short)])]
+            fuller = [
+                k
+                for k in keys
+                if k != short and k.endswith(short) and _LEVEL_PREFIX.match(k[: len(k) - len(short)])
+            ]
             if len(fuller) == 1:
                 self._canonical[short] = self._spelling[fuller[0]]
                 self._aliases.setdefault(fuller[0], [])

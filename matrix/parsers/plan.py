@@ -69,11 +69,10 @@ def parse_document(document: Document, settings: Settings) -> Plan:
     collector = TaskCollector()
     raws = collector.collect(root)
     if not raws:
-        raise InputError("没有找到任何带有牵头或参与单位的任务 (例如 \"(由A牵头, B参与)\")",
-                         path=document.source)
-    rule_lines = sorted(
-        [*collector.rule_lines, *(r.assign_line for r in raws if r.assignment.states_rule)]
-    )
+        raise InputError(
+            '没有找到任何带有牵头或参与单位的任务 (例如 "(由A牵头, B参与)")', path=document.source
+        )
+    rule_lines = sorted([*collector.rule_lines, *(r.assign_line for r in raws if r.assignment.states_rule)])
     registry = Registry(settings)
     for raw in raws:
         a = raw.assignment
@@ -130,4 +129,3 @@ def _unique_id(task_id: str, ids: set[str]) -> str:
         candidate, n = f"{task_id}~{n}", n + 1
     ids.add(candidate)
     return candidate
-

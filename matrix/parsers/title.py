@@ -10,8 +10,10 @@ import re
 
 from matrix.parsers.lines import Para
 
-_PLAN_WORD = re.compile(r"(方案|计划|意见|要点|规划|分解|分工|通知|措施|办法|细则|决定|纲要|清单|任务|报告|安排)"
-                        r"(\(\d{4}年\))?$")
+_PLAN_WORD = re.compile(
+    r"(方案|计划|意见|要点|规划|分解|分工|通知|措施|办法|细则|决定|纲要|清单|任务|报告|安排)"
+    r"(\(\d{4}年\))?$"
+)
 _NOT_TITLE = re.compile(
     r"[:。;]$|^\S*〔\d{4}〕\d+号|^\S*\[\d{4}\]\d+号|^\d{4}年\d{1,2}月\d{1,2}日$|^\(此件|文件$"
     r"|^(国务院|国务院办公厅|.{2,12}(人民政府|办公厅|办公室|委员会))$"
@@ -43,5 +45,8 @@ def find_title(paras: list[Para]) -> str | None:
         plain = [g for g in groups if "印发" not in g and "通知" not in g]
         if plain:
             return re.sub(r"\s+", "", plain[-1])
-    return re.sub(r"\s+", "", groups[0]).replace("《", "").replace("》", "") if "印发" not in groups[0] \
+    return (
+        re.sub(r"\s+", "", groups[0]).replace("《", "").replace("》", "")
+        if "印发" not in groups[0]
         else re.sub(r"\s+", "", groups[0])
+    )

@@ -81,8 +81,13 @@ def _units(assigned: list[Para], paras: list[Para]) -> list[Para]:
     out: list[Para] = []
     for para in assigned:
         previous = paras[paras.index(para) - 1] if paras.index(para) > 0 else None
-        if para.pure is not None and previous is not None and previous.pure is not None and out \
-                and out[-1] is previous:
+        if (
+            para.pure is not None
+            and previous is not None
+            and previous.pure is not None
+            and out
+            and out[-1] is previous
+        ):
             out[-1] = para
             continue
         out.append(para)
@@ -168,8 +173,9 @@ class TaskCollector:
                     return
                 self._visit(child)
             return
-        if len(assigned) == 1 and (assigned[0] is node.para or assigned[0] is node.body[-1] or
-                                   assigned[0].pure is not None):
+        if len(assigned) == 1 and (
+            assigned[0] is node.para or assigned[0] is node.body[-1] or assigned[0].pure is not None
+        ):
             self._whole(node)
         else:
             self._sectioned(node)
@@ -190,8 +196,9 @@ class TaskCollector:
         assignment, line = _merged(paras)
         if node.para is not None and len(node.para.inlines) > 1 and not node.body and not node.children:
             for k, (text, part) in enumerate(_split_stretches(node.para, node.para.body_start), 1):
-                self.tasks.append(RawTask((*node.outline, f"s{k}"), text, node.line, part, node.line,
-                                          node.parent))
+                self.tasks.append(
+                    RawTask((*node.outline, f"s{k}"), text, node.line, part, node.line, node.parent)
+                )
             return
         self.tasks.append(RawTask(node.outline, node.text(), node.line, assignment, line, node.parent))
 
@@ -222,8 +229,9 @@ class TaskCollector:
                 if run:
                     count += 1
                     text = "\n".join(own_text(p) for p in run)
-                    self.tasks.append(RawTask((*node.outline, f"p{count}"), text, run[0].line,
-                                              para.pure, para.line, node))
+                    self.tasks.append(
+                        RawTask((*node.outline, f"p{count}"), text, run[0].line, para.pure, para.line, node)
+                    )
                     run = []
                 elif self.tasks and self.tasks[-1].section is node:
                     self.tasks[-1].assignment.merge(para.pure)

@@ -17,12 +17,17 @@ def decode(data: bytes, source: str) -> str:
     UTF-8 is tried first (it almost never decodes text written in another encoding), then
     GB18030, which covers GBK and GB2312; charset-normalizer settles anything else.
     """
-    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                     (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, enc in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             return data.decode(enc)
     if data.startswith(_BINARY_MARKERS):
-        kind = {b"PK": ".docx 或压缩包", b"%P": "PDF", b"\xd0\xcf": ".doc (旧版 Word)"}.get(data[:2], "二进制")
+        kind = {b"PK": ".docx 或压缩包", b"%P": "PDF", b"\xd0\xcf": ".doc (旧版 Word)"}.get(
+            data[:2], "二进制"
+        )
         raise InputError(f"这不是文本文件 (看起来是{kind}文件)", path=source)
     if b"\x00" in data[:4096]:
         raise InputError("这不是文本文件 (含有二进制内容)", path=source)

@@ -12,30 +12,32 @@ def plan_dict(graph: PlanGraph) -> dict[str, Any]:
     """The plan as the documented JSON structure (title, source, tasks, departments, warnings)."""
     tasks = []
     for task in graph.tasks():
-        tasks.append({
-            "id": task.id,
-            "outline": list(task.outline),
-            "title": task.title,
-            "text": task.text,
-            "line": task.line,
-            "leads": graph.leads(task),
-            "participants": graph.participants(task),
-            "others": [{"name": o.name, "role": o.role} for o in graph.others(task)],
-            "deadline": task.deadline,
-        })
+        tasks.append(
+            {
+                "id": task.id,
+                "outline": list(task.outline),
+                "title": task.title,
+                "text": task.text,
+                "line": task.line,
+                "leads": graph.leads(task),
+                "participants": graph.participants(task),
+                "others": [{"name": o.name, "role": o.role} for o in graph.others(task)],
+                "deadline": task.deadline,
+            }
+        )
     departments = []
     for dept in graph.departments():
         duties = graph.duties(dept.name)
-        departments.append({
-            "name": dept.name,
-            "aliases": list(dept.aliases),
-            "lead": [a.task.id for a in duties if a.role.value == "lead"],
-            "participate": [a.task.id for a in duties if a.role.value == "participant"],
-            "other": [a.task.id for a in duties if a.role.value == "other"],
-        })
-    warnings = [
-        {"line": f.line, "message": f.message, "severity": f.severity.value} for f in graph.findings
-    ]
+        departments.append(
+            {
+                "name": dept.name,
+                "aliases": list(dept.aliases),
+                "lead": [a.task.id for a in duties if a.role.value == "lead"],
+                "participate": [a.task.id for a in duties if a.role.value == "participant"],
+                "other": [a.task.id for a in duties if a.role.value == "other"],
+            }
+        )
+    warnings = [{"line": f.line, "message": f.message, "severity": f.severity.value} for f in graph.findings]
     return {
         "title": graph.title,
         "source": graph.source,

@@ -25,8 +25,13 @@ def print_tasks(graph: PlanGraph) -> None:
     table.add_column("参与单位")
     for task in graph.tasks():
         others = [f"{o.name}({o.role})" for o in graph.others(task)]
-        table.add_row(task.id, str(task.line), task.title, "、".join(graph.leads(task)),
-                      "、".join(graph.participants(task) + others))
+        table.add_row(
+            task.id,
+            str(task.line),
+            task.title,
+            "、".join(graph.leads(task)),
+            "、".join(graph.participants(task) + others),
+        )
     console = _console()
     console.print(table)
     console.print(f"共 {len(graph.tasks())} 项任务, {len(graph.departments())} 个单位。")
@@ -41,16 +46,28 @@ def print_duties(graph: PlanGraph, department: str) -> None:
         table.add_column(column)
     for a in duties:
         role = "第一牵头" if a.is_primary_lead else (a.word if a.role is Role.OTHER else a.role.label)
-        table.add_row(role, a.task.id, a.task.title, "、".join(graph.leads(a.task)),
-                      "、".join(graph.participants(a.task)), a.task.deadline or "")
+        table.add_row(
+            role,
+            a.task.id,
+            a.task.title,
+            "、".join(graph.leads(a.task)),
+            "、".join(graph.participants(a.task)),
+            a.task.deadline or "",
+        )
     _console().print(table)
 
 
 def print_departments(graph: PlanGraph) -> None:
     """Each department with its lead, participant and other-role counts."""
     table = Table(title=f"{graph.title or graph.source}: 单位 ({len(graph.departments())} 个)")
-    for column, justify in (("序号", "right"), ("单位", "left"), ("牵头", "right"), ("参与", "right"),
-                            ("其他", "right"), ("合计", "right")):
+    for column, justify in (
+        ("序号", "right"),
+        ("单位", "left"),
+        ("牵头", "right"),
+        ("参与", "right"),
+        ("其他", "right"),
+        ("合计", "right"),
+    ):
         table.add_column(column, justify=justify)  # type: ignore[arg-type]
     for i, dept in enumerate(graph.departments(), 1):
         duties = graph.duties(dept.name)
