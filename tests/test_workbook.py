@@ -15,9 +15,10 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from matrix.api import load_plan
+from matrix.cli import main
 from matrix.graph import PlanGraph
 from matrix.model import Department, Finding, OtherRole, Plan, Section, Severity, Task
-from matrix.settings import DepartmentSettings, Settings
+from matrix.settings import DepartmentSettings, Settings, load_settings
 from matrix.writers.workbook import (
     SHEETS,
     render_workbook,
@@ -236,9 +237,8 @@ def test_notes_name_the_source_its_hash_warnings_and_settings(tmp_path: Path) ->
     source = tmp_path / "计划.txt"
     source.write_bytes("一、总体要求\n".encode())
     graph = PlanGraph(_plan(str(source)))
-    settings = Settings(
-        path=tmp_path / "计划.toml", departments=[DepartmentSettings("市科技局", ["市知识产权局"])]
-    )
+    listed = [DepartmentSettings("市科技局", ["市知识产权局"]), DepartmentSettings("市经委")]
+    settings = Settings(path=tmp_path / "计划.toml", departments=listed)
     ws = _open(workbook_bytes(graph, settings))["说明"]
     notes = {str(r[0]): [] for r in ws.iter_rows(min_row=3, values_only=True)}
     for label, text in ws.iter_rows(min_row=3, values_only=True):
@@ -247,7 +247,8 @@ def test_notes_name_the_source_its_hash_warnings_and_settings(tmp_path: Path) ->
     assert notes["源文件"] == [str(source)]
     assert notes["解析提示"] == ["第21行：“示范工程”后的括号未闭合"]
     assert notes["设置文件"] == [str(tmp_path / "计划.toml")]
-    assert notes["部门设置"] == ["市科技局（别名：市知识产权局）"]
+    assert notes["部门别名"] == ["市科技局（别名：市知识产权局）"]  # 市经委 has none: not listed
+    assert notes["部门顺序"] == ["按设置文件所列 2 个部门的顺序, 未列出的部门排在其后"]
     assert PRIMARY_MARK in notes
 
 
@@ -315,10 +316,54 @@ def test_libreoffice_converts_the_workbook_to_pdf(graph: PlanGraph, tmp_path: Pa
 
 
 def test_default_plan_workbook_matches_its_parse(default_plan: Path, tmp_path: Path) -> None:
-    graph = load_plan(default_plan)
+    settings = load_settings(default_plan)
+    graph = load_plan(default_plan, settings)
     assert (len(graph.tasks()), len(graph.departments())) == (25, 39)
-    path = write_workbook(graph, Settings(), tmp_path)
+    path = write_workbook(graph, settings, tmp_path)
     assert path.name == "00_zizhu_chuangxin_2008-分工表.xlsx"
     _check_against_parse(graph, path.read_bytes())
-    assert workbook_bytes(load_plan(default_plan), Settings()) == path.read_bytes()
+    assert workbook_bytes(load_plan(default_plan, settings), settings) == path.read_bytes()
     assert _to_pdf(path, tmp_path)
+
+
+def test_write_workbook_reports_its_warnings(graph: PlanGraph, tmp_path: Path) -> None:
+    heard: list[str] = []
+    write_workbook(graph, Settings(), tmp_path, warn=heard.append)
+    assert heard == render_workbook(graph, Settings()).warnings
+    assert len(heard) == 1 and "二.二.1" in heard[0]
+
+
+def test_cli_writes_the_workbook(
+    default_plan: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["workbook", str(default_plan), "-o", str(tmp_path / "out")])
+    assert done.value.code == 0
+    path = tmp_path / "out" / "00_zizhu_chuangxin_2008-分工表.xlsx"
+    settings = load_settings(default_plan)
+    assert path.read_bytes() == workbook_bytes(load_plan(default_plan, settings), settings)
+    captured = capsys.readouterr()
+    assert str(path) in captured.err and captured.out == ""
+
+
+@pytest.mark.parametrize("case", ["missing plan", "output is a file", "missing settings"])
+def test_cli_user_errors_exit_2(
+    case: str, default_plan: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    args = {
+        "missing plan": [str(tmp_path / "没有.txt")],
+        "output is a file": [str(default_plan), "-o", str(blocker)],
+        "missing settings": [str(default_plan), "--settings", str(tmp_path / "没有.toml")],
+    }[case]
+    with pytest.raises(SystemExit) as done:
+        main(
+            ["workbook", *args, "-o", str(tmp_path / "out")]
+            if case != "output is a file"
+            else ["workbook", *args]
+        )
+    assert done.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("错误: ") and "Traceback" not in err
+    assert not (tmp_path / "out").exists()

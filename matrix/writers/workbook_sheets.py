@@ -170,27 +170,30 @@ def fill_summary(cw: CellWriter, ws: Worksheet, graph: PlanGraph, title: str) ->
     roles = [Role.LEAD, Role.PARTICIPANT, *([Role.OTHER] if with_others else [])]
     word = {Role.LEAD: "牵头", Role.PARTICIPANT: "参与", Role.OTHER: "其他"}
     headers = ["序号", "部门", *(word[x] for x in roles), "合计", *(f"{word[x]}任务（序号）" for x in roles)]
-    _title_row(cw, ws, f"{title}部门任务汇总", len(headers))
-    _header_row(cw, ws, headers)
-    lists: list[str] = []
-    for r, name in enumerate(depts, 3):
-        cw.put(ws, r, 1, r - 2, "mx-center")
-        cw.put(ws, r, 2, name, "mx-left", f"部门名称 {name}")
-        col = 3
-        for role in roles:
-            cw.put(ws, r, col, sum(a.role is role for a in duties[name]), "mx-center")
-            col += 1
-        cw.put(ws, r, col, len(duties[name]), "mx-total")
-        for role in roles:
-            col += 1
-            text = "、".join(str(number[a.task.id]) for a in duties[name] if a.role is role)
-            lists.append(text)
-            cw.put(ws, r, col, text, "mx-left")
-    first_list = 4 + len(roles)
-    widths = [6.0, column_width(["部门", *depts], 12, 30), *([7.0] * (len(roles) + 1))]
-    widths += [column_width([h, *lists], 14, 40) for h in headers[first_list - 1 :]]
+    # Widths first: a row's height depends on how its task-number lists wrap.
+    lists = {
+        name: ["、".join(str(number[a.task.id]) for a in duties[name] if a.role is role) for role in roles]
+        for name in depts
+    }
+    name_width = column_width(["部门", *depts], 12, 30)
+    list_width = column_width([*headers[-len(roles) :], *(t for ts in lists.values() for t in ts)], 14, 40)
+    widths = [6.0, name_width, *([7.0] * (len(roles) + 1)), *([list_width] * len(roles))]
     for col, width in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(col)].width = width
+
+    _title_row(cw, ws, f"{title}部门任务汇总", len(headers))
+    _header_row(cw, ws, headers)
+    for r, name in enumerate(depts, 3):
+        counts = [sum(a.role is role for a in duties[name]) for role in roles]
+        cw.put(ws, r, 1, r - 2, "mx-center")
+        cw.put(ws, r, 2, name, "mx-left", f"部门名称 {name}")
+        for col, count in enumerate(counts, 3):
+            cw.put(ws, r, col, count, "mx-center")
+        cw.put(ws, r, 3 + len(roles), len(duties[name]), "mx-total")
+        for col, text in enumerate(lists[name], 4 + len(roles)):
+            cw.put(ws, r, col, text, "mx-left")
+        lines = max([line_count(name, name_width), *(line_count(t, list_width) for t in lists[name])])
+        ws.row_dimensions[r].height = lines * LINE_HEIGHT + 4
     ws.freeze_panes = "C3"
     ws.auto_filter.ref = f"A2:{get_column_letter(len(headers))}{len(depts) + 2}"
     print_setup(ws, title_rows="1:2")
@@ -237,10 +240,13 @@ def fill_notes(
         f"分工 {sum(len(graph.assignments(t)) for t in tasks)} 条",
     )
     add("设置文件", str(settings.path) if settings.path else "无（部门顺序按计划文本中首次出现）")
+    if settings.departments:
+        add("部门顺序", f"按设置文件所列 {len(settings.departments)} 个部门的顺序, 未列出的部门排在其后")
     for d in settings.departments:
         extra = [f"别名：{'、'.join(d.aliases)}"] if d.aliases else []
         extra += [f"曾用名：{'、'.join(d.former_names)}"] if d.former_names else []
-        add("部门设置", f"{d.name}" + (f"（{'；'.join(extra)}）" if extra else ""))
+        if extra:
+            add("部门别名", f"{d.name}（{'；'.join(extra)}）")
     add(PRIMARY_MARK, "第一牵头单位（列在首位的牵头单位）", "mx-primary")
     add("牵头", "其他牵头单位", "mx-lead")
     add("参与", "参与（配合、协助）单位", "mx-participant")
