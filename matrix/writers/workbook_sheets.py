@@ -7,7 +7,10 @@ position in document order and is the same on every sheet.
 from __future__ import annotations
 
 from openpyxl.chart import BarChart, Reference
+from openpyxl.chart.text import RichText
+from openpyxl.drawing.text import CharacterProperties, Paragraph, ParagraphProperties
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from matrix.graph import Assignment, PlanGraph
@@ -213,12 +216,23 @@ def _chart(ws: Worksheet, count: int, roles: int) -> None:
     chart.x_axis.scaling.orientation = "maxMin"  # the first department at the top, as in the table
     chart.x_axis.delete = False
     chart.y_axis.delete = False
-    chart.y_axis.majorUnit = 1
+    chart.gapWidth = 40
+    chart.x_axis.tickLblSkip = 1  # every department named, even when they are many
+    chart.x_axis.txPr = RichText(
+        p=[
+            Paragraph(
+                pPr=ParagraphProperties(defRPr=CharacterProperties(sz=800)), endParaRPr=CharacterProperties()
+            )
+        ]
+    )
     chart.width = 24
-    chart.height = max(8.0, 0.55 * count + 3)
+    # Up to about 40 departments the chart fits one landscape A4 page below the repeated title
+    # rows (about 15.5 cm); a longer list gets a taller chart that runs on over pages.
+    chart.height = max(8.0, 0.35 * count + 1.8)
     for series, colour in zip(chart.series, ("lead", "participant", "other"), strict=False):
         series.graphicalProperties.solidFill = FILL[colour]
-    ws.add_chart(chart, f"B{count + 4}")
+    ws.row_breaks.append(Break(id=count + 2))  # the chart starts on a page of its own
+    ws.add_chart(chart, f"B{count + 3}")
 
 
 def fill_notes(
