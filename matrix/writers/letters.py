@@ -1,0 +1,356 @@
+"""What goes into the letters: the context of each bureau's letter and of the master notice.
+
+Pure functions of a :class:`PlanGraph` and the letter settings; nothing here touches files or Word.
+A bureau's letter lists the tasks it leads (with co-leads and participants), the tasks it joins
+(with their leads), and the tasks where it has another role (指导, 落实 ...), each part numbered
+一、二、三 in turn and present only when it has tasks, then 工作要求.  The master notice is addressed
+to every bureau and carries the whole 分工表 as its attachment.  Task texts are never shortened.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from matrix.errors import UsageError
+from matrix.graph import Assignment, PlanGraph
+from matrix.model import Role, Task
+from matrix.settings import LetterSettings, Settings
+
+_DIGITS = "零一二三四五六七八九"
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SPACES = re.compile(r"[\t\r\n]+")
+NONE = "—"
+"""What an empty cell shows (no co-lead, no participant, no deadline)."""
+
+
+def numeral(n: int) -> str:
+    """The Chinese numeral of ``n`` (1-99) as in 一、二、…十一、二十: ``numeral(12) == "十二"``."""
+    if not 0 < n < 100:
+        raise ValueError(n)
+    tens, ones = divmod(n, 10)
+    if tens == 0:
+        return _DIGITS[ones]
+    return ("" if tens == 1 else _DIGITS[tens]) + "十" + (_DIGITS[ones] if ones else "")
+
+
+def format_date(day: dt.date) -> str:
+    """A date as GB/T 9704 writes it: Arabic numerals, no leading zeros (``2026年12月1日``)."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def clean(text: str) -> str:
+    """Text safe for a Word run: control characters dropped, tabs and line breaks as one space."""
+    return _SPACES.sub(" ", _CONTROL.sub("", text)).strip()
+
+
+def outline_label(outline: tuple[str, ...]) -> str:
+    """A task's outline number as a clerk writes it: ``("二", "一", "1")`` → ``二、（一）1.``."""
+    out = []
+    for level, marker in enumerate(outline):
+        if level == 0:
+            out.append(f"{marker}、")
+        elif level == 2:
+            out.append(f"{marker}.")
+        else:
+            out.append(f"（{marker}）")
+    return "".join(out)
+
+
+def joined(names: list[str]) -> str:
+    """Names joined with 、, or — when there are none."""
+    return "、".join(names) if names else NONE
+
+
+@dataclass(frozen=True)
+class Row:
+    """One task as a table row; every field is display text."""
+
+    no: int
+    id: str
+    task: str
+    """The outline number and title, e.g. ``二、（一）1. 着力提升工业自主创新能力``."""
+    text: str
+    leads: str
+    co_leads: str
+    participants: str
+    others: str
+    role: str
+    deadline: str
+
+
+@dataclass(frozen=True)
+class Part:
+    """A numbered part of a letter (一、牵头任务（共3项）) and its rows."""
+
+    kind: str
+    name: str
+    """The role as a word: 牵头, 参与, 指导 ..."""
+    heading: str
+    rows: list[Row]
+
+    @property
+    def count(self) -> int:
+        """How many tasks the part lists."""
+        return len(self.rows)
+
+
+@dataclass(frozen=True)
+class Item:
+    """One point of 工作要求: its 楷体 label (（一）压实工作责任。) and its text."""
+
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Requirements:
+    """The 工作要求 part: its heading (empty in the notice) and its points."""
+
+    heading: str
+    items: list[Item]
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """The notice's attachment: label (附件), title and every task as a row."""
+
+    label: str
+    title: str
+    rows: list[Row]
+
+
+@dataclass(frozen=True)
+class Options:
+    """The batch's letter settings, resolved: what every letter of one run prints alike."""
+
+    issuer: str
+    mark: str
+    doc_number: str
+    date: dt.date
+    signature: str
+    print_office: str
+    feedback_deadline: str | None = None
+    contact: str | None = None
+    phone: str | None = None
+    cc: list[str] = field(default_factory=list)
+
+
+def _extra_str(letter: LetterSettings, key: str) -> str | None:
+    value = letter.extra.get(key)
+    if value is None or isinstance(value, str):
+        return value
+    raise UsageError(f"设置项 letter.{key} 应为文字")
+
+
+def resolve_options(
+    letter: LetterSettings,
+    *,
+    date: dt.date | None = None,
+    doc_number: str | None = None,
+    issuer: str | None = None,
+    today: dt.date | None = None,
+) -> Options:
+    """The letter settings with the command line's overrides and defaults filled in.
+
+    ``mark`` (发文机关标志, default the issuer + 文件), ``signature`` (署名, default the issuer) and
+    ``print_office`` (印发机关, default the issuer) may be set in ``[letter]`` too.
+    """
+    name = issuer or letter.issuer
+    mark = (None if issuer else _extra_str(letter, "mark")) or name + "文件"
+    return Options(
+        issuer=name,
+        mark=mark,
+        doc_number=doc_number if doc_number is not None else (letter.doc_number or ""),
+        date=date or letter.date or today or dt.date.today(),
+        signature=(None if issuer else _extra_str(letter, "signature")) or name,
+        print_office=(None if issuer else _extra_str(letter, "print_office")) or name,
+        feedback_deadline=letter.feedback_deadline,
+        contact=letter.contact,
+        phone=letter.phone,
+        cc=list(letter.cc),
+    )
+
+
+def plan_name(graph: PlanGraph) -> str:
+    """The plan's title without 书名号, or the file's stem when the text has no title."""
+    title = graph.title or Path(graph.source).stem
+    return clean(title).strip("《》")
+
+
+def row(graph: PlanGraph, task: Task, no: int, department: str | None = None, role: str = "") -> Row:
+    """A task as a table row; ``department`` (the letter's bureau) is left out of the co-leads."""
+    leads = graph.leads(task)
+    others = graph.others(task)
+    title = clean(task.title)
+    label = outline_label(task.outline)
+    return Row(
+        no=no,
+        id=task.id,
+        task=f"{label} {title}".strip() if title else label,
+        text=clean(task.text),
+        leads=joined(leads),
+        co_leads=joined([n for n in leads if n != department]),
+        participants=joined(graph.participants(task)),
+        others=joined([f"{o.name}（{o.role}）" for o in others]),
+        role=role,
+        deadline=clean(task.deadline) if task.deadline else NONE,
+    )
+
+
+def parts(graph: PlanGraph, department: str) -> list[Part]:
+    """A bureau's parts in order (lead, participant, other), numbered and only when not empty."""
+    duties = graph.duties(department)
+    groups: list[tuple[str, list[Assignment]]] = [
+        ("lead", [a for a in duties if a.role is Role.LEAD]),
+        ("participant", [a for a in duties if a.role is Role.PARTICIPANT]),
+        ("other", [a for a in duties if a.role is Role.OTHER]),
+    ]
+    out: list[Part] = []
+    for kind, group in groups:
+        if not group:
+            continue
+        if kind == "lead":
+            name = "牵头"
+        elif kind == "participant":
+            name = "参与"
+        else:
+            words = sorted({a.word for a in group})
+            name = words[0] if len(words) == 1 else "其他"
+        rows = [row(graph, a.task, i, department, a.word) for i, a in enumerate(group, 1)]
+        out.append(Part(kind, name, f"{numeral(len(out) + 1)}、{name}任务（共{len(rows)}项）", rows))
+    return out
+
+
+def _feedback(options: Options) -> str:
+    if options.feedback_deadline:
+        return f"请于{clean(options.feedback_deadline)}前将任务落实情况书面报送{options.issuer}。"
+    return f"请按要求及时将任务落实情况书面报送{options.issuer}。"
+
+
+def _contact(options: Options) -> Item | None:
+    bits = []
+    if options.contact:
+        bits.append(f"联系人：{clean(options.contact)}")
+    if options.phone:
+        bits.append(f"联系电话：{clean(options.phone)}")
+    return Item("联系方式。", "，".join(bits) + "。") if bits else None
+
+
+def _numbered(items: list[Item]) -> list[Item]:
+    return [Item(f"（{numeral(i)}）{item.label}", item.text) for i, item in enumerate(items, 1)]
+
+
+def department_contact(graph: PlanGraph, settings: Settings, name: str) -> tuple[str | None, str | None]:
+    """A bureau's contact and phone: from the plan's department, else from its settings."""
+    dept = graph.department(name)
+    contact, phone = (dept.contact, dept.phone) if dept else (None, None)
+    for ds in settings.departments:
+        if ds.name == name:
+            contact, phone = contact or ds.contact, phone or ds.phone
+    return contact, phone
+
+
+def letter_context(graph: PlanGraph, settings: Settings, options: Options, department: str) -> dict[str, Any]:
+    """Everything one bureau's letter shows, as the template's fields."""
+    plan = plan_name(graph)
+    found = parts(graph, department)
+    by_kind = {p.kind: p for p in found}
+    counts = "、".join(f"{p.name}{p.count}项" for p in found)
+    opening = (
+        f"为推动《{plan}》各项重点任务落到实处，现将你单位承担的任务通知如下。"
+        f"你单位共承担任务{sum(p.count for p in found)}项，其中{counts}。请认真抓好落实。"
+    )
+    duty = []
+    if "lead" in by_kind:
+        duty.append(
+            "对牵头任务，你单位要负总责，细化工作措施，明确责任人和时间节点，主动协调参与单位共同推进"
+        )
+    if "participant" in by_kind:
+        duty.append("对参与任务，要按照职责分工积极配合牵头单位，及时提供工作支持")
+    if "other" in by_kind:
+        duty.append("对其他任务，要按照所列职责认真履职")
+    feedback = _feedback(options)
+    contact, phone = department_contact(graph, settings, department)
+    if contact or phone:
+        own = "，".join(
+            x for x in (contact and f"联系人{clean(contact)}", phone and f"电话{clean(phone)}") if x
+        )
+        feedback += f"你单位联系人信息为：{own}，如有变动请及时告知。"
+    items = [Item("压实工作责任。", "；".join(duty) + "。"), Item("按时报送进展。", feedback)]
+    if (item := _contact(options)) is not None:
+        items.append(item)
+    return {
+        **_common(options),
+        "department": department,
+        "title": f"关于落实《{plan}》重点任务分工的通知",
+        "addressee": department,
+        "opening": opening,
+        "lead": by_kind.get("lead"),
+        "participant": by_kind.get("participant"),
+        "other": by_kind.get("other"),
+        "requirements": Requirements(f"{numeral(len(found) + 1)}、工作要求", _numbered(items)),
+    }
+
+
+def notice_context(graph: PlanGraph, options: Options) -> dict[str, Any]:
+    """Everything the master notice shows: all bureaus, a short body and the whole 分工表."""
+    plan = plan_name(graph)
+    bureaus = [d.name for d in graph.departments()]
+    rows = []
+    for i, task in enumerate(graph.tasks(), 1):
+        r = row(graph, task, i)
+        if r.others != NONE:  # other roles go with the participants, so nothing is hidden
+            both = r.others if r.participants == NONE else f"{r.participants}；{r.others}"
+            r = replace(r, participants=both)
+        rows.append(r)
+    items = [
+        Item(
+            "压实工作责任。",
+            "各牵头单位对牵头任务负总责，要细化工作措施，明确责任人和时间节点；"
+            "各参与单位要按照职责分工积极配合，形成工作合力。",
+        ),
+        Item("按时报送进展。", _feedback(options)),
+    ]
+    if (item := _contact(options)) is not None:
+        items.append(item)
+    return {
+        **_common(options),
+        "title": f"关于印发《{plan}》重点任务分工的通知",
+        "addressee": "、".join(bureaus),
+        "body": [
+            f"为推动《{plan}》各项重点任务落到实处，经研究，现将《{plan}》重点任务分工印发给你们，"
+            "请结合实际认真抓好落实。"
+        ],
+        "requirements": Requirements("", _numbered(items)),
+        "attachment": Attachment("附件", f"《{plan}》重点任务分工表", rows),
+    }
+
+
+def _common(options: Options) -> dict[str, Any]:
+    date = format_date(options.date)
+    return {
+        "mark": options.mark,
+        "issuer": options.issuer,
+        "doc_number": options.doc_number,
+        "signature": options.signature,
+        "date": date,
+        "cc": "、".join(clean(c) for c in options.cc),
+        "print_office": options.print_office,
+        "print_date": date,
+    }
+
+
+LETTER_FIELDS = frozenset(
+    {"mark", "issuer", "doc_number", "signature", "date", "cc", "print_office", "print_date"}
+    | {"department", "title", "addressee", "opening", "lead", "participant", "other", "requirements"}
+)
+"""The fields a letter template may use."""
+NOTICE_FIELDS = frozenset(
+    {"mark", "issuer", "doc_number", "signature", "date", "cc", "print_office", "print_date"}
+    | {"title", "addressee", "body", "requirements", "attachment"}
+)
+"""The fields a notice template may use."""

@@ -1,0 +1,570 @@
+"""Make the Word templates ``letter.docx`` and ``notice.docx`` (run once; the .docx are committed).
+
+    .venv/bin/python templates/make_templates.py
+
+The templates are written as plain OOXML, not through python-docx, so that they hold only what the
+letters use (a few kB of styles instead of python-docx's 0.8 MB default parts).  The layout of
+GB/T 9704-2012 lives in their styles: A4, margins 37/35/28/26 mm, 三号仿宋_GB2312 body with exact
+28.95 pt lines (22 a page), 二号方正小标宋简体 title, 黑体 and 楷体_GB2312 headings, Times New Roman
+for Latin and digits, page numbers "— 1 —" in 四号宋体 (odd pages right, even pages left).  The
+Jinja tags are ordinary text a clerk can see and edit in Word, WPS or LibreOffice.  Each template is
+written to ``templates/`` and copied to ``matrix/resources/`` (the copy the installed package uses).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from matrix.writers.docx_render import zip_parts  # noqa: E402
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+NS = f'xmlns:w="{W}" xmlns:r="{R}"'
+DRAW_NS = (
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
+)
+HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+
+FANG, HEI, KAI, XBS, SONG, LATIN = (
+    "仿宋_GB2312",
+    "黑体",
+    "楷体_GB2312",
+    "方正小标宋简体",
+    "宋体",
+    "Times New Roman",
+)
+LINE = 579  # exact 28.95 pt: 22 lines in the 225 mm text area
+INDENT = 640  # 2 characters of 三号 (2 x 16 pt)
+MM = 56.6929  # twips per millimetre
+PORTRAIT = {"w": 11906, "h": 16838, "top": 2098, "bottom": 1984, "left": 1587, "right": 1474}
+TEXT_WIDTH = 11906 - 1587 - 1474  # 8845 twips = 156 mm
+# The attachment page is the portrait page turned: its top is the portrait page's left (订口) edge.
+LANDSCAPE = {"w": 16838, "h": 11906, "top": 1587, "bottom": 1474, "left": 1984, "right": 2098}
+WIDE_WIDTH = 16838 - 1984 - 2098  # 12756 twips = 225 mm
+
+
+def fonts(east_asia: str, latin: str = LATIN) -> str:
+    return f'<w:rFonts w:ascii="{latin}" w:hAnsi="{latin}" w:eastAsia="{east_asia}" w:cs="{latin}"/>'
+
+
+LANG = '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/>'
+
+
+def rpr(east_asia: str, size: int, extra: str = "", latin: str = LATIN, condense: int = 0) -> str:
+    """Run properties in schema order: fonts, extra (b, color), spacing, size, lang."""
+    spacing = f'<w:spacing w:val="{condense}"/>'
+    size_xml = f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/>'
+    return f"<w:rPr>{fonts(east_asia, latin)}{extra}{spacing}{size_xml}{LANG}</w:rPr>"
+
+
+def run(text: str, style: str | None = None) -> str:
+    props = f'<w:rPr><w:rStyle w:val="{style}"/></w:rPr>' if style else ""
+    return f'<w:r>{props}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+
+
+def para(text: str = "", style: str | None = None, ppr: str = "", runs: str | None = None) -> str:
+    props = f'<w:pStyle w:val="{style}"/>' if style else ""
+    body = runs if runs is not None else (run(text) if text else "")
+    return f"<w:p><w:pPr>{props}{ppr}</w:pPr>{body}</w:p>"
+
+
+def sect(page: dict[str, int], footers: tuple[str, str], extra: str = "", orient: str = "") -> str:
+    """Section properties: odd/even footers, page size and margins, numbering from 1 in letters."""
+    odd, even = footers
+    return (
+        f'<w:sectPr><w:footerReference w:type="default" r:id="{odd}"/>'
+        f'<w:footerReference w:type="even" r:id="{even}"/>'
+        f'<w:pgSz w:w="{page["w"]}" w:h="{page["h"]}"{orient}/>'
+        f'<w:pgMar w:top="{page["top"]}" w:right="{page["right"]}" w:bottom="{page["bottom"]}" '
+        f'w:left="{page["left"]}" w:header="851" w:footer="1247" w:gutter="0"/>'
+        f"{extra}</w:sectPr>"
+    )
+
+
+def cell(width: int, content: str, span: int = 1) -> str:
+    grid = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
+    props = f'<w:tcW w:w="{width}" w:type="dxa"/>{grid}<w:vAlign w:val="center"/>'
+    return f"<w:tc><w:tcPr>{props}</w:tcPr>{content}</w:tc>"
+
+
+def tag_row(tag: str, widths: list[int]) -> str:
+    """A row holding only a docxtpl row tag ({%tr ... %}); it disappears when rendered."""
+    return f"<w:tr>{cell(sum(widths), para(tag, 'TableText'), len(widths))}</w:tr>"
+
+
+def table(widths: list[int], header: list[str], cells: list[str], loop: str) -> str:
+    """A bordered table: a header row repeated on every page, then one row per item of ``loop``."""
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+    head = "".join(cell(w, para(h, "TableHead")) for w, h in zip(widths, header, strict=True))
+    body = "".join(cell(w, c) for w, c in zip(widths, cells, strict=True))
+    return (
+        f'<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
+        '<w:jc w:val="center"/><w:tblLayout w:type="fixed"/>'
+        '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" '
+        'w:noHBand="0" w:noVBand="1"/></w:tblPr>'
+        f"<w:tblGrid>{grid}</w:tblGrid>"
+        f"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{head}</w:tr>"
+        f"{tag_row('{%tr for row in ' + loop + ' %}', widths)}"
+        f"<w:tr>{body}</w:tr>"
+        f"{tag_row('{%tr endfor %}', widths)}</w:tbl>"
+    )
+
+
+def colophon() -> str:
+    """版记: 抄送 (when there is a cc list), then 印发机关 left and 印发日期 right, between rules."""
+    half = TEXT_WIDTH // 2
+    widths = [half, TEXT_WIDTH - half]
+    thick, thin = (
+        'w:val="single" w:sz="8" w:space="0" w:color="000000"',
+        'w:val="single" w:sz="4" w:space="0" w:color="000000"',
+    )
+    cc_row = f"<w:tr>{cell(TEXT_WIDTH, para('抄送：{{ cc }}。', 'ColophonCc'), 2)}</w:tr>"
+    last = cell(widths[0], para("{{ print_office }}", "Colophon")) + cell(
+        widths[1], para("{{ print_date }}印发", "Colophon", '<w:jc w:val="right"/>')
+    )
+    return (
+        f'<w:tbl><w:tblPr><w:tblW w:w="{TEXT_WIDTH}" w:type="dxa"/><w:jc w:val="center"/>'
+        f'<w:tblBorders><w:top {thick}/><w:left w:val="nil"/><w:bottom {thick}/><w:right w:val="nil"/>'
+        f'<w:insideH {thin}/><w:insideV w:val="nil"/></w:tblBorders><w:tblLayout w:type="fixed"/>'
+        '<w:tblCellMar><w:left w:w="280" w:type="dxa"/><w:right w:w="280" w:type="dxa"/></w:tblCellMar>'
+        '<w:tblLook w:val="0000"/></w:tblPr>'
+        f'<w:tblGrid><w:gridCol w:w="{widths[0]}"/><w:gridCol w:w="{widths[1]}"/></w:tblGrid>'
+        f"{tag_row('{%tr if cc %}', widths)}{cc_row}{tag_row('{%tr endif %}', widths)}"
+        f"<w:tr>{last}</w:tr></w:tbl>"
+    )
+
+
+def letterhead() -> str:
+    """发文机关标志 (red), 发文字号 over the red rule, the title and its spacing (GB/T 9704 §7.2)."""
+    return (
+        para("{{ mark }}", "IssuerMark")
+        + para()
+        + para()
+        + para("{{ doc_number }}", "DocNumber")
+        + para()
+        + para()
+        + para("{{ title }}", "DocTitle")
+        + para()
+    )
+
+
+def requirement_items() -> str:
+    label_and_text = run("{{ item.label }}", "KaiRun") + run("{{ item.text }}")
+    return para("{%p for item in requirements.items %}") + para(runs=label_and_text) + para("{%p endfor %}")
+
+
+def signature(sect_pr: str = "") -> str:
+    return para("{{ signature }}", "Signature") + para("{{ date }}", "DateLine", sect_pr)
+
+
+def document(body: str) -> str:
+    return f"{HEAD}<w:document {NS}><w:body>{body}</w:body></w:document>"
+
+
+def letter_document() -> str:
+    lead = table(
+        [560, 1500, 3505, 1100, 1400, 780],
+        ["序号", "任务", "具体内容", "共同牵头单位", "参与单位", "完成时限"],
+        [
+            para("{{ row.no }}", "TableCenter"),
+            para("{{ row.task }}", "TableText"),
+            para("{{ row.text }}", "TableText"),
+            para("{{ row.co_leads }}", "TableText"),
+            para("{{ row.participants }}", "TableText"),
+            para("{{ row.deadline }}", "TableCenter"),
+        ],
+        "lead.rows",
+    )
+    task_cell = para("{{ row.task }}", "TableStrong") + para("{{ row.text }}", "TableText")
+    participant = table(
+        [560, 5625, 1880, 780],
+        ["序号", "任务", "牵头单位", "完成时限"],
+        [
+            para("{{ row.no }}", "TableCenter"),
+            task_cell,
+            para("{{ row.leads }}", "TableText"),
+            para("{{ row.deadline }}", "TableCenter"),
+        ],
+        "participant.rows",
+    )
+    other = table(
+        [560, 4825, 800, 1880, 780],
+        ["序号", "任务", "职责", "牵头单位", "完成时限"],
+        [
+            para("{{ row.no }}", "TableCenter"),
+            task_cell,
+            para("{{ row.role }}", "TableCenter"),
+            para("{{ row.leads }}", "TableText"),
+            para("{{ row.deadline }}", "TableCenter"),
+        ],
+        "other.rows",
+    )
+    parts = ""
+    for name, tbl in (("lead", lead), ("participant", participant), ("other", other)):
+        parts += (
+            para(f"{{%p if {name} %}}")
+            + para(f"{{{{ {name}.heading }}}}", "Heading1")
+            + tbl
+            + para("{%p endif %}")
+        )
+    body = (
+        letterhead()
+        + para("{{ addressee }}：", "Addressee")
+        + para("{{ opening }}")
+        + parts
+        + para("{{ requirements.heading }}", "Heading1")
+        + requirement_items()
+        + para()
+        + signature()
+        + para()
+        + colophon()
+        + para(style="Carrier")
+        + sect(PORTRAIT, ("rId4", "rId5"), '<w:pgNumType w:start="1"/>')
+    )
+    return document(body)
+
+
+def notice_document() -> str:
+    attachment = table(
+        [640, 2200, 5716, 1700, 1700, 800],
+        ["序号", "任务", "具体内容", "牵头单位", "参与单位", "完成时限"],
+        [
+            para("{{ row.no }}", "TableCenter"),
+            para("{{ row.task }}", "TableText"),
+            para("{{ row.text }}", "TableText"),
+            para("{{ row.leads }}", "TableText"),
+            para("{{ row.participants }}", "TableText"),
+            para("{{ row.deadline }}", "TableCenter"),
+        ],
+        "attachment.rows",
+    )
+    body = (
+        letterhead()
+        + para("{{ addressee }}：", "Addressee")
+        + para("{%p for paragraph in body %}")
+        + para("{{ paragraph }}")
+        + para("{%p endfor %}")
+        + requirement_items()
+        + para()
+        + para("附件：{{ attachment.title }}")
+        + para()
+        + para()
+        + signature(sect(PORTRAIT, ("rId4", "rId5"), '<w:pgNumType w:start="1"/>'))
+        + para("{{ attachment.label }}", "AttachLabel")
+        + para()
+        + para("{{ attachment.title }}", "DocTitle")
+        + para()
+        + attachment
+        + para(style="Carrier", ppr=sect(LANDSCAPE, ("rId6", "rId7"), "", ' w:orient="landscape"'))
+        + colophon()
+        + para(style="Carrier")
+        # Word puts the 版记 page's text at the bottom (GB/T 9704 §7.4.1); LibreOffice 7.4 ignores it.
+        + sect(PORTRAIT, ("rId4", "rId5"), '<w:vAlign w:val="bottom"/>')
+    )
+    return document(body)
+
+
+def page_number_runs() -> str:
+    field = (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        '<w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r>'
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
+    return run("— ") + field + run(" —")
+
+
+def footer(side: str) -> str:
+    """A portrait footer: "— N —", odd pages right and even pages left, one character in."""
+    ind = '<w:ind w:right="280"/>' if side == "right" else '<w:ind w:left="280"/>'
+    body = para(style="Footer", ppr=f'{ind}<w:jc w:val="{side}"/>', runs=page_number_runs())
+    return f"{HEAD}<w:ftr {NS} {DRAW_NS}>{body}</w:ftr>"
+
+
+def turned_footer(side: str) -> str:
+    """A landscape footer whose page number sits where the portrait pages have it (GB/T 9704 §8).
+
+    The landscape page is the portrait page turned a quarter: the portrait bottom edge is its left
+    edge.  A text box with vertical text holds the number there, 22-29 mm from that edge, at the
+    portrait page's right (odd) or left (even) end of the number line.
+    """
+    emu = 36000  # per millimetre
+    x, width, height = 21 * emu, 8 * emu, 50 * emu
+    if side == "right":  # odd page: the number ends one character inside the portrait right edge
+        y, jc = int((210 - 26 - 5.6) * emu) - height, "right"
+    else:  # even page: it starts one character inside the portrait left edge
+        y, jc = int((28 + 5.6) * emu), "left"
+    inner = para(style="Footer", ppr=f'<w:jc w:val="{jc}"/>', runs=page_number_runs())
+    drawing = (
+        '<w:r><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" '
+        'relativeHeight="2" behindDoc="0" locked="1" layoutInCell="1" allowOverlap="1">'
+        '<wp:simplePos x="0" y="0"/>'
+        f'<wp:positionH relativeFrom="page"><wp:posOffset>{x}</wp:posOffset></wp:positionH>'
+        f'<wp:positionV relativeFrom="page"><wp:posOffset>{y}</wp:posOffset></wp:positionV>'
+        f'<wp:extent cx="{width}" cy="{height}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
+        '<wp:docPr id="1" name="页码"/><wp:cNvGraphicFramePr/>'
+        '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+        '<wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr>'
+        f'<a:xfrm><a:off x="0" y="0"/><a:ext cx="{width}" cy="{height}"/></a:xfrm>'
+        '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr>'
+        f"<wps:txbx><w:txbxContent>{inner}</w:txbxContent></wps:txbx>"
+        '<wps:bodyPr rot="0" vert="vert" wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" anchor="ctr">'
+        "<a:noAutofit/></wps:bodyPr></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>"
+    )
+    body = para(style="Carrier", runs=drawing)
+    return f"{HEAD}<w:ftr {NS} {DRAW_NS}>{body}</w:ftr>"
+
+
+def style(
+    kind: str,
+    sid: str,
+    name: str,
+    ppr: str = "",
+    rpr_: str = "",
+    based: str | None = "Normal",
+    extra: str = "",
+) -> str:
+    base = f'<w:basedOn w:val="{based}"/>' if based else ""
+    ppr_xml = f"<w:pPr>{ppr}</w:pPr>" if ppr else ""
+    head = f'<w:style w:type="{kind}" w:customStyle="1" w:styleId="{sid}"><w:name w:val="{name}"/>'
+    return f"{head}{base}{extra}{ppr_xml}{rpr_}</w:style>"
+
+
+def styles() -> str:
+    exact = f'<w:spacing w:before="0" w:after="0" w:line="{LINE}" w:lineRule="exact"/>'
+    flush = '<w:ind w:firstLine="0"/>'
+    table_line = '<w:spacing w:before="0" w:after="0" w:line="340" w:lineRule="exact"/>'
+    defaults = (
+        f"<w:docDefaults><w:rPrDefault>{rpr(FANG, 32)}</w:rPrDefault>"
+        f"<w:pPrDefault><w:pPr>{exact}</w:pPr></w:pPrDefault></w:docDefaults>"
+    )
+    normal = (
+        '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>'
+        f'<w:pPr><w:widowControl w:val="0"/>{exact}<w:ind w:firstLine="{INDENT}"/>'
+        '<w:jc w:val="both"/></w:pPr>'
+        f"{rpr(FANG, 32, condense=-5)}</w:style>"
+    )
+    heading = "<w:keepNext/><w:keepLines/>"
+    out = [
+        normal,
+        '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
+        '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/></w:style>',
+        '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>'
+        '<w:semiHidden/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/>'
+        '<w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/>'
+        "</w:tblCellMar></w:tblPr></w:style>",
+        style(
+            "paragraph",
+            "IssuerMark",
+            "发文机关标志",
+            f'<w:spacing w:before="{round(33 * MM)}" w:after="0" w:line="240" w:lineRule="auto"/>'
+            f'{flush}<w:jc w:val="center"/>',
+            rpr(XBS, 72, '<w:color w:val="FF0000"/>'),
+            extra='<w:next w:val="Normal"/>',
+        ),
+        style(
+            "paragraph",
+            "DocNumber",
+            "发文字号",
+            '<w:pBdr><w:bottom w:val="single" w:sz="12" w:space="11" w:color="FF0000"/></w:pBdr>'
+            f'{flush}<w:jc w:val="center"/>',
+            rpr(FANG, 32),
+        ),
+        style("paragraph", "DocTitle", "公文标题", f'{heading}{flush}<w:jc w:val="center"/>', rpr(XBS, 44)),
+        style("paragraph", "Addressee", "主送机关", f'{flush}<w:jc w:val="left"/>'),
+        style(
+            "paragraph",
+            "Heading1",
+            "heading 1",
+            f'{heading}<w:outlineLvl w:val="0"/>',
+            rpr(HEI, 32, condense=-5),
+            extra='<w:next w:val="Normal"/><w:qFormat/>',
+        ),
+        style(
+            "paragraph",
+            "Heading2",
+            "heading 2",
+            f'{heading}<w:outlineLvl w:val="1"/>',
+            rpr(KAI, 32, condense=-5),
+            extra='<w:next w:val="Normal"/><w:qFormat/>',
+        ),
+        style("character", "KaiRun", "楷体标注", "", rpr(KAI, 32, condense=-5), based="DefaultParagraphFont"),
+        style(
+            "paragraph",
+            "Signature",
+            "署名",
+            f'<w:keepNext/><w:ind w:right="{INDENT}" w:firstLine="0"/><w:jc w:val="right"/>',
+        ),
+        style(
+            "paragraph",
+            "DateLine",
+            "成文日期",
+            f'<w:ind w:right="{INDENT}" w:firstLine="0"/><w:jc w:val="right"/>',
+        ),
+        style("paragraph", "AttachLabel", "附件标注", flush, rpr(HEI, 32)),
+        style(
+            "paragraph", "TableText", "表格文字", f'{table_line}{flush}<w:jc w:val="left"/>', rpr(FANG, 24)
+        ),
+        style("paragraph", "TableCenter", "表格居中", '<w:jc w:val="center"/>', based="TableText"),
+        style("paragraph", "TableStrong", "表格任务", "", rpr(HEI, 24), based="TableText"),
+        style(
+            "paragraph",
+            "TableHead",
+            "表头",
+            '<w:keepNext/><w:jc w:val="center"/>',
+            rpr(HEI, 24),
+            based="TableText",
+        ),
+        style("paragraph", "Colophon", "版记", f'{flush}<w:jc w:val="left"/>', rpr(FANG, 28)),
+        style(
+            "paragraph", "ColophonCc", "版记抄送", '<w:ind w:left="840" w:hanging="840"/>', based="Colophon"
+        ),
+        style(
+            "paragraph",
+            "Carrier",
+            "分节",
+            f'<w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>{flush}',
+            rpr(FANG, 2),
+        ),
+        style(
+            "paragraph",
+            "Footer",
+            "footer",
+            f'<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>{flush}',
+            rpr(SONG, 28, latin=SONG),
+        ),
+        '<w:style w:type="table" w:customStyle="1" w:styleId="TableGrid"><w:name w:val="表格网格"/>'
+        '<w:basedOn w:val="TableNormal"/><w:tblPr><w:tblBorders>'
+        + "".join(
+            f'<w:{e} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+            for e in ("top", "left", "bottom", "right", "insideH", "insideV")
+        )
+        + '</w:tblBorders><w:tblCellMar><w:top w:w="28" w:type="dxa"/><w:left w:w="85" w:type="dxa"/>'
+        '<w:bottom w:w="28" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar>'
+        "</w:tblPr></w:style>",
+    ]
+    return f"{HEAD}<w:styles {NS}>{defaults}{''.join(out)}</w:styles>"
+
+
+SETTINGS = (
+    f'{HEAD}<w:settings {NS}><w:zoom w:percent="100"/><w:defaultTabStop w:val="420"/>'
+    '<w:evenAndOddHeaders/><w:characterSpacingControl w:val="compressPunctuation"/>'
+    '<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" '
+    'w:val="15"/></w:compat><w:themeFontLang w:val="en-US" w:eastAsia="zh-CN"/>'
+    '<w:decimalSymbol w:val="."/><w:listSeparator w:val=","/></w:settings>'
+)
+
+
+def font_table() -> str:
+    entries = [
+        (FANG, "仿宋", "86", "02010609060101010101", "modern"),
+        (KAI, "楷体", "86", "02010609060101010101", "modern"),
+        (HEI, "SimHei", "86", "02010609060101010101", "modern"),
+        (XBS, "方正小标宋_GBK", "86", "02000000000000000000", "auto"),
+        (SONG, "SimSun", "86", "02010600030101010101", "auto"),
+        (LATIN, "", "00", "02020603050405020304", "roman"),
+    ]
+    body = ""
+    for name, alt, charset, panose, family in entries:
+        alt_xml = f'<w:altName w:val="{alt}"/>' if alt else ""
+        body += (
+            f'<w:font w:name="{name}">{alt_xml}<w:panose1 w:val="{panose}"/><w:charset w:val="{charset}"/>'
+            f'<w:family w:val="{family}"/><w:pitch w:val="variable"/></w:font>'
+        )
+    return f"{HEAD}<w:fonts {NS}>{body}</w:fonts>"
+
+
+def content_types(footers: int) -> str:
+    main = "application/vnd.openxmlformats-officedocument.wordprocessingml"
+    overrides = [
+        ("/word/document.xml", f"{main}.document.main+xml"),
+        ("/word/styles.xml", f"{main}.styles+xml"),
+        ("/word/settings.xml", f"{main}.settings+xml"),
+        ("/word/fontTable.xml", f"{main}.fontTable+xml"),
+        *[(f"/word/footer{i}.xml", f"{main}.footer+xml") for i in range(1, footers + 1)],
+        ("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml"),
+        ("/docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml"),
+    ]
+    body = "".join(f'<Override PartName="{p}" ContentType="{c}"/>' for p, c in overrides)
+    return (
+        f'{HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        f'<Default Extension="xml" ContentType="application/xml"/>{body}</Types>'
+    )
+
+
+def relationships(rels: list[tuple[str, str, str]]) -> str:
+    body = "".join(f'<Relationship Id="{i}" Type="{t}" Target="{target}"/>' for i, t, target in rels)
+    return f'{HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{body}</Relationships>'
+
+
+def package(document_xml: str, footer_parts: list[str], title: str) -> bytes:
+    office = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    rels = [
+        ("rId1", f"{office}/styles", "styles.xml"),
+        ("rId2", f"{office}/settings", "settings.xml"),
+        ("rId3", f"{office}/fontTable", "fontTable.xml"),
+        *[(f"rId{i + 4}", f"{office}/footer", f"footer{i + 1}.xml") for i in range(len(footer_parts))],
+    ]
+    root_rels = [
+        ("rId1", f"{office}/officeDocument", "word/document.xml"),
+        (
+            "rId2",
+            "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+            "docProps/core.xml",
+        ),
+        ("rId3", f"{office}/extended-properties", "docProps/app.xml"),
+    ]
+    core = (
+        f"{HEAD}<cp:coreProperties "
+        'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        f"<dc:title>{escape(title)}</dc:title><dc:creator>matrix</dc:creator><dc:language>zh-CN</dc:language>"
+        '<dcterms:created xsi:type="dcterms:W3CDTF">2000-01-01T00:00:00Z</dcterms:created>'
+        '<dcterms:modified xsi:type="dcterms:W3CDTF">2000-01-01T00:00:00Z</dcterms:modified>'
+        "</cp:coreProperties>"
+    )
+    app = (
+        f'{HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+        "<Application>matrix</Application></Properties>"
+    )
+    parts = [
+        ("[Content_Types].xml", content_types(len(footer_parts))),
+        ("_rels/.rels", relationships(root_rels)),
+        ("docProps/core.xml", core),
+        ("docProps/app.xml", app),
+        ("word/document.xml", document_xml),
+        ("word/_rels/document.xml.rels", relationships(rels)),
+        ("word/styles.xml", styles()),
+        ("word/settings.xml", SETTINGS),
+        ("word/fontTable.xml", font_table()),
+        *[(f"word/footer{i + 1}.xml", xml) for i, xml in enumerate(footer_parts)],
+    ]
+    return zip_parts((name, xml.encode("utf-8")) for name, xml in parts)
+
+
+def main() -> None:
+    portrait = [footer("right"), footer("left")]
+    made = {
+        "letter.docx": package(letter_document(), portrait, "任务交办通知模板"),
+        "notice.docx": package(
+            notice_document(), [*portrait, turned_footer("right"), turned_footer("left")], "任务分工通知模板"
+        ),
+    }
+    for name, data in made.items():
+        for folder in (ROOT / "templates", ROOT / "matrix" / "resources"):
+            folder.mkdir(exist_ok=True)
+            (folder / name).write_bytes(data)
+            print(f"wrote {folder / name} ({len(data)} bytes)")
+
+
+if __name__ == "__main__":
+    main()
