@@ -113,12 +113,15 @@ class PlanGraph:
         task: Task = self.g.nodes[_task(task_id)]["obj"]
         return task
 
-    def departments(self) -> list[Department]:
-        """Every department with at least one task, in display order."""
+    def departments(self, *, people: bool = False) -> list[Department]:
+        """Every department with at least one task, in display order.
+
+        People (a table's 分管领导) are left out unless ``people`` is True.
+        """
         nodes = [
             (d["order"], d["obj"])
             for n, d in self.g.nodes(data=True)
-            if n[0] == "dept" and self.g.in_degree(n) > 0
+            if n[0] == "dept" and self.g.in_degree(n) > 0 and (people or not d["obj"].is_person)
         ]
         return [dept for _, dept in sorted(nodes, key=lambda x: x[0])]
 

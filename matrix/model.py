@@ -135,6 +135,8 @@ class Department:
     former_names: list[str] = field(default_factory=list)
     contact: str | None = None
     phone: str | None = None
+    is_person: bool = False
+    """True for a person named in a table's 分管领导 column: kept in the graph, sent no letter."""
 
 
 @dataclass

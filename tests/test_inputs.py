@@ -35,8 +35,9 @@ def test_gb18030_full_width_and_crlf_variants_parse_alike(default_plan: Path, tm
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "matrix", *args], capture_output=True, text=True,
-                          encoding="utf-8")
+    return subprocess.run(
+        [sys.executable, "-m", "matrix", *args], capture_output=True, text=True, encoding="utf-8"
+    )
 
 
 @pytest.mark.parametrize(
@@ -49,7 +50,9 @@ def _run(*args: str) -> subprocess.CompletedProcess[str]:
         ("plan.pdf", b"%PDF-1.4", "不支持"),
     ],
 )
-def test_bad_input_gets_a_plain_message_and_exit_2(tmp_path: Path, name: str, data: bytes, message: str) -> None:
+def test_bad_input_gets_a_plain_message_and_exit_2(
+    tmp_path: Path, name: str, data: bytes, message: str
+) -> None:
     path = tmp_path / name
     path.write_bytes(data)
     run = _run("parse", str(path), "--format", "json")

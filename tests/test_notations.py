@@ -225,3 +225,31 @@ def test_a_text_with_no_task_is_refused() -> None:
 
     with pytest.raises(InputError, match="没有找到任何"):
         parse_text("一、总体要求\n坚持创新驱动。\n")
+
+
+def test_task_table_as_text_rows() -> None:
+    plan = parse_text(
+        "附件\n重点任务分工表\n"
+        "序号\t重点任务\t牵头单位\t配合单位\t完成时限\t分管领导\n"
+        "一、产业发展\n"
+        "1\t建设产业园区\t市发改委\t市财政局、市自然资源局\t2026年底前\t张三\n"
+        "2\t培育龙头企业\t市经信局、市商务局\t各区政府\t长期坚持\t李四\n"
+        "二、民生保障\n"
+        "3\t完善养老服务\t市民政局\t\t2026年6月底前\t\n"
+    )
+    assert roles(plan) == [
+        ("一.1", ["市发改委"], ["市财政局", "市自然资源局"]),
+        ("一.2", ["市经信局", "市商务局"], ["各区政府"]),
+        ("二.3", ["市民政局"], []),
+    ]
+    assert task(plan, "一.1").deadline == "2026年底前"
+    assert task(plan, "一.1").others == [OtherRole("张三", "分管领导")]
+    assert task(plan, "二.3").text == "完善养老服务"
+
+
+def test_task_table_with_two_header_lines() -> None:
+    plan = parse_text(
+        "序号|工作任务|责任单位||完成时间\n||牵头单位|配合单位|\n"
+        "1|加快数字政府建设|市大数据局|市政务办|2026年\n2|推进一网通办|市政务办|市大数据局|2027年\n"
+    )
+    assert roles(plan) == [("1", ["市大数据局"], ["市政务办"]), ("2", ["市政务办"], ["市大数据局"])]

@@ -14,8 +14,16 @@ from matrix.paths import numbered_names, output_path, safe_filename
 
 @pytest.mark.parametrize(
     ("name", "expected"),
-    [("**开发区管委会", "开发区管委会"), ("CON", "_CON"), ("nul.txt", "_nul.txt"), ("a/b\\c", "a_b_c"),
-     ("..", "未命名"), ("市局. ", "市局"), ("COM1", "_COM1"), ('A<>:"|?*B', "A_B")],
+    [
+        ("**开发区管委会", "开发区管委会"),
+        ("CON", "_CON"),
+        ("nul.txt", "_nul.txt"),
+        ("a/b\\c", "a_b_c"),
+        ("..", "未命名"),
+        ("市局. ", "市局"),
+        ("COM1", "_COM1"),
+        ('A<>:"|?*B', "A_B"),
+    ],
 )
 def test_safe_filename(name: str, expected: str) -> None:
     assert safe_filename(name) == expected
@@ -42,6 +50,9 @@ def test_graph_views_agree_with_tasks(default_plan: Path) -> None:
     duties = graph.duties("市经委")
     assert duties[0].role is Role.LEAD
     assert any(a.task.id == "二.四.3" and a.is_primary_lead for a in duties)
-    assert [s.title for s in graph.section_path(task)] == ["重点工作任务", "大力提升知识产权、标准和品牌创造能力"]
+    assert [s.title for s in graph.section_path(task)] == [
+        "重点工作任务",
+        "大力提升知识产权、标准和品牌创造能力",
+    ]
     total = sum(len(graph.duties(d.name)) for d in graph.departments())
     assert total == sum(len(t.leads) + len(t.participants) + len(t.others) for t in graph.tasks())

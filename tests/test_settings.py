@@ -43,10 +43,10 @@ def test_unknown_name_is_a_warning_only_when_settings_list_departments(tmp_path:
     assert messages == ['设置文件中没有单位 "市科学技术局"']
 
 
-@pytest.mark.parametrize("text", ["[departments\n", 'departments = "x"\n', "[letter]\ndate = \"明天\"\n"])
+@pytest.mark.parametrize("text", ["[departments\n", 'departments = "x"\n', '[letter]\ndate = "明天"\n'])
 def test_bad_settings_are_input_errors(tmp_path: Path, text: str) -> None:
     plan = tmp_path / "plan.txt"
     plan.write_text(PLAN, encoding="utf-8")
     (tmp_path / "plan.toml").write_text(text, encoding="utf-8")
-    with pytest.raises(InputError, match="plan.toml"):
+    with pytest.raises(InputError, match=r"plan\.toml"):
         load_settings(plan)

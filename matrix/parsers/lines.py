@@ -10,6 +10,7 @@ from matrix.parsers.assignment import Assignment, parse_assignment
 from matrix.parsers.brackets import Group, outer_groups
 from matrix.parsers.normalize import clean, fold, is_debris
 from matrix.parsers.outline import Marker, find_marker
+from matrix.parsers.table import Header, merge_second_header, read_header, read_row, split_row
 
 _ROLE_HINT = re.compile(r"牵头|负责|参与|配合|协助|指导|落实|单位\s*:|部门\s*:|科室\s*:")
 _LABEL_LINE = re.compile(
@@ -30,9 +31,9 @@ class Inline:
 class Para:
     """A non-empty line of the plan, classified.
 
-    ``kind`` is ``item`` (starts with an outline marker), ``para`` (a paragraph of text) or
+    ``kind`` is ``item`` (starts with an outline marker), ``para`` (a paragraph of text),
     ``pure`` (the line is only an assignment: a bracket on its own line or a labelled line such as
-    ``责任单位:A、B``).
+    ``责任单位:A、B``) or ``row`` (a row of a task table, its assignment read from its columns).
     """
 
     line: int
@@ -65,13 +66,60 @@ def _inlines(folded: str, start: int, line: int, findings: list[Finding]) -> lis
     return out
 
 
+def _maybe_row(line: Line) -> bool:
+    return line.cells is not None or "\t" in line.text or "|" in line.text or "  " in line.text.strip()
+
+
+class _Tables:
+    """The task table being read, if any: its header and how many rows it has had."""
+
+    def __init__(self) -> None:
+        self.header: Header | None = None
+        self.rows = 0
+        self.fresh = False
+
+    def read(self, line: Line) -> Para | bool | None:
+        """A row of the table as a Para; True for a header line (skipped); None for other lines."""
+        if not _maybe_row(line):
+            return None
+        cells = split_row(line, self.header.width if self.header else None)
+        if self.header is None:
+            self.header = read_header(cells)
+            self.rows, self.fresh = 0, True
+            return True if self.header else None
+        if self.fresh and merge_second_header(self.header, cells):
+            self.fresh = False
+            return True
+        self.fresh = False
+        self.rows += 1
+        row = read_row(self.header, cells, line.number, self.rows)
+        if row is None:
+            return None
+        return Para(line.number, row.text, fold(row.text), "row", row.marker, pure=row.assignment)
+
+    def leave(self, line: Line, text: str) -> None:
+        """Close the table at a line that is neither a row nor a heading between rows."""
+        if self.header is not None and not find_marker(fold(text)):
+            self.header = None
+
+
 def classify(lines: list[Line], findings: list[Finding]) -> list[Para]:
     """The plan's non-empty, non-debris lines, each classified, in order."""
     out: list[Para] = []
+    tables = _Tables()
     for line in lines:
+        row = tables.read(line)
+        if row is True:
+            continue
+        if isinstance(row, Para):
+            out.append(row)
+            continue
         text = clean(line.text).strip()
+        if line.cells is not None:  # a merged row (一、产业创新 across the table) reads as its text
+            text = " ".join(c for c in line.cells if c.strip()).strip()
         if not text or is_debris(text):
             continue
+        tables.leave(line, text)
         folded = fold(text)
         marker = find_marker(folded)
         para = Para(line.number, text, folded, "item" if marker else "para", marker)

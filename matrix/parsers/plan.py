@@ -104,12 +104,17 @@ def parse_document(document: Document, settings: Settings) -> Plan:
         used.update(leads, participants, (o.name for o in others))
         if not leads:
             findings.append(Finding(raw.assign_line, f"任务 {task_id} 没有牵头单位"))
+    people = {o.name for t in tasks for o in t.others if o.role == "分管领导"}
+    people -= {n for t in tasks for n in (*t.leads, *t.participants)}
+    departments = registry.departments(used)
+    for dept in departments:
+        dept.is_person = dept.name in people
     return Plan(
         title=find_title(paras),
         source=document.source,
         sections=_sections(root),
         tasks=tasks,
-        departments=registry.departments(used),
+        departments=departments,
         findings=findings,
     )
 

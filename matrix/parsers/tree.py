@@ -99,7 +99,7 @@ def build_tree(paras: list[Para]) -> Node:
     root = Node(None, ())
     stack = [root]
     for para in paras:
-        if para.kind == "item" and para.marker is not None:
+        if para.kind in ("item", "row") and para.marker is not None:
             while stack[-1].level >= para.marker.level:
                 stack.pop()
             parent = stack[-1]
