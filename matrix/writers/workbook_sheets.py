@@ -6,6 +6,8 @@ position in document order and is the same on every sheet.
 
 from __future__ import annotations
 
+from pathlib import PurePath
+
 from openpyxl.chart import BarChart, Reference
 from openpyxl.chart.text import RichText
 from openpyxl.drawing.text import CharacterProperties, Paragraph, ParagraphProperties
@@ -246,14 +248,16 @@ def fill_notes(
 
     tasks = graph.tasks()
     add("计划", graph.title or "（无标题）")
-    add("源文件", graph.source)
+    # File names, not paths: the workbook goes out to departments and should not carry the
+    # clerk's folders, and the same plan built from another folder gives the same bytes.
+    add("源文件", PurePath(graph.source).name if graph.source else "（未知）")
     add("SHA-256", digest or "（源文件无法读取, 未计算）")
     add(
         "规模",
         f"任务 {len(tasks)} 项, 部门 {len(graph.departments())} 个, "
         f"分工 {sum(len(graph.assignments(t)) for t in tasks)} 条",
     )
-    add("设置文件", str(settings.path) if settings.path else "无（部门顺序按计划文本中首次出现）")
+    add("设置文件", settings.path.name if settings.path else "无（部门顺序按计划文本中首次出现）")
     if settings.departments:
         add("部门顺序", f"按设置文件所列 {len(settings.departments)} 个部门的顺序, 未列出的部门排在其后")
     for d in settings.departments:
