@@ -330,7 +330,10 @@ def test_default_plan_workbook_matches_its_parse(default_plan: Path, tmp_path: P
         workbook_bytes(load_plan(relative, load_settings(relative)), load_settings(relative))
         == path.read_bytes()
     )
-    assert _to_pdf(path, tmp_path)
+    pages = _to_pdf(path, tmp_path)
+    # the matrix of 25 tasks × 39 departments on one A3 landscape page; everything else A4 landscape
+    assert sum(1 for w, h in pages if (round(w), round(h)) == (1191, 842)) == 1
+    assert all((round(w), round(h)) in {(1191, 842), (842, 595)} for w, h in pages)
 
 
 def test_write_workbook_reports_its_warnings(graph: PlanGraph, tmp_path: Path) -> None:
