@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 
 from rich.console import Console
@@ -15,14 +16,17 @@ def _console(stderr: bool = False) -> Console:
     return Console(stderr=stderr, highlight=False, soft_wrap=False)
 
 
+def _table(title: str, columns: Sequence[str]) -> Table:
+    # Chinese text has no spaces to wrap at: fold long cells rather than cut them off.
+    table = Table(title=title)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    return table
+
+
 def print_tasks(graph: PlanGraph) -> None:
     """Every task with its leads (primary first) and participants."""
-    table = Table(title=graph.title or graph.source, show_lines=False)
-    table.add_column("任务", no_wrap=True)
-    table.add_column("行", justify="right")
-    table.add_column("标题")
-    table.add_column("牵头单位")
-    table.add_column("参与单位")
+    table = _table(graph.title or graph.source, ("任务", "行", "标题", "牵头单位", "参与单位"))
     for task in graph.tasks():
         others = [f"{o.name}({o.role})" for o in graph.others(task)]
         table.add_row(
@@ -41,9 +45,10 @@ def print_tasks(graph: PlanGraph) -> None:
 def print_duties(graph: PlanGraph, department: str) -> None:
     """One department's tasks, the ones it leads first."""
     duties = graph.duties(department)
-    table = Table(title=f"{department} 的任务 (共 {len(duties)} 项)")
-    for column in ("角色", "任务", "标题", "牵头单位", "参与单位", "完成时限"):
-        table.add_column(column)
+    table = _table(
+        f"{department} 的任务 (共 {len(duties)} 项)",
+        ("角色", "任务", "标题", "牵头单位", "参与单位", "完成时限"),
+    )
     for a in duties:
         role = "第一牵头" if a.is_primary_lead else (a.word if a.role is Role.OTHER else a.role.label)
         table.add_row(
@@ -77,8 +82,8 @@ def print_departments(graph: PlanGraph) -> None:
 
 
 def print_findings(findings: Sequence[Finding], *, to_stderr: bool = False) -> None:
-    """Findings as ``第N行 错误/提示: message`` lines."""
-    console = _console(stderr=to_stderr)
+    """Findings as ``第N行 错误/提示: message`` lines, one line each."""
+    stream = sys.stderr if to_stderr else sys.stdout
     for f in findings:
         word = "错误" if f.severity is Severity.ERROR else "提示"
-        console.print(f"第{f.line}行 {word}: {f.message}", markup=False)
+        print(f"第{f.line}行 {word}: {f.message}", file=stream)
