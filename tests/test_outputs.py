@@ -103,9 +103,12 @@ def test_a_second_build_waits_for_the_lock_or_refuses(tmp_path: Path) -> None:
         order.append("first done")
     thread.join()
     assert order == ["first done", "second"]
-    with build_lock(tmp_path), pytest.raises(MatrixError, match="另一个 matrix"):
-        with build_lock(tmp_path, wait=0.2):
-            pass
+    with (
+        build_lock(tmp_path),
+        pytest.raises(MatrixError, match="另一个 matrix"),
+        build_lock(tmp_path, wait=0.2),
+    ):
+        pass
 
 
 def test_a_stale_lock_is_taken_over(tmp_path: Path) -> None:
