@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from helpers import parse_text
 from hypothesis import given
 from hypothesis import strategies as st
 
-from helpers import parse_text
 from matrix.errors import InputError
 from matrix.parsers.normalize import clean, squash
 
