@@ -170,7 +170,7 @@ def document(body: str) -> str:
 
 def letter_document() -> str:
     lead = table(
-        [560, 1500, 3505, 1100, 1400, 780],
+        [560, 1300, 3905, 1000, 1300, 780],
         ["序号", "任务", "具体内容", "共同牵头单位", "参与单位", "完成时限"],
         [
             para("{{ row.no }}", "TableCenter"),

@@ -117,6 +117,7 @@ def write_letters(
     out.mkdir(parents=True, exist_ok=True)
     final = output_path(out, FOLDER)
     staging = Path(tempfile.mkdtemp(prefix=".letters-", dir=out))
+    staging.chmod(0o755)  # mkdtemp makes it private; the letters folder is an ordinary folder
     try:
         files = []
         for name, data in batch.files().items():

@@ -1,0 +1,172 @@
+"""Letters from a plan built by hand: content, numbering of parts, escaping, determinism, print file."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from letters_helpers import (
+    LONG,
+    W,
+    all_text,
+    document,
+    files_bytes,
+    part,
+    sample_graph,
+    sample_settings,
+    table_rows,
+)
+
+from matrix.settings import LetterSettings
+from matrix.writers.letter_batch import NOTICE_NAME, PRINT_NAME, render_batch, write_letters
+from matrix.writers.letters import (
+    format_date,
+    letter_context,
+    numeral,
+    outline_label,
+    resolve_options,
+)
+
+
+def test_numbers_dates_and_outline() -> None:
+    assert [numeral(n) for n in (1, 10, 11, 20, 25)] == ["一", "十", "十一", "二十", "二十五"]
+    assert format_date(dt.date(2026, 1, 8)) == "2026年1月8日"
+    assert outline_label(("二", "一", "1")) == "二、（一）1."
+
+
+def test_options_defaults_and_overrides() -> None:
+    plain = resolve_options(LetterSettings(), today=dt.date(2026, 3, 5))
+    assert (plain.issuer, plain.mark, plain.doc_number) == ("市人民政府办公室", "市人民政府办公室文件", "")
+    assert plain.date == dt.date(2026, 3, 5)
+    over = resolve_options(
+        sample_settings().letter, date=dt.date(2027, 2, 3), doc_number="X〔2027〕1号", issuer="市政府督查室"
+    )
+    assert (over.issuer, over.mark, over.signature, over.print_office) == (
+        "市政府督查室",
+        "市政府督查室文件",
+        "市政府督查室",
+        "市政府督查室",
+    )
+    assert (over.date, over.doc_number) == (dt.date(2027, 2, 3), "X〔2027〕1号")
+
+
+def test_parts_are_numbered_and_present_only_when_not_empty() -> None:
+    graph, settings = sample_graph(), sample_settings()
+    opts = resolve_options(settings.letter)
+    both = letter_context(graph, settings, opts, "市科技局")
+    assert both["lead"].heading == "一、牵头任务（共2项）"
+    assert both["participant"].heading == "二、参与任务（共1项）"
+    assert both["other"] is None
+    assert both["requirements"].heading == "三、工作要求"
+    joins = letter_context(graph, settings, opts, "市经委")
+    assert joins["lead"] is None
+    assert joins["participant"].heading == "一、参与任务（共1项）"
+    assert joins["requirements"].heading == "二、工作要求"
+    guides = letter_context(graph, settings, opts, "市农办")
+    assert guides["other"].heading == "一、指导任务（共1项）"
+    assert guides["other"].rows[0].role == "指导"
+
+
+def test_letter_tables_hold_the_bureaus_tasks_in_full() -> None:
+    batch = render_batch(sample_graph(), sample_settings(), resolve_options(sample_settings().letter))
+    assert list(batch.letters) == [
+        "01-市科技局.docx",
+        "02-市发改委.docx",
+        "03-市经委.docx",
+        "04-市统计局.docx",
+        "05-市农办.docx",
+    ]
+    doc = document(batch.letters["01-市科技局.docx"])
+    lead, joined = doc.tables[0], doc.tables[1]
+    assert [c.text for c in lead.rows[0].cells] == [
+        "序号",
+        "任务",
+        "具体内容",
+        "共同牵头单位",
+        "参与单位",
+        "完成时限",
+    ]
+    rows = table_rows(lead)
+    assert [r[0] for r in rows] == ["1", "2"]
+    assert rows[0][1] == "二、（一）1. 着力提升工业自主创新能力"
+    assert rows[0][2].endswith(LONG + ' R&D <投入> "翻番"')  # escaped, whole, not cut
+    assert rows[0][3:] == ["市发改委", "市经委、市统计局", "2026年底前"]
+    assert rows[1][3:] == ["—", "—", "—"]
+    assert [c.text for c in joined.rows[0].cells] == ["序号", "任务", "牵头单位", "完成时限"]
+    assert table_rows(joined)[0][2] == "市发改委"
+    text = all_text(batch.letters["01-市科技局.docx"])
+    for expected in (
+        "市人民政府办公室文件",
+        "市政办发〔2026〕12号",
+        "关于落实《自主创新能力提升行动计划》重点任务分工的通知",
+        "市科技局：",
+        "一、牵头任务（共2项）",
+        "二、参与任务（共1项）",
+        "三、工作要求",
+        "请于2026年12月31日前",
+        "你单位联系人信息为：联系人李华，电话0572-2039101",
+        "联系人：张明，联系电话：0572-2039001。",
+        "抄送：市委办公室、市人大常委会办公室。",
+        "2026年12月1日印发",
+    ):
+        assert expected in text, expected
+    guide = document(batch.letters["05-市农办.docx"])
+    assert len(guide.tables) == 2  # its 指导 task and the 版记
+    assert table_rows(guide.tables[0])[0][2:4] == ["指导", "市发改委"]
+
+
+def test_notice_attachment_holds_every_task() -> None:
+    batch = render_batch(sample_graph(), sample_settings(), resolve_options(sample_settings().letter))
+    doc = document(batch.notice)
+    text = all_text(batch.notice)
+    assert "市科技局、市发改委、市经委、市统计局、市农办：" in text
+    assert "附件：《自主创新能力提升行动计划》重点任务分工表" in text
+    rows = table_rows(doc.tables[0])
+    assert [r[0] for r in rows] == ["1", "2", "3"]
+    assert rows[0][3:5] == ["市科技局、市发改委", "市经委、市统计局"]
+    assert rows[1][4] == "市科技局；市农办（指导）"
+
+
+def test_same_input_gives_the_same_bytes(tmp_path: object) -> None:
+    graph, settings = sample_graph(), sample_settings()
+    opts = resolve_options(settings.letter)
+    first = render_batch(graph, settings, opts).files()
+    second = render_batch(
+        sample_graph(), sample_settings(), resolve_options(sample_settings().letter)
+    ).files()
+    assert first == second
+    core = part(first[NOTICE_NAME], "docProps/core.xml")
+    created = core.find("{http://purl.org/dc/terms/}created")
+    assert created is not None and created.text == "2026-12-01T00:00:00Z"
+
+
+def test_write_twice_gives_identical_folders(tmp_path: pytest.TempPathFactory) -> None:
+    from pathlib import Path
+
+    out = Path(str(tmp_path))
+    opts = resolve_options(sample_settings().letter)
+    write_letters(sample_graph(), sample_settings(), out / "a", opts)
+    write_letters(sample_graph(), sample_settings(), out / "b", opts)
+    a, b = files_bytes(out / "a" / "letters"), files_bytes(out / "b" / "letters")
+    assert a == b and len(a) == 7
+    assert not [p for p in (out / "a").iterdir() if p.name != "letters"]  # no staging left behind
+
+
+def test_print_file_restarts_numbers_and_breaks_pages() -> None:
+    graph, settings = sample_graph(), sample_settings()
+    opts = resolve_options(settings.letter)
+    for duplex, kind in ((False, "nextPage"), (True, "oddPage")):
+        data = render_batch(graph, settings, opts, duplex=duplex).print_file
+        assert data is not None
+        root = part(data, "word/document.xml")
+        sections = root.findall(f".//{W}sectPr")
+        assert len(sections) == 5  # one per letter
+        assert all(s.find(f"{W}pgNumType").get(f"{W}start") == "1" for s in sections)
+        assert all(s.find(f"{W}type").get(f"{W}val") == kind for s in sections)
+        body = root.find(f"{W}body")
+        # every break is carried by the letter's own last paragraph: no empty paragraph is added
+        assert body[-1].tag == f"{W}sectPr"
+        # 市科技局 has two task tables, the others one each; every letter has its 版记 table
+        assert len(body.findall(f"{W}tbl")) == 2 + 1 + 1 + 1 + 1 + 5
+    text = all_text(render_batch(graph, settings, opts).files()[PRINT_NAME])
+    assert text.count("关于落实《自主创新能力提升行动计划》重点任务分工的通知") == 5
