@@ -88,6 +88,13 @@ def read_manifest(out_dir: Path) -> dict[str, Any]:
     return data
 
 
+def _read_text(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, ValueError):
+        return None
+
+
 def _file_digest(path: Path) -> str | None:
     try:
         return digest(path.read_bytes())
@@ -153,15 +160,23 @@ def _dated_copy(path: Path, now: dt.datetime) -> Path:
     return candidate
 
 
-def write_build(out_dir: Path, jobs: Sequence[Job], meta: dict[str, Any]) -> BuildReport:
+def write_build(
+    out_dir: Path, jobs: Sequence[Job], meta: dict[str, Any], scope: Sequence[str] | None = None
+) -> BuildReport:
     """Bring ``out_dir`` up to date with ``jobs`` (see the module docstring); ``meta`` goes into the
-    manifest (plan path, its hash, settings)."""
+    manifest (plan path, its hash, settings).
+
+    With ``scope`` (path prefixes such as ``letters/``), only generated files under those paths may
+    be removed; the manifest keeps its other entries as they were.
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
     report = BuildReport()
     with build_lock(out_dir):
         old: dict[str, Any] = read_manifest(out_dir)["files"]
         staged: dict[str, tuple[Path, str]] = {}
         new_files: dict[str, Any] = {}
+        if scope is not None:
+            new_files = {p: r for p, r in old.items() if not p.startswith(tuple(scope))}
         stage = Path(tempfile.mkdtemp(prefix=".matrix-stage-", dir=out_dir))
         try:
             for job in jobs:
@@ -183,9 +198,11 @@ def write_build(out_dir: Path, jobs: Sequence[Job], meta: dict[str, Any]) -> Bui
                 staged[job.path] = (temp, sha)
             _commit(out_dir, staged, old, new_files, report)
             manifest = {**meta, "generator": "matrix", "files": dict(sorted(new_files.items()))}
-            temp = stage / MANIFEST
-            temp.write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-            os.replace(temp, out_dir / MANIFEST)
+            text = json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"
+            if staged or report.removed or report.kept_edits or _read_text(out_dir / MANIFEST) != text:
+                temp = stage / MANIFEST
+                temp.write_text(text, encoding="utf-8")
+                os.replace(temp, out_dir / MANIFEST)
         finally:
             shutil.rmtree(stage, ignore_errors=True)
     changed = set(report.written) | set(report.removed)

@@ -86,7 +86,8 @@ def test_cli_builds_the_same_bytes_twice(tmp_path: Path) -> None:
         assert code.value.code == 0
     a, b = files_bytes(tmp_path / "a"), files_bytes(tmp_path / "b")
     assert a == b
-    assert len(a) == 41 and f"letters/{NOTICE_NAME}" in a and f"letters/{PRINT_NAME}" in a
+    assert len(a) == 42 and "manifest.json" in a  # 39 letters, the notice, the print file, the manifest
+    assert f"letters/{NOTICE_NAME}" in a and f"letters/{PRINT_NAME}" in a
 
 
 def test_command_line_overrides_settings(tmp_path: Path) -> None:

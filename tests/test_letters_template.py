@@ -94,7 +94,7 @@ def test_broken_template_leaves_earlier_output_untouched(tmp_path: Path) -> None
     with pytest.raises(InputError):
         write_letters(sample_graph(), settings, tmp_path / "out", opts, letter_template=broken)
     assert files_bytes(tmp_path / "out") == before
-    assert [p.name for p in (tmp_path / "out").iterdir()] == ["letters"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["letters", "manifest.json"]
 
 
 def test_sandbox_refuses_unsafe_attributes(tmp_path: Path) -> None:

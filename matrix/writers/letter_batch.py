@@ -16,12 +16,10 @@ from pathlib import Path
 
 from matrix.errors import UsageError
 from matrix.graph import PlanGraph
-from matrix.paths import numbered_names, output_path, safe_filename
+from matrix.paths import output_path, safe_filename
 from matrix.settings import Settings
 from matrix.writers import pdf as pdf_writer
-from matrix.writers.docx_render import CompiledTemplate
-from matrix.writers.letters import LETTER_FIELDS, NOTICE_FIELDS, Options, letter_context, notice_context
-from matrix.writers.print_file import combine
+from matrix.writers.letters import Options
 
 FOLDER = "letters"
 NOTICE_NAME = "分工通知.docx"
@@ -63,19 +61,25 @@ def render_batch(
     duplex: bool = False,
 ) -> Batch:
     """Render every letter, the notice and the print file in memory (the templates load once)."""
-    letter_tpl = CompiledTemplate(letter_template or default_template("letter.docx"), LETTER_FIELDS)
-    notice_tpl = CompiledTemplate(notice_template or default_template("notice.docx"), NOTICE_FIELDS)
+    from matrix.writers.letter_jobs import jobs
+
     batch = Batch()
-    departments = [d.name for d in graph.departments()]
-    rendered = []
-    for name, department in zip(numbered_names(departments, ".docx"), departments, strict=True):
-        parts = letter_tpl.render_parts(letter_context(graph, settings, options, department))
-        rendered.append(parts)
-        batch.letters[name] = letter_tpl.package(parts, options.date)
-        batch.departments[name] = department
-    batch.notice = notice_tpl.render(notice_context(graph, options), options.date)
-    if rendered:
-        batch.print_file = combine(letter_tpl, rendered, options.date, duplex)
+    extra = {
+        "options": options,
+        "letter_template": letter_template,
+        "notice_template": notice_template,
+        "duplex": duplex,
+    }
+    for job in jobs(graph, settings, extra):
+        name = job.path.split("/", 1)[1]
+        data = job.render()
+        if name == NOTICE_NAME:
+            batch.notice = data
+        elif name == PRINT_NAME:
+            batch.print_file = data
+        else:
+            batch.letters[name] = data
+            batch.departments[name] = job.department or ""
     return batch
 
 
@@ -102,8 +106,12 @@ def write_letters(
 ) -> Written:
     """Write ``out/letters/`` (letters, notice, print file; PDFs under ``pdf/`` with ``pdf``).
 
-    The old folder is replaced only after everything new is made.
+    A partial build (:func:`matrix.build.build` limited to ``letters/``): only letters whose content
+    changed are rewritten.  With ``pdf`` the documents are converted before anything moves, so a
+    failed conversion leaves the earlier output as it was.
     """
+    from matrix.build import BuildOptions, build
+
     if pdf and pdf_writer.find_soffice() is None:
         raise UsageError(pdf_writer.INSTALL_HINT)
     batch = render_batch(
@@ -115,36 +123,38 @@ def write_letters(
         duplex=duplex,
     )
     out.mkdir(parents=True, exist_ok=True)
-    final = output_path(out, FOLDER)
     staging = Path(tempfile.mkdtemp(prefix=".letters-", dir=out))
-    staging.chmod(0o755)  # mkdtemp makes it private; the letters folder is an ordinary folder
     try:
-        files = []
-        for name, data in batch.files().items():
-            path = output_path(staging, safe_filename(name))
-            path.write_bytes(data)
-            files.append(path)
-        pdfs = pdf_writer.convert(files, staging / PDF_FOLDER, on_file=on_pdf) if pdf else []
-        _swap(staging, final)
-    except BaseException:
+        pdfs: list[Path] = []
+        if pdf:
+            files = []
+            for name, data in batch.files().items():
+                path = output_path(staging, safe_filename(name))
+                path.write_bytes(data)
+                files.append(path)
+            pdfs = pdf_writer.convert(files, staging / PDF_FOLDER, on_file=on_pdf)
+        extra = {
+            "options": options,
+            "letter_template": letter_template,
+            "notice_template": notice_template,
+            "duplex": duplex,
+        }
+        build(
+            graph,
+            settings,
+            out,
+            BuildOptions(workbook=False, forms=False, extra=extra),
+            scope=(FOLDER + "/",),
+        )
+        final = output_path(out, FOLDER)
+        if pdf:
+            target = final / PDF_FOLDER
+            shutil.rmtree(target, ignore_errors=True)
+            (staging / PDF_FOLDER).rename(target)
+    finally:
         shutil.rmtree(staging, ignore_errors=True)
-        raise
     return Written(
         final,
-        [final / f.name for f in files],
+        [final / name for name in batch.files()],
         [final / PDF_FOLDER / p.name for p in pdfs],
     )
-
-
-def _swap(staging: Path, final: Path) -> None:
-    # Rename, not copy: the new folder appears whole, and letters of bureaus no longer in the
-    # plan do not linger beside the new ones.
-    old = None
-    if final.exists():
-        old = final.with_name(f".{final.name}-old")
-        if old.exists():
-            shutil.rmtree(old)
-        final.rename(old)
-    staging.rename(final)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
-import os
 import re
 import zipfile
 from collections.abc import Callable
@@ -93,23 +92,15 @@ def write_workbook(
 ) -> Path:
     """Write ``out_dir/<plan stem>-分工表.xlsx`` and return its path; ``warn`` hears each warning.
 
-    The file is written beside its final name and then moved into place, so a failed run never
-    leaves half a workbook.
+    A partial build (:func:`matrix.build.build` limited to the workbook): staged, then moved into
+    place, recorded in the manifest, and left alone when nothing changed.
     """
-    result = render_workbook(graph, settings)
-    for message in result.warnings:
-        if warn is not None:
-            warn(message)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    path = output_path(out_dir, workbook_name(graph))
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_bytes(result.data)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return path
+    from matrix.build import BuildOptions, build
+
+    name = workbook_name(graph)
+    options = BuildOptions(letters=False, forms=False, warn=warn or (lambda message: None))
+    build(graph, settings, out_dir, options, scope=(name,))
+    return output_path(out_dir, name)
 
 
 def _stable_zip(data: bytes) -> bytes:

@@ -1,0 +1,85 @@
+"""``matrix build``: every output of a plan, written incrementally into one output folder.
+
+The layout is fixed: ``letters/`` (one letter per bureau, the master notice, the print file),
+``<plan stem>-分工表.xlsx``, ``forms/`` (progress forms), and ``manifest.json``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from matrix.graph import PlanGraph
+from matrix.outputs import BuildReport, Job, digest, key_of, write_build
+from matrix.settings import Settings
+from matrix.writers.json_view import plan_dict
+
+WRITER_VERSION = "1"
+"""Bump when a writer's output changes for the same inputs, so that a rebuild rewrites its files."""
+
+
+@dataclass
+class BuildOptions:
+    """What the user asked of a build beyond the plan and its settings."""
+
+    letters: bool = True
+    workbook: bool = True
+    forms: bool = True
+    extra: dict[str, Any] = field(default_factory=dict)
+    warn: Callable[[str], None] = lambda message: None
+
+
+def workbook_jobs(graph: PlanGraph, settings: Settings, options: BuildOptions) -> list[Job]:
+    """The duty workbook: one job keyed on the whole plan and the settings."""
+    from matrix.writers.workbook import render_workbook, workbook_name
+
+    def render() -> bytes:
+        result = render_workbook(graph, settings)
+        for message in result.warnings:
+            options.warn(message)
+        return result.data
+
+    key = key_of("workbook", WRITER_VERSION, plan_dict(graph), settings.raw)
+    return [Job(workbook_name(graph), key, render)]
+
+
+def plan_jobs(graph: PlanGraph, settings: Settings, options: BuildOptions) -> list[Job]:
+    """Every job of a full build, in a stable order."""
+    jobs: list[Job] = []
+    if options.letters:
+        from matrix.writers.letter_jobs import jobs as letter_jobs
+
+        jobs += letter_jobs(graph, settings, options.extra)
+    if options.workbook:
+        jobs += workbook_jobs(graph, settings, options)
+    if options.forms:
+        try:
+            from matrix.writers.form_jobs import jobs as form_jobs  # type: ignore[import-not-found,unused-ignore]
+        except ImportError:  # the progress forms arrive with their own writer
+            pass
+        else:
+            jobs += form_jobs(graph, settings, options.extra)
+    return jobs
+
+
+def build(
+    graph: PlanGraph,
+    settings: Settings,
+    out_dir: Path,
+    options: BuildOptions,
+    scope: tuple[str, ...] | None = None,
+) -> BuildReport:
+    """Write the plan's outputs into ``out_dir``, touching only what changed.
+
+    ``scope`` limits a partial build (``matrix letters``) to the outputs under those paths; the
+    others in the manifest are left as they are.
+    """
+    source = Path(graph.source)
+    meta = {
+        "plan": source.name,
+        "plan_sha256": digest(source.read_bytes()) if source.is_file() else None,
+        "settings_sha256": digest(settings.path.read_bytes()) if settings.path else None,
+    }
+    return write_build(out_dir, plan_jobs(graph, settings, options), meta, scope=scope)
