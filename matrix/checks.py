@@ -28,6 +28,8 @@ def looks_alike(a: str, b: str) -> bool:
     short, long = sorted((a, b), key=len)
     if short == long or len(short) < 3 or len(long) - len(short) > 4:
         return False
+    if any(long == short.replace("各", "各" + q, 1) for q in ("有关", "相关")):
+        return False  # 各省级人民政府 / 各有关省级人民政府: a narrower group, not another spelling
     return short[0] == long[0] and short[-1] == long[-1] and _subsequence(short, long)
 
 

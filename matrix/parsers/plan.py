@@ -102,7 +102,7 @@ def parse_document(document: Document, settings: Settings) -> Plan:
         )
         tasks.append(task)
         used.update(leads, participants, (o.name for o in others))
-        if not leads:
+        if not leads and not others:  # a task only guided (指导) has no lead by design
             findings.append(Finding(raw.assign_line, f"任务 {task_id} 没有牵头单位"))
     people = {o.name for t in tasks for o in t.others if o.role == "分管领导"}
     people -= {n for t in tasks for n in (*t.leads, *t.participants)}
