@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from helpers import parse_text
+
 from matrix.checks import check_plan, looks_alike
 from matrix.graph import PlanGraph
 from matrix.settings import Settings
