@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PLAN   ?= plan_source/00_zizhu_chuangxin_2008.txt
 OUT    ?= out
 
-.PHONY: run test lint typecheck unit bench fuzz clean
+.PHONY: run test lint typecheck unit bench fuzz clean wheelhouse
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,8 +19,8 @@ run: $(BIN)/.installed  ## build every output of the default plan into out/
 test: lint typecheck unit  ## ruff, mypy and pytest
 
 lint: $(BIN)/.installed
-	$(BIN)/ruff check matrix tests bench
-	$(BIN)/ruff format --check matrix tests bench
+	$(BIN)/ruff check matrix tests $(wildcard bench)
+	$(BIN)/ruff format --check matrix tests $(wildcard bench)
 
 typecheck: $(BIN)/.installed
 	$(BIN)/mypy
@@ -33,6 +33,9 @@ bench: $(BIN)/.installed  ## speed and memory, side by side with the naive way a
 
 fuzz: $(BIN)/.installed  ## a long property-based run of the parser
 	HYPOTHESIS_PROFILE=long $(BIN)/pytest tests/robustness -q
+
+wheelhouse: $(BIN)/.installed  ## dist/matrix-offline-<version>.zip: wheels for Windows and Linux, Python 3.11/3.12, install scripts
+	$(BIN)/python tools/wheelhouse.py --out dist
 
 clean:
 	rm -rf $(OUT) .pytest_cache .mypy_cache .ruff_cache
