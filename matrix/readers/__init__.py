@@ -1,4 +1,4 @@
-"""Readers: turn a plan file (.txt in any common Chinese encoding, .docx) into lines of text.
+"""Readers: turn a plan file (.txt in any common Chinese encoding, .docx, .doc, .wps, .pdf) into lines.
 
 A reader knows file formats and nothing of plans; the parsers take its :class:`Document`.
 """
@@ -14,7 +14,7 @@ MAX_PLAN_BYTES = 20 * 1024 * 1024
 
 
 def read_document(path: Path) -> Document:
-    """The lines of the plan file at ``path``, chosen by its suffix (.txt, .text, .docx)."""
+    """The lines of the plan file at ``path``, chosen by its suffix (.txt, .text, .docx, .doc, .wps, .pdf)."""
     if not path.exists():
         raise InputError("找不到文件", path=str(path))
     if path.is_dir():
@@ -36,4 +36,14 @@ def read_document(path: Path) -> Document:
         from matrix.readers.text import read_text
 
         return read_text(path)
-    raise InputError(f"不支持的文件类型 {path.suffix}: 请提供 .txt 或 .docx 文件", path=str(path))
+    if suffix in {".doc", ".wps"}:
+        from matrix.readers.convert import read_converted
+
+        return read_converted(path)
+    if suffix == ".pdf":
+        from matrix.readers.pdf import read_pdf
+
+        return read_pdf(path)
+    raise InputError(
+        f"不支持的文件类型 {path.suffix}: 请提供 .txt、.docx、.doc、.wps 或 .pdf 文件", path=str(path)
+    )
