@@ -122,6 +122,23 @@ def test_renamed_department_rows_show_its_old_name_and_role(tmp_path: Path) -> N
     assert rows[0].old.leads == "市科学技术委员会" and rows[0].new.leads == "市科技局"
 
 
+def test_table_of_a_rename_alone_names_the_old_name_and_no_task(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    old = tmp_path / "old.txt"
+    old.write_text(
+        TEXT.replace("市科技局", "市科学技术委员会").replace("建立市科学技术委员会与", "建立市科技局与"),
+        "utf-8",
+    )
+    new = tmp_path / "new.txt"
+    new.write_text(TEXT, "utf-8")
+    shutil.copyfile(DEFAULT_PLAN.with_suffix(".toml"), new.with_suffix(".toml"))
+    print_diff(diff_files(old, new))
+    out = capsys.readouterr().out
+    assert "(原 市科学技术委员会)" in out and "任务变化" not in out and "涉及 1 个单位" in out
+
+
 def test_workbook_is_byte_identical_and_holds_both_sheets(
     versions: tuple[Path, Path], tmp_path: Path
 ) -> None:

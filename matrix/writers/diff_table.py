@@ -105,7 +105,8 @@ def print_diff(diff: PlanDiff) -> None:
     if not diff.has_changes:
         console.print("两个版本的任务与分工没有变化。")
         return
-    console.print(task_table(diff))
+    if task_rows(diff):  # a rename alone changes no task
+        console.print(task_table(diff))
     if diff.departments:
         console.print(department_table(diff))
     console.print(summary(diff))
