@@ -142,18 +142,21 @@ def drop_furniture(pages: Sequence[Sequence[str | PrintedLine]]) -> list[list[Pr
 def tidy_spaces(line: str) -> str:
     """``line`` trimmed, without the spaces extraction puts next to Chinese (``46 号`` → ``46号``).
 
-    A space stays only between two Latin letters or digits (``Open Data``, ``Wi-Fi 6``); spaces
-    between two Chinese characters shrink to one, since there they may separate names.
+    A space stays between two Latin letters, digits or ASCII signs (``Open Data``, ``Wi-Fi 6``);
+    spaces between two Chinese characters shrink to one, since there they may separate names.
     """
     parts = [p for p in _SPACES.split(clean(line).strip()) if p]
     out = parts[:1]
     for part in parts[1:]:
         before, after = out[-1][-1], part[0]
-        latin = bool(_ASCII_WORD.match(before) and _ASCII_WORD.match(after))
-        if latin or (_is_cjk(before) and _is_cjk(after)):
+        if (_is_ascii(before) and _is_ascii(after)) or (_is_cjk(before) and _is_cjk(after)):
             out.append(" ")
         out.append(part)
     return "".join(out)
+
+
+def _is_ascii(ch: str) -> bool:
+    return "!" <= ch <= "~"
 
 
 def _is_cjk(ch: str) -> bool:
@@ -239,18 +242,27 @@ def _ends_paragraph(
 
 
 def _marks_paragraphs(lines: Sequence[PrintedLine]) -> bool:
-    """True when the page geometry shows where paragraphs start: most lines after a sentence's end
-    are indented or set apart, and lines within paragraphs are not."""
+    """True when the page geometry shows where paragraphs start.
+
+    That is: most lines after a paragraph's short last line are indented or set apart, and next
+    to none are after a full line that stops mid-sentence.
+    """
     if any(line.room is None for line in lines):
         return False
-    after_end: list[bool] = []
+    after_short: list[bool] = []
     within: list[bool] = []
     for a, b in itertools.pairwise(lines):
-        if find_marker(fold(b.text)) is not None:
+        if find_marker(fold(b.text)) is not None or a.room is None:
             continue
-        (after_end if fold(a.text).endswith(_PARAGRAPH_END) else within).append(b.indented or b.gap_before)
+        marked = b.indented or b.gap_before
+        if a.room >= SHORT_ROOM:
+            after_short.append(marked)
+        elif a.room < 1 and not fold(a.text).endswith(_PARAGRAPH_END):
+            within.append(marked)
     return (
-        len(after_end) >= 3 and sum(after_end) * 2 > len(after_end) and sum(within) * 5 < max(len(within), 1)
+        len(after_short) >= 3
+        and sum(after_short) * 2 > len(after_short)
+        and sum(within) * 5 < max(len(within), 1)
     )
 
 
