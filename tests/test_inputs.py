@@ -47,7 +47,7 @@ def _run(*args: str) -> subprocess.CompletedProcess[str]:
         ("binary.txt", bytes(range(256)) * 4, "不是文本文件"),
         ("fake.docx", "一、任务\n".encode(), ".docx"),
         ("notask.txt", "一、总体要求\n坚持创新。\n".encode(), "没有找到任何"),
-        ("plan.pdf", b"%PDF-1.4", "不支持"),
+        ("plan.xls", b"\xd0\xcf\x11\xe0 sheet", "不支持"),
     ],
 )
 def test_bad_input_gets_a_plain_message_and_exit_2(
