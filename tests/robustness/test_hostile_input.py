@@ -8,8 +8,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from helpers import parse_text
+
 from matrix import readers
 
 
