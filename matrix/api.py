@@ -12,7 +12,7 @@ from matrix.settings import Settings, load_settings
 
 
 def parse_plan(path: str | Path, settings: Settings | None = None) -> Plan:
-    """Read and parse the plan at ``path`` (.txt or .docx) into a :class:`Plan`.
+    """Read and parse the plan at ``path`` (.txt, .docx, .doc, .wps or .pdf) into a :class:`Plan`.
 
     ``settings`` defaults to the plan's own settings file (``<plan stem>.toml`` beside it).
     Raises :class:`matrix.errors.InputError` with a plain message when the file cannot be read.

@@ -110,7 +110,6 @@ def test_full_width_punctuation_is_kept() -> None:
     assert safe_filename("市委办：督查室？") == "市委办：督查室？"
 
 
-@pytest.mark.xfail(strict=True, reason="matrix.paths does not reserve CONIN$/CONOUT$ (issue for paths.py)")
 @pytest.mark.parametrize("name", ["CONIN$", "conout$.docx"])
 def test_console_device_names(name: str) -> None:
     cleaned = safe_filename(name)

@@ -11,7 +11,7 @@ from matrix.api import load_plan
 from matrix.cli import app
 from matrix.settings import load_settings
 
-PlanArg = typer.Argument(..., help="计划文件 (.txt 或 .docx)", show_default=False)
+PlanArg = typer.Argument(..., help="计划文件 (.txt、.docx、.doc、.wps 或有文字层的 .pdf)", show_default=False)
 SettingsOpt = typer.Option(None, "--settings", help="设置文件 (默认: 计划文件旁的 <计划名>.toml)")
 
 
