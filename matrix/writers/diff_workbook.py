@@ -20,7 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from matrix.diff.model import PlanDiff
 from matrix.diff.rows import ChangeRow, department_rows, task_rows
 from matrix.paths import output_path, safe_filename
-from matrix.writers.workbook import FIXED_TIME, _stable_zip
+from matrix.writers.workbook import FIXED_TIME, stable_zip
 from matrix.writers.workbook_format import LINE_HEIGHT, CellWriter, line_count, print_setup, register_styles
 
 SHEETS = ("任务对照", "单位对照")
@@ -165,7 +165,7 @@ def changes_bytes(diff: PlanDiff, warn: Callable[[str], None] | None = None) -> 
     for message in cw.warnings:
         if warn is not None:
             warn(message)
-    return _stable_zip(raw.getvalue())
+    return stable_zip(raw.getvalue())
 
 
 def write_changes(diff: PlanDiff, out_dir: Path, warn: Callable[[str], None] | None = None) -> Path:

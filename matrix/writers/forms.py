@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -48,7 +47,7 @@ from matrix.progress.layout import (
 )
 from matrix.settings import Settings
 from matrix.writers.letters import department_contact, plan_name
-from matrix.writers.workbook import FIXED_TIME, _stable_zip
+from matrix.writers.workbook import FIXED_TIME, stable_zip
 from matrix.writers.workbook_format import (
     LINE_HEIGHT,
     CellWriter,
@@ -243,26 +242,17 @@ def render_form(graph: PlanGraph, settings: Settings, department: str) -> bytes:
     wb.properties.created = wb.properties.modified = FIXED_TIME
     raw = io.BytesIO()
     wb.save(raw)
-    return _stable_zip(raw.getvalue())
+    return stable_zip(raw.getvalue())
 
 
 def write_forms(graph: PlanGraph, settings: Settings, out_dir: Path) -> list[Path]:
     """Write ``out_dir/forms/NN-<department>.xlsx`` for every department; return their paths.
 
-    Each file is written beside its final name and moved into place, so no half form is left.
+    A partial build (:func:`matrix.build.build` limited to ``forms/``): staged, moved into place,
+    recorded in the manifest; forms whose content did not change are left alone.
     """
+    from matrix.build import BuildOptions, build
+
+    build(graph, settings, out_dir, BuildOptions(letters=False, workbook=False), scope=(FORMS_FOLDER + "/",))
     folder = output_path(out_dir, FORMS_FOLDER)
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for department, name in form_names(graph).items():
-        data = render_form(graph, settings, department)
-        path = output_path(folder, name)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        try:
-            tmp.write_bytes(data)
-            os.replace(tmp, path)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
-        written.append(path)
-    return written
+    return [output_path(folder, name) for name in form_names(graph).values()]

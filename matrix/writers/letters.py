@@ -284,7 +284,7 @@ def letter_context(graph: PlanGraph, settings: Settings, options: Options, depar
     if (item := _contact(options)) is not None:
         items.append(item)
     return {
-        **_common(options),
+        **common_fields(options),
         "department": department,
         "title": f"关于落实《{plan}》重点任务分工的通知",
         "addressee": department,
@@ -318,7 +318,7 @@ def notice_context(graph: PlanGraph, options: Options) -> dict[str, Any]:
     if (item := _contact(options)) is not None:
         items.append(item)
     return {
-        **_common(options),
+        **common_fields(options),
         "title": f"关于印发《{plan}》重点任务分工的通知",
         "addressee": "、".join(bureaus),
         "body": [
@@ -330,7 +330,8 @@ def notice_context(graph: PlanGraph, options: Options) -> dict[str, Any]:
     }
 
 
-def _common(options: Options) -> dict[str, Any]:
+def common_fields(options: Options) -> dict[str, Any]:
+    """The fields every official document of a batch shares: mark, 文号, signature, dates, 版记."""
     date = format_date(options.date)
     return {
         "mark": options.mark,

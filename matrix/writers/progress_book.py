@@ -20,7 +20,7 @@ from matrix.paths import safe_filename
 from matrix.progress.model import STATUS_ORDER, Progress, Report, ReturnState
 from matrix.writers.forms import BOX
 from matrix.writers.letters import format_date
-from matrix.writers.workbook import FIXED_TIME, _stable_zip
+from matrix.writers.workbook import FIXED_TIME, stable_zip
 from matrix.writers.workbook_format import (
     LINE_HEIGHT,
     CellWriter,
@@ -263,4 +263,4 @@ def render_summary(progress: Progress) -> bytes:
     wb.properties.created = wb.properties.modified = FIXED_TIME
     raw = io.BytesIO()
     wb.save(raw)
-    return _stable_zip(raw.getvalue())
+    return stable_zip(raw.getvalue())

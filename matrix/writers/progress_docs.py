@@ -23,7 +23,16 @@ from matrix.progress.model import STATUS_ORDER, DepartmentReturn, Progress, Retu
 from matrix.settings import Settings
 from matrix.writers.docx_render import CompiledTemplate
 from matrix.writers.letter_batch import default_template
-from matrix.writers.letters import Item, Options, Requirements, _common, clean, format_date, numeral, row
+from matrix.writers.letters import (
+    Item,
+    Options,
+    Requirements,
+    clean,
+    common_fields,
+    format_date,
+    numeral,
+    row,
+)
 from matrix.writers.progress_book import render_summary, summary_name
 
 REMINDERS_FOLDER = "催办"
@@ -129,7 +138,7 @@ def bulletin_context(graph: PlanGraph, progress: Progress, options: Options) -> 
         items.append(contact)
     numbered = [Item(f"（{numeral(i)}）{x.label}", x.text) for i, x in enumerate(items, 1)]
     return {
-        **_common(options),
+        **common_fields(options),
         "title": f"关于《{plan}》重点任务进展情况的通报",
         "addressee": "、".join(d.name for d in progress.departments),
         "opening": opening,
@@ -184,7 +193,7 @@ def reminder_context(
     if (contact := _office_contact(options)) is not None:
         closing.append(contact.text)
     return {
-        **_common(options),
+        **common_fields(options),
         "title": f"关于催报《{plan}》重点任务进展情况的通知",
         "addressee": dept.name,
         "body": body,

@@ -76,7 +76,7 @@ def render_workbook(graph: PlanGraph, settings: Settings) -> WorkbookResult:
     wb.properties.created = wb.properties.modified = FIXED_TIME
     raw = io.BytesIO()
     wb.save(raw)
-    return WorkbookResult(_stable_zip(raw.getvalue()), cw.warnings)
+    return WorkbookResult(stable_zip(raw.getvalue()), cw.warnings)
 
 
 def workbook_bytes(graph: PlanGraph, settings: Settings) -> bytes:
@@ -103,7 +103,7 @@ def write_workbook(
     return output_path(out_dir, name)
 
 
-def _stable_zip(data: bytes) -> bytes:
+def stable_zip(data: bytes) -> bytes:
     """``data`` re-zipped with fixed entry times and attributes, in openpyxl's (stable) order.
 
     openpyxl stamps the save time into docProps/core.xml and into every zip entry; both go.
