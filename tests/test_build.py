@@ -67,9 +67,11 @@ def test_rebuild_after_a_one_task_change_touches_only_that_tasks_bureaus(
     on_task = {"市科技局", "市卫生局", "市食品药品监管局", "市公安局", "市气象局"}
     assert set(report.departments) == on_task
     changed = {p for p, t in _stamps(out).items() if before.get(p) != t}
-    letters = {p for p in changed if p.startswith("letters/") and p[8:10].isdigit()}
-    assert {p.split("-", 1)[1].removesuffix(".docx") for p in letters} == on_task
-    assert changed - letters == {
+    own = {p for p in changed if p.split("/")[0] in {"letters", "forms"} and p.split("/")[1][:2].isdigit()}
+    for folder, suffix in (("letters", ".docx"), ("forms", ".xlsx")):
+        mine = {p.split("-", 1)[1].removesuffix(suffix) for p in own if p.startswith(folder + "/")}
+        assert mine == on_task, folder
+    assert changed - own == {
         "letters/分工通知.docx",
         "letters/打印合订本.docx",
         "plan-分工表.xlsx",
