@@ -253,3 +253,24 @@ def test_task_table_with_two_header_lines() -> None:
         "1|加快数字政府建设|市大数据局|市政务办|2026年\n2|推进一网通办|市政务办|市大数据局|2027年\n"
     )
     assert roles(plan) == [("1", ["市大数据局"], ["市政务办"]), ("2", ["市政务办"], ["市大数据局"])]
+
+
+@pytest.mark.parametrize(
+    ("line", "leads", "participants"),
+    [
+        ("责任单位：市发改委（牵头）、市财政局、市商务局", ["市发改委"], ["市财政局", "市商务局"]),
+        ("（市发改委（牵头）、市财政局负责）", ["市发改委"], ["市财政局"]),
+        ("【责任单位】市发改委、市财政局", ["市发改委", "市财政局"], []),
+        ("【牵头单位】市发改委", ["市发改委"], []),
+        ("（市发改委、市财政局按职责分工落实）", ["市发改委", "市财政局"], []),
+    ],
+)
+def test_more_ways_of_naming_the_lead(line: str, leads: list[str], participants: list[str]) -> None:
+    plan = parse_text(f"一、任务\n1.推进项目建设。\n{line}\n")
+    assert roles(plan) == [("一.1", leads, participants)]
+
+
+def test_half_bracket_item_numbers() -> None:
+    plan = parse_text("一、任务\n1.加强建设\n1）完善制度。\n2）加强考核。\n（市发改委负责）\n")
+    assert roles(plan) == [("一.1", ["市发改委"], [])]
+    assert "2）加强考核。" in plan.tasks[0].text

@@ -59,7 +59,8 @@ _LABEL = re.compile(r"^(" + "|".join(sorted(_LABELS, key=len, reverse=True)) + r
 _LABEL_START = re.compile(r"\s+(?=(" + "|".join(_LABELS) + r")\s*:)")
 _VERB = re.compile(
     r"^(?P<names>.*?)(?P<verb>分别牵头负责|共同牵头负责|牵头负责|分别牵头|共同牵头|牵头|"
-    r"按职责分工负责|按照职责分工负责|按职责负责|按职能分工负责|分别负责|共同负责|具体负责|负责落实|负责|"
+    r"按职责分工负责|按照职责分工负责|按职责负责|按职能分工负责|按职责分工落实|按职责落实|分别负责|共同负责|"
+    r"具体负责|负责落实|负责|"
     r"参与|配合|协助|协办|参加|指导|督导|督办|落实)(?P<tail>(实施|推进|完成|办理|执行)?)$"
 )
 _BAD_NAME = re.compile(r"[的要将把对是在从向以为了。\"“”《》%]|\d{3,}")
@@ -184,6 +185,12 @@ def parse_assignment(text: str) -> Assignment:
 
 
 def _apply_label(result: Assignment, kind: str, names: list[Name]) -> None:
+    marked = [n for n in names if n.marked_lead]
+    if marked and kind in ("responsible", "participant"):
+        # 责任单位:市发改委(牵头)、市财政局: the marked bodies lead, the others take part
+        result.leads += marked
+        result.participants += [n for n in names if not n.marked_lead]
+        return
     if kind == "lead":
         result.leads += names
     elif kind == "participant":
@@ -212,6 +219,9 @@ def _apply_verb(result: Assignment, names_text: str, verb: str, pending: list[Na
         result.participants += co or head  # A牵头,会同B、C和各区政府负责: B, C ... take part
     elif result.leads:
         result.participants += head + co
+    elif any(n.marked_lead for n in head):
+        result.leads += [n for n in head if n.marked_lead]  # A(牵头)、B负责: A leads, B takes part
+        result.participants += [n for n in head if not n.marked_lead] + co
     else:
         result.responsible += head
         result.participants += co  # A会同B负责: A is responsible, B helps

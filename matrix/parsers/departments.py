@@ -8,7 +8,6 @@ plan's own fuller spelling of it (``人事局`` beside ``市人事局``; ``发�
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from matrix.model import Department
@@ -16,7 +15,24 @@ from matrix.parsers.names import Name
 from matrix.parsers.normalize import squash
 from matrix.settings import Settings
 
-_LEVEL_PREFIX = re.compile(r"^(国家|国务院|中共|市委|区委|县委|省委|自治区|市|省|区|县|州|盟|旗)$")
+_LEVEL_PREFIXES = (
+    "国家",
+    "国务院",
+    "中共",
+    "市委",
+    "区委",
+    "县委",
+    "省委",
+    "自治区",
+    "市",
+    "省",
+    "区",
+    "县",
+    "州",
+    "盟",
+    "旗",
+)
+"""The level a fuller spelling may add before a name (市人事局 beside 人事局)."""
 
 
 class Registry:
@@ -27,6 +43,7 @@ class Registry:
         self._canonical: dict[str, str] = {squash(k): v for k, v in settings.canonical().items()}
         self._aliases: dict[str, list[str]] = {}
         self._order: list[str] = []
+        self._seen: set[str] = set()
         self._spelling: dict[str, str] = {}
 
     def observe(self, names: Iterable[Name]) -> None:
@@ -34,7 +51,8 @@ class Registry:
         for name in names:
             key = squash(name.text)
             self._spelling.setdefault(key, name.text)
-            if key not in self._order:
+            if key not in self._seen:
+                self._seen.add(key)
                 self._order.append(key)
             for alias in name.aliases:
                 self._canonical.setdefault(squash(alias), name.text)
@@ -44,19 +62,21 @@ class Registry:
 
     def finish(self) -> None:
         """Resolve short spellings to the plan's fuller ones, once every name has been seen."""
-        keys = set(self._order)
+        # Each name's shorter spellings (itself without a level prefix such as 市 or 国家), found
+        # once: comparing every name with every other was quadratic in the plan's names.
+        fuller: dict[str, list[str]] = {}
+        for key in self._order:
+            for prefix in _LEVEL_PREFIXES:
+                if key.startswith(prefix) and len(key) > len(prefix):
+                    fuller.setdefault(key[len(prefix) :], []).append(key)
         for short in self._order:
             if short in self._canonical:
                 continue
-            fuller = [
-                k
-                for k in keys
-                if k != short and k.endswith(short) and _LEVEL_PREFIX.match(k[: len(k) - len(short)])
-            ]
-            if len(fuller) == 1:
-                self._canonical[short] = self._spelling[fuller[0]]
-                self._aliases.setdefault(fuller[0], [])
-                self._aliases[fuller[0]].append(self._spelling[short])
+            found = fuller.get(short, [])
+            if len(found) == 1:
+                self._canonical[short] = self._spelling[found[0]]
+                self._aliases.setdefault(found[0], [])
+                self._aliases[found[0]].append(self._spelling[short])
 
     def canonical(self, name: str) -> str:
         """The canonical name for a name as written."""

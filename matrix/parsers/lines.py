@@ -13,6 +13,8 @@ from matrix.parsers.outline import Marker, find_marker
 from matrix.parsers.table import Header, merge_second_header, read_header, read_row, split_row
 
 _ROLE_HINT = re.compile(r"牵头|负责|参与|配合|协助|指导|落实|单位\s*:|部门\s*:|科室\s*:")
+# 【责任单位】A、B reads as 责任单位: A、B (same length, so positions still match the text)
+_BRACKETED_LABEL = re.compile(r"^\[(牵头单位|责任单位|配合单位|参与单位|责任部门|牵头部门|完成时限)\]")
 _LABEL_LINE = re.compile(
     r"^\s*(牵头单位|牵头部门|责任单位|责任部门|负责单位|负责部门|责任科室|配合单位|配合部门|参与单位|"
     r"协办单位|协助单位|主办单位|承办单位|完成时限)\s*:"
@@ -120,7 +122,7 @@ def classify(lines: list[Line], findings: list[Finding]) -> list[Para]:
         if not text or is_debris(text):
             continue
         tables.leave(line, text)
-        folded = fold(text)
+        folded = _BRACKETED_LABEL.sub(lambda m: f"{m.group(1)}: ", fold(text), count=1)
         marker = find_marker(folded)
         para = Para(line.number, text, folded, "item" if marker else "para", marker)
         stripped = folded.strip()

@@ -24,15 +24,20 @@ _PLACE_PIECE = re.compile(r"^[区县市镇乡旗](级市|级区)?(\([^)]*\))?(�
 _GROUP_HEAD = re.compile(r"^各[区县市镇乡旗]$")
 _ORG_SUFFIX = re.compile(r"(局|委|办|室|厅|部|会|院|署|中心|行|所|处|科|站|队|社|团|集团|公司)$")
 _PREFIX = re.compile(r"^(由|请|并由|另由|经|和|及|与|并|或)")
+_LEAD_MARK = re.compile(r"\((牵头|牵头单位|主责|总牵头|牵头部门)\)$")
 _SUFFIX = re.compile(r"(等(有关|相关|其他)?(部门|单位|方面)((和|及|、)(单位|部门))?|等)$")
 
 
 @dataclass
 class Name:
-    """A cleaned name from an assignment, with any alias written in brackets after it."""
+    """A cleaned name from an assignment, with any alias written in brackets after it.
+
+    ``marked_lead`` is True for a name marked as the lead inside a list (``市发改委（牵头）``).
+    """
 
     text: str
     aliases: list[str] = field(default_factory=list)
+    marked_lead: bool = False
 
 
 def is_vague(name: str) -> bool:
@@ -75,6 +80,9 @@ def clean_name(raw: str) -> Name | None:
         text = _PREFIX.sub("", text)
         text = _SUFFIX.sub("", text)
     text = text.strip("、,.:;。")
+    marked = _LEAD_MARK.search(text)
+    if marked:
+        text = text[: marked.start()]
     if not text or is_vague(text):
         return None
     aliases: list[str] = []
@@ -89,7 +97,7 @@ def clean_name(raw: str) -> Name | None:
     if is_vague(text):
         return None
     # One spelling for names written with either bracket width; official texts use full width.
-    return Name(text.replace("(", "（").replace(")", "）"), aliases)
+    return Name(text.replace("(", "（").replace(")", "）"), aliases, marked_lead=bool(marked))
 
 
 def parse_names(text: str) -> list[Name]:

@@ -27,7 +27,7 @@ _MARKERS: list[tuple[int, re.Pattern[str]]] = [
     (0, re.compile(rf"^\s*([{_CN}]{{1,4}})\s*[、.](?![、.])")),
     (1, re.compile(rf"^\s*\(\s*([{_CN}]{{1,4}})\s*\)\s*[、.]?")),
     (2, re.compile(r"^\s*(\d{1,3})\s*(?:[、]|\.(?!\d)|\.(?=\d{4}年))")),
-    (3, re.compile(r"^\s*\(\s*(\d{1,3})\s*\)\s*[、.]?")),
+    (3, re.compile(r"^\s*\(?\s*(\d{1,3})\s*\)\s*[、.]?")),  # (1) and 1)
     (4, re.compile(rf"^\s*([{_CIRCLED}])\s*[、.]?")),
 ]
 

@@ -79,8 +79,13 @@ def _rule_only(a: Assignment) -> bool:
 def _units(assigned: list[Para], paras: list[Para]) -> list[Para]:
     """Assigned lines, with consecutive lone assignment lines (牵头单位:A / 责任单位:B) counted once."""
     out: list[Para] = []
+    # positions by identity, once: list.index per line made a long run of paragraphs quadratic
+    position: dict[int, int] = {}
+    for i, p in enumerate(paras):
+        position.setdefault(id(p), i)
     for para in assigned:
-        previous = paras[paras.index(para) - 1] if paras.index(para) > 0 else None
+        at = position[id(para)]
+        previous = paras[at - 1] if at > 0 else None
         if (
             para.pure is not None
             and previous is not None
