@@ -5,12 +5,17 @@ as bytes; ``word/document.xml`` and any header or footer holding tags are cleane
 ``patch_xml`` (the same preprocessing ``DocxTemplate.render`` does) and compiled once in a sandboxed,
 autoescaping, strict Jinja environment.  Rendering a letter then renders only those parts and zips
 them with the cached bytes, with fixed entry times and order so the same input gives the same bytes.
+
+A batch renders many letters from one template, so everything that does not depend on a letter is
+done once: the unchanging parts are deflated when the template loads (:mod:`docx_zip`), the
+clean-up docxtpl does on each rendered part is done on the template's text when it compiles, and
+attributes of plain records (the letters' rows) skip the sandbox's slow checks.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-import io
 import re
 import zipfile
 from collections.abc import Iterable, Mapping
@@ -21,10 +26,11 @@ from typing import Any
 
 import jinja2
 from docxtpl import DocxTemplate
-from jinja2 import StrictUndefined, meta
+from jinja2 import StrictUndefined, meta, nodes
 from jinja2.sandbox import SandboxedEnvironment
 
 from matrix.errors import InputError
+from matrix.writers.docx_zip import Packed, pack, write_zip
 from matrix.writers.template_scan import PartScan, describe_part, scan_part
 
 DOCUMENT = "word/document.xml"
@@ -32,13 +38,57 @@ CORE = "docProps/core.xml"
 _TAGGED_PART = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
 _HAS_TAG = re.compile(r"\{[{%#]")
 _PARA_START = re.compile(r"<w:p([ >])")
-_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _TEMPLATE_NAME = "<docx>"
+# docxtpl's escapes for literal braces ({_{ prints {{), undone after rendering as docxtpl does.
+_BRACES = (("{_{", "{{"), ("}_}", "}}"), ("{_%", "{%"), ("%_}", "%}"))
+_PLAIN_VALUES = (str, int, float, bool, type(None), list, tuple)
+_RECORD_FIELDS: dict[type, frozenset[str]] = {}
+
+
+def _unescape_braces(text: str) -> str:
+    for escaped, brace in _BRACES:
+        text = text.replace(escaped, brace)
+    return text
+
+
+def _finalize(value: Any) -> Any:
+    # Every printed value, before escaping: docxtpl undoes brace escapes in the whole output, and
+    # a value is the only part of the output not already undone when the template compiled.
+    if isinstance(value, str) and "_" in value:
+        return _unescape_braces(value)
+    return value
+
+
+def _record_fields(cls: type) -> frozenset[str]:
+    fields = _RECORD_FIELDS.get(cls)
+    if fields is None:
+        names = (f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else ()
+        fields = _RECORD_FIELDS[cls] = frozenset(n for n in names if not n.startswith("_"))
+    return fields
+
+
+class _Environment(SandboxedEnvironment):
+    """The sandbox, with a fast path for the data fields of dataclass records.
+
+    A row of a letter is read a dozen times per row; the sandbox's checks of each read cost more
+    than the rest of rendering.  A dataclass field holding plain data is exactly what the sandbox
+    would allow, so it is returned at once; everything else goes through the sandbox.
+    """
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        """``obj.attribute`` as a template reads it."""
+        if attribute in _record_fields(type(obj)):
+            value = getattr(obj, attribute)
+            if isinstance(value, _PLAIN_VALUES) or dataclasses.is_dataclass(value):
+                return value
+        return super().getattr(obj, attribute)
 
 
 def make_environment() -> SandboxedEnvironment:
     """The Jinja environment every template renders in: sandboxed, autoescaping, strict."""
-    return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True)
+    return _Environment(
+        autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True, finalize=_finalize
+    )
 
 
 def zip_parts(parts: Iterable[tuple[str, bytes]]) -> bytes:
@@ -47,15 +97,14 @@ def zip_parts(parts: Iterable[tuple[str, bytes]]) -> bytes:
     Entry times, permissions and the creating system are fixed so that equal parts give equal
     bytes on any machine and day.
     """
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in parts:
-            info = zipfile.ZipInfo(name, _ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 0
-            info.external_attr = 0
-            archive.writestr(info, data, compresslevel=6)
-    return buffer.getvalue()
+    return write_zip(pack(name, data) for name, data in parts)
+
+
+def _clean_static_text(parsed: nodes.Template) -> None:
+    """Do on the template's own text what docxtpl does to each rendered part: drop the line breaks
+    put before paragraphs (for error lines) and undo brace escapes."""
+    for data in parsed.find_all(nodes.TemplateData):
+        data.data = _unescape_braces(data.data.replace("\n<w:p", "<w:p"))
 
 
 def fixed_core(core: bytes, stamp: dt.date) -> bytes:
@@ -119,11 +168,12 @@ class CompiledTemplate:
             source = _PARA_START.sub(r"\n<w:p\1", DocxTemplate.patch_xml(None, xml))
             try:
                 parsed = self.env.parse(source)
+                self.fields |= meta.find_undeclared_variables(parsed)
+                _clean_static_text(parsed)
                 compiled = self._compile(parsed)
             except jinja2.TemplateSyntaxError as exc:
                 where = self._where(name, source, exc.lineno)
                 raise InputError(f"模板有误: {where}: {exc.message}", path=str(path)) from exc
-            self.fields |= meta.find_undeclared_variables(parsed)
             self.tagged[name] = _Tagged(name, source, compiled)
         if known is not None:
             unknown = sorted(self.fields - set(known))
@@ -132,6 +182,9 @@ class CompiledTemplate:
                 where = self._find_field(field)
                 raise InputError(f"模板使用了未知字段 {field!r}{where}", path=str(path))
         self._core_cache: tuple[dt.date, bytes] | None = None
+        self._packed_core: tuple[dt.date, Packed] | None = None
+        # The parts no letter changes, deflated once for the whole batch.
+        self._static = {n: pack(n, d) for n, d in self.entries if n not in self.tagged and n != CORE}
 
     def _compile(self, parsed: Any) -> jinja2.Template:
         # Compile with a fixed file name so runtime errors can be traced back to a paragraph.
@@ -158,18 +211,15 @@ class CompiledTemplate:
         out: dict[str, str] = {}
         for name, tagged in self.tagged.items():
             try:
-                xml = tagged.template.render(context)
+                out[name] = tagged.template.render(context)
             except jinja2.TemplateError as exc:
                 where = self._where(name, tagged.source, _template_line(exc.__traceback__))
                 raise InputError(f"模板有误: {where}: {exc}", path=str(self.path)) from exc
-            out[name] = (
-                xml.replace("\n<w:p", "<w:p")
-                .replace("{_{", "{{")
-                .replace("}_}", "}}")
-                .replace("{_%", "{%")
-                .replace("%_}", "%}")
-            )
         return out
+
+    def render_bytes(self, context: Mapping[str, Any]) -> dict[str, bytes]:
+        """:meth:`render_parts` encoded as UTF-8, ready for :meth:`package_bytes`."""
+        return {name: xml.encode("utf-8") for name, xml in self.render_parts(context).items()}
 
     def core(self, stamp: dt.date) -> bytes | None:
         """The template's core properties with fixed times, or None when it has none."""
@@ -183,17 +233,26 @@ class CompiledTemplate:
 
     def package(self, rendered: Mapping[str, str], stamp: dt.date) -> bytes:
         """The .docx bytes: the template's parts in their order, ``rendered`` ones replaced."""
-        core = self.core(stamp)
-        parts: list[tuple[str, bytes]] = []
+        return self.package_bytes({n: xml.encode("utf-8") for n, xml in rendered.items()}, stamp)
+
+    def package_bytes(self, rendered: Mapping[str, bytes], stamp: dt.date) -> bytes:
+        """:meth:`package` for parts already encoded; only they and the core properties deflate."""
+        entries: list[Packed] = []
         for name, data in self.entries:
             if name in rendered:
-                parts.append((name, rendered[name].encode("utf-8")))
-            elif name == CORE and core is not None:
-                parts.append((name, core))
+                entries.append(pack(name, rendered[name]))
+            elif name == CORE:
+                entries.append(self._core_entry(stamp, data))
             else:
-                parts.append((name, data))
-        return zip_parts(parts)
+                entries.append(self._static[name] if name in self._static else pack(name, data))
+        return write_zip(entries)
+
+    def _core_entry(self, stamp: dt.date, data: bytes) -> Packed:
+        if self._packed_core is None or self._packed_core[0] != stamp:
+            core = self.core(stamp)
+            self._packed_core = (stamp, pack(CORE, core if core is not None else data))
+        return self._packed_core[1]
 
     def render(self, context: Mapping[str, Any], stamp: dt.date) -> bytes:
         """One document from ``context``, as .docx bytes."""
-        return self.package(self.render_parts(context), stamp)
+        return self.package_bytes(self.render_bytes(context), stamp)

@@ -1,8 +1,12 @@
 """The letters as build jobs: one job per bureau's letter, the master notice and the print file.
 
-Each letter's key is the hash of its own context and the template, so a rebuild after a one-task
-change renders only the letters of the bureaus on that task; the notice and the print file list
-every task and are keyed on all of them.
+Each letter's key is the hash of its rendered XML, the options and the template, so a rebuild after
+a one-task change zips and writes only the letters of the bureaus on that task; the notice and the
+print file list every task and are keyed on all of them.
+
+Rendering a letter's XML is cheaper than hashing its context as JSON, so every letter is rendered
+when the jobs are made and its key is the hash of what it renders; a job then only zips it, and
+the print file reuses the same XML instead of rendering every letter a second time.
 """
 
 from __future__ import annotations
@@ -10,8 +14,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from matrix.graph import PlanGraph
-from matrix.outputs import Job, key_of
+from matrix.graph import Assignment, PlanGraph
+from matrix.model import Department, Task
+from matrix.outputs import Job, digest, key_of
 from matrix.paths import numbered_names
 from matrix.settings import Settings
 from matrix.writers.docx_render import CompiledTemplate
@@ -29,6 +34,41 @@ from matrix.writers.print_file import combine
 VERSION = "1"
 
 
+class _Memo(PlanGraph):
+    """The plan graph with each task's assignments worked out once.
+
+    A task is read by every letter of a bureau on it (leads, participants, other roles each ask
+    for its sorted assignments), which made the letters' contexts cost more than their rendering.
+    """
+
+    def __init__(self, graph: PlanGraph) -> None:  # shares the graph; does not build one
+        self.g = graph.g
+        self._assignments: dict[str, list[Assignment]] = {}
+        self._departments: list[Department] | None = None
+        self._tasks: list[Task] | None = None
+
+    def assignments(self, task: Task) -> list[Assignment]:
+        """A task's departments (see :meth:`PlanGraph.assignments`), computed once."""
+        found = self._assignments.get(task.id)
+        if found is None:
+            found = self._assignments[task.id] = super().assignments(task)
+        return list(found)
+
+    def departments(self, *, people: bool = False) -> list[Department]:
+        """The departments with a task (see :meth:`PlanGraph.departments`)."""
+        if people:
+            return super().departments(people=True)
+        if self._departments is None:
+            self._departments = super().departments()
+        return list(self._departments)
+
+    def tasks(self) -> list[Task]:
+        """Every task in document order, computed once."""
+        if self._tasks is None:
+            self._tasks = super().tasks()
+        return list(self._tasks)
+
+
 def jobs(graph: PlanGraph, settings: Settings, extra: dict[str, Any]) -> list[Job]:
     """The letters' jobs; ``extra`` may hold ``options`` (:class:`Options`), ``letter_template``,
     ``notice_template`` (paths) and ``duplex``."""
@@ -36,37 +76,55 @@ def jobs(graph: PlanGraph, settings: Settings, extra: dict[str, Any]) -> list[Jo
     letter_path: Path = extra.get("letter_template") or default_template("letter.docx")
     notice_path: Path = extra.get("notice_template") or default_template("notice.docx")
     duplex = bool(extra.get("duplex", False))
-    letter_tpl = CompiledTemplate(letter_path, LETTER_FIELDS)
-    notice_tpl = CompiledTemplate(notice_path, NOTICE_FIELDS)
     letter_bytes, notice_bytes = letter_path.read_bytes(), notice_path.read_bytes()
+    letter_tpl = _compiled(letter_path, letter_bytes, LETTER_FIELDS)
+    memo = _Memo(graph)
 
-    departments = [d.name for d in graph.departments()]
-    contexts = [letter_context(graph, settings, options, d) for d in departments]
+    departments = [d.name for d in memo.departments()]
+    rendered = [letter_tpl.render_bytes(letter_context(memo, settings, options, d)) for d in departments]
     out: list[Job] = []
-    for name, department, context in zip(
-        numbered_names(departments, ".docx"), departments, contexts, strict=True
+    keys: list[str] = []
+    for name, department, parts in zip(
+        numbered_names(departments, ".docx"), departments, rendered, strict=True
     ):
 
-        def render(context: dict[str, Any] = context) -> bytes:
-            return letter_tpl.package(letter_tpl.render_parts(context), options.date)
+        def render(parts: dict[str, bytes] = parts) -> bytes:
+            return letter_tpl.package_bytes(parts, options.date)
 
-        key = key_of("letter", VERSION, context, options, letter_bytes)
+        key = key_of("letter", VERSION, *_digests(parts), options, letter_bytes)
+        keys.append(key)
         out.append(Job(f"{FOLDER}/{name}", key, render, department=department))
 
-    notice = notice_context(graph, options)
+    notice = notice_context(memo, options)
     out.append(
         Job(
             f"{FOLDER}/{NOTICE_NAME}",
             key_of("notice", VERSION, notice, options, notice_bytes),
-            lambda: notice_tpl.render(notice, options.date),
+            lambda: _compiled(notice_path, notice_bytes, NOTICE_FIELDS).render(notice, options.date),
         )
     )
-    if contexts:
+    if rendered:
 
         def render_print() -> bytes:
-            parts = [letter_tpl.render_parts(c) for c in contexts]
-            return combine(letter_tpl, parts, options.date, duplex)
+            return combine(letter_tpl, rendered, options.date, duplex)
 
-        key = key_of("print", VERSION, contexts, options, letter_bytes, duplex)
+        key = key_of("print", VERSION, keys, options, letter_bytes, duplex)
         out.append(Job(f"{FOLDER}/{PRINT_NAME}", key, render_print))
     return out
+
+
+_TEMPLATES: dict[tuple[str, str, frozenset[str]], CompiledTemplate] = {}
+
+
+def _compiled(path: Path, data: bytes, known: frozenset[str]) -> CompiledTemplate:
+    """The template at ``path`` compiled once per process and content (``matrix letters`` makes
+    the jobs twice; the notice's template compiles only when the notice renders)."""
+    key = (str(path), digest(data), known)
+    found = _TEMPLATES.get(key)
+    if found is None:
+        found = _TEMPLATES[key] = CompiledTemplate(path, known)
+    return found
+
+
+def _digests(parts: dict[str, bytes]) -> list[str]:
+    return [f"{name}:{digest(data)}" for name, data in sorted(parts.items())]

@@ -55,18 +55,19 @@ def _section_start(sect: Any, duplex: bool) -> Any:
 
 
 def combine(
-    template: CompiledTemplate, documents: list[dict[str, str]], stamp: dt.date, duplex: bool
+    template: CompiledTemplate, documents: list[dict[str, bytes]], stamp: dt.date, duplex: bool
 ) -> bytes:
-    """One .docx holding every rendered letter (``documents``: each letter's rendered parts)."""
+    """One .docx holding every rendered letter (``documents``: each letter's rendered parts, as
+    :meth:`CompiledTemplate.render_bytes` gives them)."""
     if not documents:
         raise ValueError("no letters to combine")
-    root = etree.fromstring(documents[0][DOCUMENT].encode("utf-8"))
+    root = etree.fromstring(documents[0][DOCUMENT])
     body = root.find(W + "body")
     for child in list(body):
         body.remove(child)
     last_sect: Any = None
     for number, parts in enumerate(documents):
-        letter = etree.fromstring(parts[DOCUMENT].encode("utf-8")).find(W + "body")
+        letter = etree.fromstring(parts[DOCUMENT]).find(W + "body")
         children = list(letter)
         sect = (
             children.pop() if children and children[-1].tag == W + "sectPr" else etree.Element(W + "sectPr")
@@ -87,10 +88,9 @@ def combine(
             last_sect = sect
         body.extend(children)
     body.append(last_sect)
-    xml = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True).decode("utf-8")
     rendered = dict(documents[0])
-    rendered[DOCUMENT] = xml
-    return template.package(rendered, stamp)
+    rendered[DOCUMENT] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return template.package_bytes(rendered, stamp)
 
 
 def _insert_before(parent: Any, element: Any, before: set[str]) -> None:

@@ -1,0 +1,1 @@
+"""Benchmarks of matrix: seeded plans (:mod:`bench.gen`) and ``make bench`` (:mod:`bench.__main__`)."""
