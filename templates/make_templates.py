@@ -1,4 +1,5 @@
-"""Make the Word templates ``letter.docx`` and ``notice.docx`` (run once; the .docx are committed).
+"""Make the Word templates ``letter.docx``, ``notice.docx`` and ``change.docx`` (run once; the .docx
+are committed).
 
     .venv/bin/python templates/make_templates.py
 
@@ -99,8 +100,9 @@ def tag_row(tag: str, widths: list[int]) -> str:
     return f"<w:tr>{cell(sum(widths), para(tag, 'TableText'), len(widths))}</w:tr>"
 
 
-def table(widths: list[int], header: list[str], cells: list[str], loop: str) -> str:
-    """A bordered table: a header row repeated on every page, then one row per item of ``loop``."""
+def table(widths: list[int], header: list[str], cells: list[str], loop: str, keep: bool = False) -> str:
+    """A bordered table: a header row repeated on every page, then one row per item of ``loop``;
+    with ``keep`` a row does not break across pages."""
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
     head = "".join(cell(w, para(h, "TableHead")) for w, h in zip(widths, header, strict=True))
     body = "".join(cell(w, c) for w, c in zip(widths, cells, strict=True))
@@ -112,7 +114,7 @@ def table(widths: list[int], header: list[str], cells: list[str], loop: str) -> 
         f"<w:tblGrid>{grid}</w:tblGrid>"
         f"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{head}</w:tr>"
         f"{tag_row('{%tr for row in ' + loop + ' %}', widths)}"
-        f"<w:tr>{body}</w:tr>"
+        f"<w:tr>{'<w:trPr><w:cantSplit/></w:trPr>' if keep else ''}{body}</w:tr>"
         f"{tag_row('{%tr endfor %}', widths)}</w:tbl>"
     )
 
@@ -267,6 +269,107 @@ def notice_document() -> str:
         + para(style="Carrier")
         # Word puts the 版记 page's text at the bottom (GB/T 9704 §7.4.1); LibreOffice 7.4 ignores it.
         + sect(PORTRAIT, ("rId4", "rId5"), '<w:vAlign w:val="bottom"/>')
+    )
+    return document(body)
+
+
+def change_document() -> str:
+    """变更通知: the letter's letterhead and ending around the parts of a revision that concern one
+    bureau, each present only when it has something (新增, 不再承担, 角色变化, 内容或分工调整, 更名)."""
+    task_cell = para("{{ row.task }}", "TableStrong") + para("{{ row.text }}", "TableText")
+
+    def lines(name: str, side: str = "") -> str:
+        """A cell's paragraphs: one per line of ``row.<name>``, then (with ``side``) each changed
+        passage of that side under a 黑体 label, in the same row so it never parts from the task."""
+        out = (
+            para(f"{{%p for line in row.{name} %}}") + para("{{ line }}", "TableText") + para("{%p endfor %}")
+        )
+        if side:
+            label = f'<w:r><w:rPr>{fonts(HEI)}</w:rPr><w:t xml:space="preserve">修改处：</w:t></w:r>'
+            passage = para(style="TableText", runs=label + run(f"{{{{ passage.{side} }}}}"))
+            out += para("{%p for passage in row.passages %}") + passage + para("{%p endfor %}")
+        return out
+
+    added = table(
+        [560, 3725, 800, 1500, 1480, 780],
+        ["序号", "任务", "角色", "牵头单位", "参与单位", "完成时限"],
+        [
+            para("{{ row.no }}", "TableCenter"),
+            task_cell,
+            para("{{ row.role }}", "TableCenter"),
+            para("{{ row.leads }}", "TableText"),
+            para("{{ row.participants }}", "TableText"),
+            para("{{ row.deadline }}", "TableCenter"),
+        ],
+        "added.rows",
+        keep=True,
+    )
+    removed = table(
+        [560, 5185, 900, 2200],
+        ["序号", "任务", "原角色", "说明"],
+        [
+            para("{{ row.no }}", "TableCenter"),
+            task_cell,
+            para("{{ row.role }}", "TableCenter"),
+            para("{{ row.note }}", "TableText"),
+        ],
+        "removed.rows",
+        keep=True,
+    )
+    roles = table(
+        [560, 4105, 1900, 1500, 780],
+        ["序号", "任务", "角色变化", "修订后牵头单位", "完成时限"],
+        [
+            para("{{ row.no }}", "TableCenter"),
+            task_cell,
+            para("{{ row.change }}", "TableCenter"),
+            para("{{ row.leads }}", "TableText"),
+            para("{{ row.deadline }}", "TableCenter"),
+        ],
+        "role_changed.rows",
+        keep=True,
+    )
+    changed = table(
+        [560, 1725, 3280, 3280],
+        ["序号", "任务", "原内容", "修订后内容"],
+        [
+            para("{{ row.no }}", "TableCenter"),
+            para("{{ row.task }}", "TableStrong") + lines("notes"),
+            lines("old", "old"),
+            lines("new", "new"),
+        ],
+        "changed.rows",
+        keep=True,
+    )
+    parts = ""
+    for name, tbl in (("added", added), ("removed", removed), ("role_changed", roles), ("changed", changed)):
+        parts += (
+            para(f"{{%p if {name} %}}")
+            + para(f"{{{{ {name}.heading }}}}", "Heading1")
+            + para(f"{{{{ {name}.text }}}}", ppr="<w:keepNext/>")  # the intro stays with its table
+            + tbl
+            + para("{%p endif %}")
+        )
+    renamed = (
+        para("{%p if renamed %}")
+        + para("{{ renamed.heading }}", "Heading1")
+        + para("{{ renamed.text }}")
+        + para("{%p endif %}")
+    )
+    body = (
+        letterhead()
+        + para("{{ addressee }}：", "Addressee")
+        + para("{{ opening }}")
+        + parts
+        + renamed
+        + para("{{ requirements.heading }}", "Heading1")
+        + requirement_items()
+        + para()
+        + signature()
+        + para()
+        + colophon()
+        + para(style="Carrier")
+        + sect(PORTRAIT, ("rId4", "rId5"), '<w:pgNumType w:start="1"/>')
     )
     return document(body)
 
@@ -558,6 +661,7 @@ def main() -> None:
         "notice.docx": package(
             notice_document(), [*portrait, turned_footer("right"), turned_footer("left")], "任务分工通知模板"
         ),
+        "change.docx": package(change_document(), portrait, "任务分工调整通知模板"),
     }
     for name, data in made.items():
         for folder in (ROOT / "templates", ROOT / "matrix" / "resources"):

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from matrix.cli import app
+from matrix.cli.build import letter_options
 from matrix.errors import UsageError
+
+if TYPE_CHECKING:
+    from matrix.diff import PlanDiff
+    from matrix.settings import Settings
+    from matrix.writers.letters import Options
 
 
 @app.command("diff")
@@ -21,7 +27,12 @@ def diff(
         bool, typer.Option("--exit-code", help="有变化时退出码为 1 (同 git diff --exit-code)。")
     ] = False,
     out: Annotated[
-        Path | None, typer.Option("-o", "--out", help="输出文件夹: 写出 changes/<新计划名>-修订对照.xlsx。")
+        Path | None,
+        typer.Option(
+            "-o",
+            "--out",
+            help="输出文件夹: 写出 changes/ 下有关单位的变更通知 NN-<单位>.docx 与<新计划名>-修订对照.xlsx。",
+        ),
     ] = None,
     settings_file: Annotated[
         Path | None,
@@ -33,15 +44,28 @@ def diff(
             "--old-settings", help="原计划的设置文件, 默认为其旁的 <计划名>.toml, 没有则用新计划的。"
         ),
     ] = None,
+    date: Annotated[
+        str | None, typer.Option("--date", help="变更通知的成文日期, 如 2026-12-01 (覆盖设置).")
+    ] = None,
+    doc_number: Annotated[
+        str | None, typer.Option("--doc-number", help="变更通知的发文字号 (覆盖设置).")
+    ] = None,
+    issuer: Annotated[str | None, typer.Option("--issuer", help="发文机关 (覆盖设置).")] = None,
+    template: Annotated[Path | None, typer.Option("--template", help="另用的变更通知 Word 模板.")] = None,
 ) -> None:
     """比较计划的两个版本: 任务的新增、删除、编号变化、移动与内容变化, 以及每个单位的变化。"""
-    from matrix.diff import diff_files
+    from matrix.diff import diff_plans, load_versions
 
     if format not in {"table", "json"}:
         raise UsageError(f"--format 只能是 table 或 json, 而不是 {format}")
     if out is not None and out.exists() and not out.is_dir():
         raise UsageError(f"输出位置 {out} 是文件, 不是文件夹")
-    result = diff_files(old, new, settings_file, old_settings_file)
+    if template is not None and not template.is_file():
+        raise UsageError(f"找不到模板文件 {template}")
+    old_graph, new_graph, settings = load_versions(old, new, settings_file, old_settings_file)
+    # The options are resolved before anything is printed, so a bad --date fails alone.
+    options = letter_options(settings.letter, date, doc_number, issuer) if out is not None else None
+    result = diff_plans(old_graph, new_graph, settings)
     if format == "json":
         from matrix.writers.diff_json import diff_json
 
@@ -50,10 +74,30 @@ def diff(
         from matrix.writers.diff_table import print_diff
 
         print_diff(result)
-    if out is not None:
-        from matrix.writers.diff_workbook import write_changes
-
-        path = write_changes(result, out, warn=lambda m: print(f"提示: {m}", file=sys.stderr))
-        print(f"已写出 {path}", file=sys.stderr)
+    if out is not None and options is not None:
+        _write(result, settings, out, options, template)
     if exit_code and result.has_changes:
         raise typer.Exit(1)
+
+
+def _write(result: PlanDiff, settings: Settings, out: Path, options: Options, template: Path | None) -> None:
+    """Write ``out/changes/`` and say on stderr what was written (stdout stays the report alone)."""
+    from matrix.paths import output_path
+    from matrix.writers.change_notices import FOLDER, write_change_notices
+    from matrix.writers.diff_workbook import changes_name
+
+    def warn(message: str) -> None:
+        print(f"提示: {message}", file=sys.stderr)
+
+    report = write_change_notices(result, settings, out, options, template=template, warn=warn)
+    folder = output_path(out, FOLDER)
+    print(
+        f"{folder}: 写入 {len(report.written)} 个文件, 未变 {len(report.unchanged)} 个, "
+        f"删除 {len(report.removed)} 个。",
+        file=sys.stderr,
+    )
+    print(f"修订对照表: {folder / changes_name(result)}", file=sys.stderr)
+    names = [d.name for d in result.departments]
+    print(f"变更通知: {len(names)} 份" + (" (" + "、".join(names) + ")" if names else ""), file=sys.stderr)
+    for edited, copy in report.kept_edits:
+        print(f"注意: {edited} 生成后被手工修改过, 已另存为 {copy}", file=sys.stderr)

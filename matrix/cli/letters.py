@@ -79,15 +79,17 @@ def letters(
 @template_app.command("check")
 def check(
     file: Annotated[Path, typer.Argument(help="要检查的 Word 模板 (.docx).")],
-    kind: Annotated[str | None, typer.Option("--kind", help="letter 或 notice (默认按字段判断).")] = None,
+    kind: Annotated[
+        str | None, typer.Option("--kind", help="letter、notice 或 change (默认按字段判断).")
+    ] = None,
 ) -> None:
     """列出模板用到的字段, 指出未知字段和被 Word 拆开的标记; 有问题时退出码为 1."""
-    from matrix.writers.template_check import KINDS, check_template
+    from matrix.writers.template_check import KINDS, LABELS, check_template
 
     if kind is not None and kind not in KINDS:
         raise UsageError(f"--kind 应为 {' 或 '.join(KINDS)}")
     report = check_template(file, kind)
-    label = "交办通知" if report.kind == "letter" else "分工通知"
+    label = LABELS[report.kind]
     typer.echo(f"模板: {file} ({label})")
     typer.echo("字段: " + ("、".join(report.fields) or "(无)"))
     for item in report.unknown:

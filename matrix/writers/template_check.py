@@ -5,11 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from matrix.writers.change_notices import CHANGE_FIELDS
 from matrix.writers.docx_render import CompiledTemplate
 from matrix.writers.letters import LETTER_FIELDS, NOTICE_FIELDS
 from matrix.writers.template_scan import describe_part
 
-KINDS = {"letter": LETTER_FIELDS, "notice": NOTICE_FIELDS}
+KINDS = {"letter": LETTER_FIELDS, "notice": NOTICE_FIELDS, "change": CHANGE_FIELDS}
+LABELS = {"letter": "交办通知", "notice": "分工通知", "change": "变更通知"}
+"""Each kind of template as a clerk calls it."""
 
 
 @dataclass
@@ -31,7 +34,9 @@ class TemplateReport:
 
 
 def guess_kind(fields: set[str]) -> str:
-    """``notice`` for a template using the notice's own fields, else ``letter``."""
+    """``change`` or ``notice`` for a template using that kind's own fields, else ``letter``."""
+    if fields & (CHANGE_FIELDS - LETTER_FIELDS - NOTICE_FIELDS):
+        return "change"
     return "notice" if fields & (NOTICE_FIELDS - LETTER_FIELDS) else "letter"
 
 
