@@ -16,6 +16,9 @@ from matrix.outputs import BuildReport, Job, digest, key_of, write_build
 from matrix.settings import Settings
 from matrix.writers.json_view import plan_dict
 
+OTHER_COMMANDS = ("changes/", "progress/")
+"""Folders of out/ that other commands write; a build never removes their files."""
+
 WRITER_VERSION = "1"
 """Bump when a writer's output changes for the same inputs, so that a rebuild rewrites its files."""
 
@@ -82,4 +85,5 @@ def build(
         "plan_sha256": digest(source.read_bytes()) if source.is_file() else None,
         "settings_sha256": digest(settings.path.read_bytes()) if settings.path else None,
     }
-    return write_build(out_dir, plan_jobs(graph, settings, options), meta, scope=scope)
+    # change notices and progress reports come from `diff` and `collect`; a build leaves them be
+    return write_build(out_dir, plan_jobs(graph, settings, options), meta, scope=scope, keep=OTHER_COMMANDS)

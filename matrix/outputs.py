@@ -161,13 +161,18 @@ def _dated_copy(path: Path, now: dt.datetime) -> Path:
 
 
 def write_build(
-    out_dir: Path, jobs: Sequence[Job], meta: dict[str, Any], scope: Sequence[str] | None = None
+    out_dir: Path,
+    jobs: Sequence[Job],
+    meta: dict[str, Any],
+    scope: Sequence[str] | None = None,
+    keep: Sequence[str] = (),
 ) -> BuildReport:
     """Bring ``out_dir`` up to date with ``jobs`` (see the module docstring); ``meta`` goes into the
     manifest (plan path, its hash, settings).
 
     With ``scope`` (path prefixes such as ``letters/``), only generated files under those paths may
-    be removed; the manifest keeps its other entries as they were.
+    be removed; the manifest keeps its other entries as they were.  Generated files under a
+    ``keep`` prefix (another command's outputs, such as ``changes/``) are never removed either.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     report = BuildReport()
@@ -177,6 +182,7 @@ def write_build(
         new_files: dict[str, Any] = {}
         if scope is not None:
             new_files = {p: r for p, r in old.items() if not p.startswith(tuple(scope))}
+        new_files.update({p: r for p, r in old.items() if keep and p.startswith(tuple(keep))})
         stage = Path(tempfile.mkdtemp(prefix=".matrix-stage-", dir=out_dir))
         try:
             for job in jobs:

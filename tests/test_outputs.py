@@ -117,3 +117,11 @@ def test_a_stale_lock_is_taken_over(tmp_path: Path) -> None:
         pytest.skip("stale-process detection is POSIX-only; Windows waits for the hour-old rule")
     with build_lock(tmp_path, wait=0.2):
         pass
+
+
+def test_kept_prefixes_survive_a_build_that_does_not_write_them(tmp_path: Path) -> None:
+    write_build(tmp_path, _jobs({"changes/01-甲.docx": "n"}), {}, scope=("changes/",))
+    report = write_build(tmp_path, _jobs({"a.txt": "1"}), {}, keep=("changes/",))
+    assert report.removed == [] and (tmp_path / "changes" / "01-甲.docx").read_text() == "n"
+    manifest = json.loads((tmp_path / MANIFEST).read_text(encoding="utf-8"))
+    assert set(manifest["files"]) == {"a.txt", "changes/01-甲.docx"}
