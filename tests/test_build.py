@@ -92,3 +92,24 @@ def test_a_bureau_that_leaves_the_plan_loses_its_letter(default_plan: Path, tmp_
     assert run.returncode == 0
     assert not any("市国土资源局" in p.name for p in (out / "letters").iterdir())
     assert (out / "我的备注.txt").read_text(encoding="utf-8") == "clerk's own file"
+
+
+def test_a_build_after_diff_keeps_the_change_notices(default_plan: Path, tmp_path: Path) -> None:
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    text = default_plan.read_text(encoding="utf-8")
+    old.write_text(text, encoding="utf-8")
+    new.write_text(text.replace("、市国土资源局等参与", "等参与"), encoding="utf-8")
+    out = tmp_path / "out"
+    assert _build(new, out).returncode == 0
+    run = subprocess.run(
+        [sys.executable, "-m", "matrix", "diff", str(old), str(new), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    notices = sorted(p.name for p in (out / "changes").iterdir())
+    assert any("市国土资源局" in n for n in notices)
+    assert _build(new, out).returncode == 0
+    assert sorted(p.name for p in (out / "changes").iterdir()) == notices
