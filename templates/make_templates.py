@@ -302,7 +302,7 @@ def change_document() -> str:
             para("{{ row.deadline }}", "TableCenter"),
         ],
         "added.rows",
-        keep=True,
+        keep=False,
     )
     removed = table(
         [560, 5185, 900, 2200],
@@ -314,7 +314,7 @@ def change_document() -> str:
             para("{{ row.note }}", "TableText"),
         ],
         "removed.rows",
-        keep=True,
+        keep=False,
     )
     roles = table(
         [560, 4105, 1900, 1500, 780],
@@ -327,7 +327,7 @@ def change_document() -> str:
             para("{{ row.deadline }}", "TableCenter"),
         ],
         "role_changed.rows",
-        keep=True,
+        keep=False,
     )
     changed = table(
         [560, 1725, 3280, 3280],
@@ -339,7 +339,7 @@ def change_document() -> str:
             lines("new", "new"),
         ],
         "changed.rows",
-        keep=True,
+        keep=False,
     )
     parts = ""
     for name, tbl in (("added", added), ("removed", removed), ("role_changed", roles), ("changed", changed)):
