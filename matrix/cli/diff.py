@@ -9,7 +9,16 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from matrix.cli import app
-from matrix.cli.build import letter_options
+from matrix.cli.options import (
+    DateOpt,
+    DocNumberOpt,
+    IssuerOpt,
+    TemplateOpt,
+    letter_options,
+    out_dir,
+    print_report,
+    template_file,
+)
 from matrix.errors import UsageError
 
 if TYPE_CHECKING:
@@ -44,24 +53,19 @@ def diff(
             "--old-settings", help="原计划的设置文件, 默认为其旁的 <计划名>.toml, 没有则用新计划的。"
         ),
     ] = None,
-    date: Annotated[
-        str | None, typer.Option("--date", help="变更通知的成文日期, 如 2026-12-01 (覆盖设置).")
-    ] = None,
-    doc_number: Annotated[
-        str | None, typer.Option("--doc-number", help="变更通知的发文字号 (覆盖设置).")
-    ] = None,
-    issuer: Annotated[str | None, typer.Option("--issuer", help="发文机关 (覆盖设置).")] = None,
-    template: Annotated[Path | None, typer.Option("--template", help="另用的变更通知 Word 模板.")] = None,
+    date: DateOpt = None,
+    doc_number: DocNumberOpt = None,
+    issuer: IssuerOpt = None,
+    template: TemplateOpt = None,
 ) -> None:
     """比较计划的两个版本: 任务的新增、删除、编号变化、移动与内容变化, 以及每个单位的变化。"""
     from matrix.diff import diff_plans, load_versions
 
     if format not in {"table", "json"}:
         raise UsageError(f"--format 只能是 table 或 json, 而不是 {format}")
-    if out is not None and out.exists() and not out.is_dir():
-        raise UsageError(f"输出位置 {out} 是文件, 不是文件夹")
-    if template is not None and not template.is_file():
-        raise UsageError(f"找不到模板文件 {template}")
+    if out is not None:
+        out_dir(out)
+    template_file(template)
     old_graph, new_graph, settings = load_versions(old, new, settings_file, old_settings_file)
     # The options are resolved before anything is printed, so a bad --date fails alone.
     options = letter_options(settings.letter, date, doc_number, issuer) if out is not None else None
@@ -91,13 +95,7 @@ def _write(result: PlanDiff, settings: Settings, out: Path, options: Options, te
 
     report = write_change_notices(result, settings, out, options, template=template, warn=warn)
     folder = output_path(out, FOLDER)
-    print(
-        f"{folder}: 写入 {len(report.written)} 个文件, 未变 {len(report.unchanged)} 个, "
-        f"删除 {len(report.removed)} 个。",
-        file=sys.stderr,
-    )
+    print_report(folder, report)
     print(f"修订对照表: {folder / changes_name(result)}", file=sys.stderr)
     names = [d.name for d in result.departments]
     print(f"变更通知: {len(names)} 份" + (" (" + "、".join(names) + ")" if names else ""), file=sys.stderr)
-    for edited, copy in report.kept_edits:
-        print(f"注意: {edited} 生成后被手工修改过, 已另存为 {copy}", file=sys.stderr)

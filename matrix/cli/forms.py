@@ -10,25 +10,15 @@ from typing import Annotated
 import typer
 
 from matrix.cli import app
+from matrix.cli.options import OutOpt, PlanArg, SettingsOpt, out_dir, parse_date
 from matrix.errors import UsageError
 
 PROGRESS_FOLDER = "progress"
 
-SettingsOpt = Annotated[
-    Path | None, typer.Option("--settings", help="设置文件, 默认为计划旁的 <计划名>.toml。")
-]
-OutOpt = Annotated[Path, typer.Option("-o", "--out", "--output", help="输出文件夹。")]
-
-
-def _out_dir(out: Path) -> Path:
-    if out.exists() and not out.is_dir():
-        raise UsageError(f"输出位置 {out} 是文件, 不是文件夹")
-    return out
-
 
 @app.command("forms")
 def forms(
-    plan: Annotated[Path, typer.Argument(help="计划文件 (.txt 或 .docx)。")],
+    plan: PlanArg,
     out: OutOpt = Path("out"),
     settings_file: SettingsOpt = None,
 ) -> None:
@@ -41,13 +31,13 @@ def forms(
     graph = load_plan(plan, settings)
     if not graph.departments():
         raise UsageError(f"计划中没有找到任何单位的任务, 无法生成进展反馈表: {plan}")
-    written = write_forms(graph, settings, _out_dir(out))
+    written = write_forms(graph, settings, out_dir(out))
     print(f"已写出 {len(written)} 份进展反馈表到 {written[0].parent}", file=sys.stderr)
 
 
 @app.command("collect")
 def collect(
-    plan: Annotated[Path, typer.Argument(help="计划文件 (.txt 或 .docx)。")],
+    plan: PlanArg,
     returned: Annotated[list[Path], typer.Argument(help="收回的进展反馈表 (文件或文件夹, 可多个)。")],
     out: OutOpt = Path("out"),
     settings_file: SettingsOpt = None,
@@ -64,13 +54,13 @@ def collect(
     from matrix.writers.letters import resolve_options
     from matrix.writers.progress_docs import write_progress
 
-    day = _date(as_of)
+    day = parse_date(as_of, "--as-of") or dt.date.today()
     missing = [str(p) for p in returned if not p.exists()]
     if missing:
         raise UsageError("找不到: " + "、".join(missing))
     settings = load_settings(plan, settings_file)
     graph = load_plan(plan, settings)
-    folder = _out_dir(out) / PROGRESS_FOLDER
+    folder = out_dir(out) / PROGRESS_FOLDER
     progress = collect_returns(graph, settings, returned, folder, day)
     options = resolve_options(settings.letter, date=day, doc_number=doc_number or "")
     written = write_progress(graph, progress, settings, folder, options)
@@ -85,12 +75,3 @@ def collect(
     for check in progress.unattributed:
         print(f"无法识别: {check.file.original}: " + "; ".join(check.problems), file=sys.stderr)
     print(f"已写出 {written[0]}、{written[1].name} 和 {len(written) - 2} 份催办通知", file=sys.stderr)
-
-
-def _date(value: str | None) -> dt.date:
-    if value is None:
-        return dt.date.today()
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError as exc:
-        raise UsageError(f"--as-of 应为日期, 例如 2026-12-01, 而不是 {value!r}") from exc

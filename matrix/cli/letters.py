@@ -2,45 +2,43 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from matrix.cli import app
+from matrix.cli.options import (
+    DateOpt,
+    DocNumberOpt,
+    DuplexOpt,
+    IssuerOpt,
+    NoticeTemplateOpt,
+    OutOpt,
+    PlanArg,
+    SettingsOpt,
+    TemplateOpt,
+    letter_options,
+    out_dir,
+    template_file,
+)
 from matrix.errors import UsageError
 
 template_app = typer.Typer(help="Word 模板工具 (template tools).", no_args_is_help=True)
 app.add_typer(template_app, name="template")
 
 
-def _date(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError as exc:
-        raise UsageError(f"--date 应为日期, 例如 2026-12-01, 而不是 {value!r}") from exc
-
-
 @app.command("letters")
 def letters(
-    plan: Annotated[Path, typer.Argument(help="计划文件 (.txt / .docx).")],
-    output: Annotated[Path, typer.Option("-o", "--output", help="输出目录; 通知写入其中的 letters/.")] = Path(
-        "out"
-    ),
-    settings_file: Annotated[
-        Path | None, typer.Option("--settings", help="设置文件 (默认: 计划旁的同名 .toml).")
-    ] = None,
-    date: Annotated[str | None, typer.Option("--date", help="成文日期, 如 2026-12-01 (覆盖设置).")] = None,
-    doc_number: Annotated[str | None, typer.Option("--doc-number", help="发文字号 (覆盖设置).")] = None,
-    issuer: Annotated[str | None, typer.Option("--issuer", help="发文机关 (覆盖设置).")] = None,
-    template: Annotated[Path | None, typer.Option("--template", help="另用的交办通知 Word 模板.")] = None,
-    notice_template: Annotated[
-        Path | None, typer.Option("--notice-template", help="另用的分工通知 Word 模板.")
-    ] = None,
-    duplex: Annotated[bool, typer.Option("--duplex", help="双面打印: 合订本中每份通知从奇数页开始.")] = False,
+    plan: PlanArg,
+    output: OutOpt = Path("out"),
+    settings_file: SettingsOpt = None,
+    date: DateOpt = None,
+    doc_number: DocNumberOpt = None,
+    issuer: IssuerOpt = None,
+    template: TemplateOpt = None,
+    notice_template: NoticeTemplateOpt = None,
+    duplex: DuplexOpt = False,
     pdf: Annotated[bool, typer.Option("--pdf", help="同时用 LibreOffice 生成 PDF.")] = False,
 ) -> None:
     """每个单位一份任务交办通知, 另有分工通知 (附分工表) 和打印合订本, 写入 OUTPUT/letters/."""
@@ -49,11 +47,12 @@ def letters(
     from matrix.api import load_plan
     from matrix.settings import load_settings
     from matrix.writers.letter_batch import write_letters
-    from matrix.writers.letters import resolve_options
 
+    out_dir(output)
+    template, notice_template = template_file(template), template_file(notice_template)
     settings = load_settings(plan, settings_file)
     graph = load_plan(plan, settings)
-    options = resolve_options(settings.letter, date=_date(date), doc_number=doc_number, issuer=issuer)
+    options = letter_options(settings.letter, date, doc_number, issuer)
     if not graph.departments():
         raise UsageError(f"计划中没有找到任何单位的任务, 无法生成通知: {plan}")
     total = len(graph.departments()) + 2
@@ -71,9 +70,9 @@ def letters(
             on_pdf=lambda name: progress.update(bar, advance=1, description=f"转换 PDF {name}"),
         )
     letters_count = len(written.files) - 2
-    typer.echo(f"已写入 {written.folder}: {letters_count} 份交办通知、分工通知、打印合订本")
+    typer.echo(f"已写入 {written.folder}: {letters_count} 份交办通知、分工通知、打印合订本", err=True)
     if written.pdfs:
-        typer.echo(f"PDF: {len(written.pdfs)} 份, 在 {written.folder / 'pdf'}")
+        typer.echo(f"PDF: {len(written.pdfs)} 份, 在 {written.folder / 'pdf'}", err=True)
 
 
 @template_app.command("check")

@@ -3,23 +3,20 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import typer
 
 from matrix.api import load_plan
 from matrix.cli import app
+from matrix.cli.options import PlanArg, SettingsOpt
 from matrix.settings import load_settings
-
-PlanArg = typer.Argument(..., help="计划文件 (.txt、.docx、.doc、.wps 或有文字层的 .pdf)", show_default=False)
-SettingsOpt = typer.Option(None, "--settings", help="设置文件 (默认: 计划文件旁的 <计划名>.toml)")
 
 
 @app.command("parse")
 def parse(
-    plan: Path = PlanArg,
+    plan: PlanArg,
     format: str = typer.Option("table", "--format", "-f", help="输出格式: table 或 json"),
-    settings: Path | None = SettingsOpt,
+    settings: SettingsOpt = None,
 ) -> None:
     """解析计划, 列出每项任务的牵头与参与单位 (JSON 供其他工具读取)."""
     from matrix.errors import UsageError
@@ -38,7 +35,7 @@ def parse(
 
 
 @app.command("check")
-def check(plan: Path = PlanArg, settings: Path | None = SettingsOpt) -> None:
+def check(plan: PlanArg, settings: SettingsOpt = None) -> None:
     """检查计划: 列出错误 (输出会出错) 与提示 (值得一看), 有错误时退出码为 1."""
     from matrix.checks import check_plan
     from matrix.model import Severity
@@ -56,9 +53,9 @@ def check(plan: Path = PlanArg, settings: Path | None = SettingsOpt) -> None:
 
 @app.command("show")
 def show(
-    plan: Path = PlanArg,
+    plan: PlanArg,
     dept: str = typer.Option(..., "--dept", "-d", help="单位名称, 例如 市财政局"),
-    settings: Path | None = SettingsOpt,
+    settings: SettingsOpt = None,
 ) -> None:
     """列出一个单位的全部任务, 牵头任务在前."""
     from matrix.errors import UsageError
@@ -75,7 +72,7 @@ def show(
 
 
 @app.command("departments")
-def departments(plan: Path = PlanArg, settings: Path | None = SettingsOpt) -> None:
+def departments(plan: PlanArg, settings: SettingsOpt = None) -> None:
     """列出每个单位及其牵头、参与、其他角色的任务数."""
     from matrix.writers.terminal import print_departments
 

@@ -1,0 +1,79 @@
+"""Arguments and options that several commands share, declared once, and their checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from matrix.errors import UsageError
+
+if TYPE_CHECKING:
+    from matrix.outputs import BuildReport
+    from matrix.settings import LetterSettings
+    from matrix.writers.letters import Options
+
+PlanArg = Annotated[
+    Path, typer.Argument(help="计划文件 (.txt、.docx、.doc、.wps 或有文字层的 .pdf)", show_default=False)
+]
+OutOpt = Annotated[Path, typer.Option("-o", "--out", "--output", help="输出文件夹.")]
+SettingsOpt = Annotated[
+    Path | None, typer.Option("--settings", help="设置文件 (默认: 计划旁的 <计划名>.toml).")
+]
+DateOpt = Annotated[str | None, typer.Option("--date", help="成文日期, 如 2026-12-01 (覆盖设置).")]
+DocNumberOpt = Annotated[str | None, typer.Option("--doc-number", help="发文字号 (覆盖设置).")]
+IssuerOpt = Annotated[str | None, typer.Option("--issuer", help="发文机关 (覆盖设置).")]
+TemplateOpt = Annotated[Path | None, typer.Option("--template", help="另用的 Word 模板.")]
+NoticeTemplateOpt = Annotated[
+    Path | None, typer.Option("--notice-template", help="另用的分工通知 Word 模板.")
+]
+DuplexOpt = Annotated[bool, typer.Option("--duplex", help="双面打印: 合订本中每份通知从奇数页开始.")]
+
+
+def parse_date(value: str | None, option: str = "--date") -> dt.date | None:
+    """The date an option gives (``2026-12-01``), or None when it was not given."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError as exc:
+        raise UsageError(f"{option} 应为日期, 例如 2026-12-01, 而不是 {value!r}") from exc
+
+
+def out_dir(path: Path) -> Path:
+    """The output folder, refused when it is an existing file."""
+    if path.exists() and not path.is_dir():
+        raise UsageError(f"输出位置 {path} 是文件, 不是文件夹")
+    return path
+
+
+def template_file(path: Path | None) -> Path | None:
+    """A template the user named, refused when it does not exist."""
+    if path is not None and not path.is_file():
+        raise UsageError(f"找不到模板文件 {path}")
+    return path
+
+
+def letter_options(
+    settings_letter: LetterSettings, date: str | None, doc_number: str | None, issuer: str | None
+) -> Options:
+    """The letters' options: the settings file's ``[letter]`` with the command line's overrides."""
+    from matrix.writers.letters import resolve_options
+
+    return resolve_options(settings_letter, date=parse_date(date), doc_number=doc_number, issuer=issuer)
+
+
+def print_report(where: Path, report: BuildReport) -> None:
+    """What a build wrote, on standard error: counts, changed bureaus, hand edits kept aside."""
+    print(
+        f"{where}: 写入 {len(report.written)} 个文件, 未变 {len(report.unchanged)} 个, "
+        f"删除 {len(report.removed)} 个。",
+        file=sys.stderr,
+    )
+    if report.departments and report.unchanged:
+        print("有变化的单位: " + "、".join(report.departments), file=sys.stderr)
+    for edited, copy in report.kept_edits:
+        print(f"注意: {edited} 生成后被手工修改过, 已另存为 {copy}", file=sys.stderr)
