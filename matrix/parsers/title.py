@@ -39,14 +39,9 @@ def find_title(paras: list[Para]) -> str | None:
             pending = None
         else:
             pending = para.text.strip() if pending is None else None
-    if not groups:
-        return None
-    if any("印发" in g for g in groups):
-        plain = [g for g in groups if "印发" not in g and "通知" not in g]
-        if plain:
-            return re.sub(r"\s+", "", plain[-1])
-    return (
-        re.sub(r"\s+", "", groups[0]).replace("《", "").replace("》", "")
-        if "印发" not in groups[0]
-        else re.sub(r"\s+", "", groups[0])
-    )
+    titles = [re.sub(r"\s+", "", g) for g in groups]
+    # A covering notice (关于印发…的通知) wraps the plan: the plan's own title comes after it.
+    notices = [i for i, t in enumerate(titles) if "印发" in t or "通知" in t]
+    if notices and notices[-1] + 1 < len(titles):
+        return titles[notices[-1] + 1]
+    return titles[0] if titles else None
