@@ -274,3 +274,11 @@ def test_half_bracket_item_numbers() -> None:
     plan = parse_text("一、任务\n1.加强建设\n1）完善制度。\n2）加强考核。\n（市发改委负责）\n")
     assert roles(plan) == [("一.1", ["市发改委"], [])]
     assert "2）加强考核。" in plan.tasks[0].text
+
+
+def test_the_plans_title_is_the_first_after_the_notice_not_a_later_heading() -> None:
+    plan = parse_text(
+        "市政府办公室关于印发应急体系建设规划责任分解的通知\n各县政府：\n现印发给你们。\n"
+        "应急体系建设规划责任分解\n九个具体建设任务\n（一）预案建设\n1.完善预案。（市应急局负责）\n"
+    )
+    assert plan.title == "应急体系建设规划责任分解"
