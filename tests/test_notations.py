@@ -172,7 +172,7 @@ def test_numbering_runs_on_across_sections() -> None:
 
 def test_deadlines_in_bracket_and_in_text() -> None:
     plan = parse_text(
-        "一、任务\n1.推进改革。（国务院各部门分别负责，年内持续推进）\n"
+        "一、任务\n1.推进改革。（各区政府分别负责，年内持续推进）\n"
         "2.2019年6月底前，建立指标体系。（市统计局负责）\n"
         "3.各区要在本意见印发之日起30日内制定办法。（各区政府负责）\n4.长期工作。（市财政局负责）\n"
     )
@@ -182,7 +182,7 @@ def test_deadlines_in_bracket_and_in_text() -> None:
         "本意见印发之日起30日内",
         None,
     ]
-    assert task(plan, "一.1").leads == ["国务院各部门"]
+    assert task(plan, "一.1").leads == ["各区政府"]
 
 
 def test_inner_brackets_that_are_not_assignments_are_text() -> None:
