@@ -50,6 +50,10 @@ def workbook_jobs(graph: PlanGraph, settings: Settings, options: BuildOptions) -
 
 def plan_jobs(graph: PlanGraph, settings: Settings, options: BuildOptions) -> list[Job]:
     """Every job of a full build, in a stable order."""
+    from matrix.writers.plan_memo import MemoGraph
+
+    # one snapshot of the plan's views for every writer: they all read the same tasks
+    graph = MemoGraph.of(graph)
     jobs: list[Job] = []
     if options.letters:
         from matrix.writers.letter_jobs import jobs as letter_jobs

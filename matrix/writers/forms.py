@@ -203,8 +203,16 @@ def _fill_stamp(ws: Worksheet, stamp: dict[str, str], footer: dict[str, str], ro
     ws.protection.sheet = True
 
 
-def render_form(graph: PlanGraph, settings: Settings, department: str) -> bytes:
-    """One department's form as .xlsx bytes."""
+def render_form(
+    graph: PlanGraph,
+    settings: Settings,
+    department: str,
+    *,
+    rows: list[FormRow] | None = None,
+    fingerprint: str | None = None,
+) -> bytes:
+    """One department's form as .xlsx bytes; a batch passes the department's ``rows``
+    (:func:`form_rows`) and the plan's ``fingerprint`` it has already worked out."""
     wb = Workbook()
     register_styles(wb)
     _register_input_style(wb)
@@ -213,7 +221,7 @@ def render_form(graph: PlanGraph, settings: Settings, department: str) -> bytes:
     ws.title = FORM_SHEET
     cw = CellWriter()
     title = cw.clean(plan_name(graph), "计划标题")
-    rows = form_rows(graph, department)
+    rows = form_rows(graph, department) if rows is None else rows
     footer = _fill_form(cw, ws, title, department, rows)
     contact, phone = department_contact(graph, settings, department)
     for label, value in (("填报人", contact), ("联系电话", phone)):
@@ -225,7 +233,7 @@ def render_form(graph: PlanGraph, settings: Settings, department: str) -> bytes:
         "kind": KIND,
         "form_version": FORM_VERSION,
         "plan_title": title,
-        "plan_fingerprint": plan_fingerprint(graph),
+        "plan_fingerprint": plan_fingerprint(graph) if fingerprint is None else fingerprint,
         "department": department,
         "tasks": str(len(rows)),
     }

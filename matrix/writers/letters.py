@@ -19,6 +19,7 @@ from matrix.errors import UsageError
 from matrix.graph import Assignment, PlanGraph
 from matrix.model import Role, Task
 from matrix.settings import LetterSettings, Settings
+from matrix.writers.plan_memo import MemoGraph
 
 _DIGITS = "零一二三四五六七八九"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -183,22 +184,47 @@ def plan_name(graph: PlanGraph) -> str:
 
 def row(graph: PlanGraph, task: Task, no: int, department: str | None = None, role: str = "") -> Row:
     """A task as a table row; ``department`` (the letter's bureau) is left out of the co-leads."""
-    leads = graph.leads(task)
-    others = graph.others(task)
-    title = clean(task.title)
-    label = outline_label(task.outline)
+    base, leads = _task_row(graph, task)
+    co_leads = base.leads if department not in leads else joined([n for n in leads if n != department])
     return Row(
         no=no,
+        id=base.id,
+        task=base.task,
+        text=base.text,
+        leads=base.leads,
+        co_leads=co_leads,
+        participants=base.participants,
+        others=base.others,
+        role=role,
+        deadline=base.deadline,
+    )
+
+
+def _task_row(graph: PlanGraph, task: Task) -> tuple[Row, list[str]]:
+    """What every letter's row of ``task`` shares, and its leads; made once per build when the
+    graph is a :class:`MemoGraph` (each task appears in the letter of every bureau on it)."""
+    if isinstance(graph, MemoGraph):
+        return graph.cached("letter-row", task.id, lambda: _make_task_row(graph, task))
+    return _make_task_row(graph, task)
+
+
+def _make_task_row(graph: PlanGraph, task: Task) -> tuple[Row, list[str]]:
+    leads = graph.leads(task)
+    title = clean(task.title)
+    label = outline_label(task.outline)
+    base = Row(
+        no=0,
         id=task.id,
         task=f"{label} {title}".strip() if title else label,
         text=clean(task.text),
         leads=joined(leads),
-        co_leads=joined([n for n in leads if n != department]),
+        co_leads=joined(leads),
         participants=joined(graph.participants(task)),
-        others=joined([f"{o.name}（{o.role}）" for o in others]),
-        role=role,
+        others=joined([f"{o.name}（{o.role}）" for o in graph.others(task)]),
+        role="",
         deadline=clean(task.deadline) if task.deadline else NONE,
     )
+    return base, leads
 
 
 def parts(graph: PlanGraph, department: str) -> list[Part]:
