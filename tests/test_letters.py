@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from letters_helpers import (
@@ -16,16 +17,21 @@ from letters_helpers import (
     sample_settings,
     table_rows,
 )
+from lxml import etree
 
 from matrix.settings import LetterSettings
-from matrix.writers.letter_batch import NOTICE_NAME, PRINT_NAME, render_batch, write_letters
+from matrix.writers import print_file
+from matrix.writers.docx_render import DOCUMENT, CompiledTemplate
+from matrix.writers.letter_batch import NOTICE_NAME, PRINT_NAME, default_template, render_batch, write_letters
 from matrix.writers.letters import (
+    LETTER_FIELDS,
     format_date,
     letter_context,
     numeral,
     outline_label,
     resolve_options,
 )
+from matrix.writers.print_file import combine
 
 
 def test_numbers_dates_and_outline() -> None:
@@ -170,3 +176,29 @@ def test_print_file_restarts_numbers_and_breaks_pages() -> None:
         assert len(body.findall(f"{W}tbl")) == 2 + 1 + 1 + 1 + 1 + 5
     text = all_text(render_batch(graph, settings, opts).files()[PRINT_NAME])
     assert text.count("关于落实《自主创新能力提升行动计划》重点任务分工的通知") == 5
+
+
+def _canonical(xml: bytes) -> bytes:
+    return etree.tostring(etree.fromstring(xml), method="c14n")
+
+
+@pytest.mark.parametrize("duplex", [False, True])
+@pytest.mark.parametrize("shape", ["template", "table last", "no section"])
+def test_print_file_joined_as_bytes_holds_what_one_tree_holds(duplex: bool, shape: str) -> None:
+    graph, settings = sample_graph(), sample_settings()
+    opts = resolve_options(settings.letter)
+    template = CompiledTemplate(default_template("letter.docx"), LETTER_FIELDS)
+    documents = [
+        template.render_bytes(letter_context(graph, settings, opts, d.name)) for d in graph.departments()
+    ]
+    for parts in documents:
+        xml = parts[DOCUMENT]
+        if shape == "table last":  # the body ends with the 版记 table, its sectPr numbers nothing
+            xml = xml.replace(b'<w:p><w:pPr><w:pStyle w:val="Carrier"/></w:pPr></w:p>', b"")
+            xml = xml.replace(b'<w:pgNumType w:start="1"/>', b"")
+        elif shape == "no section":
+            xml = re.sub(rb"<w:sectPr>.*?</w:sectPr>", b"", xml)
+        parts[DOCUMENT] = xml
+    joined = part(combine(template, documents, opts.date, duplex), DOCUMENT)
+    assert _canonical(etree.tostring(joined)) == _canonical(print_file._tree(documents, duplex))
+    assert len(joined.findall(f".//{W}sectPr")) == len(documents)

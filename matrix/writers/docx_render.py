@@ -235,12 +235,14 @@ class CompiledTemplate:
         """The .docx bytes: the template's parts in their order, ``rendered`` ones replaced."""
         return self.package_bytes({n: xml.encode("utf-8") for n, xml in rendered.items()}, stamp)
 
-    def package_bytes(self, rendered: Mapping[str, bytes], stamp: dt.date) -> bytes:
-        """:meth:`package` for parts already encoded; only they and the core properties deflate."""
+    def package_bytes(self, rendered: Mapping[str, bytes | Packed], stamp: dt.date) -> bytes:
+        """:meth:`package` for parts already encoded (or already deflated); only they and the core
+        properties deflate."""
         entries: list[Packed] = []
         for name, data in self.entries:
             if name in rendered:
-                entries.append(pack(name, rendered[name]))
+                part = rendered[name]
+                entries.append(part if isinstance(part, Packed) else pack(name, part))
             elif name == CORE:
                 entries.append(self._core_entry(stamp, data))
             else:

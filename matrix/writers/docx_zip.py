@@ -47,6 +47,20 @@ def pack(name: str, data: bytes, level: int = LEVEL) -> Packed:
     return Packed(name, zlib.crc32(data), len(data), deflated)
 
 
+def pack_chunks(name: str, chunks: Iterable[bytes | memoryview], level: int = LEVEL) -> Packed:
+    """:func:`pack` of the concatenation of ``chunks``, deflated as they come, so that a large
+    part is never held whole."""
+    compressor = zlib.compressobj(level, zlib.DEFLATED, -15)
+    out: list[bytes] = []
+    crc = size = 0
+    for chunk in chunks:
+        crc = zlib.crc32(chunk, crc)
+        size += len(chunk)
+        out.append(compressor.compress(chunk))
+    out.append(compressor.flush())
+    return Packed(name, crc, size, b"".join(out))
+
+
 def _name(name: str) -> tuple[bytes, int]:
     try:
         return name.encode("ascii"), 0

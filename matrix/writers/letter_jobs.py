@@ -14,8 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from matrix.graph import Assignment, PlanGraph
-from matrix.model import Department, Task
+from matrix.graph import PlanGraph
 from matrix.outputs import Job, digest, key_of
 from matrix.paths import numbered_names
 from matrix.settings import Settings
@@ -29,44 +28,12 @@ from matrix.writers.letters import (
     notice_context,
     resolve_options,
 )
+from matrix.writers.plan_memo import MemoGraph
 from matrix.writers.print_file import combine
 
 VERSION = "1"
-
-
-class _Memo(PlanGraph):
-    """The plan graph with each task's assignments worked out once.
-
-    A task is read by every letter of a bureau on it (leads, participants, other roles each ask
-    for its sorted assignments), which made the letters' contexts cost more than their rendering.
-    """
-
-    def __init__(self, graph: PlanGraph) -> None:  # shares the graph; does not build one
-        self.g = graph.g
-        self._assignments: dict[str, list[Assignment]] = {}
-        self._departments: list[Department] | None = None
-        self._tasks: list[Task] | None = None
-
-    def assignments(self, task: Task) -> list[Assignment]:
-        """A task's departments (see :meth:`PlanGraph.assignments`), computed once."""
-        found = self._assignments.get(task.id)
-        if found is None:
-            found = self._assignments[task.id] = super().assignments(task)
-        return list(found)
-
-    def departments(self, *, people: bool = False) -> list[Department]:
-        """The departments with a task (see :meth:`PlanGraph.departments`)."""
-        if people:
-            return super().departments(people=True)
-        if self._departments is None:
-            self._departments = super().departments()
-        return list(self._departments)
-
-    def tasks(self) -> list[Task]:
-        """Every task in document order, computed once."""
-        if self._tasks is None:
-            self._tasks = super().tasks()
-        return list(self._tasks)
+PRINT_VERSION = "2"
+"""The print file's own version: 2 joins the letters' bytes (the same pages, other XML bytes)."""
 
 
 def jobs(graph: PlanGraph, settings: Settings, extra: dict[str, Any]) -> list[Job]:
@@ -78,7 +45,7 @@ def jobs(graph: PlanGraph, settings: Settings, extra: dict[str, Any]) -> list[Jo
     duplex = bool(extra.get("duplex", False))
     letter_bytes, notice_bytes = letter_path.read_bytes(), notice_path.read_bytes()
     letter_tpl = _compiled(letter_path, letter_bytes, LETTER_FIELDS)
-    memo = _Memo(graph)
+    memo = MemoGraph.of(graph)
 
     departments = [d.name for d in memo.departments()]
     rendered = [letter_tpl.render_bytes(letter_context(memo, settings, options, d)) for d in departments]
@@ -108,7 +75,7 @@ def jobs(graph: PlanGraph, settings: Settings, extra: dict[str, Any]) -> list[Jo
         def render_print() -> bytes:
             return combine(letter_tpl, rendered, options.date, duplex)
 
-        key = key_of("print", VERSION, keys, options, letter_bytes, duplex)
+        key = key_of("print", VERSION, PRINT_VERSION, keys, options, letter_bytes, duplex)
         out.append(Job(f"{FOLDER}/{PRINT_NAME}", key, render_print))
     return out
 
