@@ -77,7 +77,10 @@ class _Environment(SandboxedEnvironment):
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         """``obj.attribute`` as a template reads it."""
-        if attribute in _record_fields(type(obj)):
+        fields = _RECORD_FIELDS.get(obj.__class__)  # inlined: this runs for every cell of a row
+        if fields is None:
+            fields = _record_fields(obj.__class__)
+        if attribute in fields:
             value = getattr(obj, attribute)
             if isinstance(value, _PLAIN_VALUES) or dataclasses.is_dataclass(value):
                 return value

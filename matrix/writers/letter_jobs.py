@@ -26,12 +26,16 @@ from matrix.writers.letters import (
     Options,
     letter_context,
     notice_context,
+    plan_name,
     resolve_options,
+    task_row,
 )
 from matrix.writers.plan_memo import MemoGraph
 from matrix.writers.print_file import combine
 
 VERSION = "1"
+NOTICE_KEY = "2"
+"""How the notice's key is made: 2 keys it on the task rows instead of its whole context."""
 PRINT_VERSION = "2"
 """The print file's own version: 2 joins the letters' bytes (the same pages, other XML bytes)."""
 
@@ -62,14 +66,15 @@ def jobs(graph: PlanGraph, settings: Settings, extra: dict[str, Any]) -> list[Jo
         keys.append(key)
         out.append(Job(f"{FOLDER}/{name}", key, render, department=department))
 
-    notice = notice_context(memo, options)
-    out.append(
-        Job(
-            f"{FOLDER}/{NOTICE_NAME}",
-            key_of("notice", VERSION, notice, options, notice_bytes),
-            lambda: _compiled(notice_path, notice_bytes, NOTICE_FIELDS).render(notice, options.date),
-        )
-    )
+    def render_notice() -> bytes:
+        notice = notice_context(memo, options)
+        return _compiled(notice_path, notice_bytes, NOTICE_FIELDS).render(notice, options.date)
+
+    # The notice shows the plan's name, its bureaus and every task's row; its key is made of
+    # those (the rows are the letters' rows, already made) so its context is built only to render.
+    rows = [task_row(memo, task) for task in memo.tasks()]
+    key = key_of("notice", VERSION, NOTICE_KEY, plan_name(memo), departments, rows, options, notice_bytes)
+    out.append(Job(f"{FOLDER}/{NOTICE_NAME}", key, render_notice))
     if rendered:
 
         def render_print() -> bytes:

@@ -9,13 +9,10 @@ plan it shares (the plan is not changed while a build runs).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 from matrix.graph import Assignment, PlanGraph
 from matrix.model import Department, OtherRole, Role, Task
-
-T = TypeVar("T")
 
 
 class MemoGraph(PlanGraph):
@@ -27,34 +24,49 @@ class MemoGraph(PlanGraph):
         self._duties: dict[str, list[Assignment]] = {}
         self._departments: list[Department] | None = None
         self._tasks: list[Task] | None = None
-        self._values: dict[tuple[str, str], Any] = {}
+        self._stores: dict[str, dict[str, Any]] = {}
+        self._indexed = False
 
     @classmethod
     def of(cls, graph: PlanGraph) -> MemoGraph:
         """``graph`` itself when it already is one, else a memo over it."""
         return graph if isinstance(graph, MemoGraph) else cls(graph)
 
-    def cached(self, kind: str, key: str, make: Callable[[], T]) -> T:
-        """A writer's own derived value (``kind`` names it, ``key`` picks the item), made once."""
-        found = self._values.get((kind, key), self)
-        if found is self:
-            found = self._values[(kind, key)] = make()
-        value: T = found
-        return value
+    def store(self, kind: str) -> dict[str, Any]:
+        """A writer's own store of derived values (``kind`` names it), kept for the build."""
+        found = self._stores.get(kind)
+        if found is None:
+            found = self._stores[kind] = {}
+        return found
+
+    def _index(self) -> None:
+        """Every task's assignments and every department's duties, in one pass over the edges
+        (the order :meth:`PlanGraph.assignments` and :meth:`PlanGraph.duties` give)."""
+        rank = {Role.LEAD: 0, Role.PARTICIPANT: 1, Role.OTHER: 2}
+        nodes, succ = self.g.nodes, self.g.succ
+        duties: dict[str, list[tuple[int, int, Assignment]]] = {}
+        for task in self.tasks():
+            node = ("task", task.id)
+            order = nodes[node]["order"]
+            found = [Assignment(task, n[1], d["role"], d["rank"], d["word"]) for n, d in succ[node].items()]
+            found.sort(key=lambda a: (rank[a.role], a.rank))
+            self._assignments[task.id] = found
+            for a in found:
+                duties.setdefault(a.department, []).append((rank[a.role], order, a))
+        for department, items in duties.items():
+            items.sort(key=lambda item: (item[0], item[1]))
+            self._duties[department] = [a for _, _, a in items]
+        self._indexed = True
 
     def assignments(self, task: Task) -> list[Assignment]:
         """A task's departments (see :meth:`PlanGraph.assignments`), computed once."""
-        found = self._assignments.get(task.id)
-        if found is None:
-            found = self._assignments[task.id] = super().assignments(task)
-        return list(found)
+        return list(self._all(task))
 
     def duties(self, department: str) -> list[Assignment]:
         """A department's tasks with its role (see :meth:`PlanGraph.duties`), computed once."""
-        found = self._duties.get(department)
-        if found is None:
-            found = self._duties[department] = super().duties(department)
-        return list(found)
+        if not self._indexed:
+            self._index()
+        return list(self._duties.get(department, ()))
 
     def leads(self, task: Task) -> list[str]:
         """The task's leads in order (see :meth:`PlanGraph.leads`)."""
@@ -70,8 +82,10 @@ class MemoGraph(PlanGraph):
 
     def _all(self, task: Task) -> list[Assignment]:
         # the cached list itself, for the views above that only read it
+        if not self._indexed:
+            self._index()
         found = self._assignments.get(task.id)
-        if found is None:
+        if found is None:  # a task object from outside the plan's graph
             found = self._assignments[task.id] = super().assignments(task)
         return found
 
