@@ -8,8 +8,9 @@ from __future__ import annotations
 from typing import Any
 
 from matrix.graph import PlanGraph
+from matrix.model import Task
 from matrix.outputs import Job, key_of
-from matrix.progress.layout import FORM_VERSION, FORMS_FOLDER, FormRow, form_rows, plan_fingerprint
+from matrix.progress.layout import FORM_VERSION, FORMS_FOLDER, form_rows, plan_fingerprint
 from matrix.settings import Settings
 from matrix.writers.forms import form_names, render_form
 from matrix.writers.letters import department_contact, plan_name
@@ -17,11 +18,13 @@ from matrix.writers.plan_memo import MemoGraph
 
 WRITER_VERSION = "1"
 """Bump when the form's bytes change for the same inputs, so a rebuild rewrites every form."""
+KEY_VERSION = "2"
+"""How a form's key is made: 2 hashes each task once instead of each form's rows."""
 
 
 def jobs(graph: PlanGraph, settings: Settings, extra: dict[str, Any]) -> list[Job]:
     """One job per department, keyed on what its form shows: the plan's title, the department's
-    rows and its contact; ``extra`` is not used by forms.
+    tasks and roles and its contact; ``extra`` is not used by forms.
 
     The whole-plan fingerprint is left out of the key on purpose: a change to one task rewrites
     only the forms of that task's departments.  A form kept from an earlier build carries the
@@ -33,15 +36,36 @@ def jobs(graph: PlanGraph, settings: Settings, extra: dict[str, Any]) -> list[Jo
     fingerprint: list[str] = []  # worked out by the first form that renders, shared by the rest
     out = []
     for department, name in form_names(memo).items():
-        rows = form_rows(memo, department)
+        # a form's rows are made of its tasks and its roles in them; the rows themselves are made
+        # only for a form that renders
+        duties = [(_task_key(memo, a.task), a.role.value, a.word) for a in memo.duties(department)]
         contact = department_contact(memo, settings, department)
-        hashed = [(r.task.id, r.content, r.cells_hash) for r in rows]
-        key = key_of("form", WRITER_VERSION, FORM_VERSION, title, department, hashed, contact)
+        key = key_of("form", WRITER_VERSION, FORM_VERSION, KEY_VERSION, title, department, duties, contact)
 
-        def render(department: str = department, rows: list[FormRow] = rows) -> bytes:
+        def render(department: str = department) -> bytes:
             if not fingerprint:
                 fingerprint.append(plan_fingerprint(memo))
+            rows = form_rows(memo, department)
             return render_form(memo, settings, department, rows=rows, fingerprint=fingerprint[0])
 
         out.append(Job(f"{FORMS_FOLDER}/{name}", key, render, department))
     return out
+
+
+def _task_key(graph: MemoGraph, task: Task) -> str:
+    """The hash of everything a form's row shows of ``task``, made once per build."""
+    store = graph.store("form-task")
+    found: str | None = store.get(task.id)
+    if found is None:
+        others = [[o.name, o.role] for o in graph.others(task)]
+        data = [
+            task.id,
+            task.title,
+            task.text,
+            task.deadline,
+            graph.leads(task),
+            graph.participants(task),
+            others,
+        ]
+        found = store[task.id] = key_of(data)
+    return found
