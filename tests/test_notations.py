@@ -282,3 +282,90 @@ def test_the_plans_title_is_the_first_after_the_notice_not_a_later_heading() -> 
         "应急体系建设规划责任分解\n九个具体建设任务\n（一）预案建设\n1.完善预案。（市应急局负责）\n"
     )
     assert plan.title == "应急体系建设规划责任分解"
+
+
+def test_bare_lists_under_a_lead_rule_stated_in_the_preamble() -> None:
+    plan = parse_text(
+        "全省工作要点\n为推进工作，提出以下要点。（以下各项任务，排在第一位的为牵头单位，其他为配合单位）\n"
+        "一、基础设施\n1．推进平台整合。完成迁移。（省数据局、省财政厅、省通信管理局）\n"
+        "2．推进电子证照。（省数据局、省公安厅分别牵头，各设区市人民政府配合）\n"
+        "3．加强宣传。在《日报》（省委宣传部主管）上开设专栏，扩大影响。\n"
+    )
+    assert roles(plan) == [
+        ("一.1", ["省数据局"], ["省财政厅", "省通信管理局"]),
+        ("一.2", ["省数据局", "省公安厅"], ["各设区市人民政府"]),
+    ]
+    assert plan.findings == []
+
+
+def test_bare_list_sharing_its_bracket_with_the_rule() -> None:
+    plan = parse_text(
+        "一、任务\n（一）甲。做甲。（市住建局、市财政局，列第一位者为牵头单位，下同）\n（二）乙。做乙。（市城管局、市住建局）\n"
+    )
+    assert roles(plan) == [("一.一", ["市住建局"], ["市财政局"]), ("一.二", ["市城管局"], ["市住建局"])]
+
+
+def test_a_bare_list_without_a_rule_names_leads_and_prose_brackets_are_not_lists() -> None:
+    plan = parse_text(
+        "一、任务\n1.完善制度。（市司法局、市财政局）\n2.发展院校（含技工院校）。（市教育局负责）\n"
+    )
+    assert roles(plan) == [("一.1", ["市司法局", "市财政局"], []), ("一.2", ["市教育局"], [])]
+
+
+def test_label_at_the_end_of_the_task_line() -> None:
+    plan = parse_text(
+        "一、任务\n（一）加强监管。落实终身责任制。责任单位：市住建局（牵头）、市应急管理局\n"
+        "（二）完善机制。【牵头单位】市民政局【责任单位】各街道办事处【完成时限】长期坚持\n"
+    )
+    assert roles(plan) == [
+        ("一.一", ["市住建局"], ["市应急管理局"]),
+        ("一.二", ["市民政局"], ["各街道办事处"]),
+    ]
+    assert task(plan, "一.一").text == "加强监管。落实终身责任制。"
+    assert task(plan, "一.二").deadline == "长期坚持"
+
+
+def test_deadline_on_its_own_line_under_the_task() -> None:
+    plan = parse_text(
+        "一、任务\n1.打造商圈。2025年底前建成2个商圈。\n牵头单位：市商务局\n完成时限：2025年12月底前\n"
+        "2.发展夜间经济。\n牵头单位：市商务局\n完成时限：长期坚持\n"
+    )
+    assert [(t.leads, t.deadline) for t in plan.tasks] == [
+        (["市商务局"], "2025年12月底前"),
+        (["市商务局"], "长期坚持"),
+    ]
+    assert "完成时限" not in plan.tasks[0].text
+
+
+def test_an_assignment_that_lost_its_opening_bracket() -> None:
+    plan = parse_text("一、任务\n1.改造管网。完成改造50公里。由县发改局牵头，县住建局、县供电公司配合）\n")
+    assert roles(plan) == [("一.1", ["县发改局"], ["县住建局", "县供电公司"])]
+    assert task(plan, "一.1").text == "改造管网。完成改造50公里。"
+    assert [(f.line, f.severity) for f in plan.findings] == [(2, Severity.ERROR)]
+
+
+def test_vague_tails_dates_of_objects_notes_and_short_aliases() -> None:
+    plan = parse_text(
+        "一、任务\n1.推行包容审慎监管。（由县司法局牵头，县应急管理局、县生态环境分局等县直执法部门配合）\n"
+        "2.全面调查2000年底前建成的老旧小区。（市文化广电旅游局（市文物局）牵头）\n"
+        "3.保护文物。（文物局负责）\n注：各牵头单位要于每月25日前报送进展。\n"
+    )
+    assert task(plan, "一.1").participants == ["县应急管理局", "县生态环境分局"]
+    assert task(plan, "一.2").deadline is None
+    assert task(plan, "一.3").leads == ["市文化广电旅游局"]
+    assert "每月25日" not in task(plan, "一.3").text
+
+
+def test_web_page_buttons_breadcrumbs_and_titles_with_years() -> None:
+    plan = parse_text(
+        "首页 > 政务公开 > 政策文件\n发布时间：2025-03-12 来源：县政府办公室\n"
+        "【字体：大 中 小】 【打印本页】 【关闭窗口】\n"
+        "清河县优化营商环境三年行动实施方案（2025—2027年）\n一、任务\n1.优化审批。（县政务服务中心负责）\n"
+    )
+    assert plan.title == "清河县优化营商环境三年行动实施方案（2025—2027年）"
+    assert (
+        parse_text("东坪区重点任务责任分工表\n一、任务\n1.治水。（区水务局负责）\n").title
+        == "东坪区重点任务责任分工表"
+    )
+    only_notice = parse_text("关于印发《河道整治方案》的通知\n一、任务\n1.清淤。（市水务局负责）\n")
+    assert only_notice.title == "河道整治方案"

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from matrix.parsers.brackets import depth_split, outer_groups
-from matrix.parsers.names import Name, parse_names
+from matrix.parsers.names import Name, is_organisation, parse_names, split_list
 
 RULE = re.compile(
     r"(列|排|排列|位列|列在|排在)(在)?(第一|首)位.{0,8}(为|是|作为)?.{0,4}(牵头|汇总)"
@@ -23,6 +23,7 @@ RULE = re.compile(
 )
 _SKIP = re.compile(
     r"^(下同|以下同|不再列出|不再一一列出|不再做分工|不再分工|以下均.*|以下各项.*|除.*外|"
+    r"(其他|其余|其它)(的)?(为|是)(配合|参与|责任|协办)(单位|部门)|"
     r"具体任务.*|.*不再(列出|做分工|分工).*|以下简称.*|此件公开发布)$"
 )
 _DEADLINE = re.compile(
@@ -30,7 +31,6 @@ _DEADLINE = re.compile(
     r"\d{4}年.{0,12}(前|底|内|完成|启动|见效)(完成|取得.*)?|(\d{4}年)?\d{1,2}月(底|末|中旬|上旬|下旬)?前.*|"
     r"(每年|每季度|每月|每半年).{0,10}|年底前|年内|\d{4}年)$"
 )
-_DEADLINE_LABEL = re.compile(r"^(完成时限|完成时间|时限要求|时间要求|时限|时间节点)\s*:\s*(.*)$")
 _SCOPE_LABEL = re.compile(r"^(适用范围|适用地区|实施范围|范围)\s*:")
 _LABELS = {
     "牵头单位": "lead",
@@ -56,7 +56,9 @@ _LABELS = {
     "督办单位": "督办",
 }
 _LABEL = re.compile(r"^(" + "|".join(sorted(_LABELS, key=len, reverse=True)) + r")\s*:\s*(.*)$")
-_LABEL_START = re.compile(r"\s+(?=(" + "|".join(_LABELS) + r")\s*:)")
+_DEADLINE_KEYS = ("完成时限", "完成时间", "时限要求", "时间要求", "时限", "时间节点")
+_DEADLINE_LABEL = re.compile(r"^(" + "|".join(_DEADLINE_KEYS) + r")\s*:\s*(.*)$")
+_LABEL_START = re.compile(r"\s+(?=(" + "|".join([*_LABELS, *_DEADLINE_KEYS]) + r")\s*:)")
 _VERB = re.compile(
     r"^(?P<names>.*?)(?P<verb>分别牵头负责|共同牵头负责|牵头负责|分别牵头|共同牵头|牵头|"
     r"按职责分工负责|按照职责分工负责|按职责负责|按职能分工负责|按职责分工落实|按职责落实|分别负责|共同负责|"
@@ -110,6 +112,10 @@ class Assignment:
         self.named_nobody = self.named_nobody or other.named_nobody
 
 
+def _texts(names: list[Name]) -> list[str]:
+    return [n.text for n in names]
+
+
 def _names(text: str) -> list[Name]:
     return [n for n in parse_names(text) if len(n.text) <= 30 and not _BAD_NAME.search(n.text)]
 
@@ -117,7 +123,11 @@ def _names(text: str) -> list[Name]:
 def _clauses(text: str) -> list[str]:
     out: list[str] = []
     for part in depth_split(text, ",;。"):
-        out.extend(p.strip() for p in _LABEL_START.split(part) if p and p.strip() and p not in _LABELS)
+        out.extend(
+            p.strip()
+            for p in _LABEL_START.split(part)
+            if p and p.strip() and p not in _LABELS and p not in _DEADLINE_KEYS
+        )
     return [c for c in out if c]
 
 
@@ -131,8 +141,12 @@ def _strip_rule_groups(text: str, result: Assignment) -> str:
     return text
 
 
-def parse_assignment(text: str) -> Assignment:
-    """What an assignment text (folded, without its outer brackets) says."""
+def parse_assignment(text: str, *, bare: bool = False) -> Assignment:
+    """What an assignment text (folded, without its outer brackets) says.
+
+    With ``bare``, a list of organisations and nothing else (``省数据局、省财政厅``: no role word,
+    as plans under a lead rule write them) names the responsible bodies.
+    """
     result = Assignment()
     text = _strip_rule_groups(text, result)
     pending: list[Name] = []
@@ -179,8 +193,18 @@ def parse_assignment(text: str) -> Assignment:
         names = _names(clause)
         if context is not None:
             _apply_label(result, context, names)
+        elif (
+            bare
+            and names
+            and len(names) == len(split_list(clause))
+            and all(map(is_organisation, _texts(names)))
+        ):
+            pending += names
         else:
             pending += names
+            bare = False  # a clause that is not all organisations: this is prose, not a bare list
+    if bare and pending:
+        _apply_verb(result, "", "负责", pending)
     return result
 
 
@@ -254,9 +278,13 @@ _TEXT_DEADLINE = re.compile(
 
 
 def deadline_in_text(text: str) -> str | None:
-    """A time limit stated in a task's own text (2019年6月底前, 本意见印发之日起30日内), or None."""
+    """A time limit stated in a task's own text (2019年6月底前, 本意见印发之日起30日内), or None.
+
+    ``2000年底前建成的小区`` describes the object, not a time limit: a date followed closely by
+    ``的`` is skipped.
+    """
     for m in _TEXT_DEADLINE.finditer(text):
         value = m.group(0)
-        if re.search(r"\d", value):
+        if re.search(r"\d", value) and "的" not in text[m.end() : m.end() + 4]:
             return value
     return None

@@ -64,19 +64,21 @@ class Registry:
         """Resolve short spellings to the plan's fuller ones, once every name has been seen."""
         # Each name's shorter spellings (itself without a level prefix such as 市 or 国家), found
         # once: comparing every name with every other was quadratic in the plan's names.
-        fuller: dict[str, list[str]] = {}
-        for key in self._order:
+        fuller: dict[str, set[str]] = {}
+        # aliases count as fuller spellings too: 文物局 beside 市文化旅游局(市文物局)
+        for key in [*self._order, *self._canonical]:
             for prefix in _LEVEL_PREFIXES:
                 if key.startswith(prefix) and len(key) > len(prefix):
-                    fuller.setdefault(key[len(prefix) :], []).append(key)
+                    fuller.setdefault(key[len(prefix) :], set()).add(squash(self.canonical(key)))
         for short in self._order:
             if short in self._canonical:
                 continue
-            found = fuller.get(short, [])
+            found = fuller.get(short, set()) - {short}
             if len(found) == 1:
-                self._canonical[short] = self._spelling[found[0]]
-                self._aliases.setdefault(found[0], [])
-                self._aliases[found[0]].append(self._spelling[short])
+                target = found.pop()
+                self._canonical[short] = self._spelling.get(target, target)
+                self._aliases.setdefault(target, [])
+                self._aliases[target].append(self._spelling[short])
 
     def canonical(self, name: str) -> str:
         """The canonical name for a name as written."""

@@ -8,17 +8,22 @@ from dataclasses import dataclass, field
 from matrix.model import Finding, Line, Severity
 from matrix.parsers.assignment import Assignment, parse_assignment
 from matrix.parsers.brackets import Group, outer_groups
-from matrix.parsers.normalize import clean, fold, is_debris
+from matrix.parsers.normalize import clean, fold, is_debris, strip_debris
 from matrix.parsers.outline import Marker, find_marker
 from matrix.parsers.table import Header, merge_second_header, read_header, read_row, split_row
 
 _ROLE_HINT = re.compile(r"牵头|负责|参与|配合|协助|指导|落实|单位\s*:|部门\s*:|科室\s*:")
-# 【责任单位】A、B reads as 责任单位: A、B (same length, so positions still match the text)
-_BRACKETED_LABEL = re.compile(r"^\[(牵头单位|责任单位|配合单位|参与单位|责任部门|牵头部门|完成时限)\]")
-_LABEL_LINE = re.compile(
-    r"^\s*(牵头单位|牵头部门|责任单位|责任部门|负责单位|负责部门|责任科室|配合单位|配合部门|参与单位|"
-    r"协办单位|协助单位|主办单位|承办单位|完成时限)\s*:"
+_LABELS = (
+    r"(牵头单位|牵头部门|责任单位|责任部门|负责单位|负责部门|责任科室|配合单位|配合部门|参与单位|"
+    r"协办单位|协助单位|主办单位|承办单位|完成时限)"
 )
+# 【责任单位】A、B reads as 责任单位: A、B (same length, so positions still match the text)
+_BRACKETED_LABEL = re.compile(r"\[" + _LABELS + r"\]")
+_LABEL_LINE = re.compile(r"^\s*" + _LABELS + r"\s*:")
+# 责任单位: written at the end of a task's own line, after its text
+_LABEL_IN_LINE = re.compile(r"(?:(?<=[。;.!?\s])|^)" + _LABELS + r"\s*:")
+_NOTE = re.compile(r"^\s*(注|备注|附注|说明|注释)\s*\d*\s*[:：]")
+_TAIL = " 。.;,"
 
 
 @dataclass
@@ -45,6 +50,8 @@ class Para:
     marker: Marker | None = None
     inlines: list[Inline] = field(default_factory=list)
     pure: Assignment | None = None
+    states_rule: bool = False
+    """A bracket in the line states the lead rule (列第一位者为牵头单位) and names nobody."""
 
     @property
     def body_start(self) -> int:
@@ -52,20 +59,67 @@ class Para:
         return self.marker.end if self.marker else 0
 
 
-def _inlines(folded: str, start: int, line: int, findings: list[Finding]) -> list[Inline]:
+def _inlines(para: Para, findings: list[Finding]) -> list[Inline]:
+    """The assignments written inside a line: brackets, a label after the text, a bracket that lost
+    its opening half."""
+    folded, start = para.folded, para.body_start
     out: list[Inline] = []
-    for group in outer_groups(folded[start:]):
-        group = Group(group.start + start, group.end + start, group.closed)
+    groups = [Group(g.start + start, g.end + start, g.closed) for g in outer_groups(folded[start:])]
+    for group in groups:
         inner = group.inner(folded)
-        if not _ROLE_HINT.search(inner):
+        at_end = not folded[group.end :].strip(_TAIL)
+        if not _ROLE_HINT.search(inner) and not at_end:
             continue
-        assignment = parse_assignment(inner)
+        # a bracket that ends the line may be a bare list (省数据局、省财政厅) under a lead rule
+        assignment = parse_assignment(inner, bare=at_end)
         if assignment.is_empty:
             continue
         if not group.closed:
-            findings.append(Finding(line, "括号没有闭合, 已尽量读取其中的单位", Severity.ERROR))
+            findings.append(Finding(para.line, "括号没有闭合, 已尽量读取其中的单位", Severity.ERROR))
         out.append(Inline(group, assignment))
-    return out
+    label = _label_after_text(folded, start, groups)
+    if label is not None:
+        out.append(label)
+    stray = _lost_opening(folded, start, groups)
+    if stray is not None:
+        findings.append(Finding(para.line, '括号缺少前半个 "(", 已按分工读取', Severity.ERROR))
+        out.append(stray)
+    return sorted(out, key=lambda i: i.group.start)
+
+
+def _inside(pos: int, groups: list[Group]) -> bool:
+    return any(g.start <= pos < g.end for g in groups)
+
+
+def _label_after_text(folded: str, start: int, groups: list[Group]) -> Inline | None:
+    """``…终身责任制。责任单位: 市住建局(牵头)、市应急局``: the label and what follows it."""
+    for m in _LABEL_IN_LINE.finditer(folded, start):
+        if m.start() > start and not _inside(m.start(), groups):
+            assignment = parse_assignment(folded[m.start() :].strip())
+            if not assignment.is_empty or assignment.deadline:
+                return Inline(Group(m.start(), len(folded)), assignment)
+    return None
+
+
+def _lost_opening(folded: str, start: int, groups: list[Group]) -> Inline | None:
+    """``…完成改造。由A牵头, B配合)``: an assignment whose opening bracket was lost."""
+    depth = 0
+    for i in range(start, len(folded)):
+        ch = folded[i]
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            if depth:
+                depth -= 1
+            elif not folded[i + 1 :].strip(_TAIL):
+                begin = max(folded.rfind(stop, start, i) for stop in "。;!?") + 1
+                begin = max(begin, start)
+                text = folded[begin:i]
+                if _ROLE_HINT.search(text) and not _inside(begin, groups):
+                    assignment = parse_assignment(text)
+                    if not assignment.is_empty:
+                        return Inline(Group(begin, i + 1), assignment)
+    return None
 
 
 def _maybe_row(line: Line) -> bool:
@@ -116,32 +170,44 @@ def classify(lines: list[Line], findings: list[Finding]) -> list[Para]:
         if isinstance(row, Para):
             out.append(row)
             continue
-        text = clean(line.text).strip()
+        text = strip_debris(clean(line.text)).strip()
         if line.cells is not None:  # a merged row (一、产业创新 across the table) reads as its text
             text = " ".join(c for c in line.cells if c.strip()).strip()
         if not text or is_debris(text):
             continue
         tables.leave(line, text)
-        folded = _BRACKETED_LABEL.sub(lambda m: f"{m.group(1)}: ", fold(text), count=1)
+        folded = _BRACKETED_LABEL.sub(lambda m: f" {m.group(1)}:", fold(text))
         marker = find_marker(folded)
         para = Para(line.number, text, folded, "item" if marker else "para", marker)
         stripped = folded.strip()
-        if marker is None and _LABEL_LINE.match(stripped):
+        if marker is None and _NOTE.match(stripped):
+            para.kind = "note"  # 注: … under a table or a list is no task's text
+        elif marker is None and _LABEL_LINE.match(stripped):
             assignment = parse_assignment(stripped)
-            if not assignment.is_empty:
+            if not assignment.is_empty or assignment.deadline:
                 para.kind, para.pure = "pure", assignment
-                out.append(para)
-                continue
-        para.inlines = _inlines(folded, para.body_start, line.number, findings)
-        if (
-            marker is None
-            and len(para.inlines) == 1
-            and para.inlines[0].group.start == 0
-            and not folded[para.inlines[0].group.end :].strip(" 。.;")
-        ):
-            para.kind, para.pure, para.inlines = "pure", para.inlines[0].assignment, []
+        else:
+            _read_inlines(para, findings)
         out.append(para)
     return out
+
+
+def _read_inlines(para: Para, findings: list[Finding]) -> None:
+    inlines = _inlines(para, findings)
+    if (
+        para.marker is None
+        and len(inlines) == 1
+        and not para.folded[: inlines[0].group.start].strip()
+        and not para.folded[inlines[0].group.end :].strip(_TAIL)
+    ):
+        para.kind, para.pure = "pure", inlines[0].assignment  # the line is only an assignment
+        return
+    para.states_rule = any(_rule_only(i.assignment) for i in inlines)
+    para.inlines = [i for i in inlines if not _rule_only(i.assignment)]
+
+
+def _rule_only(a: Assignment) -> bool:
+    return not (a.leads or a.participants or a.others or a.responsible or a.named_nobody)
 
 
 def own_text(para: Para, start: int | None = None, end: int | None = None) -> str:

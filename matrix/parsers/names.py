@@ -25,7 +25,19 @@ _GROUP_HEAD = re.compile(r"^各[区县市镇乡旗]$")
 _ORG_SUFFIX = re.compile(r"(局|委|办|室|厅|部|会|院|署|中心|行|所|处|科|站|队|社|团|集团|公司)$")
 _PREFIX = re.compile(r"^(由|请|并由|另由|经|和|及|与|并|或)")
 _LEAD_MARK = re.compile(r"\((牵头|牵头单位|主责|总牵头|牵头部门)\)$")
-_SUFFIX = re.compile(r"(等(有关|相关|其他)?(部门|单位|方面)((和|及|、)(单位|部门))?|等)$")
+# 等, 等有关部门, 等县直执法部门: what follows 等 names nobody
+_SUFFIX = re.compile(
+    r"(等(有关|相关|其他)?(部门|单位|方面)((和|及|、)(单位|部门))?|等[^、,]{0,10}(部门|单位|机构)|等)$"
+)
+_ORGANISATION = re.compile(
+    r"(局|委|办|室|厅|部|会|院|署|中心|行|所|处|科|站|队|社|团|集团|公司|政府|管委会|办事处|街道|"
+    r"乡镇|分局|机构|联合会|总会|协会|小组)(（[^（）]*）)?$"
+)
+
+
+def is_organisation(name: str) -> bool:
+    """True for a name that ends as an organisation's does (…局, …委员会, …人民政府, …公司)."""
+    return bool(_ORGANISATION.search(name))
 
 
 @dataclass

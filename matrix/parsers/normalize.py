@@ -61,6 +61,19 @@ _DEBRIS = re.compile(
 )
 
 
+_BUTTONS = re.compile(
+    r"[\[【]\s*(字体|字号|打印|打印本页|关闭|关闭窗口|返回顶部|收藏|分享|大\s*中\s*小)[^\]】]{0,12}[\]】]"
+)
+_BREADCRUMB = re.compile(r"^\s*(首页|当前位置|您的位置|您现在的位置)\s*[:：>＞»]")
+
+
+def strip_debris(text: str) -> str:
+    """``text`` without the buttons a web page puts beside it (【打印本页】【关闭窗口】【字体：大 中 小】)."""
+    return _BUTTONS.sub("", text)
+
+
 def is_debris(text: str) -> bool:
-    """True for lines a web page adds around a plan: time stamps, previous/next links, print buttons."""
-    return bool(_DEBRIS.match(fold(text)))
+    """True for lines a web page adds around a plan: time stamps, previous/next links, print buttons,
+    a breadcrumb trail (首页 > 政务公开)."""
+    folded = fold(text)
+    return bool(_DEBRIS.match(folded) or _BREADCRUMB.match(folded))

@@ -11,8 +11,8 @@ import re
 from matrix.parsers.lines import Para
 
 _PLAN_WORD = re.compile(
-    r"(方案|计划|意见|要点|规划|分解|分工|通知|措施|办法|细则|决定|纲要|清单|任务|报告|安排)"
-    r"(\(\d{4}年\))?$"
+    r"(方案|计划|意见|要点|规划|分解|分工|通知|措施|办法|细则|决定|纲要|清单|任务|报告|安排|分工表|任务表)"
+    r"(\((\d{4}(—|－|-|–|~|至)?(\d{4})?年(度)?)\))?$"
 )
 _NOT_TITLE = re.compile(
     r"[:。;]$|^\S*〔\d{4}〕\d+号|^\S*\[\d{4}\]\d+号|^\d{4}年\d{1,2}月\d{1,2}日$|^\(此件|文件$"
@@ -44,4 +44,8 @@ def find_title(paras: list[Para]) -> str | None:
     notices = [i for i, t in enumerate(titles) if "印发" in t or "通知" in t]
     if notices and notices[-1] + 1 < len(titles):
         return titles[notices[-1] + 1]
-    return titles[0] if titles else None
+    if not titles:
+        return None
+    # 关于印发《X》的通知 with no title of X's own after it: X is the plan
+    inner = re.search(r"印发《(.+?)》", titles[0])
+    return inner.group(1) if inner else titles[0]

@@ -46,7 +46,7 @@ class Node:
 
     def text(self) -> str:
         """The node's own text and everything under it, assignments taken out, one line a paragraph."""
-        parts = [own_text(p) for p in self.paras() if p.kind != "pure"]
+        parts = [own_text(p) for p in self.paras() if p.kind not in ("pure", "note")]
         parts += [c.full_text() for c in self.children]
         return "\n".join(p for p in parts if p)
 
@@ -162,7 +162,8 @@ class TaskCollector:
     def collect(self, root: Node) -> list[RawTask]:
         """Every task under ``root``, ordered by line."""
         for para in _all_paras(root):
-            if para.pure is not None and _rule_only(para.pure) and para.pure.states_rule:
+            rule_line = para.pure is not None and _rule_only(para.pure) and para.pure.states_rule
+            if para.states_rule or rule_line:
                 self.rule_lines.append(para.line)
         self._sectioned(root)
         for child in root.children:
