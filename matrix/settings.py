@@ -9,6 +9,7 @@ feedback deadline, contact, cc list).  Every part is optional.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -96,8 +97,36 @@ def _date(value: Any, path: Path) -> dt.date | None:
     raise InputError("设置项 letter.date 应为日期, 例如 2026-12-01", path=str(path))
 
 
+_PARTS = {"departments", "letter"}
+_DEPARTMENT_KEYS = {"aliases", "former_names", "contact", "phone"}
+_LETTER_KEYS = {
+    "issuer",
+    "doc_number",
+    "date",
+    "feedback_deadline",
+    "contact",
+    "phone",
+    "cc",
+    "mark",
+    "signature",
+    "print_office",
+}
+
+
+def _unknown(keys: Any, known: set[str], where: str, path: Path) -> None:
+    # a misspelt key would otherwise be ignored and the letters go out with defaults
+    extra = sorted(str(k) for k in keys if k not in known)
+    if extra:
+        raise InputError(
+            f"设置文件中有不认识的{where}: {'、'.join(extra)} (可用: {'、'.join(sorted(known))})",
+            path=str(path),
+        )
+
+
 def parse_settings(data: dict[str, Any], path: Path) -> Settings:
-    """Settings from the parsed TOML of ``path``; a wrong value type is an :class:`InputError`."""
+    """Settings from the parsed TOML of ``path``; a wrong value type or an unknown key is an
+    :class:`InputError`."""
+    _unknown(data, _PARTS, "部分", path)
     depts: list[DepartmentSettings] = []
     raw_depts = data.get("departments", {})
     if not isinstance(raw_depts, dict):
@@ -106,6 +135,7 @@ def parse_settings(data: dict[str, Any], path: Path) -> Settings:
         if not isinstance(body, dict):
             raise InputError(f'[departments."{name}"] 应为表', path=str(path))
         where = f"departments.{name}"
+        _unknown(body, _DEPARTMENT_KEYS, f'项 (在 [departments."{name}"] 中)', path)
         depts.append(
             DepartmentSettings(
                 name=name,
@@ -118,6 +148,7 @@ def parse_settings(data: dict[str, Any], path: Path) -> Settings:
     raw_letter = data.get("letter", {})
     if not isinstance(raw_letter, dict):
         raise InputError("[letter] 应为表", path=str(path))
+    _unknown(raw_letter, _LETTER_KEYS, "项 (在 [letter] 中)", path)
     known = {"issuer", "doc_number", "date", "feedback_deadline", "contact", "phone", "cc"}
     letter = LetterSettings(
         issuer=_opt_str(raw_letter.get("issuer"), "letter.issuer", path) or LetterSettings.issuer,
@@ -144,5 +175,7 @@ def load_settings(plan: Path, explicit: Path | None = None) -> Settings:
     except UnicodeDecodeError as exc:
         raise InputError("设置文件不是 UTF-8 编码", path=str(path)) from exc
     except tomllib.TOMLDecodeError as exc:
-        raise InputError(f"设置文件格式有误: {exc}", path=str(path)) from exc
+        where = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        detail = f"第{where.group(1)}行第{where.group(2)}列附近" if where else str(exc)
+        raise InputError(f"设置文件格式有误 ({detail}): 请检查引号、方括号和等号", path=str(path)) from exc
     return parse_settings(data, path)

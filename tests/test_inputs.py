@@ -91,3 +91,33 @@ def test_show_unknown_department_is_a_usage_error(default_plan: Path) -> None:
     assert run.returncode == 2 and "没有单位" in run.stderr
     run = _run("show", str(default_plan), "--dept", "市财政局")
     assert run.returncode == 0 and "三.四" in run.stdout
+
+
+def test_usage_errors_settings_typos_and_suggestions_in_plain_chinese(
+    tmp_path: Path, default_plan: Path
+) -> None:
+    run = _run("show", str(default_plan))
+    assert run.returncode == 2 and "缺少选项 --dept" in run.stderr
+    run = _run("show", str(default_plan), "--dept", "市财政厅")
+    assert run.returncode == 2 and "是否指: 市财政局" in run.stderr
+    typo = tmp_path / "typo.toml"
+    typo.write_text('[leter]\nissuer = "县政府办公室"\n', encoding="utf-8")
+    run = _run("parse", str(default_plan), "--settings", str(typo))
+    assert run.returncode == 2 and "不认识的部分: leter" in run.stderr
+    typo.write_text('[departments."市科技局"]\nalias = ["科技局"]\n', encoding="utf-8")
+    run = _run("parse", str(default_plan), "--settings", str(typo))
+    assert run.returncode == 2 and "alias" in run.stderr and "aliases" in run.stderr
+    typo.write_text('[letter]\nissuer = "x\n', encoding="utf-8")
+    run = _run("parse", str(default_plan), "--settings", str(typo))
+    assert run.returncode == 2 and "第2行" in run.stderr
+
+
+def test_a_doc_saved_as_txt_is_named_and_build_reports_parse_errors(tmp_path: Path) -> None:
+    fake = tmp_path / "plan.txt"
+    fake.write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 64)
+    run = _run("parse", str(fake))
+    assert run.returncode == 2 and ".doc" in run.stderr and "扩展名" in run.stderr
+    draft = tmp_path / "draft.txt"
+    draft.write_text("一、任务\n1.推进改革。（市财政局牵头，市税务局参与\n", encoding="utf-8")
+    run = _run("build", str(draft), "-o", str(tmp_path / "out"))
+    assert run.returncode == 0 and "1 个错误" in run.stderr and "matrix check" in run.stderr

@@ -369,3 +369,9 @@ def test_web_page_buttons_breadcrumbs_and_titles_with_years() -> None:
     )
     only_notice = parse_text("关于印发《河道整治方案》的通知\n一、任务\n1.清淤。（市水务局负责）\n")
     assert only_notice.title == "河道整治方案"
+
+
+def test_an_inner_bracket_that_never_closes() -> None:
+    plan = parse_text("一、任务\n1.改造管网。（由县发改局牵头，县住建局、各乡镇（街道配合）\n")
+    assert roles(plan) == [("一.1", ["县发改局"], ["县住建局", "各乡镇（街道）"])]
+    assert [f.severity for f in plan.findings] == [Severity.ERROR]

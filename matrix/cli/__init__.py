@@ -6,6 +6,7 @@ when it finds errors; a traceback is shown only with ``--debug``.
 
 from __future__ import annotations
 
+import re
 import sys
 
 import typer
@@ -51,6 +52,25 @@ def _configure_streams() -> None:
             reconfigure(errors="replace")
 
 
+_MESSAGES = [
+    (r"Missing option '([^']+)'.*", r"缺少选项 \1"),
+    (r"Missing argument '([^']+)'.*", r"缺少参数 \1"),
+    (r"No such option: (\S+).*", r"没有选项 \1"),
+    (r"No such command '([^']+)'.*", r"没有命令 \1"),
+    (r"Got unexpected extra arguments? \((.*)\)", r"多余的参数: \1"),
+    (r"Invalid value for '([^']+)': (.*)", r"选项 \1 的值无效: \2"),
+    (r"Option '([^']+)' requires an argument\.", r"选项 \1 需要一个值"),
+]
+
+
+def _chinese(message: str) -> str:
+    """The usage errors a clerk meets most, in Chinese; anything else as the parser wrote it."""
+    for pattern, replacement in _MESSAGES:
+        if re.fullmatch(pattern, message.strip(), flags=re.DOTALL):
+            return re.sub(pattern, replacement, message.strip(), flags=re.DOTALL)
+    return message
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI and exit with its code: 0 done, 1 check found errors, 2 wrong input or command."""
     _configure_streams()
@@ -70,7 +90,7 @@ def main(argv: list[str] | None = None) -> None:
         print("已中止。", file=sys.stderr)
         sys.exit(130)
     except TyperException as exc:
-        print(f"错误: {exc.format_message()}", file=sys.stderr)
+        print(f"错误: {_chinese(exc.format_message())}", file=sys.stderr)
         print("用 matrix --help 查看命令的用法。", file=sys.stderr)
         sys.exit(2)
     except KeyboardInterrupt:

@@ -18,6 +18,7 @@ from matrix.cli.options import (
     TemplateOpt,
     letter_options,
     out_dir,
+    print_findings_summary,
     print_report,
     template_file,
 )
@@ -53,4 +54,5 @@ def build(
         },
         warn=lambda message: print(f"提示: {message}", file=sys.stderr),
     )
+    print_findings_summary(graph)
     print_report(output, run_build(graph, settings, output, options))

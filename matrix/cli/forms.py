@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from matrix.cli import app
-from matrix.cli.options import OutOpt, PlanArg, SettingsOpt, out_dir, parse_date
+from matrix.cli.options import OutOpt, PlanArg, SettingsOpt, out_dir, parse_date, print_findings_summary
 from matrix.errors import UsageError
 
 PROGRESS_FOLDER = "progress"
@@ -31,6 +31,7 @@ def forms(
     graph = load_plan(plan, settings)
     if not graph.departments():
         raise UsageError(f"计划中没有找到任何单位的任务, 无法生成进展反馈表: {plan}")
+    print_findings_summary(graph)
     written = write_forms(graph, settings, out_dir(out))
     print(f"已写出 {len(written)} 份进展反馈表到 {written[0].parent}", file=sys.stderr)
 

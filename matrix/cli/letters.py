@@ -20,6 +20,7 @@ from matrix.cli.options import (
     TemplateOpt,
     letter_options,
     out_dir,
+    print_findings_summary,
     template_file,
 )
 from matrix.errors import UsageError
@@ -53,6 +54,7 @@ def letters(
     settings = load_settings(plan, settings_file)
     graph = load_plan(plan, settings)
     options = letter_options(settings.letter, date, doc_number, issuer)
+    print_findings_summary(graph)
     if not graph.departments():
         raise UsageError(f"计划中没有找到任何单位的任务, 无法生成通知: {plan}")
     total = len(graph.departments()) + 2

@@ -12,6 +12,7 @@ import typer
 from matrix.errors import UsageError
 
 if TYPE_CHECKING:
+    from matrix.graph import PlanGraph
     from matrix.outputs import BuildReport
     from matrix.settings import LetterSettings
     from matrix.writers.letters import Options
@@ -77,3 +78,16 @@ def print_report(where: Path, report: BuildReport) -> None:
         print("有变化的单位: " + "、".join(report.departments), file=sys.stderr)
     for edited, copy in report.kept_edits:
         print(f"注意: {edited} 生成后被手工修改过, 已另存为 {copy}", file=sys.stderr)
+
+
+def print_findings_summary(graph: PlanGraph) -> None:
+    """One line on standard error when the parse found something worth a look, so that a build
+    from a plan with errors does not pass unnoticed."""
+    errors = sum(1 for f in graph.findings if f.severity.value == "error")
+    warnings = len(graph.findings) - errors
+    if errors or warnings:
+        print(
+            f"注意: 计划中有 {errors} 个错误、{warnings} 个提示, 输出可能不完整; "
+            f"用 matrix check {graph.source} 查看",
+            file=sys.stderr,
+        )

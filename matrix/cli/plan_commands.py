@@ -64,8 +64,10 @@ def show(
     graph = load_plan(plan, load_settings(plan, settings))
     found = graph.department(dept)
     if found is None:
+        import difflib
+
         names = [d.name for d in graph.departments()]
-        near = [n for n in names if dept.strip("市省区县") in n][:5]
+        near = difflib.get_close_matches(dept, names, n=5, cutoff=0.5)
         hint = f" 是否指: {'、'.join(near)}?" if near else " 用 matrix departments 查看全部单位。"
         raise UsageError(f'计划中没有单位 "{dept}"。{hint}')
     print_duties(graph, found.name)

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from matrix.cli import app
-from matrix.cli.options import OutOpt, PlanArg, SettingsOpt, out_dir
+from matrix.cli.options import OutOpt, PlanArg, SettingsOpt, out_dir, print_findings_summary
 
 
 @app.command("workbook")
@@ -20,5 +20,6 @@ def workbook(plan: PlanArg, out: OutOpt = Path("out"), settings_file: SettingsOp
     out_dir(out)
     settings = load_settings(plan, settings_file)
     graph = load_plan(plan, settings)
+    print_findings_summary(graph)
     path = write_workbook(graph, settings, out, warn=lambda m: print(f"提示: {m}", file=sys.stderr))
     print(f"已写出 {path}", file=sys.stderr)

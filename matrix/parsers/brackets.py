@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 _OPEN = {"(": ")", "[": "]"}
@@ -58,3 +59,25 @@ def depth_split(text: str, separators: str) -> list[str]:
             start = i + 1
     parts.append(text[start:])
     return parts
+
+
+_STOPS = re.compile(r"[、,;]|牵头|负责|参与|配合|协助|指导|落实")
+
+
+def balance(text: str) -> str:
+    """``text`` with each bracket that never closes closed where its name ends.
+
+    ``县住建局、各乡镇(街道配合`` becomes ``县住建局、各乡镇(街道)配合``: the bracket closes before
+    the next list separator or role word.
+    """
+    unmatched: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in _OPEN:
+            unmatched.append(i)
+        elif ch in _CLOSE and unmatched:
+            unmatched.pop()
+    for start in reversed(unmatched):
+        stop = _STOPS.search(text, start + 1)
+        at = stop.start() if stop else len(text)
+        text = text[:at] + _OPEN[text[start]] + text[at:]
+    return text

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from matrix.model import Finding, Line, Severity
 from matrix.parsers.assignment import Assignment, parse_assignment
-from matrix.parsers.brackets import Group, outer_groups
+from matrix.parsers.brackets import Group, balance, outer_groups
 from matrix.parsers.normalize import clean, fold, is_debris, strip_debris
 from matrix.parsers.outline import Marker, find_marker
 from matrix.parsers.table import Header, merge_second_header, read_header, read_row, split_row
@@ -67,6 +67,11 @@ def _inlines(para: Para, findings: list[Finding]) -> list[Inline]:
     groups = [Group(g.start + start, g.end + start, g.closed) for g in outer_groups(folded[start:])]
     for group in groups:
         inner = group.inner(folded)
+        if not group.closed and folded.rstrip(_TAIL).endswith((")", "]")):
+            # (…各乡镇(街道配合): the last bracket closes the group; the inner one lost its pair
+            inner = balance(folded[group.start + 1 : len(folded.rstrip(_TAIL)) - 1])
+            group = Group(group.start, len(folded.rstrip(_TAIL)))
+            findings.append(Finding(para.line, "括号不成对, 已按分工读取, 请核对", Severity.ERROR))
         at_end = not folded[group.end :].strip(_TAIL)
         if not _ROLE_HINT.search(inner) and not at_end:
             continue

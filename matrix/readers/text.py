@@ -25,10 +25,13 @@ def decode(data: bytes, source: str) -> str:
         if data.startswith(bom):
             return data.decode(enc)
     if data.startswith(_BINARY_MARKERS):
-        kind = {b"PK": ".docx 或压缩包", b"%P": "PDF", b"\xd0\xcf": ".doc (旧版 Word)"}.get(
-            data[:2], "二进制"
-        )
-        raise InputError(f"这不是文本文件 (看起来是{kind}文件)", path=source)
+        kind, suffix = {
+            b"PK": (".docx", ".docx"),
+            b"%P": ("PDF", ".pdf"),
+            b"\xd0\xcf": (".doc (旧版 Word)", ".doc"),
+        }.get(data[:2], ("二进制", ""))
+        hint = f"; 请把文件扩展名改为 {suffix} 再试" if suffix else ""
+        raise InputError(f"这不是文本文件 (看起来是{kind}文件{hint})", path=source)
     if b"\x00" in data[:4096]:
         raise InputError("这不是文本文件 (含有二进制内容)", path=source)
     try:
