@@ -172,7 +172,7 @@ def document(body: str) -> str:
 
 def letter_document() -> str:
     lead = table(
-        [560, 1300, 3905, 1000, 1300, 780],
+        [560, 1300, 3545, 1000, 1300, 1140],
         ["序号", "任务", "具体内容", "共同牵头单位", "参与单位", "完成时限"],
         [
             para("{{ row.no }}", "TableCenter"),
@@ -186,7 +186,7 @@ def letter_document() -> str:
     )
     task_cell = para("{{ row.task }}", "TableStrong") + para("{{ row.text }}", "TableText")
     participant = table(
-        [560, 5625, 1880, 780],
+        [560, 5265, 1880, 1140],
         ["序号", "任务", "牵头单位", "完成时限"],
         [
             para("{{ row.no }}", "TableCenter"),
@@ -197,7 +197,7 @@ def letter_document() -> str:
         "participant.rows",
     )
     other = table(
-        [560, 4825, 800, 1880, 780],
+        [560, 4465, 800, 1880, 1140],
         ["序号", "任务", "职责", "牵头单位", "完成时限"],
         [
             para("{{ row.no }}", "TableCenter"),
@@ -235,7 +235,7 @@ def letter_document() -> str:
 
 def notice_document() -> str:
     attachment = table(
-        [640, 2200, 5716, 1700, 1700, 800],
+        [640, 2200, 5356, 1700, 1700, 1160],
         ["序号", "任务", "具体内容", "牵头单位", "参与单位", "完成时限"],
         [
             para("{{ row.no }}", "TableCenter"),
@@ -291,7 +291,7 @@ def change_document() -> str:
         return out
 
     added = table(
-        [560, 3725, 800, 1500, 1480, 780],
+        [560, 3365, 800, 1500, 1480, 1140],
         ["序号", "任务", "角色", "牵头单位", "参与单位", "完成时限"],
         [
             para("{{ row.no }}", "TableCenter"),
@@ -317,7 +317,7 @@ def change_document() -> str:
         keep=False,
     )
     roles = table(
-        [560, 4105, 1900, 1500, 780],
+        [560, 3745, 1900, 1500, 1140],
         ["序号", "任务", "角色变化", "修订后牵头单位", "完成时限"],
         [
             para("{{ row.no }}", "TableCenter"),
