@@ -33,7 +33,8 @@ class DepartmentSettings:
 class LetterSettings:
     """What the letters print: issuing office, document number, date, deadline, contact, cc."""
 
-    issuer: str = "市人民政府办公室"
+    issuer: str | None = None
+    """发文机关; None: derived from the plan's title (清河县… → 清河县人民政府办公室)."""
     doc_number: str | None = None
     date: dt.date | None = None
     feedback_deadline: str | None = None
@@ -151,7 +152,7 @@ def parse_settings(data: dict[str, Any], path: Path) -> Settings:
     _unknown(raw_letter, _LETTER_KEYS, "项 (在 [letter] 中)", path)
     known = {"issuer", "doc_number", "date", "feedback_deadline", "contact", "phone", "cc"}
     letter = LetterSettings(
-        issuer=_opt_str(raw_letter.get("issuer"), "letter.issuer", path) or LetterSettings.issuer,
+        issuer=_opt_str(raw_letter.get("issuer"), "letter.issuer", path),
         doc_number=_opt_str(raw_letter.get("doc_number"), "letter.doc_number", path),
         date=_date(raw_letter.get("date"), path),
         feedback_deadline=_opt_str(raw_letter.get("feedback_deadline"), "letter.feedback_deadline", path),

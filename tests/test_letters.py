@@ -202,3 +202,20 @@ def test_print_file_joined_as_bytes_holds_what_one_tree_holds(duplex: bool, shap
     joined = part(combine(template, documents, opts.date, duplex), DOCUMENT)
     assert _canonical(etree.tostring(joined)) == _canonical(print_file._tree(documents, duplex))
     assert len(joined.findall(f".//{W}sectPr")) == len(documents)
+
+
+@pytest.mark.parametrize(
+    ("title", "issuer"),
+    [
+        ("清河县优化营商环境三年行动实施方案（2025—2027年）", "清河县人民政府办公室"),
+        ("国务院关于促进就业的若干意见", "国务院办公厅"),
+        ("全市安全生产工作要点", "市人民政府办公室"),
+        ("加强市场监管工作方案", "市人民政府办公室"),
+        (None, "市人民政府办公室"),
+    ],
+)
+def test_the_issuing_office_defaults_from_the_plans_title(title: str | None, issuer: str) -> None:
+    from matrix.settings import LetterSettings
+
+    assert resolve_options(LetterSettings(), title=title).issuer == issuer
+    assert resolve_options(LetterSettings(issuer="县政府办"), title=title).issuer == "县政府办"

@@ -47,7 +47,7 @@ def build(
     graph = load_plan(plan, settings)
     options = BuildOptions(
         extra={
-            "options": letter_options(settings.letter, date, doc_number, issuer),
+            "options": letter_options(settings.letter, date, doc_number, issuer, graph.title),
             "letter_template": template_file(template),
             "notice_template": template_file(notice_template),
             "duplex": duplex,

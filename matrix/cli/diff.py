@@ -68,7 +68,11 @@ def diff(
     template_file(template)
     old_graph, new_graph, settings = load_versions(old, new, settings_file, old_settings_file)
     # The options are resolved before anything is printed, so a bad --date fails alone.
-    options = letter_options(settings.letter, date, doc_number, issuer) if out is not None else None
+    options = (
+        letter_options(settings.letter, date, doc_number, issuer, new_graph.title)
+        if out is not None
+        else None
+    )
     result = diff_plans(old_graph, new_graph, settings)
     if format == "json":
         from matrix.writers.diff_json import diff_json

@@ -63,7 +63,7 @@ def collect(
     graph = load_plan(plan, settings)
     folder = out_dir(out) / PROGRESS_FOLDER
     progress = collect_returns(graph, settings, returned, folder, day)
-    options = resolve_options(settings.letter, date=day, doc_number=doc_number or "")
+    options = resolve_options(settings.letter, date=day, doc_number=doc_number or "", title=graph.title)
     written = write_progress(graph, progress, settings, folder, options)
     states = {s: len(progress.by_state(s)) for s in ReturnState}
     print(

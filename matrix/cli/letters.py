@@ -53,7 +53,7 @@ def letters(
     template, notice_template = template_file(template), template_file(notice_template)
     settings = load_settings(plan, settings_file)
     graph = load_plan(plan, settings)
-    options = letter_options(settings.letter, date, doc_number, issuer)
+    options = letter_options(settings.letter, date, doc_number, issuer, graph.title)
     print_findings_summary(graph)
     if not graph.departments():
         raise UsageError(f"计划中没有找到任何单位的任务, 无法生成通知: {plan}")

@@ -59,12 +59,19 @@ def template_file(path: Path | None) -> Path | None:
 
 
 def letter_options(
-    settings_letter: LetterSettings, date: str | None, doc_number: str | None, issuer: str | None
+    settings_letter: LetterSettings,
+    date: str | None,
+    doc_number: str | None,
+    issuer: str | None,
+    title: str | None = None,
 ) -> Options:
-    """The letters' options: the settings file's ``[letter]`` with the command line's overrides."""
+    """The letters' options: the settings file's ``[letter]`` with the command line's overrides;
+    ``title`` (the plan's) suggests the issuing office when neither names one."""
     from matrix.writers.letters import resolve_options
 
-    return resolve_options(settings_letter, date=parse_date(date), doc_number=doc_number, issuer=issuer)
+    return resolve_options(
+        settings_letter, date=parse_date(date), doc_number=doc_number, issuer=issuer, title=title
+    )
 
 
 def print_report(where: Path, report: BuildReport) -> None:

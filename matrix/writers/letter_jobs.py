@@ -43,7 +43,7 @@ PRINT_VERSION = "2"
 def jobs(graph: PlanGraph, settings: Settings, extra: dict[str, Any]) -> list[Job]:
     """The letters' jobs; ``extra`` may hold ``options`` (:class:`Options`), ``letter_template``,
     ``notice_template`` (paths) and ``duplex``."""
-    options: Options = extra.get("options") or resolve_options(settings.letter)
+    options: Options = extra.get("options") or resolve_options(settings.letter, title=graph.title)
     letter_path: Path = extra.get("letter_template") or default_template("letter.docx")
     notice_path: Path = extra.get("notice_template") or default_template("notice.docx")
     duplex = bool(extra.get("duplex", False))

@@ -147,6 +147,24 @@ def _extra_str(letter: LetterSettings, key: str) -> str | None:
     raise UsageError(f"设置项 letter.{key} 应为文字")
 
 
+_PLACE = re.compile(
+    r"^(.{2,8}?(省|自治区|市|自治州|州|盟|县|自治县|旗|区))(?=人民政府|政府|关于|[^市县区省州旗])"
+)
+_NOT_PLACE = re.compile(r"^(全|本|我|各|关于|加快|加强|推进|促进|深化|进一步|开展|实施|做好|城|农|社|工|商)")
+
+
+def default_issuer(title: str | None) -> str:
+    """The issuing office a plan's title suggests: 清河县…方案 → 清河县人民政府办公室; 国务院关于… →
+    国务院办公厅; otherwise 市人民政府办公室 (set ``[letter] issuer`` to say exactly)."""
+    if title:
+        if title.startswith("国务院"):
+            return "国务院办公厅"
+        place = _PLACE.match(title)
+        if place and "*" not in place.group(1) and not _NOT_PLACE.match(place.group(1)):
+            return place.group(1) + "人民政府办公室"
+    return "市人民政府办公室"
+
+
 def resolve_options(
     letter: LetterSettings,
     *,
@@ -154,13 +172,14 @@ def resolve_options(
     doc_number: str | None = None,
     issuer: str | None = None,
     today: dt.date | None = None,
+    title: str | None = None,
 ) -> Options:
     """The letter settings with the command line's overrides and defaults filled in.
 
     ``mark`` (发文机关标志, default the issuer + 文件), ``signature`` (署名, default the issuer) and
     ``print_office`` (印发机关, default the issuer) may be set in ``[letter]`` too.
     """
-    name = issuer or letter.issuer
+    name = issuer or letter.issuer or default_issuer(title)
     mark = (None if issuer else _extra_str(letter, "mark")) or name + "文件"
     return Options(
         issuer=name,
