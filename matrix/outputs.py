@@ -177,7 +177,8 @@ def write_build(
     out_dir.mkdir(parents=True, exist_ok=True)
     report = BuildReport()
     with build_lock(out_dir):
-        old: dict[str, Any] = read_manifest(out_dir)["files"]
+        previous = read_manifest(out_dir)
+        old: dict[str, Any] = previous["files"]
         staged: dict[str, tuple[Path, str]] = {}
         new_files: dict[str, Any] = {}
         if scope is not None:
@@ -203,7 +204,9 @@ def write_build(
                 temp.write_bytes(data)
                 staged[job.path] = (temp, sha)
             _commit(out_dir, staged, old, new_files, report)
-            manifest = {**meta, "generator": "matrix", "files": dict(sorted(new_files.items()))}
+            # a partial build (diff's notices, collect's report) keeps what the full build recorded
+            kept = {k: v for k, v in previous.items() if k != "files"} if scope is not None else {}
+            manifest = {**kept, **meta, "generator": "matrix", "files": dict(sorted(new_files.items()))}
             text = json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"
             if staged or report.removed or report.kept_edits or _read_text(out_dir / MANIFEST) != text:
                 temp = stage / MANIFEST

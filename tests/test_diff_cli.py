@@ -16,7 +16,7 @@ from matrix.cli import main
 from matrix.diff import diff_files
 from matrix.diff.rows import department_rows, task_rows
 from matrix.writers.diff_table import print_diff
-from matrix.writers.diff_workbook import SHEETS, changes_bytes, write_changes
+from matrix.writers.diff_workbook import SHEETS, changes_bytes, changes_name
 
 # The default plan (the one tests/conftest.py serves as a fixture), named here for module constants.
 DEFAULT_PLAN = Path(__file__).resolve().parent.parent / "plan_source" / "00_zizhu_chuangxin_2008.txt"
@@ -144,8 +144,9 @@ def test_workbook_is_byte_identical_and_holds_both_sheets(
 ) -> None:
     diff = diff_files(*versions)
     assert changes_bytes(diff) == changes_bytes(diff_files(*versions))
-    path = write_changes(diff, tmp_path / "out")
-    assert path == (tmp_path / "out" / "changes" / "计划-新-修订对照.xlsx").resolve()
+    assert changes_name(diff) == "计划-新-修订对照.xlsx"
+    path = tmp_path / changes_name(diff)
+    path.write_bytes(changes_bytes(diff))
     with zipfile.ZipFile(path) as z:
         assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
     wb = load_workbook(path)

@@ -125,3 +125,11 @@ def test_kept_prefixes_survive_a_build_that_does_not_write_them(tmp_path: Path) 
     assert report.removed == [] and (tmp_path / "changes" / "01-甲.docx").read_text() == "n"
     manifest = json.loads((tmp_path / MANIFEST).read_text(encoding="utf-8"))
     assert set(manifest["files"]) == {"a.txt", "changes/01-甲.docx"}
+
+
+def test_a_partial_build_keeps_the_full_builds_record(tmp_path: Path) -> None:
+    write_build(tmp_path, _jobs({"a.txt": "1"}), {"plan": "p.txt", "plan_sha256": "abc"})
+    write_build(tmp_path, _jobs({"progress/x.docx": "x"}), {}, scope=("progress/",))
+    manifest = json.loads((tmp_path / MANIFEST).read_text(encoding="utf-8"))
+    assert manifest["plan"] == "p.txt" and manifest["plan_sha256"] == "abc"
+    assert set(manifest["files"]) == {"a.txt", "progress/x.docx"}

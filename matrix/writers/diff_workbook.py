@@ -8,7 +8,6 @@ whose old and new values differ are shaded.  The same two plans always give the 
 from __future__ import annotations
 
 import io
-import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,7 +18,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from matrix.diff.model import PlanDiff
 from matrix.diff.rows import ChangeRow, department_rows, task_rows
-from matrix.paths import output_path, safe_filename
+from matrix.paths import safe_filename
 from matrix.writers.workbook import FIXED_TIME, stable_zip
 from matrix.writers.workbook_format import LINE_HEIGHT, CellWriter, line_count, print_setup, register_styles
 
@@ -166,22 +165,3 @@ def changes_bytes(diff: PlanDiff, warn: Callable[[str], None] | None = None) -> 
         if warn is not None:
             warn(message)
     return stable_zip(raw.getvalue())
-
-
-def write_changes(diff: PlanDiff, out_dir: Path, warn: Callable[[str], None] | None = None) -> Path:
-    """Write ``out_dir/changes/<new stem>-修订对照.xlsx`` and return its path.
-
-    The file is written beside its final name and then moved into place, so a failed run never
-    leaves half a workbook.
-    """
-    data = changes_bytes(diff, warn)
-    path = output_path(out_dir, "changes", changes_name(diff))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return path

@@ -9,9 +9,7 @@ The documents use the letters' template machinery (:class:`CompiledTemplate`) an
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
+import functools
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -225,46 +223,22 @@ def render_documents(
     return bulletin, reminders
 
 
-def _atomic(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-
-
 def write_progress(
     graph: PlanGraph, progress: Progress, settings: Settings, progress_dir: Path, options: Options
 ) -> list[Path]:
     """Write the summary, the bulletin and ``催办/`` into ``progress_dir``; return the paths written.
 
-    Everything renders in memory first.  ``催办/`` is replaced whole, so a bureau that has since
-    reported keeps no stale notice; ``returns/`` is never touched.
+    Everything renders in memory first, then goes through :func:`matrix.outputs.write_build`.
     """
+    from matrix.outputs import Job, digest, write_build
+
     summary = render_summary(progress)
     bulletin, reminders = render_documents(graph, progress, settings, options)
-    progress_dir.mkdir(parents=True, exist_ok=True)
-    written = [
-        output_path(progress_dir, summary_name(progress)),
-        output_path(progress_dir, bulletin_name(progress)),
-    ]
-    staging = Path(tempfile.mkdtemp(prefix=".reminders-", dir=progress_dir))
-    staging.chmod(0o755)  # mkdtemp makes it private; this is an ordinary folder
-    try:
-        for name, data in reminders.items():
-            output_path(staging, name).write_bytes(data)
-        _atomic(written[0], summary)
-        _atomic(written[1], bulletin)
-        final = output_path(progress_dir, REMINDERS_FOLDER)
-        old = final.with_name(f".{final.name}-old")
-        shutil.rmtree(old, ignore_errors=True)
-        if final.exists():
-            final.rename(old)
-        staging.rename(final)
-        shutil.rmtree(old, ignore_errors=True)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return written + [final / name for name in reminders]
+    files = {summary_name(progress): summary, bulletin_name(progress): bulletin}
+    files.update({f"{REMINDERS_FOLDER}/{name}": data for name, data in reminders.items()})
+    # One staged, atomic write, recorded in the manifest: a 催办 notice of a bureau that has since
+    # reported is removed, one the clerk edited is kept as a dated copy, returns/ is never touched.
+    folder = progress_dir.name + "/"
+    jobs = [Job(folder + rel, digest(data), functools.partial(bytes, data)) for rel, data in files.items()]
+    write_build(progress_dir.parent, jobs, {}, scope=(folder,))
+    return [output_path(progress_dir, *rel.split("/")) for rel in files]
