@@ -71,6 +71,16 @@ def plan_jobs(graph: PlanGraph, settings: Settings, options: BuildOptions) -> li
     return jobs
 
 
+def plan_meta(source: str, settings: Settings) -> dict[str, Any]:
+    """What the manifest records of a build's inputs: the plan's name and hash, the settings' hash."""
+    path = Path(source)
+    return {
+        "plan": path.name,
+        "plan_sha256": digest(path.read_bytes()) if path.is_file() else None,
+        "settings_sha256": digest(settings.path.read_bytes()) if settings.path else None,
+    }
+
+
 def build(
     graph: PlanGraph,
     settings: Settings,
@@ -83,11 +93,6 @@ def build(
     ``scope`` limits a partial build (``matrix letters``) to the outputs under those paths; the
     others in the manifest are left as they are.
     """
-    source = Path(graph.source)
-    meta = {
-        "plan": source.name,
-        "plan_sha256": digest(source.read_bytes()) if source.is_file() else None,
-        "settings_sha256": digest(settings.path.read_bytes()) if settings.path else None,
-    }
+    meta = plan_meta(graph.source, settings)
     # change notices and progress reports come from `diff` and `collect`; a build leaves them be
     return write_build(out_dir, plan_jobs(graph, settings, options), meta, scope=scope, keep=OTHER_COMMANDS)

@@ -18,7 +18,7 @@ from typing import Any
 
 from matrix.diff.model import DepartmentChange, PlanDiff
 from matrix.diff.rows import FIELD_LABELS, ChangeRow, department_rows, task_rows
-from matrix.outputs import BuildReport, Job, digest, key_of, write_build
+from matrix.outputs import BuildReport, Job, key_of, write_build
 from matrix.paths import numbered_names
 from matrix.settings import Settings
 from matrix.writers.diff_workbook import changes_bytes, changes_name
@@ -325,10 +325,7 @@ def write_change_notices(
     ``settings`` are the new version's; the manifest records the new version as its plan, as
     ``matrix build`` of that version would.
     """
-    source = Path(diff.new.source)
-    meta = {
-        "plan": source.name,
-        "plan_sha256": digest(source.read_bytes()) if source.is_file() else None,
-        "settings_sha256": digest(settings.path.read_bytes()) if settings.path else None,
-    }
+    from matrix.build import plan_meta
+
+    meta = plan_meta(diff.new.source, settings)
     return write_build(out_dir, jobs(diff, options, template, warn), meta, scope=(FOLDER + "/",))
