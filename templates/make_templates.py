@@ -170,6 +170,25 @@ def document(body: str) -> str:
     return f"{HEAD}<w:document {NS}><w:body>{body}</w:body></w:document>"
 
 
+def addressed_letter(parts: str) -> str:
+    """The body of a letter to one bureau: letterhead, addressee, opening, ``parts``, 工作要求,
+    signature, 版记, and the portrait section whose page numbers start at 1."""
+    return (
+        letterhead()
+        + para("{{ addressee }}：", "Addressee")
+        + para("{{ opening }}")
+        + parts
+        + para("{{ requirements.heading }}", "Heading1")
+        + requirement_items()
+        + para()
+        + signature()
+        + para()
+        + colophon()
+        + para(style="Carrier")
+        + sect(PORTRAIT, ("rId4", "rId5"), '<w:pgNumType w:start="1"/>')
+    )
+
+
 def letter_document() -> str:
     lead = table(
         [560, 1300, 3545, 1000, 1300, 1140],
@@ -216,21 +235,7 @@ def letter_document() -> str:
             + tbl
             + para("{%p endif %}")
         )
-    body = (
-        letterhead()
-        + para("{{ addressee }}：", "Addressee")
-        + para("{{ opening }}")
-        + parts
-        + para("{{ requirements.heading }}", "Heading1")
-        + requirement_items()
-        + para()
-        + signature()
-        + para()
-        + colophon()
-        + para(style="Carrier")
-        + sect(PORTRAIT, ("rId4", "rId5"), '<w:pgNumType w:start="1"/>')
-    )
-    return document(body)
+    return document(addressed_letter(parts))
 
 
 def notice_document() -> str:
@@ -356,22 +361,7 @@ def change_document() -> str:
         + para("{{ renamed.text }}")
         + para("{%p endif %}")
     )
-    body = (
-        letterhead()
-        + para("{{ addressee }}：", "Addressee")
-        + para("{{ opening }}")
-        + parts
-        + renamed
-        + para("{{ requirements.heading }}", "Heading1")
-        + requirement_items()
-        + para()
-        + signature()
-        + para()
-        + colophon()
-        + para(style="Carrier")
-        + sect(PORTRAIT, ("rId4", "rId5"), '<w:pgNumType w:start="1"/>')
-    )
-    return document(body)
+    return document(addressed_letter(parts + renamed))
 
 
 def page_number_runs() -> str:

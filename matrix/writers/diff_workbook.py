@@ -7,7 +7,6 @@ whose old and new values differ are shaded.  The same two plans always give the 
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,7 +18,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from matrix.diff.model import PlanDiff
 from matrix.diff.rows import ChangeRow, department_rows, task_rows
 from matrix.paths import safe_filename
-from matrix.writers.workbook import FIXED_TIME, stable_zip
+from matrix.writers.workbook import workbook_file_bytes
 from matrix.writers.workbook_format import LINE_HEIGHT, CellWriter, line_count, print_setup, register_styles
 
 SHEETS = ("任务对照", "单位对照")
@@ -156,12 +155,8 @@ def changes_bytes(diff: PlanDiff, warn: Callable[[str], None] | None = None) -> 
     tasks_ws.title = SHEETS[0]
     fill_tasks(cw, tasks_ws, diff, title)
     fill_departments(cw, wb.create_sheet(SHEETS[1]), diff, title)
-    wb.properties.creator = "matrix"
-    wb.properties.title = f"{title}修订对照"
-    wb.properties.created = wb.properties.modified = FIXED_TIME
-    raw = io.BytesIO()
-    wb.save(raw)
+    data = workbook_file_bytes(wb, f"{title}修订对照")
     for message in cw.warnings:
         if warn is not None:
             warn(message)
-    return stable_zip(raw.getvalue())
+    return data

@@ -10,7 +10,6 @@ The same plan and settings always give the same bytes.
 from __future__ import annotations
 
 import datetime as dt
-import io
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -47,7 +46,7 @@ from matrix.progress.layout import (
 )
 from matrix.settings import Settings
 from matrix.writers.letters import department_contact, plan_name
-from matrix.writers.workbook import FIXED_TIME, stable_zip
+from matrix.writers.workbook import workbook_file_bytes
 from matrix.writers.workbook_format import (
     LINE_HEIGHT,
     CellWriter,
@@ -242,15 +241,10 @@ def render_form(
     for key in ("kind", "form_version", "plan_fingerprint", "department"):
         props.append(StringProperty(name=f"matrix.{key}", value=stamp[key]))
     wb.security = WorkbookProtection(lockStructure=True)  # no sheet deleted, renamed or shown
-    wb.properties.creator = "matrix"
-    wb.properties.title = f"{department}进展反馈表"
     wb.properties.subject = title
     wb.properties.keywords = KIND
     wb.properties.identifier = stamp["plan_fingerprint"]
-    wb.properties.created = wb.properties.modified = FIXED_TIME
-    raw = io.BytesIO()
-    wb.save(raw)
-    return stable_zip(raw.getvalue())
+    return workbook_file_bytes(wb, f"{department}进展反馈表")
 
 
 def write_forms(graph: PlanGraph, settings: Settings, out_dir: Path) -> list[Path]:

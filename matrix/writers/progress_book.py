@@ -8,7 +8,6 @@ the duty workbook's cell writer, styles and print layout, and its fixed-bytes pa
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 
 from openpyxl import Workbook
@@ -20,7 +19,7 @@ from matrix.paths import safe_filename
 from matrix.progress.model import STATUS_ORDER, Progress, Report, ReturnState
 from matrix.writers.forms import BOX
 from matrix.writers.letters import format_date
-from matrix.writers.workbook import FIXED_TIME, stable_zip
+from matrix.writers.workbook import workbook_file_bytes
 from matrix.writers.workbook_format import (
     LINE_HEIGHT,
     CellWriter,
@@ -258,9 +257,4 @@ def render_summary(progress: Progress) -> bytes:
     _fill_details(cw, details, progress, subtitle)
     _fill_returns(cw, returns, progress, subtitle)
     _fill_notes(cw, notes, progress)
-    wb.properties.creator = "matrix"
-    wb.properties.title = f"{progress.plan_title}进展汇总"
-    wb.properties.created = wb.properties.modified = FIXED_TIME
-    raw = io.BytesIO()
-    wb.save(raw)
-    return stable_zip(raw.getvalue())
+    return workbook_file_bytes(wb, f"{progress.plan_title}进展汇总")

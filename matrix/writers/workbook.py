@@ -71,12 +71,18 @@ def render_workbook(graph: PlanGraph, settings: Settings) -> WorkbookResult:
     fill_summary(cw, summary_ws, graph, title)
     fill_notes(cw, notes_ws, graph, settings, source_digest(graph))
 
+    return WorkbookResult(workbook_file_bytes(wb, f"{title}任务分工表"), cw.warnings)
+
+
+def workbook_file_bytes(wb: Workbook, title: str) -> bytes:
+    """A finished openpyxl workbook's file bytes, the same for the same content: fixed document
+    times, fixed zip entry times (every workbook matrix writes goes through here)."""
     wb.properties.creator = "matrix"
-    wb.properties.title = f"{title}任务分工表"
+    wb.properties.title = title
     wb.properties.created = wb.properties.modified = FIXED_TIME
     raw = io.BytesIO()
     wb.save(raw)
-    return WorkbookResult(stable_zip(raw.getvalue()), cw.warnings)
+    return stable_zip(raw.getvalue())
 
 
 def workbook_bytes(graph: PlanGraph, settings: Settings) -> bytes:
