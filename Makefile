@@ -19,8 +19,8 @@ run: $(BIN)/.installed  ## build every output of the default plan into out/
 test: lint typecheck unit  ## ruff, mypy and pytest
 
 lint: $(BIN)/.installed
-	$(BIN)/ruff check matrix tests $(wildcard bench)
-	$(BIN)/ruff format --check matrix tests $(wildcard bench)
+	$(BIN)/ruff check matrix tests templates tools $(wildcard bench)
+	$(BIN)/ruff format --check matrix tests templates tools $(wildcard bench)
 
 typecheck: $(BIN)/.installed
 	$(BIN)/mypy
