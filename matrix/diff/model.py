@@ -80,11 +80,6 @@ class DepartmentChange:
     role_changed: list[RoleChange] = field(default_factory=list)
     changed: list[TaskChange] = field(default_factory=list)
 
-    @property
-    def has_task_changes(self) -> bool:
-        """Something changed in its tasks (a rename alone is not a task change)."""
-        return bool(self.added or self.removed or self.role_changed or self.changed)
-
 
 @dataclass
 class PlanDiff:

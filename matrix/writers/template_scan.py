@@ -74,11 +74,6 @@ class PartScan:
     tags: list[Tag] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
-    @property
-    def split_tags(self) -> list[Tag]:
-        """Tags Word cut into several runs."""
-        return [t for t in self.tags if t.split]
-
     def locate(self, text: str) -> str:
         """The paragraph whose text holds ``text`` (a line of the compiled source), for messages."""
         visible = re.sub(r"<[^>]+>", "", text).strip()
