@@ -67,10 +67,12 @@ def _escape(value: Any) -> str:
     new ``Markup`` cost a fifth of a letter's rendering; a plain string without them is printed as
     it is, anything else is escaped by markupsafe as before (the same text either way).
     """
-    plain = type(value) is str and "&" not in value and "<" not in value and ">" not in value
-    if plain and '"' not in value and "'" not in value:
-        return value
-    return markupsafe.escape(value)
+    if type(value) is str:
+        text: str = value
+        if "&" not in text and "<" not in text and ">" not in text and '"' not in text and "'" not in text:
+            return text
+    escaped: str = markupsafe.escape(value)
+    return escaped
 
 
 def _record_fields(cls: type) -> frozenset[str]:
