@@ -14,8 +14,10 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.writer.excel import ExcelWriter
 
 from matrix.graph import PlanGraph
 from matrix.paths import output_path, safe_filename
@@ -81,8 +83,54 @@ def workbook_file_bytes(wb: Workbook, title: str) -> bytes:
     wb.properties.title = title
     wb.properties.created = wb.properties.modified = FIXED_TIME
     raw = io.BytesIO()
-    wb.save(raw)
-    return stable_zip(raw.getvalue())
+    # What Workbook.save does, into a zip that stamps each entry as stable_zip would: the same
+    # bytes as saving and re-zipping, with every part deflated once instead of twice.
+    with _StableZip(raw, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(wb, archive).write_data()
+    return raw.getvalue()
+
+
+class _StableZip(zipfile.ZipFile):
+    """A zip being written whose entries get the fixed time and attributes :func:`stable_zip`
+    gives, and whose core properties get the fixed modified time."""
+
+    def writestr(
+        self,
+        zinfo_or_arcname: str | zipfile.ZipInfo,
+        data: Any,
+        compress_type: int | None = None,
+        compresslevel: int | None = None,
+    ) -> None:
+        """Add ``data`` as the entry ``zinfo_or_arcname`` (only its name is kept)."""
+        info = zinfo_or_arcname
+        name = info.filename if isinstance(info, zipfile.ZipInfo) else info
+        body = data.encode("utf-8") if isinstance(data, str) else bytes(data)
+        super().writestr(_entry(name), _stamped(name, body))
+
+    def write(
+        self,
+        filename: Any,
+        arcname: Any = None,
+        compress_type: int | None = None,
+        compresslevel: int | None = None,
+    ) -> None:
+        """Add the file ``filename`` as the entry ``arcname`` (openpyxl's worksheets come so)."""
+        self.writestr(str(arcname or filename), Path(filename).read_bytes())
+
+
+def _entry(name: str) -> zipfile.ZipInfo:
+    entry = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
+    entry.compress_type = zipfile.ZIP_DEFLATED
+    entry.create_system = 0  # the same bytes whichever OS builds the file
+    entry.external_attr = 0
+    return entry
+
+
+def _stamped(name: str, body: bytes) -> bytes:
+    if name == "docProps/core.xml":
+        stamp = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+        body = _MODIFIED.sub(rb"\g<1>" + stamp + rb"\g<2>", body)
+    return body
 
 
 def workbook_bytes(graph: PlanGraph, settings: Settings) -> bytes:
@@ -117,13 +165,5 @@ def stable_zip(data: bytes) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
-            body = src.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                stamp = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-                body = _MODIFIED.sub(rb"\g<1>" + stamp + rb"\g<2>", body)
-            entry = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.create_system = 0  # the same bytes whichever OS builds the file
-            entry.external_attr = 0
-            dst.writestr(entry, body)
+            dst.writestr(_entry(info.filename), _stamped(info.filename, src.read(info.filename)))
     return out.getvalue()

@@ -152,9 +152,14 @@ _WIDE = re.compile(
 )
 
 
+# Everything else, in runs: what is left after removing them is the wide characters, counted
+# without making a string of each as findall would.
+_NOT_WIDE = re.compile("[^" + _WIDE.pattern[1:-1] + "]+")
+
+
 def display_width(text: str) -> int:
     """The width of ``text`` in half-width character cells: a CJK character counts two."""
-    return len(text) + len(_WIDE.findall(text))
+    return len(text) + len(_NOT_WIDE.sub("", text))
 
 
 def column_width(texts: Iterable[str], low: float, high: float) -> float:
