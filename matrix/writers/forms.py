@@ -146,12 +146,12 @@ def _fill_form(
 ) -> dict[str, str]:
     last_col = len(HEADERS)
     cw.put(ws, TITLE_ROW, 1, f"{title}进展反馈表", "mx-title")
-    ws.merge_cells(start_row=TITLE_ROW, start_column=1, end_row=TITLE_ROW, end_column=last_col)
+    cw.merge_row(ws, TITLE_ROW, 1, last_col)
     ws.row_dimensions[TITLE_ROW].height = 28
     cw.put(ws, DEPT_ROW, 1, f"填报单位：{department}", "mx-plain")
-    ws.merge_cells(start_row=DEPT_ROW, start_column=1, end_row=DEPT_ROW, end_column=last_col)
+    cw.merge_row(ws, DEPT_ROW, 1, last_col)
     cw.put(ws, NOTE_ROW, 1, INSTRUCTION, "mx-plain")
-    ws.merge_cells(start_row=NOTE_ROW, start_column=1, end_row=NOTE_ROW, end_column=last_col)
+    cw.merge_row(ws, NOTE_ROW, 1, last_col)
     ws.row_dimensions[NOTE_ROW].height = 2 * LINE_HEIGHT
     for col, header in enumerate(HEADERS, 1):
         cw.put(ws, HEADER_ROW, col, header, "mx-header")

@@ -14,8 +14,11 @@ from collections.abc import Iterable
 from copy import copy
 from typing import Any
 
+from openpyxl.cell.cell import MergedCell
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
+from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -100,6 +103,7 @@ class CellWriter:
         # Each named style's cell style, by workbook: the first cell asks openpyxl (which looks
         # the name up in a list), the rest copy the answer; the same style, a tenth of the time.
         self._styles: dict[tuple[object, str], Any] = {}  # openpyxl's StyleArray
+        self._merged: dict[tuple[object, tuple[int, ...], int], list[Any]] = {}  # see merge_row
 
     def clean(self, text: str, where: str) -> str:
         """``text`` without the characters XML cannot hold, cut to Excel's cell limit."""
@@ -132,6 +136,32 @@ class CellWriter:
         else:
             cell.value = value
             self._style(ws, cell, style)
+
+    def merge_row(self, ws: Worksheet, row: int, first: int, last: int) -> None:
+        """Merge columns ``first``..``last`` of ``row`` (as ``ws.merge_cells`` does).
+
+        openpyxl gives each cell of a merged range its share of the first cell's borders, looking
+        every new border up by value, a few milliseconds a range.  The cells come out the same
+        for the same first cell's style and width, so the first such range in a workbook is merged
+        by openpyxl and the rest copy its cells' styles.
+        """
+        cells: dict[tuple[int, int], Any] = ws._cells  # openpyxl's own store of the sheet's cells
+        start = cells.get((row, first))
+        if start is None or last <= first or any((row, col) in cells for col in range(first + 1, last + 1)):
+            ws.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
+            return
+        key = (ws.parent, tuple(start._style), last - first)
+        styles = self._merged.get(key)
+        if styles is None:
+            ws.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
+            self._merged[key] = [copy(cells[row, col]._style) for col in range(first, last + 1)]
+            return
+        coord = f"{get_column_letter(first)}{row}:{get_column_letter(last)}{row}"
+        ws.merged_cells.add(MergedCellRange(ws, coord))
+        for col, style in enumerate(styles, first):
+            cell: Any = start if col == first else MergedCell(ws, row, col)
+            cells[row, col] = cell
+            cell._style = copy(style)
 
     def _style(self, ws: Worksheet, cell: Any, style: str) -> None:
         """Give ``cell`` the named ``style`` (as ``cell.style = style`` does)."""

@@ -64,7 +64,7 @@ def mark(assignment: Assignment) -> tuple[str, str]:
 def _title_row(cw: CellWriter, ws: Worksheet, text: str, last_col: int) -> None:
     cw.put(ws, 1, 1, text, "mx-title")
     if last_col > 1:
-        ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=last_col)
+        cw.merge_row(ws, 1, 1, last_col)
     ws.row_dimensions[1].height = 28
 
 
@@ -106,7 +106,7 @@ def fill_tasks(cw: CellWriter, ws: Worksheet, graph: PlanGraph, title: str) -> N
         for depth, section in enumerate(path):
             if ids[: depth + 1] != shown[: depth + 1]:
                 cw.put(ws, r, 1, section_label(section), "mx-section", f"任务分工表 第{section.line}行的标题")
-                ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=len(headers))
+                cw.merge_row(ws, r, 1, len(headers))
                 r += 1
         shown = ids
         cw.put(ws, r, 1, number, "mx-center")
