@@ -165,7 +165,7 @@ def _fill_form(
             cw.put(ws, r, COLUMN[header], row.cells[header], style, f"{department} 第{i + 1}项 {header}")
         for header in INPUTS:
             style = "mx-input-center" if header in ("完成状态", "完成比例（%）") else "mx-input"
-            ws.cell(row=r, column=COLUMN[header]).style = style
+            cw.style(ws, r, COLUMN[header], style)
         lines = max(line_count(row.cells[h], WIDTHS[h]) for h in HASHED)
         ws.row_dimensions[r].height = max(4, lines) * LINE_HEIGHT
     footer: dict[str, str] = {}
@@ -173,8 +173,7 @@ def _fill_form(
     contact_col = COLUMN["任务内容"]
     for label in FOOTER_LABELS:
         cw.put(ws, r, COLUMN["任务编号"], label, "mx-header")
-        cell = ws.cell(row=r, column=contact_col)
-        cell.style = "mx-input"
+        cell = cw.style(ws, r, contact_col, "mx-input")
         footer[label] = cell.coordinate
         ws.row_dimensions[r].height = 22
         r += 1

@@ -137,6 +137,12 @@ class CellWriter:
             cell.value = value
             self._style(ws, cell, style)
 
+    def style(self, ws: Worksheet, row: int, col: int, style: str) -> Any:
+        """The cell at (row, col), given the named ``style`` and left as it is otherwise."""
+        cell: Any = ws.cell(row=row, column=col)
+        self._style(ws, cell, style)
+        return cell
+
     def merge_row(self, ws: Worksheet, row: int, first: int, last: int) -> None:
         """Merge columns ``first``..``last`` of ``row`` (as ``ws.merge_cells`` does).
 
