@@ -177,7 +177,7 @@ class CellWriter:
             cell.style = style
             self._styles[key] = copy(cell._style)
         else:
-            cell._style = copy(found)
+            cell._style = found.__copy__()  # copy() without the copy module's dispatch
 
 
 # The wide and full-width blocks of Unicode (East Asian Width W and F), as ranges: a regex count
