@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import io
 import re
 import zipfile
 from collections.abc import Iterable, Mapping
@@ -27,7 +28,8 @@ from typing import Any
 import jinja2
 import markupsafe
 from docxtpl import DocxTemplate
-from jinja2 import StrictUndefined, meta, nodes
+from jinja2 import StrictUndefined, nodes
+from jinja2.compiler import CodeGenerator, Frame
 from jinja2.sandbox import SandboxedEnvironment
 
 from matrix.errors import InputError
@@ -102,8 +104,39 @@ class _Environment(SandboxedEnvironment):
                 return value
         return super().getattr(obj, attribute)
 
+    undeclared: frozenset[str] = frozenset()
+    """The names the template compiled last reads from its context, gathered as it compiled."""
 
-def make_environment() -> SandboxedEnvironment:
+    def _generate(
+        self, source: nodes.Template, name: str | None, filename: str | None, defer_init: bool = False
+    ) -> str:
+        # Jinja's hook for its code generator, here one that also notes the template's names:
+        # jinja2.meta.find_undeclared_variables would generate the whole template a second time.
+        code = io.StringIO()
+        optimized = self.optimized
+        generator = _NamingGenerator(self, name, filename, code, defer_init=defer_init, optimized=optimized)
+        generator.visit(source)
+        self.undeclared = frozenset(generator.undeclared)
+        return code.getvalue()
+
+
+class _NamingGenerator(CodeGenerator):
+    """Jinja's code generator, noting as it goes the names a template takes from its context
+    (what ``jinja2.meta.TrackingCodeGenerator`` notes, without a second pass)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.undeclared: set[str] = set()
+
+    def enter_frame(self, frame: Frame) -> None:
+        """Enter a scope, noting every name it resolves from the context."""
+        super().enter_frame(frame)
+        for action, param in frame.symbols.loads.values():
+            if action == "resolve" and param not in self.environment.globals:
+                self.undeclared.add(param)
+
+
+def make_environment() -> _Environment:
     """The Jinja environment every template renders in: sandboxed, autoescaping, strict."""
     return _Environment(
         autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True, finalize=_finalize
@@ -187,9 +220,9 @@ class CompiledTemplate:
             source = _PARA_START.sub(r"\n<w:p\1", DocxTemplate.patch_xml(None, xml))
             try:
                 parsed = self.env.parse(source)
-                self.fields |= meta.find_undeclared_variables(parsed)
                 _clean_static_text(parsed)
                 compiled = self._compile(parsed)
+                self.fields |= self.env.undeclared
             except jinja2.TemplateSyntaxError as exc:
                 where = self._where(name, source, exc.lineno)
                 raise InputError(f"模板有误: {where}: {exc.message}", path=str(path)) from exc
