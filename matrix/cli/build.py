@@ -45,7 +45,6 @@ def build(
 
     out_dir(output)
     settings = load_settings(plan, settings_file)
-    gc.freeze()
     graph = load_plan(plan, settings)
     # The modules and the plan live until the command ends; frozen, the cycle collector stops
     # rescanning them each time the writers' short-lived objects trip it (a tenth of a rebuild).
