@@ -18,7 +18,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from matrix.diff.model import PlanDiff
 from matrix.diff.rows import ChangeRow, department_rows, task_rows
 from matrix.paths import safe_filename
-from matrix.writers.workbook import workbook_file_bytes
+from matrix.writers.workbook import new_workbook, workbook_file_bytes
 from matrix.writers.workbook_format import LINE_HEIGHT, CellWriter, line_count, print_setup, register_styles
 
 SHEETS = ("任务对照", "单位对照")
@@ -146,15 +146,11 @@ def fill_departments(cw: CellWriter, ws: Worksheet, diff: PlanDiff, title: str) 
 
 def changes_bytes(diff: PlanDiff, warn: Callable[[str], None] | None = None) -> bytes:
     """The revision workbook's bytes: the same two plans always give the same bytes."""
-    wb = Workbook()
-    _register(wb)
+    wb, (tasks_ws, departments_ws) = new_workbook(SHEETS, _register)
     cw = CellWriter()
     title = cw.clean(diff.new.title or diff.old.title or "计划", "计划标题")
-    tasks_ws = wb.active
-    assert tasks_ws is not None  # a new workbook always has its first sheet
-    tasks_ws.title = SHEETS[0]
     fill_tasks(cw, tasks_ws, diff, title)
-    fill_departments(cw, wb.create_sheet(SHEETS[1]), diff, title)
+    fill_departments(cw, departments_ws, diff, title)
     data = workbook_file_bytes(wb, f"{title}修订对照")
     for message in cw.warnings:
         if warn is not None:

@@ -19,7 +19,7 @@ from matrix.paths import safe_filename
 from matrix.progress.model import STATUS_ORDER, Progress, Report, ReturnState
 from matrix.writers.forms import BOX
 from matrix.writers.letters import format_date
-from matrix.writers.workbook import workbook_file_bytes
+from matrix.writers.workbook import new_workbook, workbook_file_bytes
 from matrix.writers.workbook_format import (
     LINE_HEIGHT,
     CellWriter,
@@ -239,12 +239,7 @@ def _fill_notes(cw: CellWriter, ws: Worksheet, progress: Progress) -> None:
 
 def render_summary(progress: Progress) -> bytes:
     """The summary workbook's bytes: the same progress always gives the same bytes."""
-    wb = Workbook()
-    _register(wb)
-    first = wb.active
-    assert first is not None  # a new workbook always has its first sheet
-    first.title = SHEETS[0]
-    details, returns, notes = (wb.create_sheet(name) for name in SHEETS[1:])
+    wb, (first, details, returns, notes) = new_workbook(SHEETS, _register)
     cw = CellWriter()
     returned = len(progress.by_state(ReturnState.RETURNED))
     subtitle = (

@@ -11,12 +11,13 @@ import hashlib
 import io
 import re
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from matrix.graph import PlanGraph
@@ -59,12 +60,7 @@ def source_digest(graph: PlanGraph) -> str | None:
 
 def render_workbook(graph: PlanGraph, settings: Settings) -> WorkbookResult:
     """Build the workbook in memory."""
-    wb = Workbook()
-    register_styles(wb)
-    tasks_ws = wb.active
-    assert tasks_ws is not None  # a new workbook always has its first sheet
-    tasks_ws.title = SHEETS[0]
-    matrix_ws, summary_ws, notes_ws = (wb.create_sheet(name) for name in SHEETS[1:])
+    wb, (tasks_ws, matrix_ws, summary_ws, notes_ws) = new_workbook(SHEETS, register_styles)
     title = graph.title or "计划"
     cw = CellWriter()
     title = cw.clean(title, "计划标题")
@@ -74,6 +70,18 @@ def render_workbook(graph: PlanGraph, settings: Settings) -> WorkbookResult:
     fill_notes(cw, notes_ws, graph, settings, source_digest(graph))
 
     return WorkbookResult(workbook_file_bytes(wb, f"{title}任务分工表"), cw.warnings)
+
+
+def new_workbook(
+    names: Sequence[str], register: Callable[[Workbook], None]
+) -> tuple[Workbook, list[Worksheet]]:
+    """A new workbook with ``register``'s named styles and one sheet per name, in order."""
+    wb = Workbook()
+    register(wb)
+    first = wb.active
+    assert first is not None  # a new workbook always has its first sheet
+    first.title = names[0]
+    return wb, [first, *(wb.create_sheet(name) for name in names[1:])]
 
 
 def workbook_file_bytes(wb: Workbook, title: str) -> bytes:
