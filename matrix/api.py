@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from matrix.graph import PlanGraph
 from matrix.model import Plan
 from matrix.parsers.plan import parse_document
 from matrix.readers import read_document
 from matrix.settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from matrix.outputs import BuildReport
+    from matrix.progress.model import Progress
 
 
 def parse_plan(path: str | Path, settings: Settings | None = None) -> Plan:
@@ -27,3 +34,38 @@ def parse_plan(path: str | Path, settings: Settings | None = None) -> Plan:
 def load_plan(path: str | Path, settings: Settings | None = None) -> PlanGraph:
     """Read and parse the plan at ``path`` and return it as a :class:`PlanGraph`."""
     return PlanGraph(parse_plan(path, settings))
+
+
+def build_plan(
+    path: str | Path,
+    out_dir: str | Path,
+    *,
+    warn: Callable[[str], None] = lambda message: None,
+    progress: Callable[[int, int], None] | None = None,
+) -> BuildReport:
+    """Write every output of the plan at ``path`` into ``out_dir``, as ``matrix build PLAN -o OUT``
+    does with the plan's own settings file and no other option."""
+    from matrix.build import BuildOptions, build
+
+    path = Path(path)
+    settings = load_settings(path)
+    graph = load_plan(path, settings)
+    return build(graph, settings, Path(out_dir), BuildOptions(warn=warn, progress=progress))
+
+
+def collect_returns(
+    path: str | Path, returned: list[Path], out_dir: str | Path, as_of: dt.date
+) -> tuple[Progress, list[Path]]:
+    """Read the bureaus' returned forms as ``matrix collect PLAN RETURNED -o OUT`` does: the
+    round's progress, and the files written under ``OUT/progress/``."""
+    from matrix.progress.collect import collect
+    from matrix.writers.letters import resolve_options
+    from matrix.writers.progress_docs import write_progress
+
+    path = Path(path)
+    settings = load_settings(path)
+    graph = load_plan(path, settings)
+    folder = Path(out_dir) / "progress"
+    progress = collect(graph, settings, returned, folder, as_of)
+    options = resolve_options(settings.letter, date=as_of, doc_number="", title=graph.title)
+    return progress, write_progress(graph, progress, settings, folder, options)
