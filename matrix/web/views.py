@@ -19,12 +19,10 @@ from matrix.checks import check_plan, looks_alike
 from matrix.graph import PlanGraph
 from matrix.model import Document, Finding
 from matrix.settings import Settings
+from matrix.text.roles import LEAD_WORDS, PARTICIPANT_WORDS, RESPONSIBLE_WORDS, SUPERVISORY_WORDS
 
-ROLE_WORDS = (
-    "牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|参与单位|协办单位|主办单位"
-    "|牵头负责|会同|牵头|参与|配合|协助|协办|参加|负责|指导|督导|督办|落实"
-)
-"""The words that give a department its part, marked in a task's source text."""
+ROLE_WORDS = (*LEAD_WORDS, *PARTICIPANT_WORDS, *RESPONSIBLE_WORDS, *SUPERVISORY_WORDS, "会同", "落实")
+"""The words that give a department its part (the parser's role-word table), marked in a task's source."""
 
 SOURCE_LINES = 12
 """At most this many source lines are shown for one task."""
@@ -100,9 +98,10 @@ def merge_suggestions(views: list[DepartmentView]) -> list[tuple[str, str]]:
 
 
 def _marker(names: list[str]) -> re.Pattern[str]:
+    # names first, longest first: 市科技局牵头 marks the name and then the role word
     words = sorted({n for n in names if n}, key=len, reverse=True)
-    alternatives = [re.escape(w) for w in words]
-    return re.compile("(" + "|".join([*alternatives, ROLE_WORDS]) + ")")
+    roles = sorted(ROLE_WORDS, key=len, reverse=True)
+    return re.compile("(" + "|".join(re.escape(w) for w in [*words, *roles]) + ")")
 
 
 def highlighted(text: str, names: list[str]) -> Markup:
