@@ -395,7 +395,7 @@ def test_generate_page_builds_lists_and_downloads(client: TestClient, workspace:
     letters = sorted(p.name for p in (out / "letters").glob("*.docx"))
     assert len(letters) == 39 + 2
     for name in letters:
-        assert f"letters/{name}" in page
+        assert f">{name}</a>" in page
     workbook = next(out.glob("*-分工表.xlsx"))
     got = client.get(f"/plans/{plan_id}/files/{workbook.name}")
     assert got.status_code == 200 and got.content == workbook.read_bytes()
@@ -553,3 +553,14 @@ def test_serve_runs_and_answers(tmp_path: Path) -> None:
         _out, err = process.communicate(timeout=30)
     assert f"http://127.0.0.1:{port}/" in err
     assert (tmp_path / "ws").is_dir()
+
+
+def test_role_words_are_marked_only_beside_names() -> None:
+    from matrix.web.views import highlighted
+
+    text = "重点组织实施一批项目(由市科技局会同市发改委牵头,市统计局等参与)"
+    html = str(highlighted(text, ["市科技局", "市发改委", "市统计局"]))
+    assert "组织实施一批" in html
+    assert '<mark class="role">会同</mark>' in html and '<mark class="role">牵头</mark>' in html
+    assert '<mark class="role">参与</mark>' in html and '<mark class="dept">市统计局</mark>' in html
+    assert str(highlighted("<b>市科技局</b>", ["市科技局"])).startswith("&lt;b&gt;")

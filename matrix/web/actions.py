@@ -189,6 +189,18 @@ def built_files(plan: PlanFolder) -> list[str]:
     return [p for p in sorted(files) if not p.startswith(keep) and (plan.out / p).is_file()]
 
 
+def file_groups(files: list[str]) -> list[tuple[str, list[str]]]:
+    """A build's files as the page lists them: the letters (each bureau's, then the notice and the
+    print file), the workbook, the forms; an empty group is left out."""
+    letters = [f for f in files if f.startswith("letters/")]
+    forms = [f for f in files if f.startswith("forms/")]
+    rest = [f for f in files if f not in letters and f not in forms]
+    # each bureau's letter is numbered (01-市科技局.docx); the notice and the print file follow them
+    letters.sort(key=lambda f: (not f.split("/")[-1][:1].isdigit(), f))
+    groups = [("交办通知、分工通知与打印合订本", letters), ("Excel 分工表", rest), ("进展反馈表", forms)]
+    return [(label, group) for label, group in groups if group]
+
+
 def pdf_preview(plan: PlanFolder, relative: str) -> bytes:
     """A PDF of one .docx under ``out/``, made by LibreOffice in a scratch folder."""
     from matrix.writers.pdf import convert, find_soffice

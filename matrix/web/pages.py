@@ -175,7 +175,7 @@ async def generate(request: Request) -> Response:
             "phone": letter.phone or "",
         },
         contacts=contacts,
-        files=actions.built_files(plan),
+        files=actions.file_groups(actions.built_files(plan)),
         queue=[t.as_dict(server.queue.position(t)) for t in server.queue.pending(plan.id)],
         can_preview=find_soffice() is not None,
     )

@@ -104,17 +104,32 @@ def _marker(names: list[str]) -> re.Pattern[str]:
     return re.compile("(" + "|".join(re.escape(w) for w in [*words, *roles]) + ")")
 
 
+NEAR = 3
+"""A role word is marked when a department name ends or starts at most this many characters away:
+the 负责 of 市科技局负责 or 市科技局等负责, not the 实施 of 组织实施一批项目."""
+
+
 def highlighted(text: str, names: list[str]) -> Markup:
-    """``text`` escaped, with the department names and the role words marked."""
-    marker = _marker(names)
+    """``text`` escaped, with the department names and, beside them, the role words marked."""
+    known = set(names)
+    pieces = _marker(names).split(text)
+    # positions of every piece, and where the department names are
+    starts, at = [], 0
+    for piece in pieces:
+        starts.append(at)
+        at += len(piece)
+    spans = [(starts[i], starts[i] + len(p)) for i, p in enumerate(pieces) if i % 2 and p in known]
     out = []
-    for i, piece in enumerate(marker.split(text)):
+    for i, piece in enumerate(pieces):
+        begin, end = starts[i], starts[i] + len(piece)
         if i % 2 == 0:
             out.append(str(escape(piece)))
-        elif piece in names:
+        elif piece in known:
             out.append(f'<mark class="dept">{escape(piece)}</mark>')
-        else:
+        elif any(0 <= begin - e <= NEAR or 0 <= b - end <= NEAR for b, e in spans):
             out.append(f'<mark class="role">{escape(piece)}</mark>')
+        else:
+            out.append(str(escape(piece)))
     return Markup("".join(out))
 
 

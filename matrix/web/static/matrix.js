@@ -48,22 +48,6 @@ function setupDrop() {
   });
 }
 
-function fileItem(plan, path, preview) {
-  const li = document.createElement("li");
-  const a = document.createElement("a");
-  a.href = "/plans/" + plan + "/files/" + encodeURIComponent(path).replace(/%2F/g, "/");
-  a.textContent = path;
-  li.appendChild(a);
-  if (preview && path.endsWith(".docx")) {
-    const p = document.createElement("a");
-    p.href = "/plans/" + plan + "/preview/" + encodeURIComponent(path).replace(/%2F/g, "/");
-    p.target = "_blank";
-    p.textContent = "PDF 预览";
-    li.append(" · ", p);
-  }
-  return li;
-}
-
 async function showQueue(plan) {
   const response = await fetch("/api/plans/" + plan + "/builds");
   if (!response.ok) return;
