@@ -64,6 +64,7 @@ def main(argv: list[str] | None = None) -> int:
                     headless=True,
                     args=ARGS,
                     viewport={"width": 1280, "height": 900},
+                    locale="zh-CN",
                 )
                 page = browser.new_page()
                 page.goto(base + "/")
@@ -74,10 +75,14 @@ def main(argv: list[str] | None = None) -> int:
                 args.out.mkdir(parents=True, exist_ok=True)
                 page.screenshot(path=str(args.out / "serve-review.png"))
                 page.click("nav.steps >> text=生成")
+                page.fill("input[name=doc_number]", "**政办发〔2026〕12号")
+                page.fill("input[name=date]", "2026-12-01")
+                page.fill("input[name=feedback_deadline]", "2026年12月31日")
+                page.click("#letter button[type=submit]")
                 page.click("#build-button")
                 expect(page.locator("#build-status")).to_contain_text("已完成", timeout=120_000)
-                page.locator("#build").scroll_into_view_if_needed()
-                page.screenshot(path=str(args.out / "serve-generate.png"), full_page=False)
+                top = {"x": 0, "y": 0, "width": 1280, "height": 1250}
+                page.screenshot(path=str(args.out / "serve-generate.png"), full_page=True, clip=top)
                 browser.close()
         finally:
             server.should_exit = True
