@@ -564,3 +564,17 @@ def test_role_words_are_marked_only_beside_names() -> None:
     assert '<mark class="role">会同</mark>' in html and '<mark class="role">牵头</mark>' in html
     assert '<mark class="role">参与</mark>' in html and '<mark class="dept">市统计局</mark>' in html
     assert str(highlighted("<b>市科技局</b>", ["市科技局"])).startswith("&lt;b&gt;")
+
+
+def test_a_letter_has_a_pdf_preview_when_libreoffice_is_there(client: TestClient, workspace: Path) -> None:
+    from conftest import soffice
+
+    soffice()
+    plan_id = upload_default(client)["id"]
+    assert client.post(f"/api/plans/{plan_id}/build").status_code == 200
+    assert "PDF</a>" in client.get(f"/plans/{plan_id}/generate").text
+    response = client.get(f"/plans/{plan_id}/preview/letters/01-市科技局.docx")
+    assert response.status_code == 200 and response.headers["content-type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    workbook = next((plan_folder(workspace, plan_id) / "out").glob("*.xlsx")).name
+    assert client.get(f"/plans/{plan_id}/preview/{workbook}").status_code == 400
