@@ -242,6 +242,8 @@ def test_upload_named_with_dots_lands_inside_the_workspace(client: TestClient, w
     windows = client.post("/api/plans", files={"file": ("..\\..\\CON.txt", DEFAULT_PLAN.read_bytes())})
     plan = current_plan(workspace, windows.json()["id"])
     assert plan.parent.parent == workspace.resolve() and plan.name == "_CON.txt"
+    fake = client.post("/api/plans", files={"file": ("C:\\fakepath\\计划.txt", DEFAULT_PLAN.read_bytes())})
+    assert current_plan(workspace, fake.json()["id"]).name == "计划.txt"
 
 
 # --- the guard ---------------------------------------------------------------------------------------

@@ -25,7 +25,7 @@ from matrix.paths import safe_filename
 from matrix.web.builds import DONE, Ticket
 from matrix.web.state import Loaded, Server
 from matrix.web.uploads import Upload
-from matrix.web.workspace import PlanFolder
+from matrix.web.workspace import PlanFolder, upload_name
 
 REVISION = "revision"
 """The ``incoming/`` folder of a new version waiting to be compared and adopted."""
@@ -269,8 +269,8 @@ def revision(server: Server, plan: PlanFolder, upload: Upload | None = None) -> 
     from matrix.web.workspace import PLAN_SUFFIXES
 
     if upload is not None:
-        if not safe_filename(upload.name).lower().endswith(PLAN_SUFFIXES):
-            raise UsageError(f"不支持的文件类型: {safe_filename(upload.name)}")
+        if not upload_name(upload.name).lower().endswith(PLAN_SUFFIXES):
+            raise UsageError(f"不支持的文件类型: {upload_name(upload.name)}")
         plan.clear_incoming(REVISION)
         new = plan.save_incoming(upload.name, upload.data, REVISION)
     else:
@@ -321,8 +321,8 @@ def collect(plan: PlanFolder, uploads: list[Upload], as_of: dt.date | None = Non
     plan.clear_incoming(RETURNS)
     kept = []
     for upload in uploads:
-        if not safe_filename(upload.name).lower().endswith(RETURN_SUFFIXES):
-            raise UsageError(f"进展反馈表应为 Excel 文件 (.xlsx): {safe_filename(upload.name)}")
+        if not upload_name(upload.name).lower().endswith(RETURN_SUFFIXES):
+            raise UsageError(f"进展反馈表应为 Excel 文件 (.xlsx): {upload_name(upload.name)}")
         kept.append(plan.save_incoming(upload.name, upload.data, RETURNS))
     try:
         progress, _written = collect_returns(plan.plan, kept, plan.out, as_of or dt.date.today())

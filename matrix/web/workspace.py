@@ -116,7 +116,7 @@ class PlanFolder:
         """Keep an upload under ``incoming/<kind>/`` by its sanitised name, replacing a file of that name."""
         folder = output_path(self.incoming, safe_filename(kind))
         folder.mkdir(parents=True, exist_ok=True)
-        path = output_path(folder, safe_filename(name))
+        path = output_path(folder, upload_name(name))
         _write_atomic(path, data)
         return path
 
@@ -157,6 +157,12 @@ class PlanFolder:
             old_plan.unlink(missing_ok=True)
             if old_settings != settings_path(target):
                 old_settings.unlink(missing_ok=True)
+
+
+def upload_name(name: str) -> str:
+    """The file name of an upload, safe: the last part of what the browser sent (an old browser on
+    Windows sends ``C:\\fakepath\\plan.docx``), through :func:`matrix.paths.safe_filename`."""
+    return safe_filename(re.split(r"[\\/]", name)[-1])
 
 
 def _free_name(folder: Path, name: str, current: str) -> str:
@@ -203,7 +209,7 @@ class Workspace:
 
     def add(self, name: str, data: bytes) -> PlanFolder:
         """A new plan folder holding ``data`` under the sanitised ``name``."""
-        filename = safe_filename(name)
+        filename = upload_name(name)
         if not filename.lower().endswith(PLAN_SUFFIXES):
             raise UsageError(
                 f"不支持的文件类型: {filename}。请提供 "
