@@ -20,12 +20,14 @@ from urllib.parse import quote
 
 from matrix.diff import PlanDiff
 from matrix.errors import MatrixError, UsageError
+from matrix.model import Task
 from matrix.outputs import MANIFEST
 from matrix.paths import safe_filename
+from matrix.progress.model import Progress
 from matrix.web.builds import DONE, Ticket
 from matrix.web.state import Loaded, Server
 from matrix.web.uploads import Upload
-from matrix.web.workspace import PlanFolder, upload_name
+from matrix.web.workspace import NotFoundError, PlanFolder, upload_name
 
 REVISION = "revision"
 """The ``incoming/`` folder of a new version waiting to be compared and adopted."""
@@ -124,18 +126,11 @@ def correct(server: Server, plan: PlanFolder, task_id: str, edit: TaskEdit) -> d
     return next(t for t in now.data["tasks"] if t["id"] == task_id)
 
 
-def _task(loaded: Loaded, task_id: str) -> Any:
+def _task(loaded: Loaded, task_id: str) -> Task:
     for task in loaded.graph.tasks():
         if task.id == task_id:
             return task
-    raise_not_found(f"计划中没有编号为 {task_id} 的任务")
-
-
-def raise_not_found(message: str) -> Any:
-    """Raise the 404 of a missing plan, task, department or file."""
-    from matrix.web.workspace import NotFoundError
-
-    raise NotFoundError(message)
+    raise NotFoundError(f"计划中没有编号为 {task_id} 的任务")
 
 
 # --- builds and downloads --------------------------------------------------------------------------
@@ -174,7 +169,7 @@ def outputs_archive(plan: PlanFolder) -> bytes:
     """Every file of the plan's ``out/`` as one zip."""
     files = plan.output_files()
     if not files:
-        raise_not_found("还没有生成任何文件")
+        raise NotFoundError("还没有生成任何文件")
     return _zip(plan.out, files)
 
 
@@ -235,7 +230,7 @@ def save_contact(server: Server, plan: PlanFolder, name: str, contact: str, phon
     from matrix.settings_edit import set_contact
 
     if server.load(plan).graph.department(name) is None:
-        raise_not_found(f'计划中没有单位 "{name}"')
+        raise NotFoundError(f'计划中没有单位 "{name}"')
     set_contact(plan.settings, name, contact, phone)
 
 
@@ -246,7 +241,7 @@ def merge_names(server: Server, plan: PlanFolder, keep: str, alias: str) -> None
     graph = server.load(plan).graph
     for name in (keep, alias):
         if graph.department(name) is None:
-            raise_not_found(f'计划中没有单位 "{name}"')
+            raise NotFoundError(f'计划中没有单位 "{name}"')
     if keep == alias:
         raise UsageError("请选择两个不同的单位")
     add_aliases(plan.settings, keep, [alias])
@@ -285,7 +280,7 @@ def pending_revision(plan: PlanFolder) -> Path:
     folder = plan.incoming / REVISION
     found = sorted(p for p in folder.glob("*") if p.is_file()) if folder.is_dir() else []
     if not found:
-        raise_not_found("还没有上传新版本")
+        raise NotFoundError("还没有上传新版本")
     return found[0]
 
 
@@ -313,7 +308,7 @@ def adopt(plan: PlanFolder) -> None:
 # --- progress ------------------------------------------------------------------------------------
 
 
-def collect(plan: PlanFolder, uploads: list[Upload], as_of: dt.date | None = None) -> Any:
+def collect(plan: PlanFolder, uploads: list[Upload], as_of: dt.date | None = None) -> Progress:
     """Keep the returned forms and collect them as ``matrix collect`` does; the round's progress."""
     from matrix.api import collect_returns
     from matrix.web.workspace import RETURN_SUFFIXES

@@ -18,7 +18,7 @@ from matrix.errors import MatrixError, UsageError
 from matrix.web import actions, views
 from matrix.web.state import Server
 from matrix.web.uploads import read_plan, read_returns
-from matrix.web.workspace import PlanFolder
+from matrix.web.workspace import NotFoundError, PlanFolder
 
 STEPS = [
     ("review", "核对"),
@@ -133,7 +133,7 @@ async def edit_task(request: Request) -> Response:
     task_id = request.path_params["task_id"]
     task = next((t for t in loaded.data["tasks"] if t["id"] == task_id), None)
     if task is None:
-        actions.raise_not_found(f"计划中没有编号为 {task_id} 的任务")
+        raise NotFoundError(f"计划中没有编号为 {task_id} 的任务")
     return render(request, "correct.html", plan=plan, data=loaded.data, step="review", task=task)
 
 
@@ -297,8 +297,7 @@ async def bureau(request: Request) -> Response:
     name = request.path_params["name"]
     dept = loaded.graph.department(name)
     if dept is None:
-        actions.raise_not_found(f'计划中没有单位 "{name}"')
-        return Response()
+        raise NotFoundError(f'计划中没有单位 "{name}"')
     from matrix.writers.letters import department_contact, parts, plan_name
 
     contact, phone = department_contact(loaded.graph, loaded.settings, dept.name)

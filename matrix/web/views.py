@@ -10,14 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from itertools import combinations
-from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup, escape
 
 from matrix.checks import check_plan, looks_alike
 from matrix.graph import PlanGraph
-from matrix.model import Document, Finding
+from matrix.model import Document
 from matrix.settings import Settings
 from matrix.text.roles import LEAD_WORDS, PARTICIPANT_WORDS, RESPONSIBLE_WORDS, SUPERVISORY_WORDS
 
@@ -159,12 +158,7 @@ def task_rows(plan: dict[str, Any], dept: str | None) -> list[dict[str, Any]]:
     ]
 
 
-def finding_counts(found: list[FindingView] | list[Finding]) -> tuple[int, int]:
+def finding_counts(found: list[FindingView]) -> tuple[int, int]:
     """(errors, warnings)."""
-    errors = sum(1 for f in found if getattr(f.severity, "value", f.severity) == "error")
+    errors = sum(1 for f in found if f.severity == "error")
     return errors, len(found) - errors
-
-
-def plan_label(plan_file: Path, title: str | None) -> str:
-    """How a plan is named in lists: its title, else its file name."""
-    return (title or plan_file.name).strip("《》")
