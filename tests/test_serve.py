@@ -580,3 +580,17 @@ def test_a_letter_has_a_pdf_preview_when_libreoffice_is_there(client: TestClient
     assert response.content.startswith(b"%PDF")
     workbook = next((plan_folder(workspace, plan_id) / "out").glob("*.xlsx")).name
     assert client.get(f"/plans/{plan_id}/preview/{workbook}").status_code == 400
+
+
+def test_merge_keeps_the_name_with_more_tasks_then_the_first() -> None:
+    from matrix.web.views import DepartmentView, merge_suggestions
+
+    def view(name: str, lead: int, alike: str) -> DepartmentView:
+        return DepartmentView(name, [], lead, 0, 0, [alike])
+
+    assert merge_suggestions([view("市科技局", 1, "市科学技术局"), view("市科学技术局", 1, "市科技局")]) == [
+        ("市科技局", "市科学技术局")
+    ]
+    assert merge_suggestions([view("市科技局", 1, "市科学技术局"), view("市科学技术局", 3, "市科技局")]) == [
+        ("市科学技术局", "市科技局")
+    ]

@@ -84,15 +84,17 @@ def departments(plan: dict[str, Any]) -> list[DepartmentView]:
 
 
 def merge_suggestions(views: list[DepartmentView]) -> list[tuple[str, str]]:
-    """(keep, alias) pairs: the name with more tasks is kept, the other filed as its alias."""
-    by_name = {v.name: v for v in views}
+    """(keep, alias) pairs: the name with more tasks is kept, on a tie the one the plan names first;
+    the other is offered as its alias."""
+    order = {v.name: i for i, v in enumerate(views)}
     out = []
-    for v in views:
-        for other in v.alike:
-            o = by_name[other]
-            mine, theirs = v.lead + v.participate + v.other, o.lead + o.participate + o.other
-            if (mine, len(v.name)) > (theirs, len(o.name)):
-                out.append((v.name, o.name))
+    for one, two in combinations(views, 2):
+        if two.name not in one.alike:
+            continue
+        mine = one.lead + one.participate + one.other
+        theirs = two.lead + two.participate + two.other
+        keep, alias = (one, two) if (mine, -order[one.name]) >= (theirs, -order[two.name]) else (two, one)
+        out.append((keep.name, alias.name))
     return out
 
 
