@@ -226,7 +226,7 @@ def test_a_rename_among_other_edits(tmp_path: Path) -> None:
     assert "集聚区3个" in text["before"] and "集聚区5个" in text["after"]
     assert "县公安局" not in got and "县教育局" not in got  # a renamed co-lead changes nothing for them
     assert told(got["县应急管理局"]) == [("二.三.1", "deadline"), ("二.三.2", "lead_changed")]
-    assert got["县应急管理局"]["notify"][0]["before"] == "2026年6月底前完成"
+    assert got["县应急管理局"]["notify"][0]["before"] == "2026年6月底前"
     assert told(got["县司法局"]) == [
         ("二.三.1", "deadline"),
         ("二.三.2", "removed"),
@@ -317,23 +317,18 @@ def test_four_tasks_in_five_is_enough(tmp_path: Path) -> None:
 
 
 def test_persons_are_never_told(tmp_path: Path) -> None:
-    table = (
-        "附件\n重点任务分工表\n"
-        "序号\t重点任务\t牵头单位\t配合单位\t完成时限\t分管领导\n"
-        "一、产业发展\n"
-        "1\t建设产业园区\t市发改委\t市财政局、市自然资源局\t2026年底前\t张三\n"
-        "2\t培育龙头企业\t市经信局\t市商务局\t长期坚持\t李四\n"
+    lines = (
+        "一、产业发展\n1.建设产业园区。推进园区扩容。\n牵头单位：市发改委\n配合单位：市财政局、市自然资源局\n"
+        "分管领导：张三\n完成时限：2026年底前\n"
+        "2.培育龙头企业。\n牵头单位：市经信局\n配合单位：市商务局\n分管领导：李四\n"
     )
-    revised = edit(
-        table, ("2026年底前\t张三", "2027年底前\t张三"), ("培育龙头企业\t市经信局", "培育龙头企业\t市商务局")
-    )
-    diff = compare(tmp_path, revised, table)
-    names = set(entries(diff))
-    assert names == {"市发改委", "市财政局", "市自然资源局", "市经信局", "市商务局"}
+    revised = edit(lines, ("2026年底前", "2027年底前"), ("牵头单位：市经信局", "牵头单位：市商务局"))
+    diff = compare(tmp_path, revised, lines)
+    # 张三 and 李四 stand on the changed tasks (分管领导), and are persons: never told.
+    assert {d.name for d in diff.new.departments(people=True) if d.is_person} == {"张三", "李四"}
+    assert set(entries(diff)) == {"市发改委", "市财政局", "市自然资源局", "市经信局", "市商务局"}
     assert told(entries(diff)["市财政局"]) == [("一.1", "deadline")]
-    # 张三 and 李四 stand on the changed tasks (分管领导), but are persons: never told.
-    assert [o.name for t in diff.new.tasks() for o in diff.new.others(t)] == ["张三", "李四"]
-    assert not {d.name for d in diff.departments} & {"张三", "李四"}
+    assert sorted(write_notices(tmp_path, diff)) == sorted(notice_names(diff)[n] for n in entries(diff))
 
 
 def test_cli_json_carries_the_additions(tmp_path: Path) -> None:
