@@ -135,6 +135,35 @@ def test_after_a_lead_change_the_participants_are_told_of_the_new_lead(tmp_path:
     assert "你单位：参与" in participant and "内容或分工调整（共1项）" in participant
 
 
+def test_swapped_leads_are_told_their_roles_and_the_participant_the_new_lead(tmp_path: Path) -> None:
+    diff = compare(
+        tmp_path,
+        edit(
+            PLAN,
+            ("县市场监管局会同县文广旅局牵头", "县文广旅局会同县市场监管局牵头"),
+            # a participant takes over from the only lead, who leaves the task
+            ("（由县住建局牵头，县自然资源局、县发改局", "（由县自然资源局牵头，县发改局"),
+        ),
+    )
+    got = entries(diff)
+    assert [(n["kind"], n["before"], n["after"]) for n in got["县文广旅局"]["notify"]] == [
+        ("role", "lead", "primary_lead")
+    ]
+    assert told(got["县市场监管局"]) == [("二.二.2", "role")]
+    assert got["县公安局"]["notify"] == [
+        {
+            "task": "二.二.2",
+            "old_task": "二.二.2",
+            "kind": "lead_changed",
+            "before": ["县市场监管局", "县文广旅局"],
+            "after": ["县文广旅局", "县市场监管局"],
+        }
+    ]
+    assert told(got["县自然资源局"]) == [("二.一.3", "role")]  # not also "co-lead 县住建局 left"
+    assert told(got["县住建局"]) == [("二.一.3", "removed")]
+    assert told(got["县发改局"]) == [("二.一.3", "lead_changed"), ("二.一.3", "participants")]
+
+
 def test_a_renumbering_is_told_only_to_the_bureaus_of_the_renumbered_task(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

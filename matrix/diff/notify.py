@@ -11,9 +11,10 @@ what changed for it:
   carry the old one.
 
 Its own move is told once, as its role: a participant raised to lead is not also told that the
-leads and the participants changed.  Names are compared under their new names, a probable rename
-included, so that a renamed bureau is no change of team for the others on its tasks.  Persons
-are filtered out by the caller, with the departments.
+leads and the participants changed, nor the old and the new primary lead that they swapped.
+Names are compared under their new names, a probable rename included, so that a renamed bureau
+is no change of team for the others on its tasks.  Persons are filtered out by the caller, with
+the departments.
 """
 
 from __future__ import annotations
@@ -66,9 +67,12 @@ def _kept(diff: PlanDiff, change: TaskChange, rename: Rename) -> list[tuple[str,
         else:
             if before[name] != after[name]:
                 told.append(("role", before[name], after[name]))
+            # A new primary lead is told to the others as such; to the old and the new primary
+            # lead it is their own role change, so only other co-leads coming or going remain.
+            swapped = {name, old_first, new_first} if old_first != new_first else {name}
             if old_first != new_first and name not in (old_first, new_first):
                 told.append(("lead_changed", old_leads, new_leads))
-            elif set(old_leads) - {name} != set(new_leads) - {name}:
+            elif set(old_leads) - swapped != set(new_leads) - swapped:
                 told.append(("co_lead", old_leads, new_leads))
             if set(old_parts) - {name} != set(new_parts) - {name}:
                 told.append(("participants", old_parts, new_parts))
