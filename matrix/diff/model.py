@@ -154,8 +154,9 @@ class PlanDiff:
     """The comparison of two versions of a plan.
 
     ``matched`` holds every task found in both versions, in the new version's order, changed or
-    not; ``departments`` only those with a change (a rename counts), in the new version's display
-    order followed by departments the new version no longer names.
+    not; ``departments`` only those with a change (a rename counts) or something to be told, in the
+    new version's display order followed by departments the new version no longer names; persons
+    never.
     """
 
     old: PlanGraph
