@@ -49,6 +49,10 @@ def notices(diff: PlanDiff, rename: Rename) -> dict[str, list[Notice]]:
 
 
 def _kept(diff: PlanDiff, change: TaskChange, rename: Rename) -> list[tuple[str, Notice]]:
+    if not change.fields and change.old.id == change.new.id:
+        # Nothing to tell: with the same departments under the settings' names, a probable
+        # rename cannot stand on this task either (its old name would be missing from the new).
+        return []
     before, after = roles(diff.old, change.old, rename), roles(diff.new, change.new)
     old_leads = unique(map(rename, diff.old.leads(change.old)))
     new_leads = diff.new.leads(change.new)
