@@ -15,6 +15,7 @@ from typing import Any
 
 import docx
 import pytest
+from openpyxl import load_workbook
 
 from matrix.diff import PlanDiff, diff_files
 from matrix.settings import load_settings
@@ -225,6 +226,10 @@ def test_a_rename_without_settings_is_a_probable_rename_with_one_notice(
     assert "县-修订.toml" in out and "疑似原 县文广旅局" in out
 
     notices = write_notices(tmp_path, diff)
+    # The revision workbook's department sheet lists the new name alone, naming the old one.
+    sheet = load_workbook(tmp_path / "out" / "changes" / "县-修订-修订对照.xlsx")["单位对照"]
+    headings = [r[0].value for r in sheet.iter_rows(min_row=3) if r[0].style == "mx-section"]
+    assert headings == ["县文化和旅游局(疑似原 县文广旅局, 未在设置中确认)"]
     culture = notice_names(diff)["县文化和旅游局"]
     assert list(notices) == [culture]
     text = notices[culture]
