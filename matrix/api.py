@@ -13,6 +13,9 @@ from matrix.parsers.plan import parse_document
 from matrix.readers import read_document
 from matrix.settings import Settings, load_settings
 
+PROGRESS_FOLDER = "progress"
+"""The folder of the output folder that ``collect`` writes."""
+
 if TYPE_CHECKING:
     from matrix.outputs import BuildReport
     from matrix.progress.model import Progress
@@ -54,18 +57,24 @@ def build_plan(
 
 
 def collect_returns(
-    path: str | Path, returned: list[Path], out_dir: str | Path, as_of: dt.date
+    path: str | Path,
+    returned: list[Path],
+    out_dir: str | Path,
+    as_of: dt.date,
+    *,
+    settings_file: Path | None = None,
+    doc_number: str = "",
 ) -> tuple[Progress, list[Path]]:
-    """Read the bureaus' returned forms as ``matrix collect PLAN RETURNED -o OUT`` does: the
-    round's progress, and the files written under ``OUT/progress/``."""
+    """Read the bureaus' returned forms (``matrix collect``): the round's progress, and the files
+    written under ``OUT/progress/`` (the summary, the bulletin, then each 催办)."""
     from matrix.progress.collect import collect
     from matrix.writers.letters import resolve_options
     from matrix.writers.progress_docs import write_progress
 
     path = Path(path)
-    settings = load_settings(path)
+    settings = load_settings(path, settings_file)
     graph = load_plan(path, settings)
-    folder = Path(out_dir) / "progress"
+    folder = Path(out_dir) / PROGRESS_FOLDER
     progress = collect(graph, settings, returned, folder, as_of)
-    options = resolve_options(settings.letter, date=as_of, doc_number="", title=graph.title)
+    options = resolve_options(settings.letter, date=as_of, doc_number=doc_number, title=graph.title)
     return progress, write_progress(graph, progress, settings, folder, options)
