@@ -110,6 +110,8 @@ function setupBuild() {
     followBuild(plan, t.ticket);
   });
   showQueue(plan);
+  // a build from another tab shows here too
+  setInterval(() => { if (!document.hidden) showQueue(plan); }, 3000);
 }
 
 ready(() => { setupReview(); setupDrop(); setupBuild(); });
