@@ -292,3 +292,27 @@ def test_a_date_in_a_unit_cell_is_the_deadline() -> None:
     read = parse_assignment("责任单位:县商务局\n12月底前完成")
     assert [n.text for n in read.responsible] == ["县商务局"]
     assert read.deadline == "12月底前"
+
+
+def test_a_page_collapsed_onto_one_line_is_cut_back_into_its_items() -> None:
+    body = (
+        "海东县政府工作报告重点工作责任分解 一、张三县长牵头重点工作 "
+        "1.全县生产总值增长7.5%左右,城乡居民收入与经济增长基本同步,收入倍差进一步缩小。 "
+        "责任单位:县发改局(首位单位为牵头单位,下同)、县财政局、县税务局 "
+        "2.落实党政机关过紧日子的要求,节俭办一切事业,严控三公经费和会议费、培训费。 责任单位:县财政局 "
+        "二、李四副县长牵头重点工作 1.坚持县政府常务会议集体学法。 责任单位:县司法局"
+    )
+    plan = parse_text(body + "\n")
+    assert [(t.id, t.leads, t.participants) for t in plan.tasks] == [
+        ("一.1", ["县发改局"], ["县财政局", "县税务局"]),
+        ("一.2", ["县财政局"], []),
+        ("二.1", ["县司法局"], []),
+    ]
+    assert [o.name for o in plan.tasks[2].others] == ["李四"]
+
+
+def test_a_wrapped_labelled_list_is_joined() -> None:
+    plan = parse_text(
+        "1.完善街道党工委领导体制机制。\n牵头单位:区委组织部\n协办单位:区委编办、区民政局、园区党工\n委、各街道党工委\n"
+    )
+    assert _roles(plan) == [(["区委组织部"], ["区委编办", "区民政局", "园区党工委", "各街道党工委"])]
