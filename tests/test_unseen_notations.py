@@ -316,3 +316,18 @@ def test_a_wrapped_labelled_list_is_joined() -> None:
         "1.完善街道党工委领导体制机制。\n牵头单位:区委组织部\n协办单位:区委编办、区民政局、园区党工\n委、各街道党工委\n"
     )
     assert _roles(plan) == [(["区委组织部"], ["区委编办", "区民政局", "园区党工委", "各街道党工委"])]
+
+
+def test_flattened_table_with_items_and_cells_printed_once_for_the_rows_they_span() -> None:
+    plan = parse_text(
+        "序号\n目标名称\n工 作 标 准\n区政府\n分管领导\n牵头单位\n配合单位\n"
+        "1\n主要预期目标\n(1)地区生产总值增长6%左右。\n赵 六\n区发改局\n开发区\n各街道\n区统计局\n"
+        "(2)一般公共预算收入增长3%以上。\n区财政局\n"
+        "(3)安全生产形势平稳向好。\n钱七\n区应急管理局\n(安委办)\n区安委会各成员单位\n"
+    )
+    read = [(t.id, t.leads, t.participants, [o.name for o in t.others]) for t in plan.tasks]
+    assert read == [
+        ("1.1", ["区发改局"], ["开发区", "各街道", "区统计局"], ["赵六"]),
+        ("1.2", ["区财政局"], ["开发区", "各街道", "区统计局"], ["赵六"]),
+        ("1.3", ["区应急管理局"], ["区安委会各成员单位"], ["钱七"]),
+    ]
