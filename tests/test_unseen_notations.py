@@ -331,3 +331,8 @@ def test_flattened_table_with_items_and_cells_printed_once_for_the_rows_they_spa
         ("1.2", ["区财政局"], ["开发区", "各街道", "区统计局"], ["赵六"]),
         ("1.3", ["区应急管理局"], ["区安委会各成员单位"], ["钱七"]),
     ]
+
+
+def test_place_names_share_the_government_after_them_and_a_desk_in_brackets_is_dropped() -> None:
+    plan = parse_text("1.建设人工智能产业园(广州、深圳市政府牵头,市政府办(金融)、市财政局配合)\n")
+    assert _roles(plan) == [(["广州市政府", "深圳市政府"], ["市政府办", "市财政局"])]
