@@ -23,6 +23,7 @@ def plan_dict(graph: PlanGraph) -> dict[str, Any]:
                 "participants": graph.participants(task),
                 "others": [{"name": o.name, "role": o.role} for o in graph.others(task)],
                 "deadline": task.deadline,
+                "corrected": task.corrected,
             }
         )
     departments = []

@@ -257,7 +257,10 @@ def fill_notes(
         f"任务 {len(tasks)} 项, 部门 {len(graph.departments())} 个, "
         f"分工 {sum(len(graph.assignments(t)) for t in tasks)} 条",
     )
-    add("设置文件", settings.path.name if settings.path else "无（部门顺序按计划文本中首次出现）")
+    if settings.path:
+        add("设置文件", settings.path.name)
+    else:
+        add("设置文件", "分工表中保存的设置" if settings.text else "无（部门顺序按计划文本中首次出现）")
     if settings.departments:
         add("部门顺序", f"按设置文件所列 {len(settings.departments)} 个部门的顺序, 未列出的部门排在其后")
     for d in settings.departments:
