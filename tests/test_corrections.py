@@ -58,7 +58,17 @@ def test_a_correction_is_applied_in_every_output(plan: Path, tmp_path: Path) -> 
     named = {n for t in before.tasks if t.id != TASK for n in (*t.leads, *t.participants)}
     only_here = sorted({*task.leads, *task.participants} - named - {"市财政局", "市发改委", "市经委"})
     assert only_here  # bureaus the text names only on this task: wrongly read, they get no letter
-    correct(plan, "--leads", "市财政局、市发改委", "--participants", "市经委", "--deadline", "2026年6月底前")
+    correct(
+        plan,
+        "--leads",
+        "市财政局、市发改委",
+        "--participants",
+        "市经委",
+        "--deadline",
+        "2026年6月底前",
+        "--reason",
+        "按市政府办公室意见补充",
+    )
 
     data = tasks_json(plan)[TASK]
     assert (data["leads"], data["participants"], data["deadline"]) == (
@@ -81,9 +91,13 @@ def test_a_correction_is_applied_in_every_output(plan: Path, tmp_path: Path) -> 
     assert task.title in finance and "2026年6月底前" in finance
     notice = all_text((out / "letters" / "分工通知.docx").read_bytes())
     assert "市财政局、市发改委" in notice
-    sheet = load_workbook(out / f"{STEM}-分工表.xlsx")["任务分工表"]
-    row = next(r for r in sheet.iter_rows(values_only=True) if str(r[1]).startswith(TASK + " "))
+    workbook = load_workbook(out / f"{STEM}-分工表.xlsx")
+    row = next(
+        r for r in workbook["任务分工表"].iter_rows(values_only=True) if str(r[1]).startswith(TASK + " ")
+    )
     assert row[3:6] == ("市财政局、市发改委", "市经委", "2026年6月底前")
+    notes = {r[0]: r[1] for r in workbook["说明"].iter_rows(values_only=True)}
+    assert TASK in notes["更正"] and "按市政府办公室意见补充" in notes["更正"]  # the record of why
     form = next((out / "forms").glob("*-市财政局.xlsx"))
     cells = [c for r in load_workbook(form).worksheets[0].iter_rows(values_only=True) for c in r]
     assert any(str(c).startswith(TASK) for c in cells)

@@ -268,6 +268,13 @@ def fill_notes(
         extra += [f"曾用名：{'、'.join(d.former_names)}"] if d.former_names else []
         if extra:
             add("部门别名", f"{d.name}（{'；'.join(extra)}）")
+    if settings.corrections:
+        from matrix.corrections import match_corrections
+
+        for found in match_corrections(tasks, settings.corrections):
+            if found.task is not None and found.task.corrected:
+                reason = found.correction.reason or "（未写理由）"
+                add("更正", f"{found.task.id} {found.task.title}：{reason}（{found.correction.where}）")
     add(PRIMARY_MARK, "第一牵头单位（列在首位的牵头单位）", "mx-primary")
     add("牵头", "其他牵头单位", "mx-lead")
     add("参与", "参与（配合、协助）单位", "mx-participant")
