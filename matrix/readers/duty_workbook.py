@@ -240,7 +240,7 @@ def _plan(path: Path, stamp: Stamp, rows: list[tuple[str, ...]]) -> Plan:
         participants = [
             p for p in names(cell(row, "participants"), was.get("participants", [])) if p not in leads
         ]
-        stamped_others = [OtherRole(n, r) for n, r in was.get("others", [])]
+        stamped_others = [OtherRole(o[0], o[1], bool(o[2:] and o[2])) for o in was.get("others", [])]
         other = others(cell(row, "others"), stamped_others) if "others" in cols else stamped_others
         section_id = was.get("section", current) if was else current
         task = Task(

@@ -54,7 +54,7 @@ def stamp_rows(graph: PlanGraph, settings: Settings, digest: str | None) -> list
             "section": t.section,
             "leads": graph.leads(t),
             "participants": graph.participants(t),
-            "others": [[o.name, o.role] for o in graph.others(t)],
+            "others": [[o.name, o.role, o.person] for o in graph.others(t)],
             "corrected": t.corrected,
         }
         rows.append(["task", t.id, _json(task)])
