@@ -203,6 +203,13 @@ def test_building_from_the_edited_workbook_rewrites_only_the_affected_bureaus(
     assert next(t for t in again.tasks if t.id == "二.二.1").leads == ["市经委"]
 
 
+def test_matrix_correct_sends_the_clerk_to_the_cells_of_a_duty_workbook(built: tuple[Path, Path]) -> None:
+    workbook = copy_out(built, "to-correct.xlsx")
+    done = run("correct", workbook, "二.五.1", "--leads", "市财政局")
+    assert done.returncode == 2 and "直接在表中改正" in done.stderr
+    assert not workbook.with_suffix(".toml").exists()  # a settings file there would hide the stamp's
+
+
 def test_a_plan_inside_its_own_output_folder_is_refused(built: tuple[Path, Path]) -> None:
     _, out = built
     before = (out / "manifest.json").read_bytes()

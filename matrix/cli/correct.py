@@ -43,6 +43,14 @@ def correct(
 
     if leads is None and participants is None and other is None and deadline is None:
         raise UsageError("请至少给出 --leads、--participants、--other 或 --deadline 中的一项")
+    if plan.suffix.lower() in {".xlsx", ".xlsm"} and plan.is_file():
+        from matrix.readers.duty_workbook import read_stamp
+
+        if read_stamp(plan) is not None:  # its cells are the reading: a correction there is an edit
+            raise UsageError(
+                f"{plan} 是 matrix 生成的分工表: 请直接在表中改正单元格后保存, "
+                "或对原计划文件使用 matrix correct"
+            )
     target = settings_file or settings_path(plan)
     settings = load_settings(plan, settings_file)
     graph = load_plan(plan, settings)
