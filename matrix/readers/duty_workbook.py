@@ -16,7 +16,7 @@ import contextlib
 import functools
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -137,7 +137,11 @@ def _stamp(rows: list[tuple[Any, ...]]) -> Stamp | None:
 
 
 def _loaded(path: Path) -> tuple[Stamp | None, list[tuple[str, ...]]]:
+    from matrix.readers import MAX_PLAN_BYTES
+
     info = path.stat()
+    if info.st_size > MAX_PLAN_BYTES:  # read_document refuses it with the size in its message
+        return None, []
     return _load(str(path.resolve()), info.st_mtime_ns, info.st_size)
 
 
@@ -279,6 +283,6 @@ def _departments(stamp: Stamp, tasks: list[Task]) -> list[Department]:
     for task in tasks:
         for name in (*task.leads, *task.participants, *(o.name for o in task.others)):
             used.setdefault(name)
-    out = [d for d in stamp.departments if d.name in used]
+    out = [replace(d) for d in stamp.departments if d.name in used]  # the stamp is cached: copies
     done = {d.name for d in out}
     return out + [Department(name) for name in used if name not in done]
