@@ -67,6 +67,8 @@ class Assignment:
     """People named with a label (分管省领导:林克庆): (name, label); never departments."""
     unread_labels: list[str] = field(default_factory=list)
     """Labels shaped like role labels (抄送单位:) whose role could not be read."""
+    too_long: list[str] = field(default_factory=list)
+    """Names longer than any body's that were left out (reported, never dropped in silence)."""
     unread: int = 0
     """Clauses that were neither names with a role, a label, a deadline nor a remark: prose."""
 
@@ -79,6 +81,18 @@ class Assignment:
             or self.others
             or self.responsible
             or self.states_rule
+            or self.named_nobody
+            or self.persons
+        )
+
+    @property
+    def rule_only(self) -> bool:
+        """True when the text names no one at all: at most it states the lead rule or a deadline."""
+        return not (
+            self.leads
+            or self.participants
+            or self.others
+            or self.responsible
             or self.named_nobody
             or self.persons
         )
@@ -97,14 +111,28 @@ class Assignment:
         self.persons += other.persons
         self.unread_labels += other.unread_labels
         self.unread += other.unread
+        self.too_long += other.too_long
 
 
 def _texts(names: list[Name]) -> list[str]:
     return [n.text for n in names]
 
 
-def _names(text: str) -> list[Name]:
-    return [n for n in parse_names(text) if len(n.text) <= 30 and not _BAD_NAME.search(n.text)]
+MAX_NAME = 30
+"""Longer "names" are sentences, not bodies; one that still ends as a body is reported."""
+
+
+def _names(text: str, result: Assignment) -> list[Name]:
+    out: list[Name] = []
+    for name in parse_names(text):
+        if _BAD_NAME.search(name.text):
+            continue
+        if len(name.text) > MAX_NAME:
+            if is_organisation(name.text):
+                result.too_long.append(name.text)
+            continue
+        out.append(name)
+    return out
 
 
 def _clauses(text: str, custom: Mapping[str, LabelKind] | None) -> list[str]:
@@ -173,7 +201,7 @@ def parse_assignment(
             _apply_verb(result, verb.group("names"), verb.group("verb"), pending)
             pending, context = [], None
             continue
-        names = _names(clause)
+        names = _names(clause, result)
         if context is not None:
             _apply_label(result, context, names)
         elif (
@@ -223,7 +251,7 @@ def _labelled(
         _apply_verb(result, verb.group("names"), verb.group("verb"), [])
         return None
     context = label.text if kind is LabelKind.OTHER else kind.value
-    _apply_label(result, context, _names(body))
+    _apply_label(result, context, _names(body, result))
     return context
 
 
@@ -245,7 +273,7 @@ def person_names(text: str) -> list[str]:
 
 def _apply_label(result: Assignment, kind: str, names: list[Name]) -> None:
     marked = [n for n in names if n.marked_lead]
-    if marked and kind in ("responsible", "participant"):
+    if marked and kind in ("responsible", "participant", "lead"):
         # 责任单位:市发改委(牵头)、市财政局: the marked bodies lead, the others take part
         result.leads += marked
         result.participants += [n for n in names if not n.marked_lead]
@@ -262,8 +290,8 @@ def _apply_label(result: Assignment, kind: str, names: list[Name]) -> None:
 
 def _apply_verb(result: Assignment, names_text: str, verb: str, pending: list[Name]) -> None:
     head_text, _, co_text = names_text.partition("会同")
-    head = pending + _names(head_text)
-    co = _names(co_text)
+    head = pending + _names(head_text, result)
+    co = _names(co_text, result)
     if not head and not co and names_text.strip():
         result.named_nobody = True
         return
