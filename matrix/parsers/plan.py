@@ -62,8 +62,11 @@ def _rule_in_force(raw: RawTask, rule_lines: list[int]) -> bool:
 def parse_document(document: Document, settings: Settings) -> Plan:
     """The plan in ``document``: its tasks with canonical leads and participants, and findings.
 
-    Raises :class:`InputError` when no task with an assignment can be found.
+    Raises :class:`InputError` when no task with an assignment can be found.  A document that
+    already holds its plan (a duty workbook matrix wrote) is taken as it is.
     """
+    if document.plan is not None:
+        return document.plan
     findings: list[Finding] = []
     paras = classify(document.lines, findings, settings.labels)
     if not paras:
