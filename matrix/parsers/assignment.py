@@ -23,7 +23,10 @@ from matrix.text.roles import LabelAt, LabelKind, find_labels
 RULE = re.compile(
     r"(列|排|排列|位列|列在|排在)(在)?(第一|首)位.{0,8}(为|是|作为)?.{0,4}(牵头|汇总)"
     r"|第一(位|个)(的)?(部门|单位)?(为|是)(牵头|主办)"
+    r"|(首位|排首位|排名第一|第一位)(的)?(单位|部门)?(为|是)(牵头|主办)"
 )
+COMMA_RULE = re.compile(r"(第一个|首个)(逗号|分号)前(面)?(的)?(单位|部门)?(为|是)牵头")
+"""A lead rule by punctuation: every body before the list's first comma leads, the rest take part."""
 _SKIP = re.compile(
     r"^(下同|以下同|不再列出|不再一一列出|不再做分工|不再分工|以下均.*|以下各项.*|除.*外|"
     r"(其他|其余|其它)(的)?(为|是)(配合|参与|责任|协办)(单位|部门)|"
@@ -63,6 +66,10 @@ class Assignment:
     labelled: bool = False
     named_nobody: bool = False
     """The text gives a role only to vague bodies (各有关部门按职责分工负责): a task with no one named."""
+    comma_rule: bool = False
+    """The text states the comma rule (第一个逗号前为牵头单位)."""
+    first_group: int | None = None
+    """How many responsible bodies stand before the first comma of their list, when it goes on after one."""
     persons: list[tuple[str, str]] = field(default_factory=list)
     """People named with a label (分管省领导:林克庆): (name, label); never departments."""
     unread_labels: list[str] = field(default_factory=list)
@@ -106,6 +113,9 @@ class Assignment:
         self.separately = self.separately or other.separately
         self.deadline = self.deadline or other.deadline
         self.states_rule = self.states_rule or other.states_rule
+        self.comma_rule = self.comma_rule or other.comma_rule
+        if self.first_group is None and other.first_group is not None:
+            self.first_group = len(self.responsible) - len(other.responsible) + other.first_group
         self.labelled = self.labelled or other.labelled
         self.named_nobody = self.named_nobody or other.named_nobody
         self.persons += other.persons
@@ -125,6 +135,9 @@ MAX_NAME = 30
 def _names(text: str, result: Assignment) -> list[Name]:
     out: list[Name] = []
     for name in parse_names(text):
+        if _DEADLINE.match(name.text):  # 县商务局 / 12月底前: a table cell's last line is its deadline
+            result.deadline = result.deadline or normal_deadline(name.text)
+            continue
         if _BAD_NAME.search(name.text):
             continue
         if len(name.text) > MAX_NAME:
@@ -150,6 +163,7 @@ def _strip_rule_groups(text: str, result: Assignment) -> str:
         inner = group.inner(text)
         if RULE.search(inner) or all(_SKIP.match(c) or RULE.search(c) for c in _clauses(inner, None)):
             result.states_rule = result.states_rule or bool(RULE.search(inner))
+            result.comma_rule = result.comma_rule or bool(COMMA_RULE.search(inner))
             text = text[: group.start] + text[group.end :]
     return text
 
@@ -176,6 +190,9 @@ def parse_assignment(
     scoped = False
     for clause in _clauses(text, custom):
         clause = clause.strip(" .")
+        if COMMA_RULE.search(clause):
+            result.comma_rule = True
+            continue
         if RULE.search(clause):
             result.states_rule = True
             continue
@@ -203,6 +220,8 @@ def parse_assignment(
             continue
         names = _names(clause, result)
         if context is not None:
+            if context == "responsible" and result.first_group is None:
+                result.first_group = len(result.responsible)
             _apply_label(result, context, names)
         elif (
             bare
@@ -315,18 +334,24 @@ def _apply_verb(result: Assignment, names_text: str, verb: str, pending: list[Na
         result.separately = result.separately or verb.startswith("分别")
 
 
-def resolve(assignment: Assignment, rule_in_force: bool) -> tuple[list[Name], list[Name]]:
+def resolve(
+    assignment: Assignment, rule_in_force: bool, comma_rule: bool = False
+) -> tuple[list[Name], list[Name]]:
     """The leads and participants of an assignment, once the plan's lead rule is known.
 
     Explicit leads (牵头) stay leads and make the responsible bodies participants; otherwise, under
-    a lead rule the first responsible body leads and the rest take part, unless they lead
-    separately (分别负责); with no rule every responsible body leads.
+    the comma rule the bodies before the list's first comma lead; under a lead rule the first
+    responsible body leads and the rest take part, unless they lead separately (分别负责); with no
+    rule every responsible body leads.
     """
     leads = list(assignment.leads)
     participants = list(assignment.participants)
     responsible = assignment.responsible
     if leads:
         participants = responsible + participants
+    elif comma_rule and responsible:
+        first = assignment.first_group or len(responsible)
+        leads, participants = responsible[:first], responsible[first:] + participants
     elif rule_in_force and not assignment.separately and responsible:
         leads = responsible[:1]
         participants = responsible[1:] + participants
