@@ -54,13 +54,19 @@ def build_plan(
     progress: Callable[[int, int], None] | None = None,
 ) -> BuildReport:
     """Write every output of the plan at ``path`` into ``out_dir``, as ``matrix build PLAN -o OUT``
-    does with the plan's own settings file and no other option."""
+    does with the plan's own settings file and no other option; each stale correction is said
+    through ``warn`` after the build."""
     from matrix.build import BuildOptions, build
+
+    from matrix.corrections import stale_findings
 
     path = Path(path)
     settings = load_settings(path)
     graph = load_plan(path, settings)
-    return build(graph, settings, Path(out_dir), BuildOptions(warn=warn, progress=progress))
+    report = build(graph, settings, Path(out_dir), BuildOptions(warn=warn, progress=progress))
+    for finding in stale_findings(graph.findings):  # skipped, never applied silently
+        warn(finding.message)
+    return report
 
 
 def collect_returns(

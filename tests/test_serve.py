@@ -594,3 +594,88 @@ def test_merge_keeps_the_name_with_more_tasks_then_the_first() -> None:
     assert merge_suggestions([view("市科技局", 1, "市科学技术局"), view("市科学技术局", 3, "市科技局")]) == [
         ("市科学技术局", "市科技局")
     ]
+# --- corrections -------------------------------------------------------------------------------------
+
+
+def letter_text(data: bytes) -> str:
+    import docx
+
+    document = docx.Document(io.BytesIO(data))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return "\n".join([p.text for p in document.paragraphs] + cells)
+
+
+def built_letter(client: TestClient, plan_id: str, department: str) -> str:
+    response = client.post(f"/api/plans/{plan_id}/build")
+    assert response.status_code == 200
+    with zipfile.ZipFile(io.BytesIO(response.content)) as zf:
+        (name,) = [n for n in zf.namelist() if n.startswith("letters/") and n.endswith(f"-{department}.docx")]
+        return letter_text(zf.read(name))
+
+
+def test_a_correction_is_saved_marked_and_in_the_next_build(
+    client: TestClient, workspace: Path, tmp_path: Path
+) -> None:
+    plan_id = str(upload_default(client)["id"])
+    assert "加强财政科技投入" not in built_letter(client, plan_id, "市统计局")
+    edit = {
+        "leads": ["市财政局"],
+        "participants": ["市科技局", "市统计局"],
+        "deadline": "2026年6月底前",
+        "reason": "按市政府办公室意见增加市统计局",
+    }
+    response = client.put(f"/api/plans/{plan_id}/tasks/三.四", json=edit)
+    assert response.status_code == 200, response.text
+    task = response.json()
+    assert task["id"] == "三.四" and task["corrected"] is True
+    assert task["participants"] == ["市科技局", "市统计局"] and task["deadline"] == "2026年6月底前"
+    again = client.get(f"/api/plans/{plan_id}").json()
+    assert [t["id"] for t in again["tasks"] if t["corrected"]] == ["三.四"]
+    settings = tomllib.loads(
+        current_plan(workspace, plan_id).with_suffix(".toml").read_text(encoding="utf-8")
+    )
+    assert settings["corrections"]["三.四"]["reason"] == edit["reason"]
+    assert 'class="task corrected"' in client.get(f"/plans/{plan_id}").text
+    assert "加强财政科技投入" in built_letter(client, plan_id, "市统计局")
+    # the same files build the same way from the command line's build
+    report = build_plan(current_plan(workspace, plan_id), tmp_path / "cli-out")
+    (name,) = [n for n in report.written if n.endswith("-市统计局.docx")]
+    assert "加强财政科技投入" in letter_text((tmp_path / "cli-out" / name).read_bytes())
+    missing = client.put(f"/api/plans/{plan_id}/tasks/九.九", json=edit)
+    assert missing.status_code == 404 and list(missing.json()) == ["error"]
+
+
+def test_the_correction_form_saves_through_the_same_entry(client: TestClient, workspace: Path) -> None:
+    plan_id = str(upload_default(client)["id"])
+    form = {"leads": "市财政局\n市科技局", "participants": "市统计局", "deadline": "", "reason": "补充"}
+    response = client.post(f"/plans/{plan_id}/tasks/三.四", data=form, follow_redirects=False)
+    assert response.status_code == 303
+    task = next(t for t in client.get(f"/api/plans/{plan_id}").json()["tasks"] if t["id"] == "三.四")
+    assert task["leads"] == ["市财政局", "市科技局"] and task["participants"] == ["市统计局"]
+    assert task["corrected"] is True
+    assert "已更正" in client.get(f"/plans/{plan_id}/tasks/三.四").text
+    no_reason = client.post(f"/plans/{plan_id}/tasks/三.四", data={**form, "reason": ""})
+    assert no_reason.status_code == 400 and "理由" in no_reason.text
+
+
+def test_revision_says_which_corrections_carry_over(
+    client: TestClient, workspace: Path, tmp_path: Path
+) -> None:
+    plan_id = str(upload_default(client)["id"])
+    keep = {"leads": ["市财政局"], "participants": ["市统计局"], "deadline": None, "reason": "补充"}
+    assert client.put(f"/api/plans/{plan_id}/tasks/三.四", json=keep).status_code == 200
+    assert client.put(f"/api/plans/{plan_id}/tasks/二.三.2", json=keep).status_code == 200  # reworded in v2
+    new = revised_plan(tmp_path / "v2")
+    page = client.post(f"/plans/{plan_id}/revise", files={"file": (new.name, new.read_bytes())}).text
+    assert "1 条更正沿用到新版本: 三.四; 1 条已失效" in page
+    assert "更正已失效" in page and "二.三.2" in page
+    assert client.post(f"/plans/{plan_id}/revise/adopt", follow_redirects=False).status_code == 303
+    data = client.get(f"/api/plans/{plan_id}").json()
+    assert [t["id"] for t in data["tasks"] if t["corrected"]] == ["三.四"]
+    ticket = client.post(f"/api/plans/{plan_id}/builds").json()
+    for _ in range(600):
+        status = client.get(f"/api/builds/{ticket['ticket']}").json()
+        if status["state"] in {"done", "failed"}:
+            break
+        time.sleep(0.1)
+    assert status["state"] == "done" and any("更正已失效" in w for w in status["warnings"])

@@ -113,10 +113,8 @@ class TaskEdit:
 def correct(server: Server, plan: PlanFolder, task_id: str, edit: TaskEdit) -> dict[str, Any]:
     """Save ``edit`` as the task's ``[corrections]`` entry in the plan's settings file (as
     ``matrix correct`` does) and return the task as the plan's JSON now shows it."""
-    try:
-        from matrix.corrections import write_correction  # type: ignore[import-not-found,unused-ignore]
-    except ImportError as exc:  # the corrections arrive with their own module (settings [corrections])
-        raise UsageError("此版本的 matrix 尚不支持更正 (缺少 [corrections] 设置)") from exc
+    from matrix.corrections import write_correction
+
     loaded = server.load(plan)
     task = _task(loaded, task_id)
     # null: no deadline; "" clears the one the text gives, and says nothing when it gives none
@@ -256,6 +254,10 @@ class Revision:
 
     file: Path
     diff: PlanDiff
+    carried: list[tuple[str, str]]
+    """The current settings' corrections that apply to the new version: (old task id, new task id)."""
+    stale: list[str]
+    """The messages of those that do not (their task is gone or its text changed)."""
 
 
 def revision(server: Server, plan: PlanFolder, upload: Upload | None = None) -> Revision:
@@ -270,9 +272,15 @@ def revision(server: Server, plan: PlanFolder, upload: Upload | None = None) -> 
         new = plan.save_incoming(upload.name, upload.data, REVISION)
     else:
         new = pending_revision(plan)
+    from matrix.corrections import match_corrections
+
     explicit = plan.settings if plan.settings.exists() else None
     old_graph, new_graph, settings = load_versions(plan.plan, new, explicit)
-    return Revision(new, diff_plans(old_graph, new_graph, settings))
+    # the new version is read with the current settings, as it will be once adopted
+    matches = match_corrections(new_graph.tasks(), settings.corrections)
+    carried = [(m.correction.task, m.task.id) for m in matches if m.task is not None]
+    stale = [m.finding.message for m in matches if m.finding is not None]
+    return Revision(new, diff_plans(old_graph, new_graph, settings), carried, stale)
 
 
 def pending_revision(plan: PlanFolder) -> Path:
