@@ -57,7 +57,6 @@ def build_plan(
     does with the plan's own settings file and no other option; each stale correction is said
     through ``warn`` after the build."""
     from matrix.build import BuildOptions, build
-
     from matrix.corrections import stale_findings
 
     path = Path(path)

@@ -594,6 +594,8 @@ def test_merge_keeps_the_name_with_more_tasks_then_the_first() -> None:
     assert merge_suggestions([view("市科技局", 1, "市科学技术局"), view("市科学技术局", 3, "市科技局")]) == [
         ("市科学技术局", "市科技局")
     ]
+
+
 # --- corrections -------------------------------------------------------------------------------------
 
 
