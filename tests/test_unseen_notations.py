@@ -366,3 +366,26 @@ def test_every_cell_separator_splits_names() -> None:
     assert split_list("各地级以上市人民政府") == ["各地级以上市人民政府"]
     plan = parse_text("1.推进工作(省发展改革委牵头负责,各地级以上市人民政府配合)\n")
     assert _roles(plan) == [(["省发展改革委"], ["各地级以上市人民政府"])]
+
+
+def test_flattened_table_rows_that_go_on_without_a_number_and_divisions_of_one_body() -> None:
+    plan = parse_text(
+        "序号\n工作事项\n主要内容\n牵头单位\n配合单位\n市卫健委内牵头处室\n"
+        "1\n扩大家庭医生来源。\n推动二级医院医师到基层执业。\n各区政府\n市卫生健康委\n基层处\n"
+        "引导退休医师加入家庭医生团队。\n各区政府、市卫生健康委\n/\n人事处\n"
+        "2\n优化签约团队。\n组建团队提供签约服务。\n各区政府\n市人社局\n基层处\n"
+    )
+    read = [
+        (t.text.split("\n")[-1], t.leads, t.participants, [(o.name, o.role) for o in t.others])
+        for t in plan.tasks
+    ]
+    assert read == [
+        ("推动二级医院医师到基层执业。", ["各区政府"], ["市卫生健康委"], [("基层处", "市卫健委内牵头处室")]),
+        (
+            "引导退休医师加入家庭医生团队。",
+            ["各区政府", "市卫生健康委"],
+            [],
+            [("人事处", "市卫健委内牵头处室")],
+        ),
+        ("组建团队提供签约服务。", ["各区政府"], ["市人社局"], [("基层处", "市卫健委内牵头处室")]),
+    ]

@@ -16,7 +16,7 @@ from matrix.model import Finding, Line
 from matrix.parsers.names import is_organisation
 from matrix.parsers.normalize import fold, is_debris
 from matrix.parsers.outline import chinese_number, find_marker
-from matrix.parsers.table import column_kind
+from matrix.parsers.table import column_kind, is_placeholder
 
 _NUMBER = re.compile(r"^\(?([0-9]{1,3}|[一二三四五六七八九十]{1,3})\)?[.、]?$")
 _DEADLINE_CELL = re.compile(
@@ -73,7 +73,10 @@ def _looks_ready(cells: list[str]) -> bool:
 
 
 def _kind_of_line(text: str) -> str:
-    """What a row's line looks like: ``unit`` (bodies), ``person``, ``deadline`` or ``text``."""
+    """What a row's line looks like: ``unit`` (bodies), ``blank`` (a placeholder: —, /, 无),
+    ``person``, ``deadline`` or ``text``."""
+    if is_placeholder(text):
+        return "blank"
     if _unitish(text):
         return "unit"
     if _DEADLINE_CELL.search(text) and len(text) <= 16:
@@ -116,6 +119,8 @@ def _fit(kinds: list[str], values: list[str]) -> tuple[list[str], bool]:
             cells[deadline] = line
         elif kind == "person" and leader is not None:
             cells[leader] = "\n".join(filter(None, [cells[leader], line]))
+        elif kind == "blank" and roles:
+            units.append("")  # a placeholder keeps its column: the units after it are the next column's
         elif kind == "unit" or (kind == "text" and roles and not units and not plain):
             units.append(line)
         elif plain:
@@ -133,6 +138,26 @@ def _fit(kinds: list[str], values: list[str]) -> tuple[list[str], bool]:
 def _typed_after(kinds: list[str], text_at: int, rest: list[str]) -> int:
     """How many of the lines after the text the columns after it can hold."""
     return sum(1 for i, k in enumerate(kinds) if i > text_at and k not in ("number", "text"))
+
+
+def _continuations(kinds: list[str], values: list[str]) -> list[list[str]]:
+    """A numbered row's lines cut where the row goes on as another row without a number.
+
+    A header with two text columns (工作事项 / 主要内容) and units after them: a text line that comes
+    after the row's units starts a further row, which shares the first text column.
+    """
+    if kinds.count("text") < 2 or len(values) <= len(kinds):
+        return [values]
+    out: list[list[str]] = [[]]
+    seen_units = False
+    for value in values:
+        kind = _kind_of_line(value)
+        if kind == "text" and seen_units:
+            out.append([])
+            seen_units = False
+        out[-1].append(value)
+        seen_units = seen_units or kind in ("unit", "blank", "person")
+    return out
 
 
 def _names_nobody(kinds: list[str], cells: list[str]) -> bool:
@@ -216,32 +241,36 @@ def regroup(lines: list[Line], findings: list[Finding]) -> list[Line]:
             values = _rejoin([s.text.strip() for s in solid[i + 1 : j]])
             if not values:
                 break
+            row_kinds = kinds[1:] if numbered else kinds
+            segments = _continuations(row_kinds, values)
             sub = _sub_rows(line, kinds[1:] if numbered else kinds, values)
             if sub is not None:
                 out.extend(sub)
                 expected, i = value + 1, j
                 continue
-            row_kinds = kinds[1:] if numbered else kinds
-            cells, short = _fit(row_kinds, values)
-            spanned = (
-                previous is not None
-                and _names_nobody(row_kinds, cells)
-                and not _names_nobody(row_kinds, previous)
-            )
-            if previous is not None:
-                cells = _span_from_above(row_kinds, cells, previous)
-            previous = cells
-            row = [line.text.strip(), *cells]
-            out.append(Line(line.number, "\t".join(c.replace("\n", "、") for c in row), cells=tuple(row)))
-            if spanned:
-                message = (
-                    f"表格第{value}行没有单位, 已沿用上一行的单位 (网页表格的合并单元格只在第一行显示): "
-                    "请核对这一行的单位"
+            for n, segment in enumerate(segments):
+                if n:  # a row that goes on without a number: its first text column is the row's
+                    segment = [values[0], *segment]
+                cells, short = _fit(row_kinds, segment)
+                spanned = (
+                    previous is not None
+                    and _names_nobody(row_kinds, cells)
+                    and not _names_nobody(row_kinds, previous)
                 )
-                findings.append(Finding(line.number, message))
-            elif short:
-                message = f"表格第{value}行的单元格少于表头, 已从左依次填入: 请核对这一行的单位"
-                findings.append(Finding(line.number, message))
+                if previous is not None:
+                    cells = _span_from_above(row_kinds, cells, previous)
+                previous = cells
+                row = [line.text.strip(), *cells]
+                out.append(Line(line.number, "\t".join(c.replace("\n", "、") for c in row), cells=tuple(row)))
+                if spanned:
+                    message = (
+                        f"表格第{value}行没有单位, 已沿用上一行的单位 (网页表格的合并单元格只在第一行显示): "
+                        "请核对这一行的单位"
+                    )
+                    findings.append(Finding(line.number, message))
+                elif short:
+                    message = f"表格第{value}行的单元格少于表头, 已从左依次填入: 请核对这一行的单位"
+                    findings.append(Finding(line.number, message))
             expected = value + 1
             i = j
     return out
