@@ -402,3 +402,16 @@ def test_flattened_table_without_numbers_is_read_by_its_units() -> None:
         ("一.2", "财政收入与经济增长基本同步", ["区财政局"]),
     ]
     assert [s.title for s in plan.sections] == ["主要预期目标"]
+
+
+def test_a_table_typed_with_single_spaces() -> None:
+    plan = parse_text(
+        "序号 主要任务 细化措施 牵头单位 参与单位\n"
+        "1 严守水资源 开发红线 实施用水总量和强度双控行动。 市水利局 市发展改革委、市农业局等\n"
+        "2  严守用水 效率红线 落实用水效率评估体系。 市水利局 市住房和城乡建设局\n"
+    )
+    assert _roles(plan) == [
+        (["市水利局"], ["市发展改革委", "市农业局"]),
+        (["市水利局"], ["市住房和城乡建设局"]),
+    ]
+    assert plan.tasks[0].text.startswith("严守水资源开发红线")
