@@ -234,9 +234,13 @@ def _span_from_above(kinds: list[str], cells: list[str], above: list[str]) -> li
     return out
 
 
+_GROUP = re.compile(r"^各|各(部门|单位|机构|成员单位)$")
+
+
 def _unitish(text: str) -> bool:
-    parts = [p for p in re.split(r"[、,，;；\s]+", fold(text)) if p]
-    return bool(parts) and all(is_organisation(p.rstrip("等")) for p in parts)
+    """True for a line that names bodies and nothing else: 区财政局、区税务局 / 市政府各部门."""
+    parts = [p.rstrip("等") for p in re.split(r"[、,，;；\s]+", fold(text)) if p]
+    return bool(parts) and all(is_organisation(p) or _GROUP.search(p) for p in parts)
 
 
 def regroup(lines: list[Line], findings: list[Finding]) -> list[Line]:
