@@ -132,7 +132,7 @@ def write_letters(
                 path = output_path(staging, safe_filename(name))
                 path.write_bytes(data)
                 files.append(path)
-            pdfs = pdf_writer.convert(files, staging / PDF_FOLDER, on_file=on_pdf)
+            pdfs = pdf_writer.convert(files, staging / PDF_FOLDER, on_file=on_pdf, keep_blank_pages=duplex)
         extra = {
             "options": options,
             "letter_template": letter_template,
