@@ -273,3 +273,14 @@ def test_quick_reading_matches_pdfplumber(rendered: Rendered) -> None:
             for x, y in zip(a.lines, b.lines, strict=True):
                 assert abs(x.top - y.top) < 1 and abs(x.bottom - y.bottom) < 1
                 assert abs(x.x0 - y.x0) < 10  # PDFium's box starts at the ink, a 全角 bracket's is inset
+
+
+def test_title_prints_in_a_bold_serif_where_xiaobiaosong_is_missing(rendered: Rendered) -> None:
+    """GB/T 9704's 二号小标宋: with the shipped font aliases the title (22 pt) takes the bold face of
+    the serif standing in for 方正小标宋简体; the body (16 pt) stays regular."""
+    with pdfplumber.open(rendered.letters[0]) as pdf:
+        chars = pdf.pages[0].chars
+    title = {c["fontname"] for c in chars if round(c["size"]) == 22 and c["text"].strip()}
+    body = {c["fontname"] for c in chars if round(c["size"]) == 16 and "\u4e00" <= c["text"] <= "\u9fff"}
+    assert title and all("Bold" in name and "Serif" in name for name in title), title
+    assert body and not any("Bold" in name for name in body), body
