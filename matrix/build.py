@@ -93,6 +93,11 @@ def build(
     ``scope`` limits a partial build (``matrix letters``) to the outputs under those paths; the
     others in the manifest are left as they are.
     """
+    from matrix.writers.letter_pdfs import jobs as pdf_jobs
+
     meta = plan_meta(graph.source, settings)
+    jobs = plan_jobs(graph, settings, options)
+    if options.letters:  # the letters' PDFs: made with --pdf, else kept only while still current
+        jobs += pdf_jobs(jobs, out_dir, options.extra)
     # change notices and progress reports come from `diff` and `collect`; a build leaves them be
-    return write_build(out_dir, plan_jobs(graph, settings, options), meta, scope=scope, keep=OTHER_COMMANDS)
+    return write_build(out_dir, jobs, meta, scope=scope, keep=OTHER_COMMANDS)

@@ -251,6 +251,40 @@ def resolve_options(
     )
 
 
+def missing_settings(
+    settings: Settings,
+    departments: list[str],
+    *,
+    date_given: bool = False,
+    doc_number_given: bool = False,
+) -> list[str]:
+    """What the letters print from a default because the settings do not say it, each with where
+    to set it: 发文字号, 成文日期, the feedback deadline, the office's and the bureaus' contacts."""
+    letter = settings.letter
+    missing = []
+    if not doc_number_given and not letter.doc_number:
+        missing.append("发文字号 ([letter] doc_number 或 --doc-number; 现空着)")
+    if not date_given and letter.date is None:
+        missing.append("成文日期 ([letter] date 或 --date; 现用生成当天)")
+    if not letter.feedback_deadline:
+        missing.append("反馈时限 ([letter] feedback_deadline; 现写“按要求及时”)")
+    if not letter.contact and not letter.phone:
+        missing.append("办公室联系人和电话 ([letter] contact、phone)")
+    known = {d.name for d in settings.departments if d.contact or d.phone}
+    without = [d for d in departments if d not in known]
+    if without:
+        missing.append(f'{len(without)} 个单位的联系人 ([departments."{without[0]}"] contact、phone)')
+    return missing
+
+
+def defaults_note(settings: Settings, plan: Path, missing: list[str]) -> str | None:
+    """The one note a build prints while the letters still use defaults, or None."""
+    if not missing:
+        return None
+    where = settings.path or plan.with_suffix(".toml")
+    return f"提示: 通知中以下各项未设置: {'；'.join(missing)}。请在设置文件 {where} 中填写。"
+
+
 def plan_name(graph: PlanGraph) -> str:
     """The plan's title without 书名号, or the file's stem when the text has no title."""
     title = graph.title or Path(graph.source).stem
