@@ -50,9 +50,7 @@ def _block(name: str, table: str, intro: bool = False) -> str:
 
 def _ending() -> str:
     return (
-        mt.signature()
-        + mt.colophon()
-        + mt.sect(mt.PORTRAIT, ("rId4", "rId5"), '<w:pgNumType w:start="1"/>')
+        mt.signature() + mt.colophon() + mt.sect(mt.PORTRAIT, ("rId4", "rId5"), '<w:pgNumType w:start="1"/>')
     )
 
 

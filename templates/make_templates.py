@@ -152,7 +152,7 @@ def colophon(width: int = TEXT_WIDTH) -> str:
         ppr=f'{common}{full}<w:spacing w:before="0" w:after="0" w:line="100" w:lineRule="exact"/>'
         '<w:ind w:left="0" w:right="0" w:firstLine="0"/>',
         runs=f'<w:r><w:rPr>{small}<w:u w:val="single"/></w:rPr><w:tab/></w:r>'
-        f'<w:r><w:rPr>{small}</w:rPr><w:t>\u200b</w:t></w:r>',
+        f"<w:r><w:rPr>{small}</w:rPr><w:t>\u200b</w:t></w:r>",
     )
     tabs = f'<w:tabs><w:tab w:val="right" w:pos="{width - CHAR_14}"/></w:tabs>'
     side = f'<w:ind w:left="{CHAR_14}" w:right="{CHAR_14}" w:firstLine="0"/>'
@@ -199,9 +199,7 @@ def signature(sect_pr: str = "") -> str:
     """落款: the blank line above it, the 署名 and the 成文日期, kept together and with the last
     body paragraph above them."""
     return (
-        para(ppr=KEEP_NEXT)
-        + para("{{ signature }}", "Signature")
-        + para("{{ date }}", "DateLine", sect_pr)
+        para(ppr=KEEP_NEXT) + para("{{ signature }}", "Signature") + para("{{ date }}", "DateLine", sect_pr)
     )
 
 

@@ -225,14 +225,16 @@ def problems(pages: list[Page], marks: Marks, *, cc: bool = True) -> list[str]:
         margin = last.bottom_margin
         if not margin - LINE <= line.bottom <= margin + 1:
             found.append(
-                f"{name}: the 印发 line ends at {line.bottom:.1f} pt, not within a line of the margin {margin:.1f}"
+                f"{name}: the 印发 line ends at {line.bottom:.1f} pt, "
+                f"not within a line of the margin at {margin:.1f} pt"
             )
     for page in pages:
         mine = colophon_lines(page, marks)
         for line in mine:
             for other in page.text_lines:
                 if other not in mine and line.overlaps(other):
-                    found.append(f"{name}: 版记 line {line.text!r} overlaps {other.text!r} on page {page.number}")
+                    where = f"on page {page.number}"
+                    found.append(f"{name}: 版记 line {line.text!r} overlaps {other.text!r} {where}")
         if not page.text_lines:
             found.append(f"{name}: page {page.number} is blank")
     return found

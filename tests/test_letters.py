@@ -107,7 +107,11 @@ def test_letters_list_a_bureaus_tasks_as_numbered_paragraphs() -> None:
     ]
     joined = lines.index("二、参与任务（共1项）")
     assert lines[joined + 1] == "（一）二.一.2　着力提升农业农村科技创新能力"
-    assert lines[joined + 3 : joined + 6] == ["牵头单位：市发改委", "配合单位：市科技局、市农办（指导）", "完成时限：—"]
+    assert lines[joined + 3 : joined + 6] == [
+        "牵头单位：市发改委",
+        "配合单位：市科技局、市农办（指导）",
+        "完成时限：—",
+    ]
     text = all_text(data)
     for expected in (
         "市人民政府办公室文件",

@@ -229,7 +229,8 @@ def test_notice_attachment_never_breaks_a_unit_name(rendered: Rendered) -> None:
                     continue  # the 版记 under the table
                 middle = (word["x0"] + word["x1"]) / 2
                 if any(a < middle < b for a, b in columns) and word["text"] not in {"牵头单位", "参与单位"}:
-                    assert word["text"] in names, f"page {page.page_number}: {word['text']!r} is a broken name"
+                    where = f"page {page.page_number}"
+                    assert word["text"] in names, f"{where}: {word['text']!r} is a broken name"
                     seen.add(word["text"])
     assert seen == names
 
@@ -242,7 +243,7 @@ def _walk_positions(letters: list[list[Page]]) -> set[int]:
         lines = [(page, line) for page in letter for line in page.text_lines]
         for i, (_, line) in enumerate(lines):
             if line.text.startswith("牵头单位：") and i > 0:
-                page, end = lines[i - 1]
+                _, end = lines[i - 1]
                 positions.add(round((end.top - FIRST_LINE_TOP) / LINE))
     return positions
 
@@ -268,7 +269,8 @@ def test_quick_reading_matches_pdfplumber(rendered: Rendered) -> None:
     pdfplumber's lines, at the same places."""
     for pdf in rendered.walk_singles[:4]:
         slow, quick = read_pages(pdf), read_pages_quickly(pdf)
-        assert [[line.text for line in p.lines] for p in slow] == [[line.text for line in p.lines] for p in quick]
+        texts = [[line.text for line in p.lines] for p in slow]
+        assert texts == [[line.text for line in p.lines] for p in quick]
         for a, b in zip(slow, quick, strict=True):
             for x, y in zip(a.lines, b.lines, strict=True):
                 assert abs(x.top - y.top) < 1 and abs(x.bottom - y.bottom) < 1

@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 from matrix.cli import app
-from matrix.errors import UsageError
 from matrix.cli.options import (
     DateOpt,
     DocNumberOpt,
@@ -26,6 +25,7 @@ from matrix.cli.options import (
     print_report,
     template_file,
 )
+from matrix.errors import UsageError
 
 
 @app.command("build")

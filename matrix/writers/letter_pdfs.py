@@ -46,7 +46,7 @@ class _Converter:
     def _convert(self, batch: dict[str, Job]) -> None:
         with tempfile.TemporaryDirectory(prefix="matrix-pdf-") as folder:
             sources = []
-            for path, job in batch.items():
+            for job in batch.values():
                 source = Path(folder) / PurePosixPath(job.path).name
                 source.write_bytes(job.render())
                 sources.append(source)
@@ -74,14 +74,20 @@ def jobs(docx_jobs: list[Job], out_dir: Path, extra: dict[str, Any]) -> list[Job
         path = pdf_path(job.path)
         key = key_of("pdf", VERSION, job.key, duplex)
         record = recorded.get(path)
-        fresh = record is not None and record.get("key") == key and _on_disk(out_dir, path) == record.get("sha256")
+        fresh = (
+            record is not None
+            and record.get("key") == key
+            and _on_disk(out_dir, path) == record.get("sha256")
+        )
         if not fresh:
             if not make:
                 continue  # stale or never made: the build removes an old one
             due[path] = job
         kept.append((path, key, job))
     converter = _Converter(due, duplex, extra.get("on_pdf"))
-    return [Job(path, key, _render(converter, path, job), department=job.department) for path, key, job in kept]
+    return [
+        Job(path, key, _render(converter, path, job), department=job.department) for path, key, job in kept
+    ]
 
 
 def _render(converter: _Converter, path: str, job: Job) -> Callable[[], bytes]:
