@@ -18,10 +18,12 @@ from matrix.cli.options import (
     PlanArg,
     SettingsOpt,
     TemplateOpt,
+    letter_numbers,
     letter_options,
     out_dir,
     print_defaults_note,
     print_findings_summary,
+    print_renumbered,
     print_report,
     template_file,
 )
@@ -72,8 +74,10 @@ def build(
 
         if pdf_writer.find_soffice() is None:
             raise UsageError(pdf_writer.INSTALL_HINT)
+    numbers = letter_numbers(output)
     with Progress(transient=True, disable=not pdf) as progress:
         bar = progress.add_task("转换 PDF", total=None)
         options.extra["on_pdf"] = lambda name: progress.update(bar, advance=1, description=f"转换 PDF {name}")
         report = run_build(graph, settings, output, options)
     print_report(output, report)
+    print_renumbered(numbers, output)

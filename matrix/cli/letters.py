@@ -19,10 +19,12 @@ from matrix.cli.options import (
     PlanArg,
     SettingsOpt,
     TemplateOpt,
+    letter_numbers,
     letter_options,
     out_dir,
     print_defaults_note,
     print_findings_summary,
+    print_renumbered,
     print_stale_pdfs,
     template_file,
 )
@@ -62,6 +64,7 @@ def letters(
     if not graph.departments():
         raise UsageError(f"计划中没有找到任何单位的任务, 无法生成通知: {plan}")
     total = len(graph.departments()) + 2
+    numbers = letter_numbers(output)
     with Progress(transient=True, disable=not pdf) as progress:
         bar = progress.add_task("转换 PDF", total=total)
         written = write_letters(
@@ -80,6 +83,7 @@ def letters(
     if pdf:
         typer.echo(f"PDF: {len(written.pdfs)} 份, 在 {written.folder / 'pdf'}", err=True)
     print_stale_pdfs(written.report)
+    print_renumbered(numbers, output)
 
 
 @template_app.command("check")

@@ -107,6 +107,33 @@ def print_report(where: Path, report: BuildReport) -> None:
     print_stale_pdfs(report)
 
 
+def letter_numbers(out: Path) -> dict[str, str]:
+    """Each department's number in the last build into ``out`` (``01`` of ``letters/01-….docx``)."""
+    from matrix.outputs import read_manifest
+
+    numbers = {}
+    for path, record in read_manifest(out)["files"].items():
+        folder, _, name = path.rpartition("/")
+        department = record.get("department") if isinstance(record, dict) else None
+        if folder == "letters" and department and name[:2].isdigit():
+            numbers[department] = name.split("-", 1)[0]
+    return numbers
+
+
+def print_renumbered(before: dict[str, str], out: Path) -> None:
+    """Say which departments a build numbered differently from the last one (an alias that merges
+    two departments moves the ones after them), since their files' names change too."""
+    after = letter_numbers(out)
+    moved = [f"{d} {before[d]}→{after[d]}" for d in after if d in before and before[d] != after[d]]
+    if moved:
+        shown = "、".join(moved[:5]) + (f" 等 {len(moved)} 个" if len(moved) > 5 else "")
+        print(
+            f"注意: 单位编号有变化 (设置文件中的别名合并了单位, 或计划增删了单位): {shown}; "
+            "交办通知和反馈表的文件名随之改变",
+            file=sys.stderr,
+        )
+
+
 def print_stale_pdfs(report: BuildReport) -> None:
     """Say which PDFs a build removed because their letter changed or went (without --pdf)."""
     stale = [p.rsplit("/", 1)[-1] for p in report.removed if p.endswith(".pdf")]
