@@ -178,3 +178,15 @@ def test_attachment_widths_come_from_the_content() -> None:
     assert number + task + text + leads + partners + deadline == 12756
     long_name = dataclasses.replace(rows[0], lead_names=("中国人民银行某某市中心支行营业管理部",))
     assert attachment_widths([long_name])[3] == NAME_CHARS * 240 + 230  # wider names may wrap
+
+
+def test_attachment_line_wraps_under_the_attachments_name() -> None:
+    """附件说明: "附件：" two characters in; a wrapped line starts under the name's first character
+    (the body's characters are 16 pt condensed by 0.25 pt: 315 twips each)."""
+    body = part(batch().notice, "word/document.xml").find(f"{W}body")
+    line = next(
+        p for p in body.iter(f"{W}p") if "".join(t.text or "" for t in p.iter(f"{W}t")).startswith("附件：")
+    )
+    ind = line.find(f"{W}pPr/{W}ind")
+    assert (ind.get(f"{W}left"), ind.get(f"{W}hanging")) == (str(640 + 3 * 315), str(3 * 315))
+    assert line.find(f"{W}pPr/{W}keepNext") is not None  # it stays with the 落款 below

@@ -85,9 +85,8 @@ def jobs(docx_jobs: list[Job], out_dir: Path, extra: dict[str, Any]) -> list[Job
             due[path] = job
         kept.append((path, key, job))
     converter = _Converter(due, duplex, extra.get("on_pdf"))
-    return [
-        Job(path, key, _render(converter, path, job), department=job.department) for path, key, job in kept
-    ]
+    # no department: a PDF made or removed is no change for the bureau (its letter says that)
+    return [Job(path, key, _render(converter, path, job)) for path, key, job in kept]
 
 
 def _render(converter: _Converter, path: str, job: Job) -> Callable[[], bytes]:
