@@ -55,6 +55,8 @@ class Document:
     source: str
     lines: list[Line]
     kind: str = "txt"
+    plan: Plan | None = None
+    """A plan already read as tasks (a duty workbook matrix wrote, from its stamp): no parsing."""
 
 
 @dataclass(frozen=True)
@@ -68,10 +70,12 @@ class Finding:
 
 @dataclass(frozen=True)
 class OtherRole:
-    """A body named with a role that is neither lead nor participant (指导, 落实, 督导, 分管领导)."""
+    """A body named with a role that is neither lead nor participant (指导, 落实, 督导), or a person
+    named with a label (分管领导, 联系人): ``person`` is True for people, who are never sent anything."""
 
     name: str
     role: str
+    person: bool = False
 
 
 @dataclass
@@ -104,6 +108,8 @@ class Task:
     others: list[OtherRole] = field(default_factory=list)
     deadline: str | None = None
     section: str | None = None
+    corrected: bool = False
+    """True when a correction in the settings file replaced what the text gives."""
 
     @property
     def primary_lead(self) -> str | None:
@@ -136,7 +142,7 @@ class Department:
     contact: str | None = None
     phone: str | None = None
     is_person: bool = False
-    """True for a person named in a table's 分管领导 column: kept in the graph, sent no letter."""
+    """True for a person (分管领导, 联系人, a leader named in a heading): kept in the graph, sent nothing."""
 
 
 @dataclass
@@ -149,6 +155,9 @@ class Plan:
     tasks: list[Task] = field(default_factory=list)
     departments: list[Department] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    name: str | None = None
+    """The plan file's name when ``source`` is not the plan itself (a duty workbook read back
+    names the plan it was built from); its stem names the outputs."""
 
     @property
     def warnings(self) -> list[Finding]:

@@ -18,9 +18,11 @@ from matrix.cli.options import (
     PlanArg,
     SettingsOpt,
     TemplateOpt,
+    exit_on_stale_corrections,
     letter_numbers,
     letter_options,
     out_dir,
+    plan_outside,
     print_defaults_note,
     print_findings_summary,
     print_renumbered,
@@ -52,6 +54,7 @@ def build(
     from matrix.settings import load_settings
 
     out_dir(output)
+    plan_outside(plan, output)
     settings = load_settings(plan, settings_file)
     graph = load_plan(plan, settings)
     # The modules and the plan live until the command ends; frozen, the cycle collector stops
@@ -81,3 +84,4 @@ def build(
         report = run_build(graph, settings, output, options)
     print_report(output, report)
     print_renumbered(numbers, output)
+    exit_on_stale_corrections(graph)

@@ -66,36 +66,34 @@ class RawTask:
     assignment: Assignment
     assign_line: int
     section: Node | None
+    parts: list[Assignment] = field(default_factory=list)
+    """For an item whose line holds several brackets (…(A负责)。…(B、C负责)): each bracket's own
+    assignment, so that the lead rule picks a lead in each; empty otherwise."""
 
 
 def _assigned(para: Para) -> bool:
-    return bool(para.inlines) or (para.pure is not None and not _rule_only(para.pure))
-
-
-def _rule_only(a: Assignment) -> bool:
-    return not (a.leads or a.participants or a.others or a.responsible or a.named_nobody)
+    return bool(para.inlines) or (para.pure is not None and not para.pure.rule_only)
 
 
 def _units(assigned: list[Para], paras: list[Para]) -> list[Para]:
-    """Assigned lines, with consecutive lone assignment lines (牵头单位:A / 责任单位:B) counted once."""
+    """Assigned lines, with a run of consecutive assignment lines (牵头单位:A / 配合单位:B / 抄送单位:C)
+    counted once."""
+    chosen = {id(p) for p in assigned}
     out: list[Para] = []
-    # positions by identity, once: list.index per line made a long run of paragraphs quadratic
-    position: dict[int, int] = {}
-    for i, p in enumerate(paras):
-        position.setdefault(id(p), i)
-    for para in assigned:
-        at = position[id(para)]
-        previous = paras[at - 1] if at > 0 else None
-        if (
-            para.pure is not None
-            and previous is not None
-            and previous.pure is not None
-            and out
-            and out[-1] is previous
-        ):
-            out[-1] = para
+    in_run = False  # the previous line was an assignment line of the unit last added
+    for para in paras:
+        if para.pure is None:
+            in_run = False
+            if id(para) in chosen:
+                out.append(para)
             continue
-        out.append(para)
+        if id(para) in chosen:
+            if in_run and out and out[-1].pure is not None:
+                out[-1] = para
+            else:
+                out.append(para)
+            in_run = True
+        # an assignment line that names nobody (抄送单位: ignored) neither starts nor breaks a run
     return out
 
 
@@ -162,13 +160,14 @@ class TaskCollector:
     def collect(self, root: Node) -> list[RawTask]:
         """Every task under ``root``, ordered by line."""
         for para in _all_paras(root):
-            rule_line = para.pure is not None and _rule_only(para.pure) and para.pure.states_rule
+            rule_line = para.pure is not None and para.pure.rule_only and para.pure.states_rule
             if para.states_rule or rule_line:
-                self.rule_lines.append(para.line)
+                self.rule_lines.append(para.rule_from or para.line)
         self._sectioned(root)
         for child in root.children:
             self._visit(child)
-        return sorted(self.tasks, key=lambda t: (t.line, t.outline))
+        # by line, and within a line (a collapsed page cut into pieces) in the order they were found
+        return sorted(self.tasks, key=lambda t: t.line)
 
     def _visit(self, node: Node) -> None:
         assigned = _units([p for p in node.paras() if _assigned(p)], node.paras())
@@ -200,13 +199,11 @@ class TaskCollector:
         node.is_task = True
         paras = [p for p in node.paras()] + [p for c in node.children for p in _all_paras(c)]
         assignment, line = _merged(paras)
+        parts: list[Assignment] = []
         if node.para is not None and len(node.para.inlines) > 1 and not node.body and not node.children:
-            for k, (text, part) in enumerate(_split_stretches(node.para, node.para.body_start), 1):
-                self.tasks.append(
-                    RawTask((*node.outline, f"s{k}"), text, node.line, part, node.line, node.parent)
-                )
-            return
-        self.tasks.append(RawTask(node.outline, node.text(), node.line, assignment, line, node.parent))
+            # one numbered item, one task: its brackets each assign a part of it
+            parts = [inline.assignment for inline in node.para.inlines]
+        self.tasks.append(RawTask(node.outline, node.text(), node.line, assignment, line, node.parent, parts))
 
     def _sectioned(self, node: Node) -> None:
         """A node whose paragraphs carry their own assignments: each paragraph is a task ``pN``."""
@@ -231,7 +228,7 @@ class TaskCollector:
                     if len(stretches) > 1:
                         outline = (*outline, f"s{k}")
                     self.tasks.append(RawTask(outline, text, para.line, part, para.line, node))
-            elif para.pure is not None and not _rule_only(para.pure):
+            elif para.pure is not None and not para.pure.rule_only:
                 if run:
                     count += 1
                     text = "\n".join(own_text(p) for p in run)

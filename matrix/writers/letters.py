@@ -287,7 +287,7 @@ def defaults_note(settings: Settings, plan: Path, missing: list[str]) -> str | N
 
 def plan_name(graph: PlanGraph) -> str:
     """The plan's title without 书名号, or the file's stem when the text has no title."""
-    title = graph.title or Path(graph.source).stem
+    title = graph.title or graph.stem
     return clean(title).strip("《》")
 
 
