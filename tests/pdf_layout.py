@@ -95,9 +95,11 @@ def read_pages(pdf: Path) -> list[Page]:
     pages = []
     with pdfplumber.open(pdf) as document:
         for number, page in enumerate(document.pages, 1):
+            # upright text only: the landscape pages' page number is set vertically at their edge
             words = [
                 (str(w["text"]), float(w["top"]), float(w["bottom"]), float(w["x0"]), float(w["x1"]))
                 for w in page.extract_words(y_tolerance=3)
+                if w["upright"]
             ]
             pages.append(Page(number, float(page.width), float(page.height), _lines(words)))
     return pages

@@ -25,6 +25,7 @@ from pdf_layout import (
     LINE,
     Marks,
     Page,
+    colophon_lines,
     documents,
     padding_problems,
     problems,
@@ -42,6 +43,7 @@ from matrix.writers.letter_batch import default_template
 from matrix.writers.letters import (
     LETTER_FIELDS,
     NAME_CHARS,
+    NOTICE_FIELDS,
     letter_context,
     notice_context,
     resolve_options,
@@ -57,6 +59,8 @@ FIRST_LINE_TOP = 112.1
 """Where the first body line's box starts on a portrait page after the first (pt from the top)."""
 WALK_PART = 80
 """How many walking letters go into one print file for the conversion."""
+NOTICE_WALK = 40
+"""How many table lines (of 18 characters) the walking notice's task grows by, three at a time."""
 SINGLE_EVERY = 54
 """Every this many steps of the walk, the letter is converted on its own too (about every other line)."""
 
@@ -73,12 +77,28 @@ class Rendered:
     reminder: Path
     walk: list[Path]
     walk_singles: list[Path]
+    notice_walk: list[Path]
 
 
 def _run(*args: str) -> None:
     with pytest.raises(SystemExit) as done:
         main(list(args))
     assert done.value.code in (0, None), args
+
+
+def walking_notices() -> list[bytes]:
+    """The sample plan's notice with one task's text three table lines longer each time, so that
+    the attachment's end walks down a landscape page and past it."""
+    plan, settings = sample_plan(), sample_settings()
+    options = resolve_options(settings.letter)
+    template = CompiledTemplate(default_template("notice.docx"), NOTICE_FIELDS)
+    task = plan.tasks[2]
+    out = []
+    for step in range(0, NOTICE_WALK, 3):
+        text = "组织实施一批服务业科技攻关项目。" + "推" * (step * 18)
+        one = dataclasses.replace(plan, tasks=[*plan.tasks[:2], dataclasses.replace(task, text=text)])
+        out.append(template.render(notice_context(PlanGraph(one), options), options.date))
+    return out
 
 
 def walking_letters() -> list[dict[str, bytes]]:
@@ -146,6 +166,12 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
         path.write_bytes(template.package_bytes(walk[step], stamp))
         singles.append(path)
     files += singles
+    notices = []
+    for number, data in enumerate(walking_notices()):
+        path = sources / f"notice-walk-{number:02d}.docx"
+        path.write_bytes(data)
+        notices.append(path)
+    files += notices
     pdfs = {p.stem: p for p in pdf_writer.convert([Path(f) for f in files], root / "pdf")}
     # a second run: the duplex print file keeps its blank padding pages, the others must not
     pdfs["duplex"] = pdf_writer.convert([duplex], root / "pdf", keep_blank_pages=True)[0]
@@ -158,6 +184,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
         reminder=pdfs["reminder"],
         walk=[pdfs[p.stem] for p in parts],
         walk_singles=[pdfs[p.stem] for p in singles],
+        notice_walk=[pdfs[p.stem] for p in notices],
     )
 
 
@@ -203,6 +230,22 @@ def test_notice_colophon_at_the_foot_of_the_attachment(rendered: Rendered) -> No
     last = pages[-1]
     assert last.width > last.height  # the 版记 closes the landscape attachment, at its foot
     assert any(line.text.startswith("抄送：") for line in last.text_lines)
+
+
+def test_notice_colophon_as_the_attachment_grows(rendered: Rendered) -> None:
+    """As the attachment's end walks down a landscape page, the 版记 stays at the foot of its last
+    page: under the table while it fits, then alone on a page of its own, never at a page's top."""
+    alone = shared = 0
+    for pdf in rendered.notice_walk:
+        pages = read_pages(pdf)
+        assert problems(pages, SAMPLE_MARKS) == [], pdf.name
+        last = pages[-1]
+        assert last.width > last.height, pdf.name
+        if len(last.text_lines) == len(colophon_lines(last, SAMPLE_MARKS)):
+            alone += 1
+        else:
+            shared += 1
+    assert alone and shared  # both cases occurred
 
 
 def test_notice_attachment_never_breaks_a_unit_name(rendered: Rendered) -> None:
