@@ -609,7 +609,8 @@ def font_table() -> str:
         (FANG, "仿宋", "86", "02010609060101010101", "modern"),
         (KAI, "楷体", "86", "02010609060101010101", "modern"),
         (HEI, "SimHei", "86", "02010609060101010101", "modern"),
-        (XBS, "方正小标宋_GBK", "86", "02000000000000000000", "auto"),
+        # roman: where 小标宋 is missing, Word and WPS substitute a serif (宋体), not a sans face
+        (XBS, "方正小标宋_GBK", "86", "02010600030101010101", "roman"),
         (SONG, "SimSun", "86", "02010600030101010101", "auto"),
         (LATIN, "", "00", "02020603050405020304", "roman"),
     ]
