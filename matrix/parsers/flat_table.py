@@ -2,9 +2,15 @@
 
 ``序号`` / ``目标与任务`` / ``责任单位`` on lines of their own (often with blank lines between), then
 each row the same way: ``1`` / ``地区生产总值增长5.5%左右`` / ``区发展改革委``.  The header is found
-by its words; rows are cut at their numbers, so a cell that holds several units one per line
-stays one cell.  Each header and row is handed on as one :class:`Line` with its cells, the way a
-.docx table row is, and the table parser reads it from there.
+by its words; rows are cut at their numbers (or, in a table with no number column, found by their
+units), so a cell that holds several units one per line stays one cell.  A row's lines are laid into
+columns by what they look like: dates, people, units, text.
+
+Web tables print a merged cell once, in the first row it covers, so a row that names no unit
+shares the row above's (reported); items ``(1)(2)…`` inside a row, and rows that go on without a
+number, become rows of their own; a line spanning the table between rows is a heading.  Each header
+and row is handed on as one :class:`Line` with its cells, the way a .docx table row is, and the
+table parser reads it from there.
 """
 
 from __future__ import annotations
