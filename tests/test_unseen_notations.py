@@ -448,3 +448,8 @@ def test_flattened_table_with_a_type_column_before_the_number_and_section_rows()
         ("推进走马塘片区规划研究", ["区规划资源局", "区“两旧”专班", "区商务委", "区国资委"]),
         ("完成零星旧里房屋改造", ["区房管局", "各相关街镇"]),
     ]
+
+
+def test_a_label_whose_names_stand_on_the_next_line() -> None:
+    plan = parse_text("1.推进园区建设。\n牵头单位:\n市发改委\n配合单位：\n市财政局、市商务局\n")
+    assert _roles(plan) == [(["市发改委"], ["市财政局", "市商务局"])]
