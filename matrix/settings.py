@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from matrix.cleaning import clean, removed
 from matrix.errors import InputError
 
 
@@ -52,6 +53,8 @@ class Settings:
     departments: list[DepartmentSettings] = field(default_factory=list)
     letter: LetterSettings = field(default_factory=LetterSettings)
     raw: dict[str, Any] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    """What reading the file changed (characters no document can hold), each naming the file."""
 
     def canonical(self) -> dict[str, str]:
         """Every alias and former name mapped to its department's name."""
@@ -124,9 +127,29 @@ def _unknown(keys: Any, known: set[str], where: str, path: Path) -> None:
         )
 
 
+def _cleaned(value: Any, where: str, path: Path, warnings: list[str]) -> Any:
+    """``value`` with every string (keys too) through :func:`matrix.cleaning.clean`."""
+    if isinstance(value, str):
+        text, count = clean(value)
+        if count:
+            warnings.append(f"{path}: {where or '设置'}: {removed(count)}")
+        return text
+    if isinstance(value, list):
+        return [_cleaned(v, f"{where}[{i}]", path, warnings) for i, v in enumerate(value)]
+    if isinstance(value, dict):
+        out = {}
+        for key, v in value.items():
+            name = _cleaned(key, where, path, warnings)
+            out[name] = _cleaned(v, f"{where}.{name}" if where else name, path, warnings)
+        return out
+    return value
+
+
 def parse_settings(data: dict[str, Any], path: Path) -> Settings:
     """Settings from the parsed TOML of ``path``; a wrong value type or an unknown key is an
-    :class:`InputError`."""
+    :class:`InputError`.  Characters no document can hold are removed, with a warning."""
+    warnings: list[str] = []
+    data = _cleaned(data, "", path, warnings)
     _unknown(data, _PARTS, "部分", path)
     depts: list[DepartmentSettings] = []
     raw_depts = data.get("departments", {})
@@ -161,7 +184,7 @@ def parse_settings(data: dict[str, Any], path: Path) -> Settings:
         cc=_str_list(raw_letter.get("cc"), "letter.cc", path),
         extra={k: v for k, v in raw_letter.items() if k not in known},
     )
-    return Settings(path=path, departments=depts, letter=letter, raw=data)
+    return Settings(path=path, departments=depts, letter=letter, raw=data, warnings=warnings)
 
 
 def load_settings(plan: Path, explicit: Path | None = None) -> Settings:
