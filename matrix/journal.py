@@ -110,10 +110,9 @@ def commit(out_dir: Path, moves: Sequence[Move]) -> None:
             try:
                 _do(out_dir, move)
             except OSError as exc:
+                hint = "文件可能正在 Word、WPS 或 Excel 中打开; " if isinstance(exc, PermissionError) else ""
                 raise CommitRefused(
-                    f"无法替换 {move.target} ({exc.strerror or exc}; "
-                    "文件可能正在 Word、WPS 或 Excel 中打开)。"
-                    "输出目录保持原样, 请关闭该文件后再试",
+                    f"无法写入 {move.target} ({exc.strerror or exc})。{hint}输出目录保持原样, 未做任何改动",
                     path=str(out_dir),
                 ) from exc
             done.append(move)

@@ -196,10 +196,12 @@ def load_settings(plan: Path, explicit: Path | None = None) -> Settings:
         return Settings()
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+        return parse_settings(data, path)
+    except RecursionError as exc:  # arrays nested thousands deep
+        raise InputError("设置文件的方括号嵌套过深, 无法读取", path=str(path)) from exc
     except UnicodeDecodeError as exc:
         raise InputError("设置文件不是 UTF-8 编码", path=str(path)) from exc
     except tomllib.TOMLDecodeError as exc:
         where = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
         detail = f"第{where.group(1)}行第{where.group(2)}列附近" if where else str(exc)
         raise InputError(f"设置文件格式有误 ({detail}): 请检查引号、方括号和等号", path=str(path)) from exc
-    return parse_settings(data, path)
