@@ -127,9 +127,9 @@ def write_build(
     ``keep`` prefix (another command's outputs, such as ``changes/``) are never removed either.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
-    out_dir = out_dir.resolve()  # a relative -o names the same folder for every path below
+    given, out_dir = out_dir, out_dir.resolve()  # every path below from the one absolute folder
     report = BuildReport()
-    with build_lock(out_dir):
+    with build_lock(given):  # named as the clerk gave it in a refusal
         report.recovered = journal.recover(out_dir)
         previous = read_manifest(out_dir)
         old: dict[str, Any] = previous["files"]
