@@ -11,16 +11,21 @@ in a role word.  Names whose role depends on the plan's lead rule (``A、B负责
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from matrix.parsers.brackets import depth_split, outer_groups
 from matrix.parsers.names import Name, is_organisation, parse_names, split_list
+from matrix.text.roles import LabelAt, LabelKind, find_labels
 
 RULE = re.compile(
     r"(列|排|排列|位列|列在|排在)(在)?(第一|首)位.{0,8}(为|是|作为)?.{0,4}(牵头|汇总)"
     r"|第一(位|个)(的)?(部门|单位)?(为|是)(牵头|主办)"
 )
+COMMA_RULE = re.compile(r"(第一个|首个)(逗号|分号)前(面)?(的)?(单位|部门)?(为|是)牵头")
+"""A lead rule by punctuation: every body before the list's first comma leads, the rest take part."""
 _SKIP = re.compile(
     r"^(下同|以下同|不再列出|不再一一列出|不再做分工|不再分工|以下均.*|以下各项.*|除.*外|"
     r"(其他|其余|其它)(的)?(为|是)(配合|参与|责任|协办)(单位|部门)|"
@@ -32,33 +37,7 @@ _DEADLINE = re.compile(
     r"(每年|每季度|每月|每半年).{0,10}|年底前|年内|\d{4}年)$"
 )
 _SCOPE_LABEL = re.compile(r"^(适用范围|适用地区|实施范围|范围)\s*:")
-_LABELS = {
-    "牵头单位": "lead",
-    "牵头部门": "lead",
-    "主办单位": "lead",
-    "牵头责任单位": "lead",
-    "责任单位": "responsible",
-    "责任部门": "responsible",
-    "负责单位": "responsible",
-    "负责部门": "responsible",
-    "责任科室": "responsible",
-    "承办单位": "responsible",
-    "实施单位": "responsible",
-    "责任主体": "responsible",
-    "配合单位": "participant",
-    "配合部门": "participant",
-    "参与单位": "participant",
-    "参加单位": "participant",
-    "协办单位": "participant",
-    "协助单位": "participant",
-    "协同单位": "participant",
-    "指导单位": "指导",
-    "督办单位": "督办",
-}
-_LABEL = re.compile(r"^(" + "|".join(sorted(_LABELS, key=len, reverse=True)) + r")\s*:\s*(.*)$")
-_DEADLINE_KEYS = ("完成时限", "完成时间", "时限要求", "时间要求", "时限", "时间节点")
-_DEADLINE_LABEL = re.compile(r"^(" + "|".join(_DEADLINE_KEYS) + r")\s*:\s*(.*)$")
-_LABEL_START = re.compile(r"\s+(?=(" + "|".join([*_LABELS, *_DEADLINE_KEYS]) + r")\s*:)")
+_COMPLETE = re.compile(r"(?<=[前底内末])(完成|完成任务|实现|到位|落实到位|落实|办结|见效)$")
 _VERB = re.compile(
     r"^(?P<names>.*?)(?P<verb>分别牵头负责|共同牵头负责|牵头负责|分别牵头|共同牵头|牵头|"
     r"按职责分工负责|按照职责分工负责|按职责负责|按职能分工负责|按职责分工落实|按职责落实|分别负责|共同负责|"
@@ -86,6 +65,18 @@ class Assignment:
     labelled: bool = False
     named_nobody: bool = False
     """The text gives a role only to vague bodies (各有关部门按职责分工负责): a task with no one named."""
+    comma_rule: bool = False
+    """The text states the comma rule (第一个逗号前为牵头单位)."""
+    first_group: int | None = None
+    """How many responsible bodies stand before the first comma of their list, when it goes on after one."""
+    persons: list[tuple[str, str]] = field(default_factory=list)
+    """People named with a label (分管省领导:林克庆): (name, label); never departments."""
+    unread_labels: list[str] = field(default_factory=list)
+    """Labels shaped like role labels (抄送单位:) whose role could not be read."""
+    too_long: list[str] = field(default_factory=list)
+    """Names longer than any body's that were left out (reported, never dropped in silence)."""
+    unread: int = 0
+    """Clauses that were neither names with a role, a label, a deadline nor a remark: prose."""
 
     @property
     def is_empty(self) -> bool:
@@ -97,6 +88,19 @@ class Assignment:
             or self.responsible
             or self.states_rule
             or self.named_nobody
+            or self.persons
+        )
+
+    @property
+    def rule_only(self) -> bool:
+        """True when the text names no one at all: at most it states the lead rule or a deadline."""
+        return not (
+            self.leads
+            or self.participants
+            or self.others
+            or self.responsible
+            or self.named_nobody
+            or self.persons
         )
 
     def merge(self, other: Assignment) -> None:
@@ -108,26 +112,47 @@ class Assignment:
         self.separately = self.separately or other.separately
         self.deadline = self.deadline or other.deadline
         self.states_rule = self.states_rule or other.states_rule
+        self.comma_rule = self.comma_rule or other.comma_rule
+        if self.first_group is None and other.first_group is not None:
+            self.first_group = len(self.responsible) - len(other.responsible) + other.first_group
         self.labelled = self.labelled or other.labelled
         self.named_nobody = self.named_nobody or other.named_nobody
+        self.persons += other.persons
+        self.unread_labels += other.unread_labels
+        self.unread += other.unread
+        self.too_long += other.too_long
 
 
 def _texts(names: list[Name]) -> list[str]:
     return [n.text for n in names]
 
 
-def _names(text: str) -> list[Name]:
-    return [n for n in parse_names(text) if len(n.text) <= 30 and not _BAD_NAME.search(n.text)]
+MAX_NAME = 30
+"""Longer "names" are sentences, not bodies; one that still ends as a body is reported."""
 
 
-def _clauses(text: str) -> list[str]:
+def _names(text: str, result: Assignment) -> list[Name]:
+    out: list[Name] = []
+    for name in parse_names(text):
+        if _DEADLINE.match(name.text):  # 县商务局 / 12月底前: a table cell's last line is its deadline
+            result.deadline = result.deadline or normal_deadline(name.text)
+            continue
+        if _BAD_NAME.search(name.text):
+            continue
+        if len(name.text) > MAX_NAME:
+            if is_organisation(name.text):
+                result.too_long.append(name.text)
+            continue
+        out.append(name)
+    return out
+
+
+def _clauses(text: str, custom: Mapping[str, LabelKind] | None) -> list[str]:
+    """The clauses of an assignment: cut at ``, ; 。`` outside brackets and before every label."""
     out: list[str] = []
     for part in depth_split(text, ",;。"):
-        out.extend(
-            p.strip()
-            for p in _LABEL_START.split(part)
-            if p and p.strip() and p not in _LABELS and p not in _DEADLINE_KEYS
-        )
+        cuts = [0, *(at.start for at in find_labels(part, custom) if at.start > 0), len(part)]
+        out.extend(part[a:b].strip() for a, b in itertools.pairwise(cuts))
     return [c for c in out if c]
 
 
@@ -135,25 +160,38 @@ def _strip_rule_groups(text: str, result: Assignment) -> str:
     """Remove inner brackets that state the lead rule or skip remarks, noting the rule."""
     for group in reversed(outer_groups(text)):
         inner = group.inner(text)
-        if RULE.search(inner) or all(_SKIP.match(c) or RULE.search(c) for c in _clauses(inner)):
+        if RULE.search(inner) or all(_SKIP.match(c) or RULE.search(c) for c in _clauses(inner, None)):
             result.states_rule = result.states_rule or bool(RULE.search(inner))
+            result.comma_rule = result.comma_rule or bool(COMMA_RULE.search(inner))
             text = text[: group.start] + text[group.end :]
     return text
 
 
-def parse_assignment(text: str, *, bare: bool = False) -> Assignment:
+def normal_deadline(text: str) -> str:
+    """A deadline as a clerk files it: ``2025年9月底前完成`` → ``2025年9月底前``."""
+    text = text.strip(" .。;,")
+    return _COMPLETE.sub("", text) or text
+
+
+def parse_assignment(
+    text: str, *, bare: bool = False, custom: Mapping[str, LabelKind] | None = None
+) -> Assignment:
     """What an assignment text (folded, without its outer brackets) says.
 
     With ``bare``, a list of organisations and nothing else (``省数据局、省财政厅``: no role word,
-    as plans under a lead rule write them) names the responsible bodies.
+    as plans under a lead rule write them) names the responsible bodies.  ``custom`` holds the
+    labels named in the plan's settings file.
     """
     result = Assignment()
     text = _strip_rule_groups(text, result)
     pending: list[Name] = []
     context: str | None = None  # the label a verbless list continues (责任单位:A,B → B too)
     scoped = False
-    for clause in _clauses(text):
+    for clause in _clauses(text, custom):
         clause = clause.strip(" .")
+        if COMMA_RULE.search(clause):
+            result.comma_rule = True
+            continue
         if RULE.search(clause):
             result.states_rule = True
             continue
@@ -162,36 +200,27 @@ def parse_assignment(text: str, *, bare: bool = False) -> Assignment:
         if _SCOPE_LABEL.match(clause):
             scoped, context = True, None
             continue
-        m = _DEADLINE_LABEL.match(clause)
-        if m:
-            result.deadline = m.group(2).strip() or None
-            context = None
+        labels = find_labels(clause, custom)
+        if labels and labels[0].start == 0:
+            context, scoped = _labelled(result, labels[0], clause[labels[0].end :].strip(), custom), False
             continue
         if _DEADLINE.match(clause):
-            result.deadline = clause
+            result.deadline = normal_deadline(clause)
             continue
-        m = _LABEL.match(clause)
-        if m:
-            result.labelled = True
-            scoped = False
-            kind, body = _LABELS[m.group(1)], m.group(2)
-            verb = _VERB.match(body)
-            if verb and verb.group("names"):
-                _apply_verb(result, verb.group("names"), verb.group("verb"), [])
-                context = None
-            else:
-                context = kind
-                _apply_label(result, kind, _names(body))
+        if scoped or context == "ignore":
             continue
-        if scoped:
+        if context is not None and context.startswith(_PERSON):
+            result.persons += [(p, context.removeprefix(_PERSON)) for p in person_names(clause)]
             continue
         verb = _VERB.match(clause)
         if verb:
             _apply_verb(result, verb.group("names"), verb.group("verb"), pending)
             pending, context = [], None
             continue
-        names = _names(clause)
+        names = _names(clause, result)
         if context is not None:
+            if context == "responsible" and result.first_group is None:
+                result.first_group = len(result.responsible)
             _apply_label(result, context, names)
         elif (
             bare
@@ -202,15 +231,67 @@ def parse_assignment(text: str, *, bare: bool = False) -> Assignment:
             pending += names
         else:
             pending += names
+            result.unread += 1
             bare = False  # a clause that is not all organisations: this is prose, not a bare list
     if bare and pending:
         _apply_verb(result, "", "负责", pending)
     return result
 
 
+_PERSON = "person:"
+"""Context prefix of a person label whose list goes on in the next clause (分管领导:A,B)."""
+
+
+def _labelled(
+    result: Assignment, at: LabelAt, body: str, custom: Mapping[str, LabelKind] | None
+) -> str | None:
+    """Read ``label: body``; the context that later verbless clauses continue."""
+    label = at.label
+    if label is None:
+        if body:
+            result.unread_labels.append(at.word)
+        return "ignore"
+    kind = label.kind
+    if kind is LabelKind.DEADLINE:
+        result.deadline = normal_deadline(body) or None
+        return None
+    if kind is LabelKind.IGNORE:
+        return "ignore"
+    if kind is LabelKind.SENTENCE:
+        result.merge(parse_assignment(body, custom=custom))
+        return None
+    result.labelled = True
+    if kind is LabelKind.PERSON:
+        result.persons += [(p, label.text) for p in person_names(body)]
+        return _PERSON + label.text
+    verb = _VERB.match(body)
+    if verb and verb.group("names"):
+        _apply_verb(result, verb.group("names"), verb.group("verb"), [])
+        return None
+    context = label.text if kind is LabelKind.OTHER else kind.value
+    _apply_label(result, context, _names(body, result))
+    return context
+
+
+_TITLES = re.compile(
+    r"(同志|(常务)?副?(省长|市长|县长|区长|州长|镇长|乡长|主席|书记|主任|秘书长|局长|厅长|部长|巡视员|调研员))$"
+)
+
+
+def person_names(text: str) -> list[str]:
+    """The people named in ``text`` (林克庆、束学龙同志), without their titles."""
+    out: list[str] = []
+    for raw in split_list(text):
+        name = re.sub(r"\s+", "", raw).strip(" .。;,")
+        name = _TITLES.sub("", name) or name
+        if name and name not in out and len(name) <= 12:
+            out.append(name)
+    return out
+
+
 def _apply_label(result: Assignment, kind: str, names: list[Name]) -> None:
     marked = [n for n in names if n.marked_lead]
-    if marked and kind in ("responsible", "participant"):
+    if marked and kind in ("responsible", "participant", "lead"):
         # 责任单位:市发改委(牵头)、市财政局: the marked bodies lead, the others take part
         result.leads += marked
         result.participants += [n for n in names if not n.marked_lead]
@@ -227,8 +308,8 @@ def _apply_label(result: Assignment, kind: str, names: list[Name]) -> None:
 
 def _apply_verb(result: Assignment, names_text: str, verb: str, pending: list[Name]) -> None:
     head_text, _, co_text = names_text.partition("会同")
-    head = pending + _names(head_text)
-    co = _names(co_text)
+    head = pending + _names(head_text, result)
+    co = _names(co_text, result)
     if not head and not co and names_text.strip():
         result.named_nobody = True
         return
@@ -252,18 +333,24 @@ def _apply_verb(result: Assignment, names_text: str, verb: str, pending: list[Na
         result.separately = result.separately or verb.startswith("分别")
 
 
-def resolve(assignment: Assignment, rule_in_force: bool) -> tuple[list[Name], list[Name]]:
+def resolve(
+    assignment: Assignment, rule_in_force: bool, comma_rule: bool = False
+) -> tuple[list[Name], list[Name]]:
     """The leads and participants of an assignment, once the plan's lead rule is known.
 
     Explicit leads (牵头) stay leads and make the responsible bodies participants; otherwise, under
-    a lead rule the first responsible body leads and the rest take part, unless they lead
-    separately (分别负责); with no rule every responsible body leads.
+    the comma rule the bodies before the list's first comma lead; under a lead rule the first
+    responsible body leads and the rest take part, unless they lead separately (分别负责); with no
+    rule every responsible body leads.
     """
     leads = list(assignment.leads)
     participants = list(assignment.participants)
     responsible = assignment.responsible
     if leads:
         participants = responsible + participants
+    elif comma_rule and responsible:
+        first = assignment.first_group or len(responsible)
+        leads, participants = responsible[:first], responsible[first:] + participants
     elif rule_in_force and not assignment.separately and responsible:
         leads = responsible[:1]
         participants = responsible[1:] + participants

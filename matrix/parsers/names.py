@@ -24,8 +24,13 @@ _JOINERS = re.compile(r"等和|等及|以及|和各|及各|与各|并各")
 _PLACE_PIECE = re.compile(r"^[区县市镇乡旗](级市|级区)?(\([^)]*\))?(人民)?(政府)?$")
 _GROUP_HEAD = re.compile(r"^各[区县市镇乡旗]$")
 _ORG_SUFFIX = re.compile(r"(局|委|办|室|厅|部|会|院|署|中心|行|所|处|科|站|队|社|团|集团|公司)$")
-_PREFIX = re.compile(r"^(由|请|并由|另由|经|和|及|与|并|或)")
+_PREFIX = re.compile(r"^(由|请|并由|另由|经(?![济信开营贸管委发])|和|及|与|并|或)")
 _LEAD_MARK = re.compile(r"\((牵头|牵头单位|主责|总牵头|牵头部门)\)$")
+_STAR_MARK = re.compile(r"^[*★](?![*★])")
+# 县医保局(按职责分工负责), 市财政局(配合): a remark on the role after a name, not part of it
+_ROLE_REMARK = re.compile(
+    r"\((按|负责|配合|参与|协助|协办|协同|参加|具体|分别|共同)[^()]{0,10}\)$|\([^()]{0,10}(负责|配合|参与|落实)\)$"
+)
 # 等, 等有关部门, 等县直执法部门: what follows 等 names nobody
 _SUFFIX = re.compile(
     r"(等(有关|相关|其他)?(部门|单位|方面)((和|及|、)(单位|部门))?|等[^、,]{0,10}(部门|单位|机构)|等)$"
@@ -69,11 +74,21 @@ def _split_joined(piece: str) -> list[str]:
     return out
 
 
+def _split_spaces(piece: str) -> list[str]:
+    """``区财政局 区税务局``: names a table cell separates with spaces, when each part is a body."""
+    parts = piece.split()
+    if len(parts) > 1 and all(_ORGANISATION.search(p) for p in parts):
+        return parts
+    return [piece]
+
+
 def split_list(text: str) -> list[str]:
     """The raw names of a list such as ``A、B和各区、县(市)政府等``, in order, brackets kept."""
     pieces: list[str] = []
-    for part in depth_split(text, "、,，/;；"):
-        pieces.extend(_split_joined(part.strip()))
+    # a line break separates names too: a table cell holds one unit per line
+    for part in depth_split(text, "、,，/;；\n"):
+        for piece in _split_joined(part.strip()):
+            pieces.extend(_split_spaces(piece))
     merged: list[str] = []
     for piece in (p.strip() for p in pieces):
         if not piece:
@@ -104,6 +119,10 @@ def _clean(raw: str) -> tuple[str, tuple[str, ...], bool] | None:
     marked = _LEAD_MARK.search(text)
     if marked:
         text = text[: marked.start()]
+    star = _STAR_MARK.match(text)
+    if star:  # *县人力社保局: one star marks the lead (** stands for an anonymised place name)
+        text = text[1:]
+    text = _ROLE_REMARK.sub("", text)
     if not text or is_vague(text):
         return None
     aliases: list[str] = []
@@ -118,7 +137,7 @@ def _clean(raw: str) -> tuple[str, tuple[str, ...], bool] | None:
     if is_vague(text):
         return None
     # One spelling for names written with either bracket width; official texts use full width.
-    return text.replace("(", "（").replace(")", "）"), tuple(aliases), bool(marked)
+    return text.replace("(", "（").replace(")", "）"), tuple(aliases), bool(marked or star)
 
 
 def parse_names(text: str) -> list[Name]:

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import re
+
 from matrix.errors import InputError
-from matrix.model import Document, Finding, OtherRole, Plan, Section, Task
+from matrix.model import Department, Document, Finding, OtherRole, Plan, Section, Task
 from matrix.parsers.assignment import deadline_in_text, resolve
 from matrix.parsers.departments import Registry
-from matrix.parsers.lines import classify, own_text
+from matrix.parsers.lines import Para, classify, own_text
 from matrix.parsers.names import Name
 from matrix.parsers.title import find_title
 from matrix.parsers.tree import Node, RawTask, TaskCollector, build_tree
 from matrix.settings import Settings
+from matrix.text.roles import LEAD_WORDS, PARTICIPANT_WORDS, RESPONSIBLE_WORDS
 
 
 def task_title(text: str) -> str:
@@ -62,17 +65,16 @@ def parse_document(document: Document, settings: Settings) -> Plan:
     Raises :class:`InputError` when no task with an assignment can be found.
     """
     findings: list[Finding] = []
-    paras = classify(document.lines, findings)
+    paras = classify(document.lines, findings, settings.labels)
     if not paras:
         raise InputError("文件里没有可读的文字", path=document.source)
     root = build_tree(paras)
     collector = TaskCollector()
     raws = collector.collect(root)
     if not raws:
-        raise InputError(
-            '没有找到任何带有牵头或参与单位的任务 (例如 "(由A牵头, B参与)")', path=document.source
-        )
+        raise InputError(_no_task_message(paras), path=document.source)
     rule_lines = sorted([*collector.rule_lines, *(r.assign_line for r in raws if r.assignment.states_rule)])
+    comma_lines = [r.assign_line for r in raws if r.assignment.comma_rule]
     registry = Registry(settings)
     for raw in raws:
         a = raw.assignment
@@ -83,10 +85,13 @@ def parse_document(document: Document, settings: Settings) -> Plan:
     used: set[str] = set()
     ids: set[str] = set()
     for raw in raws:
-        leads_n, parts_n = resolve(raw.assignment, _rule_in_force(raw, rule_lines))
+        comma = any(line <= raw.assign_line for line in comma_lines)
+        leads_n, parts_n = resolve(raw.assignment, _rule_in_force(raw, rule_lines), comma)
         leads = _canonical(registry, leads_n, set())
         participants = _canonical(registry, parts_n, set(leads))
         others = [OtherRole(registry.canonical(n.text), role) for n, role in raw.assignment.others]
+        others += [OtherRole(name, role, person=True) for name, role in raw.assignment.persons]
+        others += _heading_leaders(raw)
         task_id = _unique_id(".".join(raw.outline), ids)
         task = Task(
             id=task_id,
@@ -104,11 +109,13 @@ def parse_document(document: Document, settings: Settings) -> Plan:
         used.update(leads, participants, (o.name for o in others))
         if not leads and not others:  # a task only guided (指导) has no lead by design
             findings.append(Finding(raw.assign_line, f"任务 {task_id} 没有牵头单位"))
-    people = {o.name for t in tasks for o in t.others if o.role == "分管领导"}
+    people = {o.name for t in tasks for o in t.others if o.person}
     people -= {n for t in tasks for n in (*t.leads, *t.participants)}
     departments = registry.departments(used)
     for dept in departments:
         dept.is_person = dept.name in people
+    listed = {d.name for d in departments}
+    departments += [Department(name, is_person=True) for name in sorted(people - listed)]
     return Plan(
         title=find_title(paras),
         source=document.source,
@@ -117,6 +124,49 @@ def parse_document(document: Document, settings: Settings) -> Plan:
         departments=departments,
         findings=findings,
     )
+
+
+_ROLE_WORD = re.compile("|".join((*LEAD_WORDS, *PARTICIPANT_WORDS, *RESPONSIBLE_WORDS, "单位", "部门")))
+_ORG_IN_TEXT = re.compile(r"[省市县区镇乡]\w{1,12}?(局|委|办|厅|部|中心|政府|公司)")
+
+
+def _no_task_message(paras: list[Para]) -> str:
+    """Why no task was found, naming the lines that looked like assignments but were not read."""
+    message = '没有找到任何带有牵头或参与单位的任务 (例如 "(由A牵头, B参与)")'
+    looked = [p.line for p in paras if _ROLE_WORD.search(p.folded) and _ORG_IN_TEXT.search(p.folded)]
+    if looked:
+        shown = "、".join(f"第{n}行" for n in looked[:8]) + (" 等" if len(looked) > 8 else "")
+        message += (
+            f"。这些行看起来像分工, 但没有读懂: {shown}; 如果它们用了不常见的标签, "
+            '可在设置文件的 [labels] 中说明 (例如 "督查单位" = "participant")'
+        )
+    return message
+
+
+_LEADER_HEADING = re.compile(
+    r"^(?P<name>[\u4e00-\u9fff]{2,3}?)(?P<title>(常务)?副?(省长|市长|县长|区长|州长|主席|书记|秘书长|镇长|乡长))"
+    r"(?P<verb>主抓|牵头|负责|分管|领衔|挂帅|督办|联系)"
+)
+
+
+def leader_in_heading(heading: str) -> OtherRole | None:
+    """The leader a section heading puts in charge (``袁家军省长主抓重点工作`` → 袁家军, 省长主抓)."""
+    m = _LEADER_HEADING.match(heading.strip())
+    if m is None:
+        return None
+    return OtherRole(m.group("name"), m.group("title") + m.group("verb"), person=True)
+
+
+def _heading_leaders(raw: RawTask) -> list[OtherRole]:
+    out: list[OtherRole] = []
+    node: Node | None = raw.section
+    while node is not None:
+        if node.para is not None:
+            leader = leader_in_heading(node.heading or own_text(node.para))
+            if leader is not None:
+                out.append(leader)
+        node = node.parent
+    return out
 
 
 def _canonical(registry: Registry, names: list[Name], exclude: set[str]) -> list[str]:
