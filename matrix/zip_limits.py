@@ -120,3 +120,50 @@ def _count_elements(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, budget: in
             if count > budget:
                 break
     return count
+
+
+# A cell or a row of a worksheet, with or without a namespace prefix (<c/>, <x:row r="1">).
+_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]{0,15}:)?(c|row)[\s/>]")
+_DIMENSION = re.compile(rb"<(?:[A-Za-z_][\w.-]{0,15}:)?dimension\s+ref=\"[A-Z]*\d*:?([A-Z]{1,3})?\d*\"")
+
+
+@dataclass(frozen=True)
+class WorkbookSize:
+    """What an .xlsx declares before it is loaded: its cells and rows (openpyxl makes an object of
+    each, a few hundred bytes), and the cells a streaming reader pads its rows to (each row as wide
+    as the sheet's declared dimension)."""
+
+    cells: int
+    padded: int
+
+
+def workbook_size(archive: zipfile.ZipFile, budget: int) -> WorkbookSize:
+    """The declared size of the workbook in ``archive``, read as a stream (never unpacked whole);
+    counting stops once past ``budget``."""
+    from openpyxl.utils import column_index_from_string
+
+    cells = padded = 0
+    for name in archive.namelist():
+        if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
+            continue
+        rows, width, tail = 0, 1, b""
+        with archive.open(name) as part:
+            while chunk := part.read(1 << 20):
+                data = tail + chunk
+                if width == 1 and (dim := _DIMENSION.search(data)) and dim.group(1):
+                    width = column_index_from_string(dim.group(1).decode())
+                cut = max(0, len(data) - 32)  # a token starting in the last bytes is counted next time
+                for m in _CELL.finditer(data):
+                    if m.start() < cut:
+                        cells += 1
+                        rows += m.group(1) == b"row"
+                tail = data[cut:]
+                if cells > budget or rows * width > budget:
+                    break
+        for m in _CELL.finditer(tail):
+            cells += 1
+            rows += m.group(1) == b"row"
+        padded += rows * width
+        if cells > budget or padded > budget:
+            break
+    return WorkbookSize(cells, padded)

@@ -30,6 +30,7 @@ from matrix.progress.layout import (
     norm,
 )
 from matrix.progress.model import ReceivedFile, ReturnedForm, ReturnedRow, Stamp, StampTask
+from matrix.zip_limits import workbook_size
 
 MAX_BYTES = 20_000_000
 """A returned form is a few dozen kB; anything past this is not one."""
@@ -41,8 +42,6 @@ each (some hundred bytes), so this bounds its memory; a form of 5,000 tasks decl
 MAX_ROWS = 100_000
 """The rows a form's sheet may reach: a row far below the rest would make every scan down to it."""
 
-# A cell or a row element of a worksheet, with or without a namespace prefix (<c/>, <x:row r="1">).
-_DECLARED = re.compile(rb"<(?:[A-Za-z_][\w.-]{0,15}:)?(?:c|row)[\s/>]")
 _CELL_REF = re.compile(r"[A-Z]{1,3}[1-9][0-9]{0,6}")
 
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
@@ -71,10 +70,11 @@ def _open(path: Path) -> Any:
                 raise ReturnError("文件解压后过大, 不是进展反馈表")
             if "xl/workbook.xml" not in archive.namelist():
                 raise ReturnError("不是 Excel 工作簿 (.xlsx)")
-            declared = sum(_declared_cells(archive, name) for name in archive.namelist() if _is_sheet(name))
-            if declared > MAX_CELLS:
+            declared = workbook_size(archive, MAX_CELLS)
+            if max(declared.cells, declared.padded) > MAX_CELLS:
+                declared_count = max(declared.cells, declared.padded)
                 raise ReturnError(
-                    f"工作簿声明了 {declared:,} 个单元格和行, 超过 {MAX_CELLS:,} 的上限, 不是进展反馈表"
+                    f"工作簿声明了 {declared_count:,} 个单元格和行, 超过 {MAX_CELLS:,} 的上限, 不是进展反馈表"
                 )
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, RuntimeError) as exc:
         kind = "旧版 Excel (.xls) 文件, 请另存为 .xlsx" if _is_xls(path) else "不是 Excel 工作簿 (.xlsx)"
@@ -91,25 +91,6 @@ def _open(path: Path) -> Any:
                 f"工作表“{ws.title}”的行列数异常 ({ws.max_row} 行, {ws.max_column} 列), 不是进展反馈表"
             )
     return wb
-
-
-def _is_sheet(name: str) -> bool:
-    return name.startswith("xl/worksheets/") and name.endswith(".xml")
-
-
-def _declared_cells(archive: zipfile.ZipFile, name: str) -> int:
-    """How many cells and rows the sheet part ``name`` declares, read as a stream (never unpacked
-    whole); the rows and columns they reach are checked once loaded."""
-    count, tail = 0, b""
-    with archive.open(name) as part:
-        while chunk := part.read(1 << 20):
-            data = tail + chunk
-            cut = max(0, len(data) - 32)  # a token starting in the last bytes is counted next time
-            count += sum(1 for m in _DECLARED.finditer(data, 0, len(data)) if m.start() < cut)
-            tail = data[cut:]
-            if count > MAX_CELLS:
-                break
-    return count + len(_DECLARED.findall(tail))
 
 
 def _is_xls(path: Path) -> bool:

@@ -202,3 +202,18 @@ def test_characters_no_document_can_hold_in_a_return_are_removed_with_a_note(
     assert all("\uffff" not in r.progress and "\x01" not in r.progress for r in dept.used.reports)
     assert any(source.name in n and "无法写入" in n for n in dept.reasons), dept.reasons
     assert isinstance(dept.used.file, ReceivedFile) and os.path.exists(dept.used.file.stored)
+
+
+def test_a_workbook_plan_declaring_millions_of_cells_is_refused_within_1_gb(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.xlsx"
+    _huge_declared_workbook(plan, 12_500_000)
+    code = (
+        "import resource, sys; from matrix.cli import main;"
+        "resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30));"
+        "main(sys.argv[1:])"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code, "check", str(plan)], capture_output=True, text=True, encoding="utf-8"
+    )
+    assert run.returncode == 2 and "Traceback" not in run.stderr, run.stderr[-2000:]
+    assert "plan.xlsx" in run.stderr and "上限" in run.stderr, run.stderr
