@@ -72,10 +72,7 @@ def _open(path: Path) -> Any:
                 raise ReturnError("不是 Excel 工作簿 (.xlsx)")
             declared = workbook_size(archive, MAX_CELLS)
             if max(declared.cells, declared.padded) > MAX_CELLS:
-                declared_count = max(declared.cells, declared.padded)
-                raise ReturnError(
-                    f"工作簿声明了 {declared_count:,} 个单元格和行, 超过 {MAX_CELLS:,} 的上限, 不是进展反馈表"
-                )
+                raise ReturnError(f"工作簿声明的单元格和行超过 {MAX_CELLS:,} 个的上限, 不是进展反馈表")
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, RuntimeError) as exc:
         kind = "旧版 Excel (.xls) 文件, 请另存为 .xlsx" if _is_xls(path) else "不是 Excel 工作簿 (.xlsx)"
         raise ReturnError(kind) from exc

@@ -87,8 +87,7 @@ def _load(path: str, mtime: int, size: int) -> tuple[Stamp | None, list[tuple[st
         return None, []
     if max(declared.cells, declared.padded) > MAX_CELLS:
         raise InputError(
-            f"工作簿声明了 {max(declared.cells, declared.padded):,} 个单元格, 超过 {MAX_CELLS:,} 的上限"
-            " (读入需要过多内存), 已拒绝读取",
+            f"工作簿声明的单元格超过 {MAX_CELLS:,} 个的上限 (读入需要过多内存), 已拒绝读取",
             path=path,
         )
     try:
