@@ -389,3 +389,29 @@ def test_flattened_table_rows_that_go_on_without_a_number_and_divisions_of_one_b
         ),
         ("组建团队提供签约服务。", ["各区政府"], ["市人社局"], [("基层处", "市卫健委内牵头处室")]),
     ]
+
+
+def test_flattened_table_without_numbers_is_read_by_its_units() -> None:
+    plan = parse_text(
+        "项目名称\n项目内容\n责任单位\n进展情况\n"
+        "(一)\n主要预期目标\n地区生产总值增长6.5%以上\n区发改局、各街道\n正常进行中\n"
+        "财政收入与经济增长基本同步\n区财政局\n已完成全年任务的80%,税收收入稳定增长\n"
+    )
+    assert [(t.id, t.text, t.leads) for t in plan.tasks] == [
+        ("一.1", "地区生产总值增长6.5%以上", ["区发改局", "各街道"]),
+        ("一.2", "财政收入与经济增长基本同步", ["区财政局"]),
+    ]
+    assert [s.title for s in plan.sections] == ["主要预期目标"]
+
+
+def test_a_table_typed_with_single_spaces() -> None:
+    plan = parse_text(
+        "序号 主要任务 细化措施 牵头单位 参与单位\n"
+        "1 严守水资源 开发红线 实施用水总量和强度双控行动。 市水利局 市发展改革委、市农业局等\n"
+        "2  严守用水 效率红线 落实用水效率评估体系。 市水利局 市住房和城乡建设局\n"
+    )
+    assert _roles(plan) == [
+        (["市水利局"], ["市发展改革委", "市农业局"]),
+        (["市水利局"], ["市住房和城乡建设局"]),
+    ]
+    assert plan.tasks[0].text.startswith("严守水资源开发红线")

@@ -15,7 +15,15 @@ from matrix.parsers.names import Name, is_organisation
 from matrix.parsers.normalize import clean, fold, is_debris, strip_debris
 from matrix.parsers.outline import Marker, find_marker
 from matrix.parsers.reflow import join_wrapped, unfold
-from matrix.parsers.table import Header, merge_second_header, read_header, read_row, split_row
+from matrix.parsers.table import (
+    Header,
+    fit_spaced,
+    is_spaced_header,
+    merge_second_header,
+    read_header,
+    read_row,
+    split_row,
+)
 from matrix.text.roles import LabelKind, find_labels, looks_like_label, read_label
 
 _ROLE_HINT = re.compile(
@@ -216,8 +224,12 @@ def _lost_opening(folded: str, start: int, groups: list[Group]) -> Inline | None
     return None
 
 
-def _maybe_row(line: Line) -> bool:
-    return line.cells is not None or "\t" in line.text or "|" in line.text or "  " in line.text.strip()
+def _maybe_row(line: Line, in_table: bool) -> bool:
+    text = line.text.strip()
+    if line.cells is not None or "\t" in text or "|" in text or "  " in text:
+        return True
+    # a table typed with single spaces: its header is all header words, its rows follow it
+    return " " in text and (in_table or is_spaced_header(text))
 
 
 class _Tables:
@@ -232,9 +244,11 @@ class _Tables:
 
     def read(self, line: Line) -> Para | bool | None:
         """A row of the table as a Para; True for a header line (skipped); None for other lines."""
-        if not _maybe_row(line):
+        if not _maybe_row(line, self.header is not None):
             return None
         cells = split_row(line, self.header.width if self.header else None)
+        if self.header is not None and line.cells is None and not 0 < len(cells) - self.header.width + 1 <= 2:
+            cells = fit_spaced(self.header, line.text)  # cells typed with single spaces
         if self.header is None:
             self.header = read_header(cells)
             self.rows, self.fresh = 0, True
