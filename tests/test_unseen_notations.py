@@ -415,3 +415,12 @@ def test_a_table_typed_with_single_spaces() -> None:
         (["市水利局"], ["市住房和城乡建设局"]),
     ]
     assert plan.tasks[0].text.startswith("严守水资源开发红线")
+
+
+def test_items_headed_by_a_body_name_are_that_bodys_duties() -> None:
+    plan = parse_text(
+        "二、职责分工\n1.街道消委办。牵头开展独居老人消防安全关爱工作。\n"
+        "2.派出所。配合开展消防安全隐患排查。\n3.加强宣传。利用多种渠道开展宣传。\n"
+    )
+    assert [(t.id, t.leads) for t in plan.tasks] == [("二.1", ["街道消委办"]), ("二.2", ["派出所"])]
+    assert plan.tasks[0].text.startswith("街道消委办。牵头开展")

@@ -191,6 +191,21 @@ def read_sentence(text: str, custom: Custom) -> Assignment | None:
     return assignment
 
 
+_HEADING_NAME = re.compile(r"([^。:;,()]{2,14})[。:]")
+
+
+def _named_in_heading(para: Para) -> Inline | None:
+    """``1.街道消委办。牵头开展……``: an item headed by a body's name alone, as a 职责分工 lists
+    each body's duties; the body leads the item.  The name stays in the item's text."""
+    if para.marker is None:
+        return None
+    m = _HEADING_NAME.match(para.folded, para.body_start)
+    if m is None or not _department_like(m.group(1).strip()) or len(para.folded) - m.end() < 4:
+        return None
+    name = Name(m.group(1).strip())
+    return Inline(Group(m.end(), m.end()), Assignment(leads=[name], labelled=True))
+
+
 def _trailing_sentence(para: Para, custom: Custom) -> Inline | None:
     """``1. 加强……。市发改委牵头, 市财政局配合。``: the line's last sentences when they are an assignment."""
     folded, start = para.folded, para.body_start
@@ -328,7 +343,7 @@ def _read_inlines(para: Para, findings: list[Finding], custom: Custom) -> None:
             if sentence is not None:
                 para.kind, para.pure = "pure", sentence  # A牵头, B、C配合。 on its own line
                 return
-        trailing = _trailing_sentence(para, custom)
+        trailing = _trailing_sentence(para, custom) or _named_in_heading(para)
         if trailing is not None:
             inlines = [trailing]
     if (
