@@ -47,9 +47,9 @@ def build_lock(out_dir: Path, wait: float = 10.0) -> Iterator[None]:
             _break(lock, holder)
             continue
         if time.monotonic() > deadline:
-            who = f"进程 {holder.pid}" if holder.pid else "另一进程"
+            who = f"进程 {holder.pid}, " if holder.pid else ""
             raise MatrixError(
-                f"另一个 matrix ({who}) 正在写入 {out_dir} (锁文件 {lock})。请等它完成后再试; "
+                f"另一个 matrix 正在写入 {out_dir} ({who}锁文件 {lock})。请等它完成后再试; "
                 "若确认没有其他 matrix 在运行, 可删除该锁文件。"
             )
         time.sleep(0.02)
