@@ -9,10 +9,11 @@ from matrix.model import Plan
 from matrix.parsers.plan import parse_document
 from matrix.readers import read_document
 from matrix.settings import Settings, load_settings
+from matrix.sheets import placed, task_sheets
 
 
 def parse_plan(path: str | Path, settings: Settings | None = None) -> Plan:
-    """Read and parse the plan at ``path`` (.txt, .docx, .doc, .wps or .pdf) into a :class:`Plan`.
+    """Read and parse the plan at ``path`` (.txt, .docx, .doc, .wps, .pdf, .xlsx ...) into a :class:`Plan`.
 
     ``settings`` defaults to the plan's own settings file (``<plan stem>.toml`` beside it).
     Raises :class:`matrix.errors.InputError` with a plain message when the file cannot be read.
@@ -20,8 +21,8 @@ def parse_plan(path: str | Path, settings: Settings | None = None) -> Plan:
     path = Path(path)
     if settings is None:
         settings = load_settings(path)
-    document = read_document(path)
-    return parse_document(document, settings)
+    document = task_sheets(read_document(path))
+    return placed(parse_document(document, settings), document)
 
 
 def load_plan(path: str | Path, settings: Settings | None = None) -> PlanGraph:

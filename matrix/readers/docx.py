@@ -57,25 +57,35 @@ _ITEM_END = tuple("。；;：:！!？?）)")
 
 
 def _check_zip(path: Path, limits: ZipLimits) -> None:
-    """Refuse a file that is not a zip or would unpack absurdly, before anything is unpacked."""
-    source = str(path)
+    """Refuse a file that is not a .docx or would unpack absurdly, before anything is unpacked."""
     try:
         with path.open("rb") as fh:
             head = fh.read(4)
     except OSError as exc:
-        raise InputError(f"无法读取文件 ({exc.strerror or exc})", path=source) from exc
+        raise InputError(f"无法读取文件 ({exc.strerror or exc})", path=str(path)) from exc
     if head == _OLE_MAGIC:
         raise InputError(
             "这是旧版 Word (.doc) 文件或加了密码的文档, 不是 .docx: 请在 Word 中另存为 .docx (不设密码)",
-            path=source,
+            path=str(path),
         )
+    check_zip(path, limits)
+
+
+def check_zip(
+    path: Path, limits: ZipLimits, *, kind: str = ".docx 文件", opens_as: str = " Word 文档"
+) -> None:
+    """Refuse a file that is not a zip or would unpack absurdly, before anything is unpacked.
+
+    ``kind`` and ``opens_as`` name the format in the messages (an Office file is a zip of XML parts).
+    """
+    source = str(path)
     if not zipfile.is_zipfile(path):
-        raise InputError("这不是有效的 .docx 文件 (无法作为 Word 文档打开)", path=source)
+        raise InputError(f"这不是有效的 {kind} (无法作为{opens_as}打开)", path=source)
     try:
         with zipfile.ZipFile(path) as archive:
             entries = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
-        raise InputError("这不是有效的 .docx 文件 (压缩包已损坏)", path=source) from exc
+        raise InputError(f"这不是有效的 {kind} (压缩包已损坏)", path=source) from exc
     if len(entries) > limits.max_entries:
         raise InputError(
             f"文件内含 {len(entries)} 个部件, 超过 {limits.max_entries} 个的上限, 已拒绝读取", path=source

@@ -82,8 +82,8 @@ def print_departments(graph: PlanGraph) -> None:
 
 
 def print_findings(findings: Sequence[Finding], *, to_stderr: bool = False) -> None:
-    """Findings as ``第N行 错误/提示: message`` lines, one line each."""
+    """Findings as ``第N行 错误/提示: message`` lines (``任务分解表 第N行 …`` in a workbook), one a line."""
     stream = sys.stderr if to_stderr else sys.stdout
     for f in findings:
         word = "错误" if f.severity is Severity.ERROR else "提示"
-        print(f"第{f.line}行 {word}: {f.message}", file=stream)
+        print(f"{f.place} {word}: {f.message}", file=stream)
