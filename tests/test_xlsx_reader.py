@@ -222,6 +222,33 @@ def test_too_many_cells_are_refused_before_loading(tmp_path: Path) -> None:
     assert len(read_xlsx(path).lines) == 100
 
 
+def test_cells_that_do_not_state_their_place_are_read(tmp_path: Path) -> None:
+    """Some writers leave out a cell's r attribute: the cell follows the one before it."""
+    import re
+    import zipfile
+
+    path = tmp_path / "plan.xlsx"
+    wb = Workbook()
+    wb.remove(wb.worksheets[0])
+    # without places, cells run on from the left: no row of this table has a gap
+    _sheet(wb, "说明", [("本表由各单位填写",)])
+    _sheet(wb, "任务分解表", [HEADER, (1, "建设产业园区", "市发改委", "市财政局", "2026年底前")])
+    wb.save(path)
+    stripped = tmp_path / "stripped.xlsx"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(stripped, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename.startswith("xl/worksheets/"):
+                data = re.sub(rb'(<c\b[^>]*?) r="[A-Z]+\d+"', rb"\1", data)
+            target.writestr(item, data)
+    assert b'<c r="' not in zipfile.ZipFile(stripped).read("xl/worksheets/sheet2.xml")
+    lines = read_document(stripped).lines
+    assert [(line.sheet, line.row, line.cells) for line in lines] == [
+        (line.sheet, line.row, line.cells) for line in read_document(path).lines
+    ]
+    assert lines[-1].cells == ("1", "建设产业园区", "市发改委", "市财政局", "2026年底前")
+
+
 def test_an_xls_through_libreoffice_and_calamine_reads_the_same(tmp_path: Path) -> None:
     soffice()
     path = tmp_path / "plan.xlsx"

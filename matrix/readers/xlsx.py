@@ -51,8 +51,10 @@ _ZIP_MAGIC = b"PK\x03\x04"
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-# A stored cell: <c r="B12" ...>…</c> or <c r="B12" s="3"/> (styled but empty), prefixed or not.
-_CELL = re.compile(rb"<(?:\w+:)?c\s[^>]*?r=\"([A-Z]{1,3})(\d{1,7})\"[^>]*?(/?)>")
+# A stored cell: <c r="B12" ...>…</c> or <c r="B12" s="3"/> (styled but empty), prefixed or not;
+# the r attribute (its place) may be left out, and then the cell follows the one before it.
+_CELL = re.compile(rb"<(?:\w+:)?c(?=[\s/>])([^>]*?)(/?)>")
+_PLACE = re.compile(rb"\sr=\"([A-Z]{1,3})(\d{1,7})\"")
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,8 @@ class _Extent:
     rows: int = 0
     columns: int = 0
     """The last row and column that hold a cell with content (styled empty cells do not count)."""
+    placed: bool = True
+    """Every cell states its place; otherwise ``rows`` and ``columns`` are unknown."""
 
 
 def _column_number(letters: bytes) -> int:
@@ -74,7 +78,19 @@ def _column_number(letters: bytes) -> int:
 
 def _scan(archive: zipfile.ZipFile, member: str) -> _Extent:
     """Count the cells of one worksheet part and find the extent of those with content, streaming."""
-    cells = rows = columns = 0
+    cells = rows = columns = unplaced = 0
+
+    def count(data: bytes, end: int) -> None:
+        nonlocal cells, rows, columns, unplaced
+        for m in _CELL.finditer(data, 0, end):
+            cells += 1
+            place = _PLACE.search(m.group(1))
+            if place is None:
+                unplaced += 1
+            elif not m.group(2):
+                rows = max(rows, int(place.group(2)))
+                columns = max(columns, _column_number(place.group(1)))
+
     tail = b""
     with archive.open(member) as fh:
         while chunk := fh.read(1 << 20):
@@ -82,18 +98,10 @@ def _scan(archive: zipfile.ZipFile, member: str) -> _Extent:
             end = data.rfind(b"<")  # a tag cut by the chunk boundary is scanned with the next chunk
             if end <= 0:
                 end = len(data)
-            for m in _CELL.finditer(data, 0, end):
-                cells += 1
-                if not m.group(3):
-                    rows = max(rows, int(m.group(2)))
-                    columns = max(columns, _column_number(m.group(1)))
+            count(data, end)
             tail = data[end:]
-    for m in _CELL.finditer(tail):
-        cells += 1
-        if not m.group(3):
-            rows = max(rows, int(m.group(2)))
-            columns = max(columns, _column_number(m.group(1)))
-    return _Extent(cells, rows, columns)
+    count(tail, len(tail))
+    return _Extent(cells, rows, columns, placed=not unplaced)
 
 
 def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
@@ -114,13 +122,14 @@ def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
 
 def _check_size(path: Path, limits: SheetLimits) -> dict[str, _Extent]:
     """The extent of each worksheet, refusing a workbook too large to load."""
-    extents: dict[str, _Extent] = {}
     with zipfile.ZipFile(path) as archive:
-        names = set(archive.namelist())
-        for sheet, member in _sheet_parts(archive).items():
-            if member in names:
-                extents[sheet] = _scan(archive, member)
-    total = sum(e.cells for e in extents.values())
+        scanned = {
+            name: _scan(archive, name)
+            for name in archive.namelist()
+            if name.startswith("xl/worksheets/") and name.endswith(".xml")
+        }
+        extents = {sheet: scanned[m] for sheet, m in _sheet_parts(archive).items() if m in scanned}
+    total = sum(e.cells for e in scanned.values())
     if total > limits.max_cells:
         raise InputError(
             f"工作簿共有 {total} 个单元格, 超过 {limits.max_cells} 个的上限, 已拒绝读取: "
@@ -128,13 +137,17 @@ def _check_size(path: Path, limits: SheetLimits) -> dict[str, _Extent]:
             path=str(path),
         )
     for sheet, extent in extents.items():
-        if extent.rows * extent.columns > limits.max_grid:
-            raise InputError(
-                f"工作表 {sheet} 的内容延伸到第 {extent.rows} 行第 {extent.columns} 列, 超过读取上限: "
-                "请删除表格以外远处的单元格后再试",
-                path=str(path),
-            )
+        _check_grid(path, sheet, extent.rows, extent.columns, limits)
     return extents
+
+
+def _check_grid(path: Path, sheet: str, rows: int, columns: int, limits: SheetLimits) -> None:
+    if rows * columns > limits.max_grid:
+        raise InputError(
+            f"工作表 {sheet} 的内容延伸到第 {rows} 行第 {columns} 列, 超过读取上限: "
+            "请删除表格以外远处的单元格后再试",
+            path=str(path),
+        )
 
 
 def cell_text(value: object) -> str:
@@ -185,12 +198,17 @@ def grid_lines(
     return lines
 
 
-def _sheet_lines(sheet: Worksheet, extent: _Extent, offset: int) -> list[Line]:
-    if not extent.rows or not extent.columns:
-        return []
-    rows = sheet.iter_rows(min_row=1, max_row=extent.rows, max_col=extent.columns, values_only=True)
+def _sheet_lines(sheet: Worksheet, extent: _Extent | None, offset: int) -> tuple[int, list[Line]]:
+    """How many rows the sheet spans, and its lines."""
+    if extent is None or not extent.placed:  # a writer that leaves out the cells' places
+        height, width = sheet.max_row, sheet.max_column
+    else:
+        height, width = extent.rows, extent.columns
+    if not height or not width:
+        return 0, []
+    rows = sheet.iter_rows(min_row=1, max_row=height, max_col=width, values_only=True)
     merges = [(m.min_row, m.min_col, m.max_row, m.max_col) for m in sheet.merged_cells.ranges]
-    return grid_lines(sheet.title, rows, merges, offset)
+    return height, grid_lines(sheet.title, rows, merges, offset)
 
 
 def read_xlsx(
@@ -209,7 +227,8 @@ def read_xlsx(
             path=source,
         )
     check_zip(path, zip_limits or ZIP_LIMITS, kind=".xlsx 文件", opens_as=" Excel 工作簿")
-    extents = _check_size(path, limits or SHEET_LIMITS)
+    limits = limits or SHEET_LIMITS
+    extents = _check_size(path, limits)
     try:
         workbook = openpyxl.load_workbook(path, data_only=True, keep_links=False)
     except Exception as exc:  # openpyxl raises KeyError, InvalidFileException, lxml errors ...
@@ -218,9 +237,12 @@ def read_xlsx(
     offset = 0
     try:
         for sheet in workbook.worksheets:
-            extent = extents.get(sheet.title, _Extent())
-            lines.extend(_sheet_lines(sheet, extent, offset))
-            offset += extent.rows
+            extent = extents.get(sheet.title)
+            if extent is None or not extent.placed:
+                _check_grid(path, sheet.title, sheet.max_row, sheet.max_column, limits)
+            height, found = _sheet_lines(sheet, extent, offset)
+            lines.extend(found)
+            offset += height
     finally:
         workbook.close()
     if not any(line.text.strip() for line in lines):
