@@ -99,6 +99,7 @@ def test_rows_keep_their_numbers_breaks_and_cached_values(tmp_path: Path) -> Non
         ("1", 3, "任务分解表", ["市财政局"], "2026年底前"),
         ("2", 4, "任务分解表", ["各区政府"], "2026年6月30日"),
     ]
+    assert not [f for f in plan.findings if "公式" in f.message]  # the values were saved
 
 
 def _sheet(wb: Workbook, title: str, rows: list[tuple[object, ...]]) -> None:
@@ -220,6 +221,25 @@ def test_too_many_cells_are_refused_before_loading(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="第 100000 行第 16384 列"):
         read_xlsx(far)
     assert len(read_xlsx(path).lines) == 100
+
+
+def test_formulas_saved_without_their_values_are_named(tmp_path: Path) -> None:
+    """openpyxl writes formulas with no cached value: read as empty, and the clerk is told."""
+    path = tmp_path / "plan.xlsx"
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "任务分解表"
+    ws.append(HEADER)
+    ws.append([1, "建设产业园区", "市发改委", "市财政局", '="2026"&"年底前"'])
+    ws.append([2, "培育龙头企业", "市经信局", '="各区"&"政府"', "长期坚持"])
+    wb.save(path)
+    plan = parse_plan(path)
+    assert [(t.participants, t.deadline) for t in plan.tasks] == [(["市财政局"], None), ([], "长期坚持")]
+    notes = [f for f in plan.findings if "公式" in f.message]
+    assert [(f.place, f.message[:20]) for f in notes] == [
+        ("任务分解表 第2行", "有 2 个公式单元格没有保存计算结果 (")
+    ]
 
 
 def test_cells_that_do_not_state_their_place_are_read(tmp_path: Path) -> None:

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from xml.etree import ElementTree
 
 from matrix.errors import InputError
-from matrix.model import Document, Line
+from matrix.model import Document, Finding, Line
 from matrix.readers.docx import ZIP_LIMITS, ZipLimits, check_zip
 
 if TYPE_CHECKING:
@@ -55,6 +55,12 @@ _PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 # the r attribute (its place) may be left out, and then the cell follows the one before it.
 _CELL = re.compile(rb"<(?:\w+:)?c(?=[\s/>])([^>]*?)(/?)>")
 _PLACE = re.compile(rb"\sr=\"([A-Z]{1,3})(\d{1,7})\"")
+# A formula cell with no saved value (<c r="E5"><f>…</f><v></v></c>): a program wrote the file and no
+# spreadsheet has calculated it since, so openpyxl reads it as empty.
+_UNCALCULATED = re.compile(
+    rb"<(?:\w+:)?c(?=\s)([^>]*)>\s*<(?:\w+:)?f\b(?:[^>]*/>|[^>]*>[^<]*</(?:\w+:)?f>)\s*"
+    rb"(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>"
+)
 
 
 @dataclass(frozen=True)
@@ -67,6 +73,10 @@ class _Extent:
     """The last row and column that hold a cell with content (styled empty cells do not count)."""
     placed: bool = True
     """Every cell states its place; otherwise ``rows`` and ``columns`` are unknown."""
+    uncalculated: int = 0
+    """Formula cells saved without their value."""
+    first_uncalculated: int = 0
+    """The row of the first of them."""
 
 
 def _column_number(letters: bytes) -> int:
@@ -78,10 +88,15 @@ def _column_number(letters: bytes) -> int:
 
 def _scan(archive: zipfile.ZipFile, member: str) -> _Extent:
     """Count the cells of one worksheet part and find the extent of those with content, streaming."""
-    cells = rows = columns = unplaced = 0
+    cells = rows = columns = unplaced = uncalculated = first_uncalculated = 0
 
     def count(data: bytes, end: int) -> None:
-        nonlocal cells, rows, columns, unplaced
+        nonlocal cells, rows, columns, unplaced, uncalculated, first_uncalculated
+        for m in _UNCALCULATED.finditer(data, 0, end):
+            uncalculated += 1
+            place = _PLACE.search(m.group(1))
+            if place is not None and not first_uncalculated:
+                first_uncalculated = int(place.group(2))
         for m in _CELL.finditer(data, 0, end):
             cells += 1
             place = _PLACE.search(m.group(1))
@@ -101,7 +116,7 @@ def _scan(archive: zipfile.ZipFile, member: str) -> _Extent:
             count(data, end)
             tail = data[end:]
     count(tail, len(tail))
-    return _Extent(cells, rows, columns, placed=not unplaced)
+    return _Extent(cells, rows, columns, not unplaced, uncalculated, first_uncalculated)
 
 
 def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
@@ -247,4 +262,14 @@ def read_xlsx(
         workbook.close()
     if not any(line.text.strip() for line in lines):
         raise InputError("工作簿里没有文字", path=source)
-    return Document(source=source, lines=lines, kind=path.suffix.lower().lstrip(".") or "xlsx")
+    notes = [
+        Finding(
+            extent.first_uncalculated or 1,
+            f"有 {extent.uncalculated} 个公式单元格没有保存计算结果 (文件可能由程序生成, 未在 Excel 中"
+            "保存过), 已按空白读取: 请在 Excel / WPS 中打开、保存后再读",
+            sheet=sheet,
+        )
+        for sheet, extent in extents.items()
+        if extent.uncalculated
+    ]
+    return Document(source=source, lines=lines, kind=path.suffix.lower().lstrip(".") or "xlsx", notes=notes)
