@@ -77,7 +77,10 @@ class Finding:
 
     @property
     def place(self) -> str:
-        """Where the finding stands, as a clerk reads it: ``第12行`` or ``任务分解表 第12行``."""
+        """Where the finding stands, as a clerk reads it: ``第12行``, ``任务分解表 第12行``, or ""
+        for a finding about the whole plan (line 0)."""
+        if not self.line:
+            return self.sheet or ""
         return f"{self.sheet} 第{self.line}行" if self.sheet else f"第{self.line}行"
 
 

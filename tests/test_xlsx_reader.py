@@ -381,3 +381,11 @@ def test_the_default_plan_as_an_excel_task_table(tmp_path: Path, default_plan: P
     assert {t.sheet for t in plan.tasks} == {"任务分解表"}
     assert plan.tasks[0].line == 5  # title, two header rows, a section row
     assert plan.title == "自主创新能力提升行动计划重点任务分工表"
+
+
+def test_a_finding_names_its_place_as_a_clerk_reads_it() -> None:
+    from matrix.model import Finding
+
+    assert Finding(12, "x", sheet="任务分解表").place == "任务分解表 第12行"
+    assert Finding(12, "x").place == "第12行"
+    assert Finding(0, "x").place == ""  # about the whole plan
