@@ -340,7 +340,7 @@ def _default_plan_table(default_plan: Path, path: Path) -> list[tuple[str, list[
             section = top
             ws.append([sections[top]])
             ws.merge_cells(start_row=ws.max_row, start_column=1, end_row=ws.max_row, end_column=5)
-        sep = "\n" if i % 2 else "、"  # odd rows: one unit a line (Alt+Enter)
+        sep = ("\n", "、", " ")[i % 3]  # one unit a line (Alt+Enter), 、 or spaces
         deadline = DEADLINES.get(i)
         shown = None if i == 3 else deadline  # task 3's deadline is task 2's cell, merged down
         ws.append([i, task.text, sep.join(task.leads), sep.join(task.participants), shown])
