@@ -63,6 +63,8 @@ class Document:
     kind: str = "txt"
     notes: list[Finding] = field(default_factory=list)
     """What reading the file noticed before any parsing (a worksheet skipped as holding no tasks)."""
+    plan: Plan | None = None
+    """A plan already read as tasks (a duty workbook matrix wrote, from its stamp): no parsing."""
 
 
 @dataclass(frozen=True)
@@ -128,6 +130,8 @@ class Task:
     section: str | None = None
     sheet: str | None = None
     """The worksheet ``line`` is a row of, for a plan read from a workbook; None for other plans."""
+    corrected: bool = False
+    """True when a correction in the settings file replaced what the text gives."""
 
     @property
     def primary_lead(self) -> str | None:
@@ -173,6 +177,9 @@ class Plan:
     tasks: list[Task] = field(default_factory=list)
     departments: list[Department] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    name: str | None = None
+    """The plan file's name when ``source`` is not the plan itself (a duty workbook read back
+    names the plan it was built from); its stem names the outputs."""
 
     @property
     def warnings(self) -> list[Finding]:

@@ -10,7 +10,15 @@ from typing import Annotated
 import typer
 
 from matrix.cli import app
-from matrix.cli.options import OutOpt, PlanArg, SettingsOpt, out_dir, parse_date, print_findings_summary
+from matrix.cli.options import (
+    OutOpt,
+    PlanArg,
+    SettingsOpt,
+    out_dir,
+    parse_date,
+    plan_outside,
+    print_findings_summary,
+)
 from matrix.errors import UsageError
 
 PROGRESS_FOLDER = "progress"
@@ -27,6 +35,7 @@ def forms(
     from matrix.settings import load_settings
     from matrix.writers.forms import write_forms
 
+    plan_outside(plan, out)
     settings = load_settings(plan, settings_file)
     graph = load_plan(plan, settings)
     if not graph.departments():

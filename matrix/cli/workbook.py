@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from matrix.cli import app
-from matrix.cli.options import OutOpt, PlanArg, SettingsOpt, out_dir, print_findings_summary
+from matrix.cli.options import OutOpt, PlanArg, SettingsOpt, out_dir, plan_outside, print_findings_summary
 
 
 @app.command("workbook")
@@ -18,6 +18,7 @@ def workbook(plan: PlanArg, out: OutOpt = Path("out"), settings_file: SettingsOp
     from matrix.writers.workbook import write_workbook
 
     out_dir(out)
+    plan_outside(plan, out)
     settings = load_settings(plan, settings_file)
     graph = load_plan(plan, settings)
     print_findings_summary(graph)

@@ -47,9 +47,13 @@ def read_document(path: Path) -> Document:
 
         return read_pdf(path)
     if suffix in {".xlsx", ".xlsm"}:
-        from matrix.readers.xlsx import read_xlsx
+        from matrix.readers.duty_workbook import read_duty_workbook, read_stamp
+        from matrix.readers.xlsx import check_workbook, read_xlsx
 
-        return read_xlsx(path)
+        check_workbook(path)  # a zip bomb is refused before anything unpacks it
+        if read_stamp(path) is not None:  # a duty workbook matrix wrote, perhaps edited since
+            return read_duty_workbook(path)
+        return read_xlsx(path)  # any other workbook: a task table kept in Excel
     if suffix in {".xls", ".et"}:
         from matrix.readers.xls import read_xls
 

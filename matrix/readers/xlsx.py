@@ -226,6 +226,20 @@ def _sheet_lines(sheet: Worksheet, extent: _Extent | None, offset: int) -> tuple
     return height, grid_lines(sheet.title, rows, merges, offset)
 
 
+def check_workbook(path: Path, zip_limits: ZipLimits | None = None) -> None:
+    """Refuse a file that is not an .xlsx or would unpack absurdly (a zip bomb), before anything
+    unpacks it: an old .xls under the new name, a password-protected workbook, a damaged zip."""
+    with path.open("rb") as fh:
+        head = fh.read(4)
+    if head == _OLE_MAGIC:
+        raise InputError(
+            "这是旧版 Excel (.xls) 文件或加了密码的工作簿, 不是 .xlsx: 请把扩展名改为 .xls, "
+            "或在 Excel / WPS 中另存为 .xlsx (不设密码)",
+            path=str(path),
+        )
+    check_zip(path, zip_limits or ZIP_LIMITS, kind=".xlsx 文件", opens_as=" Excel 工作簿")
+
+
 def read_xlsx(
     path: Path, *, limits: SheetLimits | None = None, zip_limits: ZipLimits | None = None
 ) -> Document:
@@ -233,15 +247,7 @@ def read_xlsx(
     import openpyxl
 
     source = str(path)
-    with path.open("rb") as fh:
-        head = fh.read(4)
-    if head == _OLE_MAGIC:
-        raise InputError(
-            "这是旧版 Excel (.xls) 文件或加了密码的工作簿, 不是 .xlsx: 请把扩展名改为 .xls, "
-            "或在 Excel / WPS 中另存为 .xlsx (不设密码)",
-            path=source,
-        )
-    check_zip(path, zip_limits or ZIP_LIMITS, kind=".xlsx 文件", opens_as=" Excel 工作簿")
+    check_workbook(path, zip_limits)
     limits = limits or SHEET_LIMITS
     extents = _check_size(path, limits)
     try:
