@@ -95,6 +95,10 @@ def test_reading_the_workbook_gives_back_the_parse(built: tuple[Path, Path]) -> 
     assert any(t.corrected for t in again.tasks)
     # a workbook's own name is not the plan's name
     assert again.name == plan.name
+    # each task stands on a row of the 任务分工表 sheet, and says so
+    first = again.tasks[0]
+    assert (first.sheet, first.line) == ("任务分工表", task_row(out / WORKBOOK, first.id))
+    assert {t.sheet for t in original.tasks} == {None}
 
 
 def edit_cell(path: Path, coordinate: str, value: str) -> str:
