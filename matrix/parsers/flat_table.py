@@ -40,6 +40,10 @@ def _header_at(lines: list[Line], i: int) -> tuple[list[str], int] | None:
     j = i
     while j < len(lines):
         text = lines[j].text.strip()
+        if cells and text.startswith(("(", "（")) and len(text) <= 6:
+            cells[-1] += text  # 责任股室 / (单位): a header cell's remark on a line of its own
+            j += 1
+            continue
         if len(text) > _MAX_HEADER_CELL:
             break
         kind = column_kind(text)
@@ -68,38 +72,85 @@ def _looks_ready(cells: list[str]) -> bool:
     return "text" in kinds and bool(kinds & set(_ROLE_KINDS)) and unknown < 2
 
 
+def _kind_of_line(text: str) -> str:
+    """What a row's line looks like: ``unit`` (bodies), ``person``, ``deadline`` or ``text``."""
+    if _unitish(text):
+        return "unit"
+    if _DEADLINE_CELL.search(text) and len(text) <= 16:
+        return "deadline"
+    if _PERSON.match(text) and not _GROUP_UNIT.search(text) and not _NOT_PERSON.search(text):
+        return "person"
+    return "text"
+
+
 def _fit(kinds: list[str], values: list[str]) -> tuple[list[str], bool]:
-    """A row's lines laid into the header's columns; True when the row had too few lines."""
+    """A row's lines laid into the header's columns by what each line looks like; True when the
+    row had fewer lines than the header has columns.
+
+    The text comes first (one line or more, until a line that reads as units, a person or a date);
+    then dates go to the deadline column, people to the leader column, units to the role columns
+    (the last role column takes every unit left: a cell may hold one unit a line), anything else to
+    the remaining columns in order.
+    """
     cells = [""] * len(kinds)
-    rest = list(values)
-    order = list(range(len(kinds)))
     text_at = kinds.index("text")
-    short = len(rest) < len(kinds) - (1 if kinds[0] == "number" else 0)
-    # the text: the first line, and any further lines until one that reads as units or a date
+    short = len(values) < len(kinds) - (1 if kinds[0] == "number" else 0)
+    rest = list(values)
     body = [rest.pop(0)] if rest else []
-    after_text = sum(1 for i, k in enumerate(kinds) if i > text_at and k != "number")
-    while rest and len(rest) > after_text and not _unitish(rest[0]):
+    while rest and _kind_of_line(rest[0]) == "text" and len(rest) > _typed_after(kinds, text_at, rest):
         body.append(rest.pop(0))
     cells[text_at] = "\n".join(body)
-    later = [i for i in order if i > text_at and kinds[i] != "number"]
-    deadline_at = kinds.index("deadline") if "deadline" in kinds else None
-    if deadline_at is not None and rest and _DEADLINE_CELL.search(rest[-1]) and not _unitish(rest[-1]):
-        cells[deadline_at] = rest.pop()
-        later.remove(deadline_at)
-    role_columns = [i for i in later if kinds[i] in _ROLE_KINDS or kinds[i].startswith("other:")]
-    others = [i for i in later if i not in role_columns]
-    for k, i in enumerate(role_columns):
-        if not rest:
+    later = [i for i, k in enumerate(kinds) if i > text_at and k != "number"]
+    roles = [
+        i
+        for i in later
+        if kinds[i] in ("lead", "participant", "responsible") or kinds[i].startswith("other:")
+    ]
+    leader = next((i for i in later if kinds[i] == "leader"), None)
+    deadline = next((i for i in later if kinds[i] == "deadline"), None)
+    plain = [i for i in later if i not in roles and i not in (leader, deadline)]
+    units: list[str] = []
+    for line in rest:
+        kind = _kind_of_line(line)
+        if kind == "deadline" and deadline is not None and not cells[deadline]:
+            cells[deadline] = line
+        elif kind == "person" and leader is not None:
+            cells[leader] = "\n".join(filter(None, [cells[leader], line]))
+        elif kind == "unit" or (kind == "text" and roles and not units and not plain):
+            units.append(line)
+        elif plain:
+            column = plain.pop(0)
+            cells[column] = line
+    for k, column in enumerate(roles):
+        if not units:
             break
-        last = k == len(role_columns) - 1
-        # the last role column takes every unit left: a cell with one unit a line
-        take = len(rest) - len(others) if last else 1
-        cells[i] = "\n".join(rest[: max(1, take)])
-        rest = rest[max(1, take) :]
-    for i in others:
-        if rest:
-            cells[i] = rest.pop(0)
+        take = len(units) if k == len(roles) - 1 else 1
+        cells[column] = "\n".join(units[:take])
+        units = units[take:]
     return cells, short
+
+
+def _typed_after(kinds: list[str], text_at: int, rest: list[str]) -> int:
+    """How many of the lines after the text the columns after it can hold."""
+    return sum(1 for i, k in enumerate(kinds) if i > text_at and k not in ("number", "text"))
+
+
+def _names_nobody(kinds: list[str], cells: list[str]) -> bool:
+    return not any(cells[i] for i, k in enumerate(kinds) if k in ("lead", "participant", "responsible"))
+
+
+def _span_from_above(kinds: list[str], cells: list[str], above: list[str]) -> list[str]:
+    """A row that names no unit, person or date where the row above does shares them: a web page
+    prints a merged cell once, in the first row it covers."""
+    out = list(cells)
+    units = [i for i, k in enumerate(kinds) if k in ("lead", "participant", "responsible")]
+    if units and not any(cells[i] for i in units):
+        for i in units:
+            out[i] = above[i]
+    for i, kind in enumerate(kinds):
+        if kind in ("leader", "deadline") and not cells[i]:
+            out[i] = above[i]
+    return out
 
 
 def _unitish(text: str) -> bool:
@@ -146,6 +197,7 @@ def regroup(lines: list[Line], findings: list[Finding]) -> list[Line]:
                 i += width
             continue
         expected = None
+        previous: list[str] | None = None
         while i < len(solid):
             line = solid[i]
             value = _number(line.text)
@@ -169,15 +221,27 @@ def regroup(lines: list[Line], findings: list[Finding]) -> list[Line]:
                 out.extend(sub)
                 expected, i = value + 1, j
                 continue
-            cells, short = _fit(kinds[1:] if numbered else kinds, values)
+            row_kinds = kinds[1:] if numbered else kinds
+            cells, short = _fit(row_kinds, values)
+            spanned = (
+                previous is not None
+                and _names_nobody(row_kinds, cells)
+                and not _names_nobody(row_kinds, previous)
+            )
+            if previous is not None:
+                cells = _span_from_above(row_kinds, cells, previous)
+            previous = cells
             row = [line.text.strip(), *cells]
             out.append(Line(line.number, "\t".join(c.replace("\n", "、") for c in row), cells=tuple(row)))
-            if short:
-                findings.append(
-                    Finding(
-                        line.number, f"表格第{value}行的单元格少于表头, 已从左依次填入: 请核对这一行的单位"
-                    )
+            if spanned:
+                message = (
+                    f"表格第{value}行没有单位, 已沿用上一行的单位 (网页表格的合并单元格只在第一行显示): "
+                    "请核对这一行的单位"
                 )
+                findings.append(Finding(line.number, message))
+            elif short:
+                message = f"表格第{value}行的单元格少于表头, 已从左依次填入: 请核对这一行的单位"
+                findings.append(Finding(line.number, message))
             expected = value + 1
             i = j
     return out
@@ -192,6 +256,8 @@ def _cell(text: str) -> str:
 
 _SUB_MARK = re.compile(r"^\((\d{1,2})\)")
 _PERSON = re.compile(r"^[\u4e00-\u9fff]{1,2}\s?[\u4e00-\u9fff]{1,2}$")
+_NOT_PERSON = re.compile(r"^[省市县区镇乡各]|[局委办联会队站所院社部厅处科股馆司团区]$")
+"""A short name that is a body, not a person: 县残联, 经开区."""
 _GROUP_UNIT = re.compile(
     r"^各|街道$|[镇乡]$|(开发区|经开区|高新区|园区|高新园|新区)(\(.*\))?$|成员单位$|\(.*[镇乡]\)$"
 )
