@@ -102,6 +102,9 @@ _TOKENS = sorted(
 )
 
 
+_OWNER = re.compile(r"^[\u4e00-\u9fff]{2,8}?(委|局|办|厅|部|院|政府)(内|的|内部)")
+
+
 @dataclass(frozen=True)
 class Label:
     """A label read by its parts: its text as written and what it says."""
@@ -166,6 +169,10 @@ def read_label(word: str, custom: Mapping[str, LabelKind] | None = None) -> Labe
     for head in sorted(BODY_HEADS, key=len, reverse=True):
         if text.endswith(head):
             tokens = _tokens(text[: -len(head)])
+            owner = _OWNER.match(text)
+            if tokens is None and owner is not None and _tokens(text[owner.end() : -len(head)]) is not None:
+                # 市卫健委内牵头处室: the divisions inside one body, not bodies of the plan
+                return Label(text, LabelKind.OTHER)
             if tokens is None:
                 return None
             role = _role(tokens)
