@@ -2,9 +2,15 @@
 
 ``序号`` / ``目标与任务`` / ``责任单位`` on lines of their own (often with blank lines between), then
 each row the same way: ``1`` / ``地区生产总值增长5.5%左右`` / ``区发展改革委``.  The header is found
-by its words; rows are cut at their numbers, so a cell that holds several units one per line
-stays one cell.  Each header and row is handed on as one :class:`Line` with its cells, the way a
-.docx table row is, and the table parser reads it from there.
+by its words; rows are cut at their numbers (or, in a table with no number column, found by their
+units), so a cell that holds several units one per line stays one cell.  A row's lines are laid into
+columns by what they look like: dates, people, units, text.
+
+Web tables print a merged cell once, in the first row it covers, so a row that names no unit
+shares the row above's (reported); items ``(1)(2)…`` inside a row, and rows that go on without a
+number, become rows of their own; a line spanning the table between rows is a heading.  Each header
+and row is handed on as one :class:`Line` with its cells, the way a .docx table row is, and the
+table parser reads it from there.
 """
 
 from __future__ import annotations
@@ -146,6 +152,7 @@ def _typed_after(kinds: list[str], text_at: int, rest: list[str]) -> int:
     return sum(1 for i, k in enumerate(kinds) if i > text_at and k not in ("number", "text"))
 
 
+_UNIT_KINDS = ("lead", "participant", "responsible")
 _MAX_TEXT_RUN = 4
 """Text lines in a row without units after them: past this many, the table has ended."""
 
@@ -155,10 +162,12 @@ def _unnumbered_rows(solid: list[Line], i: int, kinds: list[str], out: list[Line
     unit lines is the row's task, the lines after the units fill the columns after them.  A marker
     alone on a line (``(一)``) with the line after it is a section heading.  Returns where the
     table ended."""
-    roles = [k for k, kind in enumerate(kinds) if kind in ("lead", "participant", "responsible")]
+    roles = [k for k, kind in enumerate(kinds) if kind in _UNIT_KINDS or kind.startswith("other:")]
     if not roles:
         return i
     trailing = len(kinds) - 1 - roles[-1]
+    if "text" not in kinds[: roles[0]]:
+        return i
     texts: list[Line] = []
     while i < len(solid):
         line = solid[i]
@@ -183,9 +192,9 @@ def _unnumbered_rows(solid: list[Line], i: int, kinds: list[str], out: list[Line
             j += 1
         after = [s.text.strip() for s in solid[j : j + trailing]]
         cells = [""] * len(kinds)
-        text_columns = [k for k, kind in enumerate(kinds) if kind == "text"]
-        own = texts[-len(text_columns) :]
-        for column, text_line in zip(text_columns[-len(own) :], own, strict=True):
+        before = list(range(roles[0]))  # the row's lines before its units fill these, right-aligned
+        own = texts[-len(before) :] if before else texts[-1:]
+        for column, text_line in zip(before[-len(own) :], own, strict=True):
             cells[column] = text_line.text.strip()
         _lay_units(cells, roles, [s.text.strip() for s in solid[i:j]])
         for column, value in zip(range(roles[-1] + 1, len(kinds)), after, strict=False):
@@ -240,7 +249,9 @@ _GROUP = re.compile(r"^各|各(部门|单位|机构|成员单位)$")
 def _unitish(text: str) -> bool:
     """True for a line that names bodies and nothing else: 区财政局、区税务局 / 市政府各部门."""
     parts = [p.rstrip("等") for p in re.split(r"[、,，;；\s]+", fold(text)) if p]
-    return bool(parts) and all(is_organisation(p) or _GROUP.search(p) for p in parts)
+    bodies = sum(1 for p in parts if is_organisation(p) or _GROUP.search(p))
+    # a long list may hold a name no ending gives away (区“两旧”专班): most of it must be bodies
+    return bool(parts) and (bodies == len(parts) or (len(parts) >= 3 and bodies * 4 >= len(parts) * 3))
 
 
 def regroup(lines: list[Line], findings: list[Finding]) -> list[Line]:
@@ -263,6 +274,11 @@ def regroup(lines: list[Line], findings: list[Finding]) -> list[Line]:
             continue
         header, i = found
         kinds = [column_kind(c) or "" for c in header]
+        if "number" in kinds[1:] and kinds[0] != "number":
+            # 任务类型 | 序号 | …: a column before the number is printed once, as a heading between
+            # rows; the table is read from its number column on
+            header = header[kinds.index("number") :]
+            kinds = kinds[kinds.index("number") :]
         numbered = kinds[0] == "number"
         first = solid[i - 1].number
         out.append(Line(first, "\t".join(header), cells=tuple(header)))
@@ -279,6 +295,14 @@ def regroup(lines: list[Line], findings: list[Finding]) -> list[Line]:
                 if marker is not None and marker.level <= 1 and _number(line.text) is None:
                     out.append(line)  # 一、产业发展 between rows: a section heading
                     i += 1
+                    continue
+                ahead = _headings_before(solid, i, expected or 1)
+                if value is None and ahead:
+                    # 行动一：… / 旧区改造: headings between rows, a row spanning the table
+                    out.extend(
+                        Line(h.number, h.text.strip(), cells=(h.text.strip(),)) for h in solid[i : i + ahead]
+                    )
+                    i += ahead
                     continue
                 break
             j = i + 1
@@ -398,6 +422,18 @@ def _sub_rows(line: Line, kinds: list[str], values: list[str]) -> list[Line] | N
             cells[column + 1] = cell
         out.append(Line(line.number, "\t".join(c.replace("\n", "、") for c in cells), cells=tuple(cells)))
     return out
+
+
+def _headings_before(solid: list[Line], i: int, expected: int) -> int:
+    """How many short lines from ``i`` stand before the row numbered ``expected`` (0 if none do):
+    a section row a web table spans across all its columns."""
+    for ahead in (1, 2):
+        if i + ahead >= len(solid) or _number(solid[i + ahead].text) != expected:
+            continue
+        lines = solid[i : i + ahead]
+        if all(len(h.text.strip()) <= 60 and not _unitish(h.text.strip()) for h in lines):
+            return ahead
+    return 0
 
 
 def _section(line: Line) -> bool:
