@@ -14,6 +14,7 @@ from matrix.model import Document, Finding, Line, Plan
 from matrix.parsers.plan import parse_document
 from matrix.readers import read_document
 from matrix.settings import Settings, load_settings
+from matrix.sheets import placed, task_sheets
 
 PROGRESS_FOLDER = "progress"
 """The folder of the output folder that ``collect`` writes."""
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 
 
 def parse_plan(path: str | Path, settings: Settings | None = None) -> Plan:
-    """Read and parse the plan at ``path`` (.txt, .docx, .doc, .wps or .pdf) into a :class:`Plan`.
+    """Read and parse the plan at ``path`` (.txt, .docx, .doc, .wps, .pdf, .xlsx ...) into a :class:`Plan`.
 
     ``settings`` defaults to the plan's own settings file (``<plan stem>.toml`` beside it); its
     corrections are applied before anything else sees the plan, and a stale one is an error
@@ -35,7 +36,8 @@ def parse_plan(path: str | Path, settings: Settings | None = None) -> Plan:
     if settings is None:
         settings = load_settings(path)
     document, findings = clean_document(read_document(path))
-    plan = parse_document(document, settings)
+    document = task_sheets(document)
+    plan = placed(parse_document(document, settings), document)
     if settings.corrections and document.plan is None:
         from matrix.corrections import corrected_plan
 

@@ -58,17 +58,20 @@ def check_plan(graph: PlanGraph, settings: Settings) -> list[Finding]:
     found = list(graph.findings)
     departments = graph.departments()
     first_line: dict[str, int] = {}
+    first_sheet: dict[str, str | None] = {}  # a workbook's sheet that line is a row of
     for task in graph.tasks():
         for a in graph.assignments(task):
             first_line.setdefault(a.department, task.line)
+            first_sheet.setdefault(a.department, task.sheet)
     for one, two in combinations([d.name for d in departments], 2):
         if looks_alike(one, two):
-            line = max(first_line.get(one, 0), first_line.get(two, 0))
+            line, later = max((first_line.get(one, 0), one), (first_line.get(two, 0), two))
             found.append(
                 Finding(
                     line,
                     f'单位名称 "{one}" 与 "{two}" 相近, 是否为同一单位? '
                     f"可在设置文件中把其中一个列为别名 (aliases)",
+                    sheet=first_sheet.get(later),
                 )
             )
     # Only a bare ``[departments."X"]`` table lists departments; a table that gives one bureau's
@@ -78,7 +81,13 @@ def check_plan(graph: PlanGraph, settings: Settings) -> list[Finding]:
         known |= {alias for d in settings.departments for alias in (*d.aliases, *d.former_names)}
         for dept in departments:
             if dept.name not in known:
-                found.append(Finding(first_line.get(dept.name, 0), f'设置文件中没有单位 "{dept.name}"'))
+                found.append(
+                    Finding(
+                        first_line.get(dept.name, 0),
+                        f'设置文件中没有单位 "{dept.name}"',
+                        sheet=first_sheet.get(dept.name),
+                    )
+                )
     names = {d.name for d in departments}
     for dept in departments:
         parts = glued(dept.name, names - {dept.name})
@@ -88,10 +97,15 @@ def check_plan(graph: PlanGraph, settings: Settings) -> list[Finding]:
                     first_line.get(dept.name, 0),
                     f'单位名称 "{dept.name}" 像是两个单位粘连在一起 ("{parts[0]}" 和 "{parts[1]}"): '
                     "请在原文中用顿号分开, 或在设置文件中更正",
+                    sheet=first_sheet.get(dept.name),
                 )
             )
     for task in graph.tasks():
         for a in graph.assignments(task):
             if a.department.count("(") != a.department.count(")") or len(a.department) < 2:
-                found.append(Finding(task.line, f'单位名称 "{a.department}" 看起来不完整', Severity.ERROR))
+                found.append(
+                    Finding(
+                        task.line, f'单位名称 "{a.department}" 看起来不完整', Severity.ERROR, sheet=task.sheet
+                    )
+                )
     return sorted(found, key=lambda f: (f.line, f.severity.value))

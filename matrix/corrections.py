@@ -198,7 +198,9 @@ def match_corrections(tasks: Sequence[Task], corrections: Sequence[Correction]) 
             out.append(Match(c, None, Finding(0, message, Severity.ERROR)))
         elif index in claimed:
             message = f"{STALE}: {entry} 所指的任务 {c.task} 已有另一条更正; 请删去其中一条"
-            out.append(Match(c, None, Finding(tasks[index].line, message, Severity.ERROR)))
+            out.append(
+                Match(c, None, Finding(tasks[index].line, message, Severity.ERROR, tasks[index].sheet))
+            )
         else:
             now = tasks[index]
             if c.excerpt == excerpt(now.text):
@@ -209,7 +211,7 @@ def match_corrections(tasks: Sequence[Task], corrections: Sequence[Correction]) 
                 f"{STALE}: {entry} 的任务 {now.id} 内容已改变 ({was}); "
                 f"请核对后用 matrix correct 重新更正, 或删去这条更正"
             )
-            out.append(Match(c, None, Finding(now.line, message, Severity.ERROR)))
+            out.append(Match(c, None, Finding(now.line, message, Severity.ERROR, now.sheet)))
     return out
 
 

@@ -39,13 +39,19 @@ class Line:
     """One line of a plan as read from its file: the text and its number in the source.
 
     For a .txt file the number is the line number; for a .docx it is the paragraph number
-    (table rows count as paragraphs, in document order).
+    (table rows count as paragraphs, in document order); for a workbook it is the row number,
+    the rows of each later sheet numbered after those of the sheets before it, and ``sheet`` and
+    ``row`` say where the row stands.
     """
 
     number: int
     text: str
     cells: tuple[str, ...] | None = None
     """For a table row: its cells' texts (``text`` then joins them with tabs)."""
+    sheet: str | None = None
+    """For a workbook row: the worksheet's name."""
+    row: int | None = None
+    """For a workbook row: its row number on its worksheet."""
 
 
 @dataclass(frozen=True)
@@ -55,6 +61,8 @@ class Document:
     source: str
     lines: list[Line]
     kind: str = "txt"
+    notes: list[Finding] = field(default_factory=list)
+    """What reading the file noticed before any parsing (a worksheet skipped as holding no tasks)."""
     plan: Plan | None = None
     """A plan already read as tasks (a duty workbook matrix wrote, from its stamp): no parsing."""
 
@@ -66,6 +74,16 @@ class Finding:
     line: int
     message: str
     severity: Severity = Severity.WARNING
+    sheet: str | None = None
+    """The worksheet ``line`` is a row of, for a plan read from a workbook."""
+
+    @property
+    def place(self) -> str:
+        """Where the finding stands, as a clerk reads it: ``第12行``, ``任务分解表 第12行``, or ""
+        for a finding about the whole plan (line 0)."""
+        if not self.line:
+            return self.sheet or ""
+        return f"{self.sheet} 第{self.line}行" if self.sheet else f"第{self.line}行"
 
 
 @dataclass(frozen=True)
@@ -87,6 +105,8 @@ class Section:
     title: str
     line: int
     parent: str | None = None
+    sheet: str | None = None
+    """The worksheet ``line`` is a row of, for a plan read from a workbook."""
 
 
 @dataclass
@@ -108,6 +128,8 @@ class Task:
     others: list[OtherRole] = field(default_factory=list)
     deadline: str | None = None
     section: str | None = None
+    sheet: str | None = None
+    """The worksheet ``line`` is a row of, for a plan read from a workbook; None for other plans."""
     corrected: bool = False
     """True when a correction in the settings file replaced what the text gives."""
 

@@ -43,8 +43,13 @@ class ZipLimits:
 ZIP_LIMITS = ZipLimits()
 
 
-def check_zip(path: Path, limits: ZipLimits = ZIP_LIMITS) -> None:
-    """Refuse a file that is not a zip or would unpack absurdly, before anything is loaded."""
+def check_zip(
+    path: Path, limits: ZipLimits = ZIP_LIMITS, *, kind: str = ".docx 文件", opens_as: str = " Word 文档"
+) -> None:
+    """Refuse a file that is not a zip or would unpack absurdly, before anything is loaded.
+
+    ``kind`` and ``opens_as`` name the format in the messages (an Office file is a zip of XML parts).
+    """
     source = str(path)
     try:
         with path.open("rb") as fh:
@@ -57,7 +62,7 @@ def check_zip(path: Path, limits: ZipLimits = ZIP_LIMITS) -> None:
             path=source,
         )
     if not zipfile.is_zipfile(path):
-        raise InputError("这不是有效的 .docx 文件 (无法作为 Word 文档打开)", path=source)
+        raise InputError(f"这不是有效的 {kind} (无法作为{opens_as}打开)", path=source)
     try:
         with zipfile.ZipFile(path) as archive:
             entries = archive.infolist()
@@ -76,7 +81,7 @@ def check_zip(path: Path, limits: ZipLimits = ZIP_LIMITS) -> None:
         raise
     except _BROKEN as exc:
         raise InputError(
-            "这不是有效的 .docx 文件 (压缩包已损坏、加密或使用了不支持的压缩方式)", path=source
+            f"这不是有效的 {kind} (压缩包已损坏、加密或使用了不支持的压缩方式)", path=source
         ) from exc
 
 

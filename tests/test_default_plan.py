@@ -123,9 +123,11 @@ def test_cli_json_contract(default_plan: Path) -> None:
         "others",
         "deadline",
         "corrected",
+        "sheet",
     }
     assert task["id"] == "二.一.1" and task["outline"] == ["二", "一", "1"]
     assert task["corrected"] is False  # the default plan's settings correct nothing
+    assert task["sheet"] is None  # a worksheet's name for a plan read from a workbook
     dept = next(d for d in data["departments"] if d["name"] == "市财政局")
     assert dept["lead"] == ["三.一", "三.四", "三.五"]
     assert "二.三.1" in dept["participate"]

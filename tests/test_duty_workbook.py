@@ -95,6 +95,10 @@ def test_reading_the_workbook_gives_back_the_parse(built: tuple[Path, Path]) -> 
     assert any(t.corrected for t in again.tasks)
     # a workbook's own name is not the plan's name
     assert again.name == plan.name
+    # each task stands on a row of the 任务分工表 sheet, and says so
+    first = again.tasks[0]
+    assert (first.sheet, first.line) == ("任务分工表", task_row(out / WORKBOOK, first.id))
+    assert {t.sheet for t in original.tasks} == {None}
 
 
 def edit_cell(path: Path, coordinate: str, value: str) -> str:
@@ -219,14 +223,21 @@ def test_a_plan_inside_its_own_output_folder_is_refused(built: tuple[Path, Path]
     assert (out / "manifest.json").read_bytes() == before
 
 
-def test_an_xlsx_matrix_did_not_write_is_still_refused_plainly(tmp_path: Path) -> None:
+def test_an_xlsx_matrix_did_not_write_is_read_as_a_task_table(tmp_path: Path) -> None:
     path = tmp_path / "任务分解表.xlsx"
     wb = Workbook()
     wb.active.append(["序号", "重点任务", "牵头单位"])  # type: ignore[union-attr]
     wb.save(path)
     assert read_stamp(path) is None
-    done = run("parse", path)
-    assert done.returncode == 2 and "不支持的文件类型 .xlsx" in done.stderr and "Traceback" not in done.stderr
+    done = run("parse", path)  # a header and no task: said plainly
+    assert done.returncode == 2 and "没有" in done.stderr and "Traceback" not in done.stderr
+    wb.active.append([1, "建设产业园区", "市发改委"])  # type: ignore[union-attr]
+    wb.save(path)
+    done = run("parse", path, "--format", "json")
+    assert done.returncode == 0, done.stderr
+    assert [(t["text"], t["leads"], t["sheet"]) for t in json.loads(done.stdout)["tasks"]] == [
+        ("建设产业园区", ["市发改委"], "Sheet")
+    ]
 
 
 def test_names_in_a_cell_split_on_any_separator_but_known_names_stay_whole() -> None:

@@ -47,7 +47,9 @@ def _run(*args: str) -> subprocess.CompletedProcess[str]:
         ("binary.txt", bytes(range(256)) * 4, "不是文本文件"),
         ("fake.docx", "一、任务\n".encode(), ".docx"),
         ("notask.txt", "一、总体要求\n坚持创新。\n".encode(), "没有找到任何"),
-        ("plan.xls", b"\xd0\xcf\x11\xe0 sheet", "不支持"),
+        ("plan.pptx", b"PK\x03\x04 slides", "不支持"),
+        ("fake.xlsx", b"\xd0\xcf\x11\xe0 sheet", ".xls"),
+        ("broken.xlsx", b"PK\x03\x04 not a workbook", "Excel"),
     ],
 )
 def test_bad_input_gets_a_plain_message_and_exit_2(

@@ -18,7 +18,11 @@ if TYPE_CHECKING:
     from matrix.writers.letters import Options
 
 PlanArg = Annotated[
-    Path, typer.Argument(help="计划文件 (.txt、.docx、.doc、.wps 或有文字层的 .pdf)", show_default=False)
+    Path,
+    typer.Argument(
+        help="计划文件 (.txt、.docx、.doc、.wps、有文字层的 .pdf, 或 Excel 任务分解表 .xlsx、.xls、.et)",
+        show_default=False,
+    ),
 ]
 OutOpt = Annotated[Path, typer.Option("-o", "--out", "--output", help="输出文件夹.")]
 SettingsOpt = Annotated[

@@ -1,4 +1,5 @@
-"""Readers: turn a plan file (.txt in any common Chinese encoding, .docx, .doc, .wps, .pdf) into lines.
+"""Readers: turn a plan file (.txt in any common Chinese encoding, .docx, .doc, .wps, .pdf, and
+Excel workbooks: .xlsx, .xlsm, .xls, .et) into lines.
 
 A reader knows file formats and nothing of plans; the parsers take its :class:`Document`.
 """
@@ -14,7 +15,8 @@ MAX_PLAN_BYTES = 20 * 1024 * 1024
 
 
 def read_document(path: Path) -> Document:
-    """The lines of the plan file at ``path``, chosen by its suffix (.txt, .text, .docx, .doc, .wps, .pdf)."""
+    """The lines of the plan file at ``path``, chosen by its suffix (.txt, .text, .docx, .doc, .wps, .pdf,
+    .xlsx, .xlsm, .xls, .et)."""
     if not path.exists():
         raise InputError("找不到文件", path=str(path))
     if path.is_dir():
@@ -46,9 +48,17 @@ def read_document(path: Path) -> Document:
         return read_pdf(path)
     if suffix in {".xlsx", ".xlsm"}:
         from matrix.readers.duty_workbook import read_duty_workbook, read_stamp
+        from matrix.readers.xlsx import check_workbook, read_xlsx
 
+        check_workbook(path)  # a zip bomb is refused before anything unpacks it
         if read_stamp(path) is not None:  # a duty workbook matrix wrote, perhaps edited since
             return read_duty_workbook(path)
+        return read_xlsx(path)  # any other workbook: a task table kept in Excel
+    if suffix in {".xls", ".et"}:
+        from matrix.readers.xls import read_xls
+
+        return read_xls(path)
     raise InputError(
-        f"不支持的文件类型 {path.suffix}: 请提供 .txt、.docx、.doc、.wps 或 .pdf 文件", path=str(path)
+        f"不支持的文件类型 {path.suffix}: 请提供 .txt、.docx、.doc、.wps、.pdf 或 Excel (.xlsx、.xls) 文件",
+        path=str(path),
     )

@@ -30,8 +30,11 @@ SOFFICE_ENV = "MATRIX_SOFFICE"
 
 _NO_LIBREOFFICE = (
     "读取 {suffix} 文件需要 LibreOffice, 但本机没有找到它。请安装 LibreOffice "
-    "(https://www.libreoffice.org, 安装后无需打开), 或在 Word / WPS 中把文件另存为 .docx 后再试"
+    "(https://www.libreoffice.org, 安装后无需打开), 或在 {save_as}后再试"
 )
+_SAVE_AS = {"xlsx": "Excel / WPS 中把文件另存为 .xlsx "}
+"""How a clerk makes the file readable without LibreOffice, by the format it is converted to."""
+_SAVE_AS_DOCX = "Word / WPS 中把文件另存为 .docx "
 
 
 def _windows_candidates() -> list[Path]:
@@ -124,8 +127,10 @@ def convert_file(
     longer than ``timeout`` seconds, or writes nothing (the file is damaged or not a document).
     """
     program = soffice or find_soffice()
+    save_as = _SAVE_AS.get(target, _SAVE_AS_DOCX)
     if program is None:
-        raise InputError(_NO_LIBREOFFICE.format(suffix=source.suffix.lower() or "此类"), path=str(source))
+        suffix = source.suffix.lower() or "此类"
+        raise InputError(_NO_LIBREOFFICE.format(suffix=suffix, save_as=save_as), path=str(source))
     outdir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="matrix-soffice-") as scratch:
         work = Path(scratch)
@@ -151,7 +156,7 @@ def convert_file(
             code, output = _run(command, timeout)
         except TimeoutError:
             raise InputError(
-                f"LibreOffice 转换超时 (超过 {timeout:.0f} 秒), 请在 Word / WPS 中另存为 .docx 后再试",
+                f"LibreOffice 转换超时 (超过 {timeout:.0f} 秒), 请在 {save_as}后再试",
                 path=str(source),
             ) from None
         except OSError as exc:
@@ -161,8 +166,7 @@ def convert_file(
             said = [line for line in output.splitlines() if line.strip() and "javaldx" not in line]
             detail = said[-1].strip() if said else f"退出码 {code}"
             raise InputError(
-                f"LibreOffice 未能转换此文件 ({detail}); "
-                "文件可能已损坏, 请在 Word / WPS 中另存为 .docx 后再试",
+                f"LibreOffice 未能转换此文件 ({detail}); 文件可能已损坏, 请在 {save_as}后再试",
                 path=str(source),
             )
         final = outdir / (source.stem + written.suffix)

@@ -251,7 +251,7 @@ def _plan(path: Path, stamp: Stamp, rows: list[tuple[str, ...]]) -> Plan:
         task_id, _, heading = label.partition(" ")
         task_id = task_id or f"行{number}"
         if task_id in ids:
-            findings.append(Finding(number, f"{TASK_SHEET}中任务编号 {task_id} 重复"))
+            findings.append(Finding(number, f"{TASK_SHEET}中任务编号 {task_id} 重复", sheet=TASK_SHEET))
             task_id = f"{task_id}~{number}"
         ids.add(task_id)
         was = stamp.tasks.get(task_id, {})
@@ -274,10 +274,11 @@ def _plan(path: Path, stamp: Stamp, rows: list[tuple[str, ...]]) -> Plan:
             deadline=cell(row, "deadline") or None,
             section=section_id,
             corrected=bool(was.get("corrected", False)),
+            sheet=TASK_SHEET,  # line is the row there
         )
         tasks.append(task)
         if not task.leads and not task.others:
-            findings.append(Finding(number, f"任务 {task_id} 没有牵头单位"))
+            findings.append(Finding(number, f"任务 {task_id} 没有牵头单位", sheet=TASK_SHEET))
     if not tasks:
         raise InputError(f"{TASK_SHEET} 中没有任务", path=str(path))
     # the stamp's sections in the plan's order (ancestors included), then any the clerk added

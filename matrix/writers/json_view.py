@@ -25,6 +25,7 @@ def plan_dict(graph: PlanGraph) -> dict[str, Any]:
                 "others": [_other(o) for o in graph.others(task)],
                 "deadline": task.deadline,
                 "corrected": task.corrected,
+                "sheet": task.sheet,
             }
         )
     departments = []
@@ -39,7 +40,10 @@ def plan_dict(graph: PlanGraph) -> dict[str, Any]:
                 "other": [a.task.id for a in duties if a.role.value == "other"],
             }
         )
-    warnings = [{"line": f.line, "message": f.message, "severity": f.severity.value} for f in graph.findings]
+    warnings = [
+        {"line": f.line, "sheet": f.sheet, "message": f.message, "severity": f.severity.value}
+        for f in graph.findings
+    ]
     return {
         "title": graph.title,
         "source": graph.source,

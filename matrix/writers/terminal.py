@@ -82,10 +82,10 @@ def print_departments(graph: PlanGraph) -> None:
 
 
 def print_findings(findings: Sequence[Finding], *, to_stderr: bool = False) -> None:
-    """Findings as ``第N行 错误/提示: message`` lines, one line each."""
+    """Findings as ``第N行 错误/提示: message`` lines (``任务分解表 第N行 …`` in a workbook), one a line."""
     stream = sys.stderr if to_stderr else sys.stdout
     for f in findings:
         word = "错误" if f.severity is Severity.ERROR else "提示"
-        # line 0: a settings file's warning, or a stale correction whose task is gone
-        where = f"第{f.line}行 " if f.line else ""
+        # no place: a settings file's warning, or a stale correction whose task is gone
+        where = f"{f.place} " if f.place else ""
         print(f"{where}{word}: {f.message}", file=stream)

@@ -284,7 +284,7 @@ def fill_notes(
     if graph.findings:
         for f in graph.findings:
             level = "错误" if f.severity is Severity.ERROR else "提示"
-            add(f"解析{level}", f"第{f.line}行：{f.message}")
+            add(f"解析{level}", f"{f.place}：{f.message}" if f.place else f.message)
     else:
         add("解析提示", "无")
 

@@ -53,14 +53,41 @@ def test_a_plan_over_the_size_limit_is_refused_before_it_is_read(
         readers.read_document(path)
 
 
-def test_a_zip_bomb_docx_is_refused(tmp_path: Path) -> None:
-    path = tmp_path / "bomb.docx"
+@pytest.mark.parametrize(
+    ("name", "part"), [("bomb.docx", "word/document.xml"), ("bomb.xlsx", "xl/worksheets/sheet1.xml")]
+)
+def test_a_zip_bomb_is_refused(tmp_path: Path, name: str, part: str) -> None:
+    path = tmp_path / name
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("[Content_Types].xml", "<Types/>")
-        z.writestr("word/document.xml", b"\x00" * (300 * 1024 * 1024))
+        z.writestr(part, b"\x00" * (300 * 1024 * 1024))
     assert path.stat().st_size < 2 * 1024 * 1024
     run = _run("parse", str(path))
-    assert run.returncode == 2 and "bomb.docx" in run.stderr and "Traceback" not in run.stderr
+    assert run.returncode == 2 and name in run.stderr and "Traceback" not in run.stderr
+
+
+def test_a_workbook_of_a_million_cells_is_refused_before_openpyxl_loads_it(tmp_path: Path) -> None:
+    """Small on disk, within the zip ratio limit, but openpyxl would hold a million cells in memory."""
+    from openpyxl import Workbook
+
+    path = tmp_path / "cells.xlsx"
+    Workbook().save(path)
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    cells = (f'<c r="{c}{{r}}"><v>{{r}}</v></c>' for c in "ABCDEFGHIJ")
+    row = '<row r="{r}">' + "".join(cells) + "</row>"
+    rows = "".join(row.format(r=r) for r in range(1, 100_001))
+    parts["xl/worksheets/sheet1.xml"] = (
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        f"<sheetData>{rows}</sheetData></worksheet>"
+    ).encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    run = _run("parse", str(path))
+    # refused before loading: by its declared cells, or already by the zip check's XML element count
+    refused = "1000000 个单元格" in run.stderr or "XML 元素超过" in run.stderr
+    assert run.returncode == 2 and refused and "Traceback" not in run.stderr
 
 
 HOSTILE = (
