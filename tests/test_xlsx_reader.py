@@ -157,14 +157,8 @@ def _two_table_sheets(path: Path, *, titles: bool) -> None:
     wb.save(path)
 
 
-# Two task sheets: the reader hands them over in order, each row naming its sheet and row, but
-# the table parser does not yet see where one sheet's table ends (reported to the lead, who owns
-# matrix/parsers/).  Strict: each turns into a failure, to be unmarked, once the parser reads it.
-@pytest.mark.xfail(
-    strict=True,
-    reason="table parser: the next sheet's title row is read as a paragraph under the last row's "
-    "task and joins its text (建设产业园区\\n民生任务分解表)",
-)
+# Two task sheets: the reader hands them over in order, each row naming its sheet and row; the
+# parser starts a new table at the next header and keeps a title line out of the last row's text.
 def test_two_task_sheets_with_titles_are_two_tables(tmp_path: Path) -> None:
     path = tmp_path / "plan.xlsx"
     _two_table_sheets(path, titles=True)
@@ -172,11 +166,6 @@ def test_two_task_sheets_with_titles_are_two_tables(tmp_path: Path) -> None:
     assert tasks == [("建设产业园区", "产业", 3), ("完善养老服务", "民生", 3)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="table parser: a header row met while a table is open is read as a data row of that "
-    "table (a task 重点任务 led by 牵头单位)",
-)
 def test_two_task_sheets_without_titles_are_two_tables(tmp_path: Path) -> None:
     path = tmp_path / "plan.xlsx"
     _two_table_sheets(path, titles=False)

@@ -280,6 +280,10 @@ class _Tables:
         if self.fresh and merge_second_header(self.header, cells):
             self.fresh = False
             return True
+        again = read_header(cells) if not self.fresh else None
+        if again is not None:  # a header met inside a table starts the next table (another sheet)
+            self.header, self.rows, self.fresh, self.start = again, 0, True, line.number
+            return True
         self.fresh = False
         self.rows += 1
         row = read_row(self.header, cells, line.number, self.rows)

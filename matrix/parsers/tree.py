@@ -107,6 +107,9 @@ def build_tree(paras: list[Para]) -> Node:
             parent.children.append(node)
             stack.append(node)
         else:
+            # a line after a table's rows (a title, the next table's heading) is no row's text
+            while stack[-1].para is not None and stack[-1].para.kind == "row" and para.kind == "para":
+                stack.pop()
             stack[-1].body.append(para)
     return root
 
