@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from matrix.cli import app
+from matrix.cli.help import ChineseCommand
 from matrix.cli.options import (
     DateOpt,
     DocNumberOpt,
@@ -25,7 +26,12 @@ from matrix.cli.options import (
 )
 
 
-@app.command("build")
+@app.command(
+    "build",
+    cls=ChineseCommand,
+    epilog="matrix build 计划.txt -o out\n"
+    'matrix build 计划.txt -o out --date 2026-12-01 --doc-number "**政办发〔2026〕12号"',
+)
 def build(
     plan: PlanArg,
     output: OutOpt = Path("out"),

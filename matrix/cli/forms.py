@@ -10,13 +10,14 @@ from typing import Annotated
 import typer
 
 from matrix.cli import app
+from matrix.cli.help import ChineseCommand
 from matrix.cli.options import OutOpt, PlanArg, SettingsOpt, out_dir, parse_date, print_findings_summary
 from matrix.errors import UsageError
 
 PROGRESS_FOLDER = "progress"
 
 
-@app.command("forms")
+@app.command("forms", cls=ChineseCommand, epilog="matrix forms 计划.txt -o out")
 def forms(
     plan: PlanArg,
     out: OutOpt = Path("out"),
@@ -36,10 +37,14 @@ def forms(
     print(f"已写出 {len(written)} 份进展反馈表到 {written[0].parent}", file=sys.stderr)
 
 
-@app.command("collect")
+@app.command(
+    "collect", cls=ChineseCommand, epilog="matrix collect 计划.txt 收回的表/ -o out --as-of 2026-12-31"
+)
 def collect(
     plan: PlanArg,
-    returned: Annotated[list[Path], typer.Argument(help="收回的进展反馈表 (文件或文件夹, 可多个)。")],
+    returned: Annotated[
+        list[Path], typer.Argument(metavar="反馈表", help="收回的进展反馈表 (文件或文件夹, 可多个)。")
+    ],
     out: OutOpt = Path("out"),
     settings_file: SettingsOpt = None,
     as_of: Annotated[

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from matrix.cli import app
+from matrix.cli.help import ChineseCommand, ChineseGroup
 from matrix.cli.options import (
     DateOpt,
     DocNumberOpt,
@@ -25,11 +26,20 @@ from matrix.cli.options import (
 )
 from matrix.errors import UsageError
 
-template_app = typer.Typer(help="Word 模板工具 (template tools).", no_args_is_help=True)
+template_app = typer.Typer(
+    cls=ChineseGroup,
+    help="Word 模板工具。",
+    epilog="matrix template check templates/letter.docx",
+    no_args_is_help=True,
+)
 app.add_typer(template_app, name="template")
 
 
-@app.command("letters")
+@app.command(
+    "letters",
+    cls=ChineseCommand,
+    epilog="matrix letters 计划.txt -o out --pdf\nmatrix letters 计划.txt -o out --duplex",
+)
 def letters(
     plan: PlanArg,
     output: OutOpt = Path("out"),
@@ -77,9 +87,13 @@ def letters(
         typer.echo(f"PDF: {len(written.pdfs)} 份, 在 {written.folder / 'pdf'}", err=True)
 
 
-@template_app.command("check")
+@template_app.command(
+    "check",
+    cls=ChineseCommand,
+    epilog="matrix template check templates/letter.docx\nmatrix template check 变更通知.docx --kind change",
+)
 def check(
-    file: Annotated[Path, typer.Argument(help="要检查的 Word 模板 (.docx).")],
+    file: Annotated[Path, typer.Argument(metavar="模板文件", help="要检查的 Word 模板 (.docx).")],
     kind: Annotated[
         str | None, typer.Option("--kind", help="letter、notice 或 change (默认按字段判断).")
     ] = None,

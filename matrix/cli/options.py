@@ -18,7 +18,10 @@ if TYPE_CHECKING:
     from matrix.writers.letters import Options
 
 PlanArg = Annotated[
-    Path, typer.Argument(help="计划文件 (.txt、.docx、.doc、.wps 或有文字层的 .pdf)", show_default=False)
+    Path,
+    typer.Argument(
+        metavar="计划文件", help="计划文件 (.txt、.docx、.doc、.wps 或有文字层的 .pdf)", show_default=False
+    ),
 ]
 OutOpt = Annotated[Path, typer.Option("-o", "--out", "--output", help="输出文件夹.")]
 SettingsOpt = Annotated[
