@@ -179,7 +179,15 @@ class PlanGraph:
 
     def others(self, task: Task) -> list[OtherRole]:
         """The task's bodies with another role, with their role word."""
-        return [OtherRole(a.department, a.word) for a in self.assignments(task) if a.role is Role.OTHER]
+        return [
+            OtherRole(a.department, a.word, person=self._is_person(a.department))
+            for a in self.assignments(task)
+            if a.role is Role.OTHER
+        ]
+
+    def _is_person(self, name: str) -> bool:
+        node = _dept(name)
+        return node in self.g and bool(self.g.nodes[node]["obj"].is_person)
 
     def __iter__(self) -> Iterator[Task]:
         return iter(self.tasks())

@@ -68,10 +68,12 @@ class Finding:
 
 @dataclass(frozen=True)
 class OtherRole:
-    """A body named with a role that is neither lead nor participant (指导, 落实, 督导, 分管领导)."""
+    """A body named with a role that is neither lead nor participant (指导, 落实, 督导), or a person
+    named with a label (分管领导, 联系人): ``person`` is True for people, who are never sent anything."""
 
     name: str
     role: str
+    person: bool = False
 
 
 @dataclass
@@ -136,7 +138,7 @@ class Department:
     contact: str | None = None
     phone: str | None = None
     is_person: bool = False
-    """True for a person named in a table's 分管领导 column: kept in the graph, sent no letter."""
+    """True for a person (分管领导, 联系人, a leader named in a heading): kept in the graph, sent nothing."""
 
 
 @dataclass

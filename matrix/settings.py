@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from matrix.errors import InputError
+from matrix.text.roles import SETTINGS_KINDS, LabelKind
 
 
 @dataclass
@@ -51,6 +52,8 @@ class Settings:
     path: Path | None = None
     departments: list[DepartmentSettings] = field(default_factory=list)
     letter: LetterSettings = field(default_factory=LetterSettings)
+    labels: dict[str, LabelKind] = field(default_factory=dict)
+    """Labels the grammar of role words does not cover, with their role ([labels])."""
     raw: dict[str, Any] = field(default_factory=dict)
 
     def canonical(self) -> dict[str, str]:
@@ -98,7 +101,7 @@ def _date(value: Any, path: Path) -> dt.date | None:
     raise InputError("设置项 letter.date 应为日期, 例如 2026-12-01", path=str(path))
 
 
-_PARTS = {"departments", "letter"}
+_PARTS = {"departments", "letter", "labels"}
 _DEPARTMENT_KEYS = {"aliases", "former_names", "contact", "phone"}
 _LETTER_KEYS = {
     "issuer",
@@ -161,7 +164,22 @@ def parse_settings(data: dict[str, Any], path: Path) -> Settings:
         cc=_str_list(raw_letter.get("cc"), "letter.cc", path),
         extra={k: v for k, v in raw_letter.items() if k not in known},
     )
-    return Settings(path=path, departments=depts, letter=letter, raw=data)
+    return Settings(path=path, departments=depts, letter=letter, labels=_labels(data, path), raw=data)
+
+
+def _labels(data: dict[str, Any], path: Path) -> dict[str, LabelKind]:
+    raw = data.get("labels", {})
+    if not isinstance(raw, dict):
+        raise InputError('[labels] 应为表, 例如 "督查单位" = "other"', path=str(path))
+    out: dict[str, LabelKind] = {}
+    for word, value in raw.items():
+        kind = SETTINGS_KINDS.get(value) if isinstance(value, str) else None
+        if kind is None:
+            raise InputError(
+                f'[labels] 中 "{word}" 的值应为 {"、".join(SETTINGS_KINDS)} 之一', path=str(path)
+            )
+        out[re.sub(r"\s+", "", word).replace("（", "(").replace("）", ")")] = kind
+    return out
 
 
 def load_settings(plan: Path, explicit: Path | None = None) -> Settings:

@@ -216,7 +216,7 @@ def test_a_deadline_added_to_a_task(tmp_path: Path) -> None:
         ),
     )
     diff = compare(tmp_path, new_text)
-    assert diff.new.task("二.五.2").deadline == "2012年底前完成"
+    assert diff.new.task("二.五.2").deadline == "2012年底前"
     assert report(diff) == {
         "tasks": {
             **NO_TASKS,

@@ -11,11 +11,14 @@ in a role word.  Names whose role depends on the plan's lead rule (``A、B负责
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from matrix.parsers.brackets import depth_split, outer_groups
 from matrix.parsers.names import Name, is_organisation, parse_names, split_list
+from matrix.text.roles import LabelAt, LabelKind, find_labels
 
 RULE = re.compile(
     r"(列|排|排列|位列|列在|排在)(在)?(第一|首)位.{0,8}(为|是|作为)?.{0,4}(牵头|汇总)"
@@ -32,33 +35,7 @@ _DEADLINE = re.compile(
     r"(每年|每季度|每月|每半年).{0,10}|年底前|年内|\d{4}年)$"
 )
 _SCOPE_LABEL = re.compile(r"^(适用范围|适用地区|实施范围|范围)\s*:")
-_LABELS = {
-    "牵头单位": "lead",
-    "牵头部门": "lead",
-    "主办单位": "lead",
-    "牵头责任单位": "lead",
-    "责任单位": "responsible",
-    "责任部门": "responsible",
-    "负责单位": "responsible",
-    "负责部门": "responsible",
-    "责任科室": "responsible",
-    "承办单位": "responsible",
-    "实施单位": "responsible",
-    "责任主体": "responsible",
-    "配合单位": "participant",
-    "配合部门": "participant",
-    "参与单位": "participant",
-    "参加单位": "participant",
-    "协办单位": "participant",
-    "协助单位": "participant",
-    "协同单位": "participant",
-    "指导单位": "指导",
-    "督办单位": "督办",
-}
-_LABEL = re.compile(r"^(" + "|".join(sorted(_LABELS, key=len, reverse=True)) + r")\s*:\s*(.*)$")
-_DEADLINE_KEYS = ("完成时限", "完成时间", "时限要求", "时间要求", "时限", "时间节点")
-_DEADLINE_LABEL = re.compile(r"^(" + "|".join(_DEADLINE_KEYS) + r")\s*:\s*(.*)$")
-_LABEL_START = re.compile(r"\s+(?=(" + "|".join([*_LABELS, *_DEADLINE_KEYS]) + r")\s*:)")
+_COMPLETE = re.compile(r"(?<=[前底内末])(完成|完成任务|实现|到位|落实到位|落实|办结|见效)$")
 _VERB = re.compile(
     r"^(?P<names>.*?)(?P<verb>分别牵头负责|共同牵头负责|牵头负责|分别牵头|共同牵头|牵头|"
     r"按职责分工负责|按照职责分工负责|按职责负责|按职能分工负责|按职责分工落实|按职责落实|分别负责|共同负责|"
@@ -86,6 +63,12 @@ class Assignment:
     labelled: bool = False
     named_nobody: bool = False
     """The text gives a role only to vague bodies (各有关部门按职责分工负责): a task with no one named."""
+    persons: list[tuple[str, str]] = field(default_factory=list)
+    """People named with a label (分管省领导:林克庆): (name, label); never departments."""
+    unread_labels: list[str] = field(default_factory=list)
+    """Labels shaped like role labels (抄送单位:) whose role could not be read."""
+    unread: int = 0
+    """Clauses that were neither names with a role, a label, a deadline nor a remark: prose."""
 
     @property
     def is_empty(self) -> bool:
@@ -97,6 +80,7 @@ class Assignment:
             or self.responsible
             or self.states_rule
             or self.named_nobody
+            or self.persons
         )
 
     def merge(self, other: Assignment) -> None:
@@ -110,6 +94,9 @@ class Assignment:
         self.states_rule = self.states_rule or other.states_rule
         self.labelled = self.labelled or other.labelled
         self.named_nobody = self.named_nobody or other.named_nobody
+        self.persons += other.persons
+        self.unread_labels += other.unread_labels
+        self.unread += other.unread
 
 
 def _texts(names: list[Name]) -> list[str]:
@@ -120,14 +107,12 @@ def _names(text: str) -> list[Name]:
     return [n for n in parse_names(text) if len(n.text) <= 30 and not _BAD_NAME.search(n.text)]
 
 
-def _clauses(text: str) -> list[str]:
+def _clauses(text: str, custom: Mapping[str, LabelKind] | None) -> list[str]:
+    """The clauses of an assignment: cut at ``, ; 。`` outside brackets and before every label."""
     out: list[str] = []
     for part in depth_split(text, ",;。"):
-        out.extend(
-            p.strip()
-            for p in _LABEL_START.split(part)
-            if p and p.strip() and p not in _LABELS and p not in _DEADLINE_KEYS
-        )
+        cuts = [0, *(at.start for at in find_labels(part, custom) if at.start > 0), len(part)]
+        out.extend(part[a:b].strip() for a, b in itertools.pairwise(cuts))
     return [c for c in out if c]
 
 
@@ -135,24 +120,33 @@ def _strip_rule_groups(text: str, result: Assignment) -> str:
     """Remove inner brackets that state the lead rule or skip remarks, noting the rule."""
     for group in reversed(outer_groups(text)):
         inner = group.inner(text)
-        if RULE.search(inner) or all(_SKIP.match(c) or RULE.search(c) for c in _clauses(inner)):
+        if RULE.search(inner) or all(_SKIP.match(c) or RULE.search(c) for c in _clauses(inner, None)):
             result.states_rule = result.states_rule or bool(RULE.search(inner))
             text = text[: group.start] + text[group.end :]
     return text
 
 
-def parse_assignment(text: str, *, bare: bool = False) -> Assignment:
+def normal_deadline(text: str) -> str:
+    """A deadline as a clerk files it: ``2025年9月底前完成`` → ``2025年9月底前``."""
+    text = text.strip(" .。;,")
+    return _COMPLETE.sub("", text) or text
+
+
+def parse_assignment(
+    text: str, *, bare: bool = False, custom: Mapping[str, LabelKind] | None = None
+) -> Assignment:
     """What an assignment text (folded, without its outer brackets) says.
 
     With ``bare``, a list of organisations and nothing else (``省数据局、省财政厅``: no role word,
-    as plans under a lead rule write them) names the responsible bodies.
+    as plans under a lead rule write them) names the responsible bodies.  ``custom`` holds the
+    labels named in the plan's settings file.
     """
     result = Assignment()
     text = _strip_rule_groups(text, result)
     pending: list[Name] = []
     context: str | None = None  # the label a verbless list continues (责任单位:A,B → B too)
     scoped = False
-    for clause in _clauses(text):
+    for clause in _clauses(text, custom):
         clause = clause.strip(" .")
         if RULE.search(clause):
             result.states_rule = True
@@ -162,28 +156,17 @@ def parse_assignment(text: str, *, bare: bool = False) -> Assignment:
         if _SCOPE_LABEL.match(clause):
             scoped, context = True, None
             continue
-        m = _DEADLINE_LABEL.match(clause)
-        if m:
-            result.deadline = m.group(2).strip() or None
-            context = None
+        labels = find_labels(clause, custom)
+        if labels and labels[0].start == 0:
+            context, scoped = _labelled(result, labels[0], clause[labels[0].end :].strip(), custom), False
             continue
         if _DEADLINE.match(clause):
-            result.deadline = clause
+            result.deadline = normal_deadline(clause)
             continue
-        m = _LABEL.match(clause)
-        if m:
-            result.labelled = True
-            scoped = False
-            kind, body = _LABELS[m.group(1)], m.group(2)
-            verb = _VERB.match(body)
-            if verb and verb.group("names"):
-                _apply_verb(result, verb.group("names"), verb.group("verb"), [])
-                context = None
-            else:
-                context = kind
-                _apply_label(result, kind, _names(body))
+        if scoped or context == "ignore":
             continue
-        if scoped:
+        if context is not None and context.startswith(_PERSON):
+            result.persons += [(p, context.removeprefix(_PERSON)) for p in person_names(clause)]
             continue
         verb = _VERB.match(clause)
         if verb:
@@ -202,10 +185,62 @@ def parse_assignment(text: str, *, bare: bool = False) -> Assignment:
             pending += names
         else:
             pending += names
+            result.unread += 1
             bare = False  # a clause that is not all organisations: this is prose, not a bare list
     if bare and pending:
         _apply_verb(result, "", "负责", pending)
     return result
+
+
+_PERSON = "person:"
+"""Context prefix of a person label whose list goes on in the next clause (分管领导:A,B)."""
+
+
+def _labelled(
+    result: Assignment, at: LabelAt, body: str, custom: Mapping[str, LabelKind] | None
+) -> str | None:
+    """Read ``label: body``; the context that later verbless clauses continue."""
+    label = at.label
+    if label is None:
+        if body:
+            result.unread_labels.append(at.word)
+        return "ignore"
+    kind = label.kind
+    if kind is LabelKind.DEADLINE:
+        result.deadline = normal_deadline(body) or None
+        return None
+    if kind is LabelKind.IGNORE:
+        return "ignore"
+    if kind is LabelKind.SENTENCE:
+        result.merge(parse_assignment(body, custom=custom))
+        return None
+    result.labelled = True
+    if kind is LabelKind.PERSON:
+        result.persons += [(p, label.text) for p in person_names(body)]
+        return _PERSON + label.text
+    verb = _VERB.match(body)
+    if verb and verb.group("names"):
+        _apply_verb(result, verb.group("names"), verb.group("verb"), [])
+        return None
+    context = label.text if kind is LabelKind.OTHER else kind.value
+    _apply_label(result, context, _names(body))
+    return context
+
+
+_TITLES = re.compile(
+    r"(同志|(常务)?副?(省长|市长|县长|区长|州长|镇长|乡长|主席|书记|主任|秘书长|局长|厅长|部长|巡视员|调研员))$"
+)
+
+
+def person_names(text: str) -> list[str]:
+    """The people named in ``text`` (林克庆、束学龙同志), without their titles."""
+    out: list[str] = []
+    for raw in split_list(text):
+        name = re.sub(r"\s+", "", raw).strip(" .。;,")
+        name = _TITLES.sub("", name) or name
+        if name and name not in out and len(name) <= 12:
+            out.append(name)
+    return out
 
 
 def _apply_label(result: Assignment, kind: str, names: list[Name]) -> None:

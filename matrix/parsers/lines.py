@@ -3,25 +3,28 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from matrix.model import Finding, Line, Severity
 from matrix.parsers.assignment import Assignment, parse_assignment
 from matrix.parsers.brackets import Group, balance, outer_groups
+from matrix.parsers.names import Name, is_organisation
 from matrix.parsers.normalize import clean, fold, is_debris, strip_debris
 from matrix.parsers.outline import Marker, find_marker
 from matrix.parsers.table import Header, merge_second_header, read_header, read_row, split_row
+from matrix.text.roles import LabelKind, find_labels, looks_like_label, read_label
 
-_ROLE_HINT = re.compile(r"牵头|负责|参与|配合|协助|指导|落实|单位\s*:|部门\s*:|科室\s*:")
-_LABELS = (
-    r"(牵头单位|牵头部门|责任单位|责任部门|负责单位|负责部门|责任科室|配合单位|配合部门|参与单位|"
-    r"协办单位|协助单位|主办单位|承办单位|完成时限)"
+_ROLE_HINT = re.compile(
+    r"牵头|负责|参与|配合|协助|协同|协作|协办|主办|主责|指导|落实|单位\s*:|部门\s*:|科室\s*:|处室\s*:"
 )
 # 【责任单位】A、B reads as 责任单位: A、B (same length, so positions still match the text)
-_BRACKETED_LABEL = re.compile(r"\[" + _LABELS + r"\]")
-_LABEL_LINE = re.compile(r"^\s*" + _LABELS + r"\s*:")
-# 责任单位: written at the end of a task's own line, after its text
-_LABEL_IN_LINE = re.compile(r"(?:(?<=[。;.!?\s])|^)" + _LABELS + r"\s*:")
+_BRACKETED = re.compile(r"\[([^\[\]\s]{2,12})\]")
+_STOPS = "。;.!?"
+_VERBISH = re.compile(
+    r"^(形成|建立|加强|推动|推进|完善|实现|开展|做好|强化|落实|支持|鼓励|引导|发挥|组织|协调|要|将|把|对|在)"
+)
+_DEPT_START = re.compile(r"^(省|市|县|区|州|盟|旗|镇|乡|街道|国家|中共|中央|全国|各|共青团|团)")
 _NOTE = re.compile(r"^\s*(注|备注|附注|说明|注释)\s*\d*\s*[:：]")
 _TAIL = " 。.;,"
 
@@ -59,7 +62,7 @@ class Para:
         return self.marker.end if self.marker else 0
 
 
-def _inlines(para: Para, findings: list[Finding]) -> list[Inline]:
+def _inlines(para: Para, findings: list[Finding], custom: Custom) -> list[Inline]:
     """The assignments written inside a line: brackets, a label after the text, a bracket that lost
     its opening half."""
     folded, start = para.folded, para.body_start
@@ -76,14 +79,16 @@ def _inlines(para: Para, findings: list[Finding]) -> list[Inline]:
         if not _ROLE_HINT.search(inner) and not at_end:
             continue
         # a bracket that ends the line may be a bare list (省数据局、省财政厅) under a lead rule
-        assignment = parse_assignment(inner, bare=at_end)
+        assignment = parse_assignment(inner, bare=at_end, custom=custom)
+        _report_unread(para.line, assignment, findings)
         if assignment.is_empty:
             continue
         if not group.closed:
             findings.append(Finding(para.line, "括号没有闭合, 已尽量读取其中的单位", Severity.ERROR))
         out.append(Inline(group, assignment))
-    label = _label_after_text(folded, start, groups)
+    label = _label_after_text(folded, start, groups, custom)
     if label is not None:
+        _report_unread(para.line, label.assignment, findings)
         out.append(label)
     stray = _lost_opening(folded, start, groups)
     if stray is not None:
@@ -96,13 +101,76 @@ def _inside(pos: int, groups: list[Group]) -> bool:
     return any(g.start <= pos < g.end for g in groups)
 
 
-def _label_after_text(folded: str, start: int, groups: list[Group]) -> Inline | None:
+def _label_after_text(folded: str, start: int, groups: list[Group], custom: Custom) -> Inline | None:
     """``…终身责任制。责任单位: 市住建局(牵头)、市应急局``: the label and what follows it."""
-    for m in _LABEL_IN_LINE.finditer(folded, start):
-        if m.start() > start and not _inside(m.start(), groups):
-            assignment = parse_assignment(folded[m.start() :].strip())
-            if not assignment.is_empty or assignment.deadline:
-                return Inline(Group(m.start(), len(folded)), assignment)
+    for at in find_labels(folded[start:], custom):
+        begin = start + at.start
+        if begin == start or _inside(begin, groups) or folded[begin - 1] not in _STOPS + " ":
+            continue
+        if at.label is not None and at.label.kind is LabelKind.SENTENCE:
+            continue
+        assignment = parse_assignment(folded[begin:].strip(), custom=custom)
+        if not assignment.is_empty or assignment.deadline or assignment.unread_labels:
+            return Inline(Group(begin, len(folded)), assignment)
+    return None
+
+
+def _report_unread(line: int, assignment: Assignment, findings: list[Finding]) -> None:
+    for word in dict.fromkeys(assignment.unread_labels):
+        findings.append(
+            Finding(
+                line,
+                f'没有读懂标签 "{word}", 其后的单位没有读入任何任务: 请在设置文件的 [labels] 中'
+                f'说明它的角色 (例如 "{word}" = "participant"; '
+                "可选 lead、participant、responsible、person、other、ignore)",
+                Severity.ERROR,
+            )
+        )
+    assignment.unread_labels.clear()
+
+
+def _sentence_names(assignment: Assignment) -> list[Name]:
+    return [
+        *assignment.leads,
+        *assignment.participants,
+        *assignment.responsible,
+        *(n for n, _ in assignment.others),
+    ]
+
+
+def _department_like(name: str) -> bool:
+    """A name that reads as a department even in running prose: 省发展改革委, 海关总署 — not 科技部门."""
+    if not is_organisation(name) or _VERBISH.match(name) or len(name) > 24:
+        return False
+    return bool(_DEPT_START.match(name)) or not name.endswith(("部门", "单位", "机构", "方面"))
+
+
+def read_sentence(text: str, custom: Custom) -> Assignment | None:
+    """``A牵头, B、C配合。`` outside any bracket: the assignment when the whole text is one, else None.
+
+    Every clause must name bodies with a role (or be a deadline), and every name must read as a
+    department, so that prose which merely mentions a role (形成科技部门牵头的机制) is not taken.
+    """
+    if len(text) > 160:
+        return None
+    assignment = parse_assignment(text.strip(" " + _STOPS), custom=custom)
+    names = _sentence_names(assignment)
+    if assignment.unread or not names or assignment.unread_labels:
+        return None
+    if not all(_department_like(n.text) for n in names):
+        return None
+    return assignment
+
+
+def _trailing_sentence(para: Para, custom: Custom) -> Inline | None:
+    """``1. 加强……。市发改委牵头, 市财政局配合。``: the line's last sentences when they are an assignment."""
+    folded, start = para.folded, para.body_start
+    end = len(folded.rstrip(" " + _STOPS))
+    stops = [i + 1 for i in range(start, end) if folded[i] in _STOPS]
+    for begin in reversed(stops):
+        found = read_sentence(folded[begin:end], custom) if folded[begin:end].strip() else None
+        if found is not None:
+            return Inline(Group(begin, len(folded)), found)
     return None
 
 
@@ -164,7 +232,18 @@ class _Tables:
             self.header = None
 
 
-def classify(lines: list[Line], findings: list[Finding]) -> list[Para]:
+Custom = Mapping[str, LabelKind] | None
+"""Labels named in the plan's settings file ([labels])."""
+
+
+def _bracketed_label(m: re.Match[str]) -> str:
+    word = m.group(1)
+    if read_label(word) is None and not looks_like_label(word):
+        return m.group(0)
+    return f" {word}:"  # same length as [word]: positions still match the text
+
+
+def classify(lines: list[Line], findings: list[Finding], custom: Custom = None) -> list[Para]:
     """The plan's non-empty, non-debris lines, each classified, in order."""
     out: list[Para] = []
     tables = _Tables()
@@ -181,24 +260,35 @@ def classify(lines: list[Line], findings: list[Finding]) -> list[Para]:
         if not text or is_debris(text):
             continue
         tables.leave(line, text)
-        folded = _BRACKETED_LABEL.sub(lambda m: f" {m.group(1)}:", fold(text))
+        folded = _BRACKETED.sub(_bracketed_label, fold(text))
         marker = find_marker(folded)
         para = Para(line.number, text, folded, "item" if marker else "para", marker)
         stripped = folded.strip()
+        labels = find_labels(stripped, custom) if marker is None else []
         if marker is None and _NOTE.match(stripped):
             para.kind = "note"  # 注: … under a table or a list is no task's text
-        elif marker is None and _LABEL_LINE.match(stripped):
-            assignment = parse_assignment(stripped)
-            if not assignment.is_empty or assignment.deadline:
-                para.kind, para.pure = "pure", assignment
+        elif labels and labels[0].start == 0:
+            assignment = parse_assignment(stripped, custom=custom)
+            _report_unread(line.number, assignment, findings)
+            # a labelled line is never task text, even one that names nobody (抄送单位: set to ignore)
+            para.kind, para.pure = "pure", assignment
         else:
-            _read_inlines(para, findings)
+            _read_inlines(para, findings, custom)
         out.append(para)
     return out
 
 
-def _read_inlines(para: Para, findings: list[Finding]) -> None:
-    inlines = _inlines(para, findings)
+def _read_inlines(para: Para, findings: list[Finding], custom: Custom) -> None:
+    inlines = _inlines(para, findings, custom)
+    if not inlines:
+        if para.marker is None:
+            sentence = read_sentence(para.folded, custom)
+            if sentence is not None:
+                para.kind, para.pure = "pure", sentence  # A牵头, B、C配合。 on its own line
+                return
+        trailing = _trailing_sentence(para, custom)
+        if trailing is not None:
+            inlines = [trailing]
     if (
         para.marker is None
         and len(inlines) == 1

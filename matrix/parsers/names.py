@@ -26,6 +26,10 @@ _GROUP_HEAD = re.compile(r"^各[区县市镇乡旗]$")
 _ORG_SUFFIX = re.compile(r"(局|委|办|室|厅|部|会|院|署|中心|行|所|处|科|站|队|社|团|集团|公司)$")
 _PREFIX = re.compile(r"^(由|请|并由|另由|经|和|及|与|并|或)")
 _LEAD_MARK = re.compile(r"\((牵头|牵头单位|主责|总牵头|牵头部门)\)$")
+# 县医保局(按职责分工负责), 市财政局(配合): a remark on the role after a name, not part of it
+_ROLE_REMARK = re.compile(
+    r"\((按|负责|配合|参与|协助|协办|协同|参加|具体|分别|共同)[^()]{0,10}\)$|\([^()]{0,10}(负责|配合|参与|落实)\)$"
+)
 # 等, 等有关部门, 等县直执法部门: what follows 等 names nobody
 _SUFFIX = re.compile(
     r"(等(有关|相关|其他)?(部门|单位|方面)((和|及|、)(单位|部门))?|等[^、,]{0,10}(部门|单位|机构)|等)$"
@@ -104,6 +108,7 @@ def _clean(raw: str) -> tuple[str, tuple[str, ...], bool] | None:
     marked = _LEAD_MARK.search(text)
     if marked:
         text = text[: marked.start()]
+    text = _ROLE_REMARK.sub("", text)
     if not text or is_vague(text):
         return None
     aliases: list[str] = []

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from matrix.errors import InputError
-from matrix.model import Document, Finding, OtherRole, Plan, Section, Task
+from matrix.model import Department, Document, Finding, OtherRole, Plan, Section, Task
 from matrix.parsers.assignment import deadline_in_text, resolve
 from matrix.parsers.departments import Registry
 from matrix.parsers.lines import classify, own_text
@@ -62,7 +64,7 @@ def parse_document(document: Document, settings: Settings) -> Plan:
     Raises :class:`InputError` when no task with an assignment can be found.
     """
     findings: list[Finding] = []
-    paras = classify(document.lines, findings)
+    paras = classify(document.lines, findings, settings.labels)
     if not paras:
         raise InputError("文件里没有可读的文字", path=document.source)
     root = build_tree(paras)
@@ -87,6 +89,8 @@ def parse_document(document: Document, settings: Settings) -> Plan:
         leads = _canonical(registry, leads_n, set())
         participants = _canonical(registry, parts_n, set(leads))
         others = [OtherRole(registry.canonical(n.text), role) for n, role in raw.assignment.others]
+        others += [OtherRole(name, role, person=True) for name, role in raw.assignment.persons]
+        others += _heading_leaders(raw)
         task_id = _unique_id(".".join(raw.outline), ids)
         task = Task(
             id=task_id,
@@ -104,11 +108,13 @@ def parse_document(document: Document, settings: Settings) -> Plan:
         used.update(leads, participants, (o.name for o in others))
         if not leads and not others:  # a task only guided (指导) has no lead by design
             findings.append(Finding(raw.assign_line, f"任务 {task_id} 没有牵头单位"))
-    people = {o.name for t in tasks for o in t.others if o.role == "分管领导"}
+    people = {o.name for t in tasks for o in t.others if o.person}
     people -= {n for t in tasks for n in (*t.leads, *t.participants)}
     departments = registry.departments(used)
     for dept in departments:
         dept.is_person = dept.name in people
+    listed = {d.name for d in departments}
+    departments += [Department(name, is_person=True) for name in sorted(people - listed)]
     return Plan(
         title=find_title(paras),
         source=document.source,
@@ -117,6 +123,32 @@ def parse_document(document: Document, settings: Settings) -> Plan:
         departments=departments,
         findings=findings,
     )
+
+
+_LEADER_HEADING = re.compile(
+    r"^(?P<name>[\u4e00-\u9fff]{2,3}?)(?P<title>(常务)?副?(省长|市长|县长|区长|州长|主席|书记|秘书长|镇长|乡长))"
+    r"(?P<verb>主抓|牵头|负责|分管|领衔|挂帅|督办|联系)"
+)
+
+
+def leader_in_heading(heading: str) -> OtherRole | None:
+    """The leader a section heading puts in charge (``袁家军省长主抓重点工作`` → 袁家军, 省长主抓)."""
+    m = _LEADER_HEADING.match(heading.strip())
+    if m is None:
+        return None
+    return OtherRole(m.group("name"), m.group("title") + m.group("verb"), person=True)
+
+
+def _heading_leaders(raw: RawTask) -> list[OtherRole]:
+    out: list[OtherRole] = []
+    node: Node | None = raw.section
+    while node is not None:
+        if node.para is not None:
+            leader = leader_in_heading(node.heading or own_text(node.para))
+            if leader is not None:
+                out.append(leader)
+        node = node.parent
+    return out
 
 
 def _canonical(registry: Registry, names: list[Name], exclude: set[str]) -> list[str]:

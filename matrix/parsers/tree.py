@@ -77,25 +77,24 @@ def _rule_only(a: Assignment) -> bool:
 
 
 def _units(assigned: list[Para], paras: list[Para]) -> list[Para]:
-    """Assigned lines, with consecutive lone assignment lines (牵头单位:A / 责任单位:B) counted once."""
+    """Assigned lines, with a run of consecutive assignment lines (牵头单位:A / 配合单位:B / 抄送单位:C)
+    counted once."""
+    chosen = {id(p) for p in assigned}
     out: list[Para] = []
-    # positions by identity, once: list.index per line made a long run of paragraphs quadratic
-    position: dict[int, int] = {}
-    for i, p in enumerate(paras):
-        position.setdefault(id(p), i)
-    for para in assigned:
-        at = position[id(para)]
-        previous = paras[at - 1] if at > 0 else None
-        if (
-            para.pure is not None
-            and previous is not None
-            and previous.pure is not None
-            and out
-            and out[-1] is previous
-        ):
-            out[-1] = para
+    in_run = False  # the previous line was an assignment line of the unit last added
+    for para in paras:
+        if para.pure is None:
+            in_run = False
+            if id(para) in chosen:
+                out.append(para)
             continue
-        out.append(para)
+        if id(para) in chosen:
+            if in_run and out and out[-1].pure is not None:
+                out[-1] = para
+            else:
+                out.append(para)
+            in_run = True
+        # an assignment line that names nobody (抄送单位: ignored) neither starts nor breaks a run
     return out
 
 

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from matrix.graph import PlanGraph
+from matrix.model import OtherRole
 
 
 def plan_dict(graph: PlanGraph) -> dict[str, Any]:
@@ -21,7 +22,7 @@ def plan_dict(graph: PlanGraph) -> dict[str, Any]:
                 "line": task.line,
                 "leads": graph.leads(task),
                 "participants": graph.participants(task),
-                "others": [{"name": o.name, "role": o.role} for o in graph.others(task)],
+                "others": [_other(o) for o in graph.others(task)],
                 "deadline": task.deadline,
             }
         )
@@ -45,6 +46,13 @@ def plan_dict(graph: PlanGraph) -> dict[str, Any]:
         "departments": departments,
         "warnings": warnings,
     }
+
+
+def _other(other: OtherRole) -> dict[str, Any]:
+    entry: dict[str, Any] = {"name": other.name, "role": other.role}
+    if other.person:
+        entry["person"] = True
+    return entry
 
 
 def plan_json(graph: PlanGraph) -> str:

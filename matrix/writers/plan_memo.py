@@ -80,7 +80,11 @@ class MemoGraph(PlanGraph):
 
     def others(self, task: Task) -> list[OtherRole]:
         """The task's bodies with another role, with their role word."""
-        return [OtherRole(a.department, a.word) for a in self._all(task) if a.role is Role.OTHER]
+        return [
+            OtherRole(a.department, a.word, person=self._is_person(a.department))
+            for a in self._all(task)
+            if a.role is Role.OTHER
+        ]
 
     def _all(self, task: Task) -> list[Assignment]:
         # the cached list itself, for the views above that only read it

@@ -1,0 +1,5 @@
+"""Text knowledge shared by readers and parsers: the role words of plans.
+
+Modules here know Chinese administrative wording and nothing of files or of the plan model; readers
+and parsers may import them, they import neither.
+"""

@@ -1,0 +1,229 @@
+"""The role words of plans, in one table: reading a label such as 牵头责任单位 by its parts.
+
+A label names who does a task: ``牵头单位:``, ``协同责任单位:``, ``分管省领导:``, a table's column
+header.  It is read by its grammar, not looked up whole: an optional run of role, level and filler
+words, then a head word.  The head word decides whether the label names a **person** (领导, 负责人,
+责任人, 联系人) or a **body** (单位, 部门, 处室, 科室, 机构, 主体).  The role words decide the role:
+a lead word (牵头, 主办, 主责) makes a lead; else a participant word (配合, 协同, 协作, 协助, 协办,
+参与, 参加); else 主要 makes a lead; else a responsibility word (责任, 负责, 承办, 实施) makes the
+bodies *responsible*, whose role the plan's lead rule decides; else a supervisory word (指导, 督办)
+gives them that role.  A label with no role word that ends in 分工 (部门分工, 任务分工) introduces a
+sentence read like bracket text.  Labels no rule covers may be named in the settings file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class LabelKind(StrEnum):
+    """What a label says about the names after it."""
+
+    LEAD = "lead"
+    PARTICIPANT = "participant"
+    RESPONSIBLE = "responsible"
+    """Responsible bodies: leads, or under a lead rule the first leads and the rest take part."""
+    OTHER = "other"
+    """Bodies with another role (指导, 督办): the label itself is the role."""
+    PERSON = "person"
+    """People (分管领导, 联系人): kept with the label as their role, never sent anything."""
+    SENTENCE = "sentence"
+    """A label with no role (部门分工:): what follows reads like bracket text."""
+    DEADLINE = "deadline"
+    IGNORE = "ignore"
+    """Named in the settings as not an assignment at all (抄送单位)."""
+
+
+SETTINGS_KINDS = {
+    "lead": LabelKind.LEAD,
+    "participant": LabelKind.PARTICIPANT,
+    "responsible": LabelKind.RESPONSIBLE,
+    "person": LabelKind.PERSON,
+    "other": LabelKind.OTHER,
+    "ignore": LabelKind.IGNORE,
+}
+"""The values a ``[labels]`` entry of the settings file may take."""
+
+LEAD_WORDS = ("总牵头", "牵头", "主办", "主责", "主抓", "领衔")
+PARTICIPANT_WORDS = ("配合", "协同", "协作", "协助", "协办", "参与", "参加", "协调")
+RESPONSIBLE_WORDS = ("责任", "负责", "承办", "实施", "承担", "执行")
+SUPERVISORY_WORDS = ("指导", "督办", "督导", "督查", "监督", "督促")
+MAIN_WORD = "主要"
+BODY_HEADS = ("单位", "部门", "处室", "科室", "机构", "主体", "处(室)", "处（室）", "单位(部门)")
+PERSON_HEADS = ("领导", "负责人", "责任人", "联系人", "领导同志")
+LEVEL_WORDS = ("省", "市", "县", "区", "镇", "乡", "街道", "州", "旗", "局", "委", "厅", "级")
+FILLERS = (
+    "共同",
+    "分管",
+    "具体",
+    "直接",
+    "主管",
+    "业务",
+    "工作",
+    "其他",
+    "其余",
+    "相关",
+    "有关",
+    "的",
+    "和",
+    "及",
+    "/",
+)
+DEADLINE_LABELS = (
+    "完成时限",
+    "完成时间",
+    "完成期限",
+    "时限要求",
+    "时间要求",
+    "时限",
+    "时间节点",
+    "进度安排",
+    "时间安排",
+    "完成时间节点",
+    "办结时限",
+)
+SENTENCE_HEADS = ("分工", "责任分工", "部门分工", "任务分工", "职责分工", "工作分工")
+
+_TOKENS = sorted(
+    {
+        *LEAD_WORDS,
+        *PARTICIPANT_WORDS,
+        *RESPONSIBLE_WORDS,
+        *SUPERVISORY_WORDS,
+        MAIN_WORD,
+        *LEVEL_WORDS,
+        *FILLERS,
+    },
+    key=len,
+    reverse=True,
+)
+
+
+@dataclass(frozen=True)
+class Label:
+    """A label read by its parts: its text as written and what it says."""
+
+    text: str
+    kind: LabelKind
+
+
+def _tokens(prefix: str) -> list[str] | None:
+    """``prefix`` cut greedily into known words, or None when some part is not one."""
+    out: list[str] = []
+    i = 0
+    while i < len(prefix):
+        for token in _TOKENS:
+            if prefix.startswith(token, i):
+                out.append(token)
+                i += len(token)
+                break
+        else:
+            return None
+    return out
+
+
+def _role(tokens: list[str]) -> LabelKind | None:
+    words = set(tokens)
+    if words & set(LEAD_WORDS):
+        return LabelKind.LEAD
+    if words & set(PARTICIPANT_WORDS):
+        return LabelKind.PARTICIPANT
+    if MAIN_WORD in words:
+        return LabelKind.LEAD
+    if words & set(RESPONSIBLE_WORDS):
+        return LabelKind.RESPONSIBLE
+    if words & set(SUPERVISORY_WORDS):
+        return LabelKind.OTHER
+    return None
+
+
+def _squash(word: str) -> str:
+    return re.sub(r"\s+", "", word).replace("（", "(").replace("）", ")").strip("【】[]:：")
+
+
+def read_label(word: str, custom: Mapping[str, LabelKind] | None = None) -> Label | None:
+    """What the label ``word`` (without its colon) says, or None when it is not a role label.
+
+    ``custom`` holds labels named in the settings file; they win over the grammar.
+    """
+    text = _squash(word)
+    if not text or len(text) > 14:
+        return None
+    if custom and text in custom:
+        return Label(text, custom[text])
+    if text in DEADLINE_LABELS:
+        return Label(text, LabelKind.DEADLINE)
+    if text in SENTENCE_HEADS:
+        return Label(text, LabelKind.SENTENCE)
+    for head in sorted(PERSON_HEADS, key=len, reverse=True):
+        if text.endswith(head):
+            tokens = _tokens(text[: -len(head)])
+            if tokens is not None and not (head == "领导" and not tokens):
+                return Label(text, LabelKind.PERSON)
+    for head in sorted(BODY_HEADS, key=len, reverse=True):
+        if text.endswith(head):
+            tokens = _tokens(text[: -len(head)])
+            if tokens is None:
+                return None
+            role = _role(tokens)
+            return Label(text, role) if role is not None else None
+    # a label of role words alone: 牵头: / 配合: / 主责:
+    tokens = _tokens(text)
+    if tokens and len(text) >= 2 and not set(tokens) <= {*LEVEL_WORDS, *FILLERS, MAIN_WORD}:
+        role = _role(tokens)
+        if role is not None and role is not LabelKind.OTHER:
+            return Label(text, role)
+    return None
+
+
+def looks_like_label(word: str) -> bool:
+    """True for a word shaped like a role label (ending in 单位, 部门, 领导 …) whether or not its
+    role can be read: a line labelled so that gives no duty must be reported, not skipped."""
+    text = _squash(word)
+    return 2 <= len(text) <= 14 and text.endswith((*BODY_HEADS, *PERSON_HEADS))
+
+
+_LABEL_CHARS = re.compile(r"[\u4e00-\u9fff()/（）]{1,14}$")
+_COLON = re.compile(r"\s*[:：]")
+
+
+@dataclass(frozen=True)
+class LabelAt:
+    """A label found in a text: where it starts, where its value starts (after the colon), and it."""
+
+    start: int
+    end: int
+    label: Label | None
+    word: str
+
+
+def find_labels(text: str, custom: Mapping[str, LabelKind] | None = None) -> list[LabelAt]:
+    """Every ``label:`` in ``text``: read ones with their :class:`Label`, unread role-shaped ones
+    with ``label`` None.  A label is the longest run of characters before a colon that reads as one.
+    """
+    out: list[LabelAt] = []
+    for colon in _COLON.finditer(text):
+        # only the 14 characters before the colon can hold a label: no search back through the line
+        before = max(0, colon.start() - 14)
+        run = _LABEL_CHARS.search(text[before : colon.start()])
+        if run is None:
+            continue
+        word = run.group()
+        run_start = before + run.start()
+        found: LabelAt | None = None
+        for cut in range(len(word)):
+            label = read_label(word[cut:], custom)
+            if label is not None:
+                found = LabelAt(run_start + cut, colon.end(), label, word[cut:])
+                break
+        if found is None:
+            for cut in range(len(word)):
+                if looks_like_label(word[cut:]):
+                    found = LabelAt(run_start + cut, colon.end(), None, word[cut:])
+                    break
+        if found is not None:
+            out.append(found)
+    return out
