@@ -7,8 +7,10 @@ out.  Blocks in other languages (```` ```bat ```` for Windows-only steps, ```` `
 run; nor is ``matrix serve`` (it does not end by itself).
 
 The folder is the one the guide describes: the default plan saved as 自主创新行动计划.txt with its
-settings file, a revision of it, a short draft with mistakes, and bureaus' filled progress forms
-in 收回/.  ``python tests/guide_commands.py`` prints what each command prints now.
+settings file, a revision of it, a short draft with mistakes, a plan with a label matrix does not
+know, and bureaus' filled progress forms in 收回/.  A code block under ``<!-- 文件: NAME -->``
+is a file the guide tells the clerk to save: it is saved there at that point.
+``python tests/guide_commands.py`` prints what each command prints now.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ GUIDE = ROOT / "docs" / "使用说明.md"
 PLAN = "自主创新行动计划.txt"
 REVISED = "自主创新行动计划-修订.txt"
 DRAFT = "草稿.txt"
+UNREAD = "营商环境方案.txt"
 RETURNS = "收回"
 ELLIPSIS = "…"
 # Commands the test does not run: the local web page runs until it is stopped.
@@ -41,6 +44,17 @@ DRAFT_TEXT = """数字政府建设工作方案
 （三）优化营商环境。（由市发改委牵头，市市场监管局参与）
 """
 
+UNREAD_TEXT = """优化营商环境工作方案
+
+一、重点任务
+（一）推进政务服务改革。深化“放管服”改革。
+牵头单位：市发改委
+对接单位：市数据局、市市场监管局
+（二）推进审批提速。压减审批时限。
+牵头单位：市市场监管局
+配合单位：市发改委
+"""
+
 
 @dataclass
 class Command:
@@ -51,28 +65,60 @@ class Command:
     shown: list[str]
 
 
-def console_blocks(text: str) -> list[Command]:
-    """Every command of the guide's ``console`` blocks, in order."""
-    commands: list[Command] = []
-    in_block = False
+@dataclass
+class File:
+    """A file the guide shows in full (a code block under ``<!-- 文件: NAME -->``): the clerk saves
+    it at this point, and so does the test."""
+
+    line: int
+    name: str
+    text: str
+
+
+FILE_MARK = re.compile(r"<!-- 文件: (.+?) -->")
+
+
+def steps(text: str) -> list[Command | File]:
+    """The guide's commands and files, in order."""
+    out: list[Command | File] = []
+    block: str | None = None
+    body: list[str] = []
+    file_name: str | None = None
     for number, line in enumerate(text.splitlines(), start=1):
-        if line.startswith("```"):
-            in_block = not in_block and line.strip() == "```console"
+        if block is None:
+            mark = FILE_MARK.fullmatch(line.strip())
+            if mark:
+                file_name = mark.group(1)
+            elif line.startswith("```"):
+                block, body = line.strip()[3:], []
+            elif line.strip():
+                file_name = None
             continue
-        if not in_block:
+        if line.startswith("```"):
+            if file_name is not None:
+                out.append(File(number, file_name, "".join(f"{b}\n" for b in body)))
+            block, file_name = None, None
+            continue
+        body.append(line)
+        if block != "console" or file_name is not None:
             continue
         if line.startswith("$ "):
-            commands.append(Command(number, shlex.split(line[2:]), []))
-        elif commands:
-            commands[-1].shown.append(line.rstrip())
-    return commands
+            out.append(Command(number, shlex.split(line[2:]), []))
+        elif out and isinstance(out[-1], Command):
+            out[-1].shown.append(line.rstrip())
+    return out
+
+
+def _line_pattern(line: str) -> str:
+    if line.strip() == ELLIPSIS:
+        return r"(?:.*\n)*?"
+    return ".*?".join(re.escape(part) for part in line.split(ELLIPSIS)) + r"\n"
 
 
 def matches(shown: list[str], actual: list[str]) -> bool:
-    """Whether the output shown is the actual output, ``…`` lines standing for any lines."""
-    pattern = "\n".join(
-        r"(?:.*\n)*?" if line.strip() == ELLIPSIS else re.escape(line) + r"\n" for line in shown
-    )
+    """Whether the output shown is the actual output: a line ``…`` stands for any lines, a ``…``
+    inside a line for any text (a path that differs from machine to machine)."""
+    pattern = "".join(_line_pattern(line) for line in shown)
     return re.fullmatch(pattern, "".join(f"{line}\n" for line in actual)) is not None
 
 
@@ -94,12 +140,23 @@ def prepare(folder: Path) -> Path:
     shutil.move(revised.with_suffix(".toml"), (folder / REVISED).with_suffix(".toml"))
     shutil.rmtree(folder / "rev")
     (folder / DRAFT).write_text(DRAFT_TEXT, encoding="utf-8")
-    # Three bureaus return their forms: two filled in, one with a status typed by hand.
+    (folder / UNREAD).write_text(UNREAD_TEXT, encoding="utf-8")
+    shutil.copy(ROOT / "templates" / "letter.docx", folder / "letter.docx")
+    # Three bureaus return their forms: two filled in, one with a status typed by hand in its
+    # first row.
     plan = folder / PLAN
-    blank = write_forms(load_plan(plan, load_settings(plan, None)), load_settings(plan, None), folder / "blank")
+    settings = load_settings(plan, None)
+    blank = write_forms(load_plan(plan, settings), settings, folder / "blank")
     day = dt.date(2026, 12, 20)
-    for form, status in zip(blank[:3], ("推进中", "已完成", "差不多了"), strict=True):
-        fill_form(form, folder / RETURNS / form.name, lambda _text, s=status: s, filled=day)
+    typed: list[str] = []
+
+    def by_hand(_text: str) -> str:
+        typed.append(_text)
+        return "差不多了" if len(typed) == 1 else "推进中"
+
+    fill_form(blank[0], folder / RETURNS / blank[0].name, lambda _text: "推进中", filled=day)
+    fill_form(blank[1], folder / RETURNS / blank[1].name, lambda _text: "已完成", filled=day)
+    fill_form(blank[2], folder / RETURNS / blank[2].name, by_hand, filled=day)
     shutil.rmtree(folder / "blank")
     return folder
 
@@ -109,6 +166,8 @@ def run(command: Command, folder: Path) -> tuple[int, list[str]]:
     program = Path(sys.executable).with_name("matrix")
     args = [str(program) if program.exists() else "matrix", *command.args[1:]]
     env = {**os.environ, "COLUMNS": "100", "PYTHONIOENCODING": "utf-8", "NO_COLOR": "1", "TERM": "dumb"}
+    # Unbuffered, so that standard output and standard error interleave as on a screen.
+    env["PYTHONUNBUFFERED"] = "1"
     done = subprocess.run(
         args, cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, timeout=600
     )
@@ -120,9 +179,10 @@ if __name__ == "__main__":
 
     with tempfile.TemporaryDirectory() as tmp:
         work = prepare(Path(tmp) / "工作")
-        for cmd in console_blocks(GUIDE.read_text(encoding="utf-8")):
-            if " ".join(cmd.args).startswith(EXEMPT):
-                continue
-            code, out = run(cmd, work)
-            print(f"## line {cmd.line}: $ {shlex.join(cmd.args)}  (exit {code})")
-            print("\n".join(out))
+        for step in steps(GUIDE.read_text(encoding="utf-8")):
+            if isinstance(step, File):
+                (work / step.name).write_text(step.text, encoding="utf-8")
+            elif not " ".join(step.args).startswith(EXEMPT):
+                code, out = run(step, work)
+                print(f"## line {step.line}: $ {shlex.join(step.args)}  (exit {code})")
+                print("\n".join(out))

@@ -141,7 +141,7 @@ def collect_templates(package: Path = PACKAGE) -> list[Template]:
         for node in ast.walk(tree):
             if isinstance(node, ast.Call):
                 func = node.func
-                name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+                name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
                 target = func.value if isinstance(func, ast.Attribute) else None
                 appends_problem = (
                     name == "append"
