@@ -11,6 +11,7 @@ from itertools import combinations
 
 from matrix.graph import PlanGraph
 from matrix.model import Finding, Severity
+from matrix.parsers.names import is_organisation
 from matrix.settings import Settings
 
 
@@ -31,6 +32,25 @@ def looks_alike(a: str, b: str) -> bool:
     if any(long == short.replace("各", "各" + q, 1) for q in ("有关", "相关")):
         return False  # 各省级人民政府 / 各有关省级人民政府: a narrower group, not another spelling
     return short[0] == long[0] and short[-1] == long[-1] and _subsequence(short, long)
+
+
+_LEVEL_PREFIXES = ("省", "市", "县", "区", "镇", "乡", "街道")
+
+
+def glued(name: str, known: set[str]) -> tuple[str, str] | None:
+    """The two names ``name`` looks made of, when two were run together (县工信局县农业农村局).
+
+    The sign is an organisation's ending followed at once by a level prefix or by a department the
+    plan already knows; both halves must read as organisations, the first of three characters or
+    more, so 市委组织部, 市生态环境局青山分局, 开发区管委会 and 人行…中心支行 stay whole.
+    """
+    for cut in range(3, len(name) - 2):
+        left, right = name[:cut], name[cut:]
+        if not (is_organisation(left) and is_organisation(right)):
+            continue
+        if right.startswith(_LEVEL_PREFIXES) or right in known:
+            return left, right
+    return None
 
 
 def check_plan(graph: PlanGraph, settings: Settings) -> list[Finding]:
@@ -57,6 +77,17 @@ def check_plan(graph: PlanGraph, settings: Settings) -> list[Finding]:
         for dept in departments:
             if dept.name not in known:
                 found.append(Finding(first_line.get(dept.name, 0), f'设置文件中没有单位 "{dept.name}"'))
+    names = {d.name for d in departments}
+    for dept in departments:
+        parts = glued(dept.name, names - {dept.name})
+        if parts is not None:
+            found.append(
+                Finding(
+                    first_line.get(dept.name, 0),
+                    f'单位名称 "{dept.name}" 像是两个单位粘连在一起 ("{parts[0]}" 和 "{parts[1]}"): '
+                    "请在原文中用顿号分开, 或在设置文件中更正",
+                )
+            )
     for task in graph.tasks():
         for a in graph.assignments(task):
             if a.department.count("(") != a.department.count(")") or len(a.department) < 2:

@@ -243,7 +243,7 @@ def test_task_table_as_text_rows() -> None:
         ("二.3", ["市民政局"], []),
     ]
     assert task(plan, "一.1").deadline == "2026年底前"
-    assert task(plan, "一.1").others == [OtherRole("张三", "分管领导")]
+    assert task(plan, "一.1").others == [OtherRole("张三", "分管领导", person=True)]
     assert task(plan, "二.3").text == "完善养老服务"
 
 

@@ -83,6 +83,18 @@ class Assignment:
             or self.persons
         )
 
+    @property
+    def rule_only(self) -> bool:
+        """True when the text names no one at all: at most it states the lead rule or a deadline."""
+        return not (
+            self.leads
+            or self.participants
+            or self.others
+            or self.responsible
+            or self.named_nobody
+            or self.persons
+        )
+
     def merge(self, other: Assignment) -> None:
         """Add another assignment of the same task (a second labelled line, a second bracket)."""
         self.leads += other.leads
@@ -245,7 +257,7 @@ def person_names(text: str) -> list[str]:
 
 def _apply_label(result: Assignment, kind: str, names: list[Name]) -> None:
     marked = [n for n in names if n.marked_lead]
-    if marked and kind in ("responsible", "participant"):
+    if marked and kind in ("responsible", "participant", "lead"):
         # 责任单位:市发改委(牵头)、市财政局: the marked bodies lead, the others take part
         result.leads += marked
         result.participants += [n for n in names if not n.marked_lead]

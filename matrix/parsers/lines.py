@@ -7,8 +7,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from matrix.model import Finding, Line, Severity
-from matrix.parsers.assignment import Assignment, parse_assignment
+from matrix.parsers.assignment import RULE, Assignment, parse_assignment
 from matrix.parsers.brackets import Group, balance, outer_groups
+from matrix.parsers.flat_table import regroup
 from matrix.parsers.names import Name, is_organisation
 from matrix.parsers.normalize import clean, fold, is_debris, strip_debris
 from matrix.parsers.outline import Marker, find_marker
@@ -55,6 +56,9 @@ class Para:
     pure: Assignment | None = None
     states_rule: bool = False
     """A bracket in the line states the lead rule (列第一位者为牵头单位) and names nobody."""
+    rule_from: int | None = None
+    """Where the rule this line states starts to apply, when not at the line itself: a note under a
+    table (注:列第一位的为牵头单位) rules the whole table, the rows above it included."""
 
     @property
     def body_start(self) -> int:
@@ -206,6 +210,8 @@ class _Tables:
         self.header: Header | None = None
         self.rows = 0
         self.fresh = False
+        self.start: int | None = None
+        """The first line of the last table read, open or closed."""
 
     def read(self, line: Line) -> Para | bool | None:
         """A row of the table as a Para; True for a header line (skipped); None for other lines."""
@@ -215,7 +221,10 @@ class _Tables:
         if self.header is None:
             self.header = read_header(cells)
             self.rows, self.fresh = 0, True
-            return True if self.header else None
+            if self.header is None:
+                return None
+            self.start = line.number
+            return True
         if self.fresh and merge_second_header(self.header, cells):
             self.fresh = False
             return True
@@ -247,7 +256,7 @@ def classify(lines: list[Line], findings: list[Finding], custom: Custom = None) 
     """The plan's non-empty, non-debris lines, each classified, in order."""
     out: list[Para] = []
     tables = _Tables()
-    for line in lines:
+    for line in regroup(lines, findings):
         row = tables.read(line)
         if row is True:
             continue
@@ -267,6 +276,8 @@ def classify(lines: list[Line], findings: list[Finding], custom: Custom = None) 
         labels = find_labels(stripped, custom) if marker is None else []
         if marker is None and _NOTE.match(stripped):
             para.kind = "note"  # 注: … under a table or a list is no task's text
+            if RULE.search(stripped):
+                para.states_rule, para.rule_from = True, tables.start
         elif labels and labels[0].start == 0:
             assignment = parse_assignment(stripped, custom=custom)
             _report_unread(line.number, assignment, findings)
@@ -297,12 +308,8 @@ def _read_inlines(para: Para, findings: list[Finding], custom: Custom) -> None:
     ):
         para.kind, para.pure = "pure", inlines[0].assignment  # the line is only an assignment
         return
-    para.states_rule = any(_rule_only(i.assignment) for i in inlines)
-    para.inlines = [i for i in inlines if not _rule_only(i.assignment)]
-
-
-def _rule_only(a: Assignment) -> bool:
-    return not (a.leads or a.participants or a.others or a.responsible or a.named_nobody)
+    para.states_rule = any(i.assignment.rule_only for i in inlines)
+    para.inlines = [i for i in inlines if not i.assignment.rule_only]
 
 
 def own_text(para: Para, start: int | None = None, end: int | None = None) -> str:

@@ -73,11 +73,21 @@ def _split_joined(piece: str) -> list[str]:
     return out
 
 
+def _split_spaces(piece: str) -> list[str]:
+    """``区财政局 区税务局``: names a table cell separates with spaces, when each part is a body."""
+    parts = piece.split()
+    if len(parts) > 1 and all(_ORGANISATION.search(p) for p in parts):
+        return parts
+    return [piece]
+
+
 def split_list(text: str) -> list[str]:
     """The raw names of a list such as ``A、B和各区、县(市)政府等``, in order, brackets kept."""
     pieces: list[str] = []
-    for part in depth_split(text, "、,，/;；"):
-        pieces.extend(_split_joined(part.strip()))
+    # a line break separates names too: a table cell holds one unit per line
+    for part in depth_split(text, "、,，/;；\n"):
+        for piece in _split_joined(part.strip()):
+            pieces.extend(_split_spaces(piece))
     merged: list[str] = []
     for piece in (p.strip() for p in pieces):
         if not piece:

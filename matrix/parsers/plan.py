@@ -8,11 +8,12 @@ from matrix.errors import InputError
 from matrix.model import Department, Document, Finding, OtherRole, Plan, Section, Task
 from matrix.parsers.assignment import deadline_in_text, resolve
 from matrix.parsers.departments import Registry
-from matrix.parsers.lines import classify, own_text
+from matrix.parsers.lines import Para, classify, own_text
 from matrix.parsers.names import Name
 from matrix.parsers.title import find_title
 from matrix.parsers.tree import Node, RawTask, TaskCollector, build_tree
 from matrix.settings import Settings
+from matrix.text.roles import LEAD_WORDS, PARTICIPANT_WORDS, RESPONSIBLE_WORDS
 
 
 def task_title(text: str) -> str:
@@ -71,9 +72,7 @@ def parse_document(document: Document, settings: Settings) -> Plan:
     collector = TaskCollector()
     raws = collector.collect(root)
     if not raws:
-        raise InputError(
-            '没有找到任何带有牵头或参与单位的任务 (例如 "(由A牵头, B参与)")', path=document.source
-        )
+        raise InputError(_no_task_message(paras), path=document.source)
     rule_lines = sorted([*collector.rule_lines, *(r.assign_line for r in raws if r.assignment.states_rule)])
     registry = Registry(settings)
     for raw in raws:
@@ -123,6 +122,23 @@ def parse_document(document: Document, settings: Settings) -> Plan:
         departments=departments,
         findings=findings,
     )
+
+
+_ROLE_WORD = re.compile("|".join((*LEAD_WORDS, *PARTICIPANT_WORDS, *RESPONSIBLE_WORDS, "单位", "部门")))
+_ORG_IN_TEXT = re.compile(r"[省市县区镇乡]\w{1,12}?(局|委|办|厅|部|中心|政府|公司)")
+
+
+def _no_task_message(paras: list[Para]) -> str:
+    """Why no task was found, naming the lines that looked like assignments but were not read."""
+    message = '没有找到任何带有牵头或参与单位的任务 (例如 "(由A牵头, B参与)")'
+    looked = [p.line for p in paras if _ROLE_WORD.search(p.folded) and _ORG_IN_TEXT.search(p.folded)]
+    if looked:
+        shown = "、".join(f"第{n}行" for n in looked[:8]) + (" 等" if len(looked) > 8 else "")
+        message += (
+            f"。这些行看起来像分工, 但没有读懂: {shown}; 如果它们用了不常见的标签, "
+            '可在设置文件的 [labels] 中说明 (例如 "督查单位" = "participant")'
+        )
+    return message
 
 
 _LEADER_HEADING = re.compile(

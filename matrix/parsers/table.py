@@ -11,24 +11,29 @@ import re
 from dataclasses import dataclass, field
 
 from matrix.model import Line
-from matrix.parsers.assignment import Assignment, parse_assignment
+from matrix.parsers.assignment import RULE, Assignment, normal_deadline, parse_assignment, person_names
 from matrix.parsers.names import parse_names
 from matrix.parsers.normalize import clean, fold
 from matrix.parsers.outline import Marker, find_marker
+from matrix.text.roles import LabelKind, read_label
 
 ROW_LEVEL = 5
 """Rows nest under every heading level (一、 … ①)."""
 
 _COLUMNS: list[tuple[str, re.Pattern[str]]] = [
-    ("number", re.compile(r"^(序号|编号|序列|项目编号)$")),
-    ("lead", re.compile(r"牵头(单位|部门|责任单位)?$|主办单位|主责单位")),
-    ("participant", re.compile(r"(配合|参与|协办|协助|协同|参加)(单位|部门)?$")),
-    ("responsible", re.compile(r"^(责任(单位|部门|科室|主体)|负责(单位|部门)|承办单位|实施单位)$")),
-    ("leader", re.compile(r"(分管|责任|牵头)(市|区|县|省)?领导$|^分管领导")),
-    ("deadline", re.compile(r"(完成)?(时限|时间|期限)(要求)?$|时间节点|进度安排")),
-    ("text", re.compile(r"任务|内容|措施|事项|目标|工作|项目|举措")),
-    ("skip", re.compile(r"备注|说明|类别|类型|指标值|考核")),
+    ("number", re.compile(r"^(序号|编号|序列|项目编号|号)$")),
+    ("deadline", re.compile(r"(完成)?(时限|时间|期限)(要求)?$|时间节点|进度安排|时间安排")),
+    ("text", re.compile(r"任务|内容|措施|事项|目标|工作|项目|举措|指标|名称|实事|标准|要求")),
+    ("skip", re.compile(r"备注|说明|类别|类型|指标值|考核|分值|权重|进展|完成情况")),
 ]
+"""Columns that are not role labels; role columns are read through :mod:`matrix.text.roles`."""
+_ROLE_COLUMNS = {
+    LabelKind.LEAD: "lead",
+    LabelKind.PARTICIPANT: "participant",
+    LabelKind.RESPONSIBLE: "responsible",
+    LabelKind.PERSON: "leader",
+    LabelKind.DEADLINE: "deadline",
+}
 
 
 @dataclass
@@ -46,6 +51,15 @@ class Header:
     """The meaning of each column of a task table."""
 
     kinds: list[str] = field(default_factory=list)
+    states_rule: bool = False
+    """A header cell states the lead rule: it rules every row."""
+
+    labels: dict[str, str] = field(default_factory=dict)
+    """The header's own words for a kind of column (leader → 责任领导)."""
+
+    def label(self, kind: str) -> str:
+        """The header's word for the column of ``kind``, or a plain default."""
+        return self.labels.get(kind, "分管领导")
 
     @property
     def width(self) -> int:
@@ -71,14 +85,42 @@ def split_row(line: Line, width: int | None = None) -> list[str]:
     return [c.strip() for c in re.split(r"\s{2,}", text.strip())]
 
 
-def _kind(cell: str) -> str | None:
+_PLACEHOLDER = re.compile(r"^[\s\-—–_/\\.。、·…]*$|^(无|暂无|空|/|—|不涉及|有关部门|相关部门|各有关部门)$")
+
+
+def is_placeholder(cell: str) -> bool:
+    """True for a cell that names nobody on purpose: ``—``, ``/``, ``无``, ``有关部门``."""
+    return bool(_PLACEHOLDER.match(re.sub(r"\s+", "", cell)))
+
+
+def column_kind(cell: str) -> str | None:
+    """What a header cell names: number, text, lead, participant, responsible, leader (persons),
+    deadline, skip, ``other:<label>`` for a supervisory column (指导部门), or None."""
     cell = re.sub(r"\s+", "", fold(cell))
-    if not cell:
+    cell = re.sub(r"\([^()]*\)$", "", cell) or cell  # 责任单位(列第一位的为牵头单位)
+    if not cell or len(cell) > 16:
         return None
-    for kind, pattern in _COLUMNS:
+    if _COLUMNS[0][1].search(cell):
+        return "number"
+    label = read_label(cell)
+    if label is not None:
+        if label.kind is LabelKind.OTHER:
+            return "other:" + label.text
+        if label.kind in _ROLE_COLUMNS:
+            return _ROLE_COLUMNS[label.kind]
+    for kind, pattern in _COLUMNS[1:]:
         if pattern.search(cell):
             return kind
     return None
+
+
+def _kind(cell: str) -> str | None:
+    return column_kind(cell)
+
+
+def header_states_rule(cells: list[str]) -> bool:
+    """True when a header cell states the lead rule (责任单位(列第一位的为牵头单位))."""
+    return any(RULE.search(fold(c)) for c in cells)
 
 
 def read_header(cells: list[str]) -> Header | None:
@@ -86,12 +128,10 @@ def read_header(cells: list[str]) -> Header | None:
     if len(cells) < 3:
         return None
     kinds = [_kind(c) or ("" if not c.strip() else "unknown") for c in cells]
-    if (
-        "text" in kinds
-        and {"lead", "responsible", "participant"} & set(kinds)
-        and kinds.count("unknown") <= 1
-    ):
-        return Header(kinds)
+    roles = {"lead", "responsible", "participant", "leader"} | {k for k in kinds if k.startswith("other:")}
+    if "text" in kinds and roles & set(kinds) and kinds.count("unknown") <= 2:
+        labels = {k: re.sub(r"\s+", "", c) for k, c in zip(kinds, cells, strict=True) if k == "leader"}
+        return Header(kinds, states_rule=header_states_rule(cells), labels=labels)
     return None
 
 
@@ -115,7 +155,7 @@ def read_row(header: Header, cells: list[str], line: int, index: int) -> TableRo
     cells = (cells + [""] * header.width)[: header.width]
     by_kind: dict[str, list[str]] = {}
     for kind, cell in zip(header.kinds, cells, strict=True):
-        if cell:
+        if cell and not (kind != "text" and is_placeholder(cell)):
             by_kind.setdefault(kind, []).append(cell)
     text = "\n".join(dict.fromkeys(by_kind.get("text", [])))
     if not text:
@@ -129,9 +169,15 @@ def read_row(header: Header, cells: list[str], line: int, index: int) -> TableRo
             part = parse_assignment(f"{_LABEL_FOR[kind]}:{fold(cell)}")
             assignment.merge(part)
     for cell in by_kind.get("leader", []):
-        assignment.others += [(n, "分管领导") for n in parse_names(fold(cell))]
+        assignment.persons += [(n, header.label("leader")) for n in person_names(fold(cell))]
+    for kind in header.kinds:
+        if kind.startswith("other:"):
+            for cell in by_kind.get(kind, []):
+                assignment.others += [(n, kind.removeprefix("other:")) for n in parse_names(fold(cell))]
+    assignment.states_rule = assignment.states_rule or header.states_rule
     deadline = " ".join(by_kind.get("deadline", [])).strip()
-    assignment.deadline = deadline or assignment.deadline
+    if deadline and not is_placeholder(deadline):
+        assignment.deadline = normal_deadline(deadline)
     return TableRow(line, Marker(ROW_LEVEL, label, 0), text, assignment)
 
 

@@ -69,11 +69,7 @@ class RawTask:
 
 
 def _assigned(para: Para) -> bool:
-    return bool(para.inlines) or (para.pure is not None and not _rule_only(para.pure))
-
-
-def _rule_only(a: Assignment) -> bool:
-    return not (a.leads or a.participants or a.others or a.responsible or a.named_nobody)
+    return bool(para.inlines) or (para.pure is not None and not para.pure.rule_only)
 
 
 def _units(assigned: list[Para], paras: list[Para]) -> list[Para]:
@@ -161,9 +157,9 @@ class TaskCollector:
     def collect(self, root: Node) -> list[RawTask]:
         """Every task under ``root``, ordered by line."""
         for para in _all_paras(root):
-            rule_line = para.pure is not None and _rule_only(para.pure) and para.pure.states_rule
+            rule_line = para.pure is not None and para.pure.rule_only and para.pure.states_rule
             if para.states_rule or rule_line:
-                self.rule_lines.append(para.line)
+                self.rule_lines.append(para.rule_from or para.line)
         self._sectioned(root)
         for child in root.children:
             self._visit(child)
@@ -230,7 +226,7 @@ class TaskCollector:
                     if len(stretches) > 1:
                         outline = (*outline, f"s{k}")
                     self.tasks.append(RawTask(outline, text, para.line, part, para.line, node))
-            elif para.pure is not None and not _rule_only(para.pure):
+            elif para.pure is not None and not para.pure.rule_only:
                 if run:
                     count += 1
                     text = "\n".join(own_text(p) for p in run)

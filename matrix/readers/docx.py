@@ -145,12 +145,13 @@ def _collect(el: Element, out: list[str]) -> None:
             _collect(child, out)
 
 
-def _split_breaks(text: str) -> list[str]:
+def _split_breaks(text: str, *, in_cell: bool = False) -> list[str]:
     """A paragraph's text cut at its breaks where they separate items, joined elsewhere.
 
     A page break always separates; a line break (Shift+Enter) separates when the text before it
     ends a sentence or the text after it starts with an outline number, and otherwise only wraps
-    a sentence, so its two halves are joined.
+    a sentence, so its two halves are joined.  In a table cell every break separates: a cell puts
+    one unit on each line (县邮政分公司 / 县供销社), and joining them would glue two names.
     """
     pieces: list[str] = []
     for block in text.split(_HARD_BREAK):
@@ -161,6 +162,7 @@ def _split_breaks(text: str) -> list[str]:
             elif (
                 current.strip()
                 and part.strip()
+                and not in_cell
                 and not (current.rstrip().endswith(_ITEM_END) or _ITEM_START.match(part))
             ):
                 current = _cjk_join(current.rstrip(), part.lstrip())
@@ -180,11 +182,11 @@ class _Reader:
         self.lines: list[Line] = []
         self.count = 0
 
-    def paragraph_pieces(self, p: Element) -> list[str]:
+    def paragraph_pieces(self, p: Element, *, in_cell: bool = False) -> list[str]:
         """The text of paragraph ``p`` with its list number, as one or more lines."""
         out: list[str] = []
         _collect(p, out)
-        pieces = _split_breaks("".join(out))
+        pieces = _split_breaks("".join(out), in_cell=in_cell)
         label = self.numbering.label(p)
         if label is not None:
             number, suffix = label
@@ -251,7 +253,7 @@ class _Reader:
     def _cell_blocks(self, container: Element, texts: list[str], nested: list[Element]) -> None:
         for child in container:
             if child.tag == W + "p":
-                texts.extend(self.paragraph_pieces(child))
+                texts.extend(self.paragraph_pieces(child, in_cell=True))
             elif child.tag == W + "tbl":
                 nested.append(child)
             elif child.tag in _BLOCK_WRAPPERS:

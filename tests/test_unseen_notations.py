@@ -1,0 +1,261 @@
+"""Notations read by their grammar: labels by their parts, persons, sentences, tables of every shape.
+
+Every plan here is invented; each test names the class of notation it covers.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx import Document
+from docx.enum.text import WD_BREAK
+from helpers import parse_text, task
+
+from matrix import parse_plan
+from matrix.checks import check_plan
+from matrix.graph import PlanGraph
+from matrix.model import Plan, Severity
+from matrix.settings import Settings
+from matrix.text.roles import LabelKind, read_label
+
+
+def _roles(plan: Plan) -> list[tuple[list[str], list[str]]]:
+    return [(t.leads, t.participants) for t in plan.tasks]
+
+
+def _errors(plan: Plan) -> list[str]:
+    return [f.message for f in plan.findings if f.severity is Severity.ERROR]
+
+
+# --- labels by their parts ------------------------------------------------------------------
+def test_label_grammar_reads_unlisted_labels() -> None:
+    cases = {
+        "牵头责任单位": LabelKind.LEAD,
+        "协同责任单位": LabelKind.PARTICIPANT,
+        "主要协作单位": LabelKind.PARTICIPANT,
+        "主要责任单位": LabelKind.LEAD,
+        "共同牵头单位": LabelKind.LEAD,
+        "主责单位": LabelKind.LEAD,
+        "主办部门": LabelKind.LEAD,
+        "协办部门": LabelKind.PARTICIPANT,
+        "配合部门": LabelKind.PARTICIPANT,
+        "责任处室": LabelKind.RESPONSIBLE,
+        "实施主体": LabelKind.RESPONSIBLE,
+        "分管省领导": LabelKind.PERSON,
+        "牵头负责领导": LabelKind.PERSON,
+        "联系人": LabelKind.PERSON,
+        "部门分工": LabelKind.SENTENCE,
+        "完成时限": LabelKind.DEADLINE,
+    }
+    assert {word: getattr(read_label(word), "kind", None) for word in cases} == cases
+    assert read_label("工作目标") is None
+    assert read_label("抄送单位") is None
+
+
+def test_labelled_lines_outside_the_old_lists() -> None:
+    plan = parse_text(
+        "1.推进工业互联网平台建设。\n"
+        "牵头责任单位:市经信局。\n"
+        "协同责任单位:市发改委、市农业农村局、市税务局、六安供电公司等。\n"
+        "2.发展数字农业。\n"
+        "主要责任单位:市农业农村局\n"
+        "主要协作单位:市科技局、市商务局\n"
+        "3.优化营商环境。\n"
+        "部门分工:市发展改革委牵头,各县区、市直各部门配合。\n"
+    )
+    assert _roles(plan) == [
+        (["市经信局"], ["市发改委", "市农业农村局", "市税务局", "六安供电公司"]),
+        (["市农业农村局"], ["市科技局", "市商务局"]),
+        (["市发展改革委"], ["各县区", "市直各部门"]),
+    ]
+
+
+def test_lead_label_beside_responsible_label_makes_participants() -> None:
+    plan = parse_text("1.建设物流园区。\n牵头单位:县商务局\n责任单位:县交通局、县自然资源局\n")
+    assert _roles(plan) == [(["县商务局"], ["县交通局", "县自然资源局"])]
+
+
+def test_labels_named_in_settings() -> None:
+    text = "1.开展专项督查。\n牵头单位:市政府办公室\n抄送单位:市委办公室\n督导单位:市纪委监委\n"
+    plain = parse_text(text)
+    assert any("抄送单位" in m for m in _errors(plain))
+    settings = Settings(labels={"抄送单位": LabelKind.IGNORE, "督导单位": LabelKind.OTHER})
+    plan = parse_text(text, settings)
+    assert not _errors(plan)
+    t = task(plan, "1")
+    assert t.leads == ["市政府办公室"] and t.participants == []
+    assert [(o.name, o.role) for o in t.others] == [("市纪委监委", "督导单位")]
+
+
+def test_settings_labels_table_is_read(tmp_path: Path) -> None:
+    plan_path = tmp_path / "p.txt"
+    plan_path.write_text("1.开展专项督查。\n牵头单位:市政府办公室\n会签单位:市财政局\n", encoding="utf-8")
+    (tmp_path / "p.toml").write_text('[labels]\n"会签单位" = "participant"\n', encoding="utf-8")
+    plan = parse_plan(plan_path)
+    assert _roles(plan) == [(["市政府办公室"], ["市财政局"])]
+
+
+# --- persons ---------------------------------------------------------------------------------
+def test_person_lines_are_persons_not_departments() -> None:
+    plan = parse_text(
+        "1.加快新能源汽车产业发展。\n分管省领导:林克庆\n牵头负责领导:束学龙。\n牵头单位:省工信厅\n配合单位:省发改委\n"
+    )
+    t = task(plan, "1")
+    assert t.leads == ["省工信厅"] and t.participants == ["省发改委"]
+    assert [(o.name, o.role, o.person) for o in t.others] == [
+        ("林克庆", "分管省领导", True),
+        ("束学龙", "牵头负责领导", True),
+    ]
+    graph = PlanGraph(plan)
+    assert [d.name for d in graph.departments()] == ["省工信厅", "省发改委"]
+
+
+def test_leader_heading_gives_person_to_every_task_under_it() -> None:
+    plan = parse_text(
+        "一、张三省长主抓重点工作\n1.推进制造业转型(省经信厅牵头)\n2.扩大有效投资(省发改委牵头)\n二、其他工作\n3.办好民生实事(省民政厅牵头)\n"
+    )
+    assert [[(o.name, o.role) for o in t.others] for t in plan.tasks] == [
+        [("张三", "省长主抓")],
+        [("张三", "省长主抓")],
+        [],
+    ]
+    assert all(o.person for t in plan.tasks for o in t.others)
+
+
+# --- sentences outside brackets --------------------------------------------------------------
+def test_sentence_assignment_on_its_own_line_and_after_the_text() -> None:
+    plan = parse_text(
+        "1.完善创业担保贷款政策。\n市人社局牵头,市财政局、人行六安中心支行配合。\n"
+        "2.加强职业技能培训。市人社局牵头,市教育局配合。\n"
+        "3.形成科技部门牵头,有关部门协同配合的工作机制。\n"
+    )
+    assert _roles(plan)[:2] == [
+        (["市人社局"], ["市财政局", "人行六安中心支行"]),
+        (["市人社局"], ["市教育局"]),
+    ]
+    assert all(t.text.startswith("形成") is False for t in plan.tasks)
+
+
+# --- role words after a name; deadlines with a verb ------------------------------------------
+def test_role_remarks_after_names() -> None:
+    plan = parse_text("1.推进医保支付改革(县卫健局牵头,县医保局(按职责分工负责)、县财政局配合)\n")
+    assert _roles(plan) == [(["县卫健局"], ["县医保局", "县财政局"])]
+    plan = parse_text("1.建设智慧城市。\n责任单位:市发改委(牵头)、市财政局\n")
+    assert _roles(plan) == [(["市发改委"], ["市财政局"])]
+
+
+def test_deadline_with_a_verb() -> None:
+    plan = parse_text("1.完成老旧小区改造(市住建局牵头,2025年9月底前完成)\n")
+    assert plan.tasks[0].deadline == "2025年9月底前"
+    plan = parse_text("1.完成老旧小区改造。\n牵头单位:市住建局\n完成时限:2025年9月底前完成\n")
+    assert plan.tasks[0].deadline == "2025年9月底前"
+
+
+# --- tables flattened to text ----------------------------------------------------------------
+def test_one_cell_per_line_table_with_blank_lines_and_a_short_row() -> None:
+    plan = parse_text(
+        "2024年区政府重点工作任务分解表\n\n序号\n\n目标与任务\n\n责任单位\n\n"
+        "1\n\n地区生产总值增长5.5%左右\n\n区发展改革委\n\n"
+        "2\n\n一般公共预算收入增长3%\n\n区财政局 区税务局\n\n"
+        "3\n\n城镇新增就业1.2万人\n\n"
+        "4\n\n粮食播种面积稳定在10万亩\n\n区农业农村局\n"
+    )
+    read = [(t.text, t.leads, t.participants) for t in plan.tasks]
+    assert read == [
+        ("地区生产总值增长5.5%左右", ["区发展改革委"], []),
+        ("一般公共预算收入增长3%", ["区财政局", "区税务局"], []),
+        ("粮食播种面积稳定在10万亩", ["区农业农村局"], []),
+    ] or read[2] == ("城镇新增就业1.2万人", [], [])
+    assert all("序号" not in t.text and "责任单位" not in t.text for t in plan.tasks)
+    short = [f for f in plan.findings if "第3行" in f.message]
+    assert len(short) == 1 and short[0].line == 21, "the short row is reported at its number's line"
+
+
+def test_pipe_and_tab_rows_with_a_note_stating_the_lead_rule() -> None:
+    plan = parse_text(
+        "序号|重点任务|责任单位|完成时限\n"
+        "1|建设物流枢纽|市发改委、市交通局|2025年底前\n"
+        "2|培育电商主体|市商务局 市邮政管理局|—\n"
+        "注:责任单位列第一位的为牵头单位。\n"
+    )
+    assert _roles(plan) == [(["市发改委"], ["市交通局"]), (["市商务局"], ["市邮政管理局"])]
+    assert [t.deadline for t in plan.tasks] == ["2025年底前", None]
+
+
+# --- Word tables -----------------------------------------------------------------------------
+def _merged_header_docx(path: Path) -> None:
+    doc = Document()
+    doc.add_paragraph("重点任务分工表")
+    table = doc.add_table(rows=2, cols=5)
+    top, second = table.rows[0].cells, table.rows[1].cells
+    top[0].text, top[1].text, top[2].text, top[4].text = "序号", "重点任务", "责任单位", "完成时限"
+    second[2].text, second[3].text = "牵头单位", "配合单位"
+    top[0].merge(second[0])
+    top[1].merge(second[1])
+    top[4].merge(second[4])
+    top[2].merge(top[3])
+    section = table.add_row().cells
+    section[0].merge(section[4]).text = "(一)做强特色农业"
+    rows = [
+        ("1", "建设高标准农田", "县农业农村局", "县财政局\n县水利局", "2025年底前完成"),
+        ("2", "发展农产品加工", "县工信局(牵头)、县农业农村局", "/", "长期坚持"),
+        ("3", "培育家庭农场", "县农业农村局", "无", ""),
+    ]
+    for values in rows:
+        cells = table.add_row().cells
+        for cell, value in zip(cells, values, strict=True):
+            first, *more = value.split("\n")
+            cell.text = first
+            for extra in more:
+                cell.add_paragraph(extra)
+    cells = table.add_row().cells
+    cells[0].text, cells[1].text, cells[2].text = "4", "推进农村电商", "县商务局"
+    run = cells[3].paragraphs[0].add_run("县邮政分公司")
+    run.add_break(WD_BREAK.LINE)
+    cells[3].paragraphs[0].add_run("县供销社")
+    doc.add_paragraph("注:列第一位的为牵头单位")
+    doc.save(str(path))
+
+
+def test_word_table_with_two_row_merged_header(tmp_path: Path) -> None:
+    path = tmp_path / "table.docx"
+    _merged_header_docx(path)
+    plan = parse_plan(path)
+    assert [(t.text, t.leads, t.participants, t.deadline) for t in plan.tasks] == [
+        ("建设高标准农田", ["县农业农村局"], ["县财政局", "县水利局"], "2025年底前"),
+        ("发展农产品加工", ["县工信局"], ["县农业农村局"], "长期坚持"),
+        ("培育家庭农场", ["县农业农村局"], [], None),
+        ("推进农村电商", ["县商务局"], ["县邮政分公司", "县供销社"], None),
+    ]
+    assert [s.title for s in plan.sections] == ["做强特色农业"]
+
+
+# --- nothing silent --------------------------------------------------------------------------
+def test_check_flags_unread_labels_in_a_mixed_plan() -> None:
+    plan = parse_text(
+        "1.推进项目建设。\n牵头单位:市发改委\n督察落实单位:市政府督查室\n"
+        "2.加强要素保障。\n责任单位:市自然资源局\n抄送单位:市人大办公室、市政协办公室\n"
+    )
+    errors = [f for f in plan.findings if f.severity is Severity.ERROR]
+    assert {f.line for f in errors} == {3, 6}
+    assert any("督察落实单位" in f.message for f in errors)
+    assert any("抄送单位" in f.message for f in errors)
+
+
+def test_glued_names_are_flagged_and_real_names_are_not() -> None:
+    plan = parse_text(
+        "1.推进乡村振兴。\n牵头单位:县农业农村局\n配合单位:县工信局县农业农村局、市委组织部、"
+        "市生态环境局青山分局、开发区管委会、人行**中心支行\n"
+    )
+    found = [f.message for f in check_plan(PlanGraph(plan), Settings()) if "粘连" in f.message]
+    assert len(found) == 1 and "县工信局县农业农村局" in found[0]
+
+
+def test_no_task_names_the_lines_that_looked_like_assignments() -> None:
+    import pytest
+
+    from matrix.errors import InputError
+
+    with pytest.raises(InputError) as caught:
+        parse_text("一、总体要求\n坚持稳中求进。\n二、主要任务\n责任部门会商:市发改委\n")
+    assert "第4行" in str(caught.value)
