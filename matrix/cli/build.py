@@ -43,7 +43,7 @@ def build(
     notice_template: NoticeTemplateOpt = None,
     duplex: DuplexOpt = False,
 ) -> None:
-    """写出全部输出: 交办通知、分工通知、打印合订本、Excel 分工表、进展反馈表; 只重写有变化的文件."""
+    """写出全部输出: 交办通知、分工通知、打印合订本、Excel 分工表、进展反馈表; 只重写有变化的文件。"""
     from matrix.api import load_plan
     from matrix.build import BuildOptions
     from matrix.build import build as run_build

@@ -99,7 +99,7 @@ def diff(
 
 
 def _write(result: PlanDiff, settings: Settings, out: Path, options: Options, template: Path | None) -> None:
-    """Write ``out/changes/`` and say on stderr what was written (stdout stays the report alone)."""
+    """Write ``out/changes/`` and say on stderr what was written (stdout stays the report alone)。"""
     from matrix.paths import output_path
     from matrix.writers.change_notices import FOLDER, write_change_notices
     from matrix.writers.diff_workbook import changes_name

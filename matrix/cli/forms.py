@@ -1,4 +1,4 @@
-"""``matrix forms`` (the progress forms) and ``matrix collect`` (read the returned forms)."""
+"""``matrix forms`` (the progress forms) and ``matrix collect`` (read the returned forms)。"""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ def forms(
     out: OutOpt = Path("out"),
     settings_file: SettingsOpt = None,
 ) -> None:
-    """每个单位一份进展反馈表 (Excel), 写入 OUT/forms/NN-<单位>.xlsx。"""
+    """每个单位一份进展反馈表 (Excel), 写入输出文件夹的 forms/NN-<单位>.xlsx。"""
     from matrix.api import load_plan
     from matrix.settings import load_settings
     from matrix.writers.forms import write_forms
@@ -52,7 +52,7 @@ def collect(
     ] = None,
     doc_number: Annotated[str | None, typer.Option("--doc-number", help="进展通报的发文字号。")] = None,
 ) -> None:
-    """汇总收回的进展反馈表: 写出 OUT/progress/ 下的进展汇总、进展通报和催办通知。"""
+    """汇总收回的进展反馈表: 写出输出文件夹 progress/ 下的进展汇总、进展通报和催办通知。"""
     from matrix.api import load_plan
     from matrix.progress.collect import collect as collect_returns
     from matrix.progress.model import ReturnState

@@ -52,7 +52,7 @@ def letters(
     duplex: DuplexOpt = False,
     pdf: Annotated[bool, typer.Option("--pdf", help="同时用 LibreOffice 生成 PDF.")] = False,
 ) -> None:
-    """每个单位一份任务交办通知, 另有分工通知 (附分工表) 和打印合订本, 写入 OUTPUT/letters/."""
+    """每个单位一份任务交办通知, 另有分工通知 (附分工表) 和打印合订本, 写入输出文件夹的 letters/。"""
     from rich.progress import Progress
 
     from matrix.api import load_plan
@@ -93,9 +93,9 @@ def letters(
     epilog="matrix template check templates/letter.docx\nmatrix template check 变更通知.docx --kind change",
 )
 def check(
-    file: Annotated[Path, typer.Argument(metavar="模板文件", help="要检查的 Word 模板 (.docx).")],
+    file: Annotated[Path, typer.Argument(metavar="模板文件", help="要检查的 Word 模板 (.docx)。")],
     kind: Annotated[
-        str | None, typer.Option("--kind", help="letter、notice 或 change (默认按字段判断).")
+        str | None, typer.Option("--kind", help="letter、notice 或 change (默认按字段判断)。")
     ] = None,
 ) -> None:
     """列出模板用到的字段, 指出未知字段和被 Word 拆开的标记; 有问题时退出码为 1."""
