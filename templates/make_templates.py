@@ -280,7 +280,8 @@ def notice_document() -> str:
 
 def change_document() -> str:
     """变更通知: the letter's letterhead and ending around the parts of a revision that concern one
-    bureau, each present only when it has something (新增, 不再承担, 角色变化, 内容或分工调整, 更名)."""
+    bureau, each present only when it has something (新增, 不再承担, 角色变化, 内容或分工调整, 任务编号调整,
+    更名)."""
     task_cell = para("{{ row.task }}", "TableStrong") + para("{{ row.text }}", "TableText")
 
     def lines(name: str, side: str = "") -> str:
@@ -355,13 +356,23 @@ def change_document() -> str:
             + tbl
             + para("{%p endif %}")
         )
+    # 任务编号调整: one short line per task, no table (only the numbers changed).
+    renumbered = (
+        para("{%p if renumbered %}")
+        + para("{{ renumbered.heading }}", "Heading1")
+        + para("{{ renumbered.text }}", ppr="<w:keepNext/>")
+        + para("{%p for row in renumbered.rows %}")
+        + para("{{ row.old }} → {{ row.new }}（{{ row.title }}）")
+        + para("{%p endfor %}")
+        + para("{%p endif %}")
+    )
     renamed = (
         para("{%p if renamed %}")
         + para("{{ renamed.heading }}", "Heading1")
         + para("{{ renamed.text }}")
         + para("{%p endif %}")
     )
-    return document(addressed_letter(parts + renamed))
+    return document(addressed_letter(parts + renumbered + renamed))
 
 
 def page_number_runs() -> str:

@@ -1,4 +1,4 @@
-"""``matrix diff -o``: a change notice (变更通知) for each department a revision concerns, and no other.
+"""``matrix diff -o``: a change notice (变更通知) for each department told of a revision, and no other.
 
 Each test edits the default plan's text in memory, writes the old and the revised version to a
 scratch folder (each with a copy of the default settings beside it), writes ``out/changes/`` and
@@ -140,30 +140,54 @@ def read(tmp_path: Path, name: str, out: str = "out") -> Notice:
     return Notice(tmp_path / out / "changes" / name)
 
 
-def test_an_inserted_task_goes_to_its_three_departments_only(tmp_path: Path) -> None:
+def named_on(diff: PlanDiff, *task_ids: str) -> set[str]:
+    """The departments named on the new version's tasks ``task_ids``, in any role."""
+    return {a.department for t in task_ids for a in diff.new.assignments(diff.new.task(t))}
+
+
+def test_an_inserted_task_goes_to_its_departments_and_the_renumbered_learn_their_numbers(
+    tmp_path: Path,
+) -> None:
     diff, report = write(tmp_path, edit(TEXT, *INSERTED))
-    assert notices(tmp_path) == ["02-市发改委.docx", "03-市经委.docx", "06-市统计局.docx"]
+    names = notice_names(diff)
+    # The new task's three departments, and every department of the two tasks it renumbered.
+    assert named_on(diff, "二.一.2") == {"市发改委", "市经委", "市统计局"}
+    assert notices(tmp_path) == sorted(names[n] for n in named_on(diff, "二.一.2", "二.一.3", "二.一.4"))
     assert report.written == [f"changes/{n}" for n in notices(tmp_path)] + [f"changes/{XLSX}"]
     # A notice has its bureau's letter's number.
     settings = load_settings(tmp_path / "plans" / "new.txt")
     letters = {j.path.removeprefix("letters/") for j in letter_jobs(diff.new, settings, {})}
     assert set(notices(tmp_path)) <= letters
     lead = read(tmp_path, "03-市经委.docx")
-    assert lead.headings == ["一、新增任务（共1项）", "二、工作要求"]
+    assert lead.headings == ["一、新增任务（共1项）", "二、任务编号调整（共1项）", "三、工作要求"]
     assert "关于《自主创新能力提升行动计划》修订后重点任务分工调整的通知" in lead.paragraphs
     assert "市经委：" in lead.paragraphs
-    assert "共涉及任务1项，其中新增任务1项。" in lead.text
+    assert "共涉及任务2项，其中新增任务1项、任务编号调整1项。" in lead.text
+    assert "二.一.3 → 二.一.4（着力提升服务业创新能力）" in lead.paragraphs
     (row,) = lead.tables["added"]
     assert row[0] == "1" and row[1].startswith("二、（一）2. 着力推进数字经济创新发展\n")
     assert "建设数字经济示范区3个" in row[1]
     assert row[2:] == ["牵头", "市经委", "市发改委、市统计局", "—"]
     assert set(lead.tables) == {"added"}
     assert read(tmp_path, "02-市发改委.docx").tables["added"][0][2] == "参与"
+    # A bureau whose task only moved down one number is told that alone, in a short section.
+    farm = read(tmp_path, "09-市农业局.docx")
+    assert farm.headings == ["一、任务编号调整（共1项）", "二、工作要求"] and farm.tables == {}
+    assert "二.一.2 → 二.一.3（着力提升农业农村科技创新能力）" in farm.paragraphs
+    assert "台账、表格和报送材料要改用新编号" in farm.text
 
 
 def test_a_participant_added_and_one_removed(tmp_path: Path) -> None:
     write(tmp_path, edit(TEXT, *PARTICIPANTS))
-    assert notices(tmp_path) == ["01-市科技局.docx", "21-市环保局.docx", "24-市公安局.docx"]
+    # The lead and the participants who stay are told of the change of team, too.
+    assert notices(tmp_path) == [
+        "01-市科技局.docx",
+        "17-市卫生局.docx",
+        "21-市环保局.docx",
+        "22-市气象局.docx",
+        "23-市食品药品监管局.docx",
+        "24-市公安局.docx",
+    ]
     old = "参与单位：市卫生局、市食品药品监管局、市公安局、市气象局"
     new = "参与单位：市卫生局、市食品药品监管局、市气象局、市环保局"
     lead = read(tmp_path, "01-市科技局.docx")
@@ -171,6 +195,8 @@ def test_a_participant_added_and_one_removed(tmp_path: Path) -> None:
     (row,) = lead.tables["changed"]  # no 修改处: the text did not change
     assert row[0] == "1" and row[1].startswith("二、（二）3.") and row[1].endswith("你单位：牵头")
     assert row[2:] == [old, new]
+    (row,) = read(tmp_path, "22-市气象局.docx").tables["changed"]
+    assert row[1].endswith("你单位：参与") and row[2:] == [old, new]
     joined = read(tmp_path, "21-市环保局.docx")
     assert joined.tables["added"][0][2:] == [
         "参与",
@@ -194,7 +220,9 @@ def test_a_department_the_revision_drops_is_numbered_after_the_new_list(tmp_path
     )
     assert "市国资委" not in [d.name for d in diff.new.departments()]
     gone = f"{len(diff.new.departments()) + 1:02d}-市国资委.docx"
-    assert notices(tmp_path) == ["01-市科技局.docx", gone]
+    # Everyone else on the task learns that a participant left; the one that left, after them all.
+    stay = sorted(notice_names(diff)[n] for n in named_on(diff, "三.二"))
+    assert len(stay) == 8 and notices(tmp_path) == [*stay, gone]
     (row,) = read(tmp_path, gone).tables["removed"]
     assert row[2:] == ["参与", "任务保留，不再列你单位（修订后牵头单位：市科技局）。"]
 
@@ -222,8 +250,8 @@ def test_a_changed_target_shows_old_and_new_text_side_by_side(tmp_path: Path) ->
 
 
 def test_a_role_change_reads_old_to_new(tmp_path: Path) -> None:
-    write(tmp_path, edit(TEXT, *RAISED))
-    assert notices(tmp_path) == ["01-市科技局.docx", "25-市财政局.docx"]
+    diff, _ = write(tmp_path, edit(TEXT, *RAISED))
+    assert notices(tmp_path) == sorted(notice_names(diff)[n] for n in named_on(diff, "二.五.1"))
     (row,) = read(tmp_path, "25-市财政局.docx").tables["role"]
     assert row[1].startswith("二、（五）1. 加快创新载体建设") and row[2:] == [
         "参与→牵头",
@@ -236,6 +264,9 @@ def test_a_role_change_reads_old_to_new(tmp_path: Path) -> None:
         "牵头单位：市科技局、市财政局\n参与单位：市发改委、市经委、市教育局、市质量技监局",
     ]
     assert row[1].endswith("你单位：第一牵头")  # beside a co-lead, the first lead says so
+    # A participant learns of the new co-lead and that 市财政局 left the participants.
+    (row,) = read(tmp_path, "02-市发改委.docx").tables["changed"]
+    assert row[1].endswith("你单位：参与") and row[2].startswith("牵头单位：市科技局\n参与单位：")
 
 
 def test_a_renamed_department_gets_one_notice_with_its_old_and_new_name(tmp_path: Path) -> None:
@@ -268,18 +299,8 @@ def test_two_runs_give_the_same_bytes(tmp_path: Path) -> None:
     folder_a, folder_b = tmp_path / "a" / "out" / "changes", tmp_path / "b" / "out" / "changes"
     names = sorted(p.name for p in folder_a.iterdir())
     assert names == sorted(p.name for p in folder_b.iterdir())
-    assert names == [
-        "01-市科技局.docx",
-        "02-市发改委.docx",
-        "03-市经委.docx",
-        "06-市统计局.docx",
-        "14-市工商局.docx",
-        "21-市环保局.docx",
-        "24-市公安局.docx",
-        "25-市财政局.docx",
-        "27-市贸粮局.docx",
-        XLSX,
-    ]
+    told = named_on(diff, "二.一.2", "二.一.3", "二.一.4", "二.二.3", "二.四.1", "二.五.1")
+    assert names == [*sorted(notice_names(diff)[n] for n in told | {"市公安局"}), XLSX]
     for name in names:
         assert (folder_a / name).read_bytes() == (folder_b / name).read_bytes(), name
     assert (folder_a / XLSX).read_bytes() == changes_bytes(diff)
@@ -292,20 +313,21 @@ def test_stale_notices_go_while_the_clerks_files_and_edits_stay(tmp_path: Path) 
     (changes / "说明.txt").write_text("clerk's own file", encoding="utf-8")
     edited = changes / "24-市公安局.docx"
     edited.write_bytes(edited.read_bytes() + b"\0")  # opened and saved by hand
-    _, report = write(tmp_path, edit(TEXT, *INSERTED))
-    assert sorted(report.removed) == ["changes/01-市科技局.docx", "changes/21-市环保局.docx"]
+    diff, report = write(tmp_path, edit(TEXT, *INSERTED))
+    due = sorted(notice_names(diff)[n] for n in named_on(diff, "二.一.2", "二.一.3", "二.一.4"))
+    assert "01-市科技局.docx" in due and "17-市卫生局.docx" in due  # rewritten, not removed
+    assert sorted(report.removed) == [
+        "changes/21-市环保局.docx",
+        "changes/22-市气象局.docx",
+        "changes/23-市食品药品监管局.docx",
+    ]
     ((path, copy),) = report.kept_edits
     assert path == "changes/24-市公安局.docx" and copy.startswith("changes/24-市公安局-手改-")
-    assert notices(tmp_path) == ["02-市发改委.docx", "03-市经委.docx", "06-市统计局.docx", Path(copy).name]
+    assert notices(tmp_path) == sorted([*due, Path(copy).name])
     assert (changes / "说明.txt").read_text(encoding="utf-8") == "clerk's own file"
     manifest = read_manifest(tmp_path / "out")
     assert manifest["plan"] == "new.txt"
-    assert sorted(manifest["files"]) == [
-        "changes/02-市发改委.docx",
-        "changes/03-市经委.docx",
-        "changes/06-市统计局.docx",
-        f"changes/{XLSX}",
-    ]
+    assert sorted(manifest["files"]) == [f"changes/{n}" for n in due] + [f"changes/{XLSX}"]
     assert manifest["files"]["changes/03-市经委.docx"]["department"] == "市经委"
 
 
@@ -319,11 +341,7 @@ def test_notices_leave_a_builds_other_outputs_alone(tmp_path: Path) -> None:
     workbook = tmp_path / "out" / "new-分工表.xlsx"
     assert workbook.exists()
     write(tmp_path, edit(TEXT, *PARTICIPANTS))
-    assert workbook.exists() and notices(tmp_path) == [
-        "01-市科技局.docx",
-        "21-市环保局.docx",
-        "24-市公安局.docx",
-    ]
+    assert workbook.exists() and "01-市科技局.docx" in notices(tmp_path) and len(notices(tmp_path)) == 6
     files = read_manifest(tmp_path / "out")["files"]
     assert "new-分工表.xlsx" in files and "changes/01-市科技局.docx" in files
 
@@ -376,7 +394,8 @@ def test_the_shipped_change_template_is_the_committed_one_and_checks_clean() -> 
     report = check_template(shipped)
     assert report.kind == "change" and report.ok
     assert set(report.fields) <= CHANGE_FIELDS
-    parts = {"added", "removed", "role_changed", "changed", "renamed", "requirements", "opening"}
+    parts = {"added", "removed", "role_changed", "changed", "renumbered", "renamed"}
+    parts |= {"requirements", "opening"}
     assert parts <= set(report.fields)
     CompiledTemplate(shipped, CHANGE_FIELDS)
 
@@ -391,7 +410,8 @@ def test_cli_writes_notices_with_the_options_and_keeps_stdout_for_the_report(tmp
     )
     assert done.returncode == 0, done.stderr
     json.loads(done.stdout)
-    assert "变更通知: 2 份 (市科技局、市财政局)" in done.stderr and XLSX in done.stderr
+    assert "变更通知: 6 份 (市科技局、市发改委、市经委、市教育局、市财政局、市质量技监局)" in done.stderr
+    assert XLSX in done.stderr
     notice = read(tmp_path, "25-市财政局.docx")
     for expected in ("**市人民政府文件", "市政办函〔2027〕3号", "2027年1月5日", "**市人民政府"):
         assert expected in notice.paragraphs

@@ -58,10 +58,22 @@ def dept(name: str, **lists: Any) -> dict[str, Any]:
     return entry
 
 
+EXISTING = ("added", "removed", "role_changed", "changed")
+"""The department fields the report had before ``notify``: what these tests check."""
+
+
 def report(diff: PlanDiff) -> dict[str, Any]:
+    """The report's tasks and department entries without ``notify``, leaving out the entries of
+    departments that are only told (tests/test_diff_notify.py checks those and ``notify``)."""
     data = diff_dict(diff)
     assert data["old"].endswith("old.txt") and data["new"].endswith("new.txt")
-    return {"tasks": data["tasks"], "departments": data["departments"]}
+    assert data["probable_renames"] == []
+    departments = [
+        {k: v for k, v in d.items() if k != "notify"}
+        for d in data["departments"]
+        if d["renamed_from"] or any(d[k] for k in EXISTING)
+    ]
+    return {"tasks": data["tasks"], "departments": departments}
 
 
 def test_a_revision_that_changes_nothing_gives_an_empty_report(tmp_path: Path) -> None:
@@ -276,6 +288,11 @@ def test_without_the_former_name_a_rename_is_a_loss_and_a_gain(tmp_path: Path) -
     assert names["市科技局"].renamed_from is None and [t.id for t in names["市科技局"].added] == ids
     assert [t.id for t in names["市科学技术委员会"].removed] == ids
     assert [d.name for d in diff.departments][-1] == "市科学技术委员会"  # gone from the new version: last
+    # Every task went to 市科技局 in the same role: reported as a probable rename, one notice.
+    assert diff_dict(diff)["probable_renames"] == [
+        {"from": "市科学技术委员会", "to": "市科技局", "shared_tasks": 23, "of": 23}
+    ]
+    assert [d.name for d in diff.told] == ["市科技局"] and names["市科技局"].notify == []
 
 
 def test_a_task_moved_to_another_section_is_a_move_not_a_renumbering(tmp_path: Path) -> None:

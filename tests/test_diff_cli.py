@@ -48,7 +48,7 @@ def test_json_alone_on_stdout_and_exit_0_with_changes(versions: tuple[Path, Path
     done = run(str(versions[0]), str(versions[1]), "--format", "json")
     assert done.returncode == 0 and done.stderr == ""
     data = json.loads(done.stdout)
-    assert set(data) == {"old", "new", "tasks", "departments"}
+    assert set(data) == {"old", "new", "tasks", "departments", "probable_renames"}
     assert [c["new"] for c in data["tasks"]["changed"]] == ["二.四.1", "二.五.1"]
     assert data["departments"][0]["renamed_from"] is None  # 市科技局 is still in the old text elsewhere
 
@@ -83,10 +83,12 @@ def test_table_names_each_change(
     versions: tuple[Path, Path], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("COLUMNS", "200")  # a wide terminal: no cell wraps
-    print_diff(diff_files(*versions))
+    diff = diff_files(*versions)
+    print_diff(diff)
     out = capsys.readouterr().out
     assert "内容变化" in out and "二.五.1" in out and "参与→牵头" in out
-    assert "0.988" in out and "增 市财政局" not in out and "减 市财政局" in out and "涉及 6 个单位" in out
+    assert "0.988" in out and "增 市财政局" not in out and "减 市财政局" in out
+    assert len(diff.told) == 9 and "涉及 9 个单位" in out and "编号变化" in out and "疑似更名" not in out
 
 
 def test_table_of_an_unchanged_plan_says_so(capsys: pytest.CaptureFixture[str]) -> None:
@@ -162,9 +164,8 @@ def test_workbook_is_byte_identical_and_holds_both_sheets(
     )
     assert tasks.cell(4, headers.index("新牵头单位") + 1).style == "mx-changed"
     depts = wb[SHEETS[1]]
-    assert [r[0].value for r in depts.iter_rows(min_row=3) if r[0].style == "mx-section"][:2] == [
-        "市科技局",
-        "市经委",
+    assert [r[0].value for r in depts.iter_rows(min_row=3) if r[0].style == "mx-section"] == [
+        d.name for d in diff.told
     ]
 
 

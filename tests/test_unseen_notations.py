@@ -259,3 +259,36 @@ def test_no_task_names_the_lines_that_looked_like_assignments() -> None:
     with pytest.raises(InputError) as caught:
         parse_text("一、总体要求\n坚持稳中求进。\n二、主要任务\n责任部门会商:市发改委\n")
     assert "第4行" in str(caught.value)
+
+
+# --- more grammar ----------------------------------------------------------------------------
+def test_comma_rule_makes_everyone_before_the_first_comma_lead() -> None:
+    plan = parse_text(
+        "1.建设算力中心(责任单位:市科技局、市数据局,市委网信办、市电信公司;第一个逗号前为牵头单位,下同)\n"
+        "2.培育数据市场(责任单位:市数据局,市科技局)\n"
+    )
+    assert _roles(plan) == [
+        (["市科技局", "市数据局"], ["市委网信办", "市电信公司"]),
+        (["市数据局"], ["市科技局"]),
+    ]
+
+
+def test_articles_numbered_di_x_tiao_are_outline_items() -> None:
+    plan = parse_text(
+        "第一条 办公空间支持\n对新设企业给予租金补贴。(责任单位:区科技局)\n"
+        "第二条 人才支持\n(一)青年人才引育。(责任单位:区人力资源局)\n"
+    )
+    assert [(t.id, t.leads) for t in plan.tasks] == [("一", ["区科技局"]), ("二.一", ["区人力资源局"])]
+
+
+def test_names_beginning_with_jing_keep_it_and_a_star_marks_the_lead() -> None:
+    plan = parse_text("1.发展人工智能(责任单位:*经济和信息化厅、科技厅、**开发区管委会)\n")
+    assert _roles(plan) == [(["经济和信息化厅"], ["科技厅", "**开发区管委会"])]
+
+
+def test_a_date_in_a_unit_cell_is_the_deadline() -> None:
+    from matrix.parsers.assignment import parse_assignment
+
+    read = parse_assignment("责任单位:县商务局\n12月底前完成")
+    assert [n.text for n in read.responsible] == ["县商务局"]
+    assert read.deadline == "12月底前"

@@ -111,5 +111,5 @@ def _write(result: PlanDiff, settings: Settings, out: Path, options: Options, te
     folder = output_path(out, FOLDER)
     print_report(folder, report)
     print(f"修订对照表: {folder / changes_name(result)}", file=sys.stderr)
-    names = [d.name for d in result.departments]
+    names = [d.name for d in result.told]
     print(f"变更通知: {len(names)} 份" + (" (" + "、".join(names) + ")" if names else ""), file=sys.stderr)

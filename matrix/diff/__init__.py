@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from matrix.diff.compare import diff_plans
 from matrix.diff.load import diff_files, load_versions
-from matrix.diff.model import DepartmentChange, PlanDiff, RoleChange, TaskChange
+from matrix.diff.model import DepartmentChange, Notice, PlanDiff, ProbableRename, RoleChange, TaskChange
 from matrix.diff.similarity import similarity
 
 __all__ = [
     "DepartmentChange",
+    "Notice",
     "PlanDiff",
+    "ProbableRename",
     "RoleChange",
     "TaskChange",
     "diff_files",

@@ -2,19 +2,24 @@
 
 Tasks are paired by content (:mod:`matrix.diff.match`); departments by name, through the former
 names (曾用名) and aliases the new version's settings record, so a renamed bureau is reported as
-renamed and keeps its tasks.
+renamed and keeps its tasks.  A rename the settings do not record is detected from the tasks
+(:mod:`matrix.diff.renames`) and reported as probable, never applied to the department records;
+what each department is told (:mod:`matrix.diff.notify`) treats it as the rename it most likely is.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 from matrix.diff.match import match_tasks
-from matrix.diff.model import PRIMARY_LEAD, DepartmentChange, PlanDiff, RoleChange, TaskChange
+from matrix.diff.model import PRIMARY_LEAD, DepartmentChange, Notice, PlanDiff, RoleChange, TaskChange
+from matrix.diff.notify import notices
+from matrix.diff.renames import probable_renames
+from matrix.diff.roles import roles, unique
 from matrix.diff.similarity import normalise
 from matrix.graph import PlanGraph
-from matrix.model import Role, Section, Task
+from matrix.model import Section, Task
 from matrix.parsers.normalize import squash
 from matrix.settings import Settings
 
@@ -51,7 +56,10 @@ def diff_plans(old: PlanGraph, new: PlanGraph, settings: Settings | None = None)
         matched=matched,
         names=names,
     )
-    diff.departments = _departments(diff, rename, renamed)
+    diff.probable_renames = probable_renames(diff, rename)
+    probable = {r.old: r.new for r in diff.probable_renames}
+    told = notices(diff, lambda name: probable.get(rename(name), rename(name)))
+    diff.departments = _departments(diff, rename, renamed, told)
     return diff
 
 
@@ -143,17 +151,13 @@ def _lead_key(leads: list[str]) -> tuple[str | None, frozenset[str]]:
     return (leads[0] if leads else None, frozenset(leads))
 
 
-def _unique(names: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(names))
-
-
 def _fields(
     old: PlanGraph, new: PlanGraph, o: Task, n: Task, rename: Callable[[str], str]
 ) -> tuple[str, ...]:
     out: list[str] = []
     if normalise(o.text) != normalise(n.text):
         out.append("text")
-    if _lead_key(_unique(map(rename, old.leads(o)))) != _lead_key(new.leads(n)):
+    if _lead_key(unique(map(rename, old.leads(o)))) != _lead_key(new.leads(n)):
         out.append("leads")
     if {rename(p) for p in old.participants(o)} != set(new.participants(n)):
         out.append("participants")
@@ -164,18 +168,9 @@ def _fields(
     return tuple(out)
 
 
-def roles(graph: PlanGraph, task: Task, rename: Callable[[str], str] = str) -> dict[str, str]:
-    """Each department of a task (renamed) with its role key, leads first in rank order."""
-    out: dict[str, str] = {}
-    for a in graph.assignments(task):
-        key = PRIMARY_LEAD if a.is_primary_lead else (a.word if a.role is Role.OTHER else a.role.value)
-        out.setdefault(rename(a.department), key)
-    return out
-
-
 def _team_changed(change: TaskChange, name: str, diff: PlanDiff, rename: Callable[[str], str]) -> bool:
     """Whether the other leads, the primary lead or the participants of a task ``name`` leads changed."""
-    old_leads = _unique(map(rename, diff.old.leads(change.old)))
+    old_leads = unique(map(rename, diff.old.leads(change.old)))
     new_leads = diff.new.leads(change.new)
     if set(old_leads) - {name} != set(new_leads) - {name}:
         return True
@@ -189,7 +184,7 @@ def _team_changed(change: TaskChange, name: str, diff: PlanDiff, rename: Callabl
 
 
 def _departments(
-    diff: PlanDiff, rename: Callable[[str], str], renamed: dict[str, str]
+    diff: PlanDiff, rename: Callable[[str], str], renamed: dict[str, str], told: dict[str, list[Notice]]
 ) -> list[DepartmentChange]:
     records: dict[str, DepartmentChange] = {}
 
@@ -209,7 +204,7 @@ def _departments(
     for change in diff.matched:
         before = roles(diff.old, change.old, rename)
         after = roles(diff.new, change.new)
-        for name in _unique([*after, *before]):
+        for name in unique([*after, *before]):
             if name not in before:
                 record(name).added.append(change.new)
             elif name not in after:
@@ -223,6 +218,8 @@ def _departments(
                     record(name).changed.append(change)
     for name in renamed:
         record(name)
+    for name, notify in told.items():
+        record(name).notify = notify
 
     for rec in records.values():
         rec.added.sort(key=lambda t: new_order[t.id])
@@ -230,7 +227,7 @@ def _departments(
     people = {d.name for d in diff.new.departments(people=True) if d.is_person}
     people |= {rename(d.name) for d in diff.old.departments(people=True) if d.is_person}
     order = [d.name for d in diff.new.departments(people=True)]
-    order += _unique(rename(d.name) for d in diff.old.departments(people=True))
-    rank = {name: k for k, name in enumerate(_unique(order))}
+    order += unique(rename(d.name) for d in diff.old.departments(people=True))
+    rank = {name: k for k, name in enumerate(unique(order))}
     kept = [r for r in records.values() if r.name not in people]
     return sorted(kept, key=lambda r: (rank.get(r.name, len(rank)), r.name))

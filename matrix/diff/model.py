@@ -6,7 +6,9 @@ print old and new values side by side (the old task with the names as the old te
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
+from functools import partial
 
 from matrix.graph import PlanGraph
 from matrix.model import Task
@@ -63,6 +65,69 @@ class RoleChange:
     new: str
 
 
+NOTICE_KINDS = (
+    "added",
+    "removed",
+    "role",
+    "co_lead",
+    "lead_changed",
+    "participants",
+    "deadline",
+    "text",
+    "renumbered",
+)
+"""What a department can be told about a task, in the order a department's notices list them."""
+
+
+@dataclass(frozen=True)
+class Notice:
+    """One thing a department is told about one task of a revision.
+
+    ``task`` is the task's id in the new version (in the old one for a task the revision deleted),
+    ``old_task`` its id in the old version (None for a new task).  ``kind`` is one of
+    :data:`NOTICE_KINDS`; ``before`` and ``after`` are what stood before and after: role keys for
+    ``added``, ``removed`` and ``role``; the task's leads or participants (names) for ``co_lead``,
+    ``lead_changed`` and ``participants``; the deadline, the text, or the task ids for
+    ``deadline``, ``text`` and ``renumbered``; None where nothing stood.
+    """
+
+    task: str
+    old_task: str | None
+    kind: str
+    before: str | tuple[str, ...] | None
+    after: str | tuple[str, ...] | None
+
+
+@dataclass(frozen=True)
+class ProbableRename:
+    """A department the revision no longer names whose tasks went, in the same roles, to one the
+    old version did not name: most likely the same bureau renamed (疑似更名).
+
+    Only the settings (``former_names``) make it a rename; until then both names are reported as
+    written, and the notices go to the new name alone.
+    """
+
+    old: str
+    new: str
+    shared: int
+    """How many of the old name's tasks the new name holds in the same role."""
+    of: int
+    """How many tasks the old name held."""
+
+    @property
+    def label(self) -> str:
+        """The rename as the report states it: ``县文广旅局 → 县文化和旅游局 (疑似更名, 3 项任务相同)``."""
+        rest = f", 原有 {self.of} 项" if self.of != self.shared else ""
+        return f"{self.old} → {self.new} (疑似更名, {self.shared} 项任务相同{rest})"
+
+    @property
+    def settings_lines(self) -> list[str]:
+        """The lines of the new version's settings file that confirm the rename (曾用名)."""
+        # A JSON string of a name is a TOML basic string: the same quotes and escapes.
+        quote = partial(json.dumps, ensure_ascii=False)
+        return [f"[departments.{quote(self.new)}]", f"former_names = [{quote(self.old)}]"]
+
+
 @dataclass
 class DepartmentChange:
     """What a revision means for one department, under its name in the new version.
@@ -79,6 +144,9 @@ class DepartmentChange:
     removed: list[Task] = field(default_factory=list)
     role_changed: list[RoleChange] = field(default_factory=list)
     changed: list[TaskChange] = field(default_factory=list)
+    notify: list[Notice] = field(default_factory=list)
+    """What the department is told, task by task (see :class:`Notice`): also about tasks where
+    only the lead, the deadline or the number changed, which the four lists above leave out."""
 
 
 @dataclass
@@ -86,8 +154,9 @@ class PlanDiff:
     """The comparison of two versions of a plan.
 
     ``matched`` holds every task found in both versions, in the new version's order, changed or
-    not; ``departments`` only those with a change (a rename counts), in the new version's display
-    order followed by departments the new version no longer names.
+    not; ``departments`` only those with a change (a rename counts) or something to be told, in the
+    new version's display order followed by departments the new version no longer names; persons
+    never.
     """
 
     old: PlanGraph
@@ -98,6 +167,30 @@ class PlanDiff:
     departments: list[DepartmentChange] = field(default_factory=list)
     names: dict[str, str] = field(default_factory=dict)
     """Each old-version department name and the name it has in the new version."""
+    probable_renames: list[ProbableRename] = field(default_factory=list)
+    """Renames seen in the tasks but not confirmed by the settings (see :class:`ProbableRename`)."""
+
+    def probable_rename_to(self, name: str) -> ProbableRename | None:
+        """The probable rename whose new name is ``name``, or None."""
+        return next((r for r in self.probable_renames if r.new == name), None)
+
+    def old_names(self, name: str) -> list[str]:
+        """The old-version names of the department called ``name`` in the new version: through the
+        settings, or through a probable rename."""
+        out = [old for old, new in self.names.items() if new == name]
+        out += [r.old for r in self.probable_renames if r.new == name and r.old not in out]
+        return out or [name]
+
+    @property
+    def told(self) -> list[DepartmentChange]:
+        """The departments that get a change notice: those with something to be told, a rename
+        (from the settings) or a probable rename's new name.  The old name of a probable rename
+        is told nothing: its notice goes to the new name."""
+        return [
+            d
+            for d in self.departments
+            if d.notify or d.renamed_from or self.probable_rename_to(d.name) is not None
+        ]
 
     @property
     def renumbered(self) -> list[TaskChange]:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from matrix.diff.compare import roles
 from matrix.diff.model import DepartmentChange, PlanDiff, TaskChange, role_label
 from matrix.diff.passages import changed_passages
+from matrix.diff.roles import roles
 from matrix.graph import PlanGraph
 from matrix.model import Task
 
@@ -34,6 +34,23 @@ FIELD_LABELS = {
     "deadline": "完成时限",
 }
 """The Chinese word of each task field."""
+
+
+ROW_KINDS = {
+    "role_changed": {"role"},
+    "changed": {"co_lead", "lead_changed", "participants", "deadline", "text"},
+    "renumbered": {"renumbered"},
+}
+"""The kinds of a department's row for a task it keeps, from what it is told of the task."""
+
+NOTICE_FIELDS = {
+    "co_lead": "leads",
+    "lead_changed": "leads",
+    "participants": "participants",
+    "deadline": "deadline",
+    "text": "text",
+}
+"""The task field each kind of notice is about."""
 
 
 @dataclass(frozen=True)
@@ -143,25 +160,31 @@ def task_rows(diff: PlanDiff) -> list[ChangeRow]:
 
 
 def department_rows(diff: PlanDiff, dept: DepartmentChange) -> list[ChangeRow]:
-    """A department's changed tasks, one row each: added, then role or content changes in the new
-    version's order, then removed.  The old side names the department's role under its old name."""
-    old_names = [old for old, new in diff.names.items() if new == dept.name] or [dept.name]
-    rows = [ChangeRow(("added",), Side(), side(diff.new, t, dept.name)) for t in dept.added]
-    role_changed = {rc.task.new.id for rc in dept.role_changed}
-    changed = {c.new.id for c in dept.changed}
-    for change in diff.matched:
-        kinds = tuple(
-            k
-            for k, on in (
-                ("role_changed", change.new.id in role_changed),
-                ("changed", change.new.id in changed),
-            )
-            if on
-        )
-        if kinds:
-            old_role = next((n for n in old_names if n in roles(diff.old, change.old)), None)
-            rows.append(_pair_row(diff, change, kinds, old_role, dept.name))
-    for task in dept.removed:
-        old_role = next((n for n in old_names if n in roles(diff.old, task)), None)
-        rows.append(ChangeRow(("removed",), side(diff.old, task, old_role), Side()))
-    return rows
+    """A department's tasks as it is told of them (:attr:`DepartmentChange.notify`), one row each:
+    added, then role, content or number changes in the new version's order, then removed.  The
+    old side names the department's role under its old name (a probable rename's included)."""
+    old_names = diff.old_names(dept.name)
+
+    def old_role(task: Task) -> str | None:
+        return next((n for n in old_names if n in roles(diff.old, task)), None)
+
+    # Keyed on both ids: a deleted task's old id may be the new id of another task.
+    kinds: dict[tuple[str, str | None], list[str]] = {}
+    for notice in dept.notify:
+        kinds.setdefault((notice.task, notice.old_task), []).append(notice.kind)
+    matched: dict[tuple[str, str | None], TaskChange] = {(c.new.id, c.old.id): c for c in diff.matched}
+    rows: list[ChangeRow] = []
+    kept: list[ChangeRow] = []
+    removed: list[tuple[Task, ChangeRow]] = []
+    old_order = {t.id: k for k, t in enumerate(diff.old.tasks())}
+    for (task_id, old_id), told in kinds.items():
+        if "added" in told:
+            rows.append(ChangeRow(("added",), Side(), side(diff.new, diff.new.task(task_id), dept.name)))
+        elif "removed" in told and old_id is not None:
+            task = diff.old.task(old_id)
+            removed.append((task, ChangeRow(("removed",), side(diff.old, task, old_role(task)), Side())))
+        elif (change := matched.get((task_id, old_id))) is not None:
+            row_kinds = tuple(k for k, on in ROW_KINDS.items() if on.intersection(told))
+            kept.append(_pair_row(diff, change, row_kinds, old_role(change.old), dept.name))
+    removed.sort(key=lambda pair: old_order[pair[0].id])
+    return rows + kept + [row for _, row in removed]

@@ -24,6 +24,8 @@ RULE = re.compile(
     r"(列|排|排列|位列|列在|排在)(在)?(第一|首)位.{0,8}(为|是|作为)?.{0,4}(牵头|汇总)"
     r"|第一(位|个)(的)?(部门|单位)?(为|是)(牵头|主办)"
 )
+COMMA_RULE = re.compile(r"(第一个|首个)(逗号|分号)前(面)?(的)?(单位|部门)?(为|是)牵头")
+"""A lead rule by punctuation: every body before the list's first comma leads, the rest take part."""
 _SKIP = re.compile(
     r"^(下同|以下同|不再列出|不再一一列出|不再做分工|不再分工|以下均.*|以下各项.*|除.*外|"
     r"(其他|其余|其它)(的)?(为|是)(配合|参与|责任|协办)(单位|部门)|"
@@ -63,10 +65,16 @@ class Assignment:
     labelled: bool = False
     named_nobody: bool = False
     """The text gives a role only to vague bodies (各有关部门按职责分工负责): a task with no one named."""
+    comma_rule: bool = False
+    """The text states the comma rule (第一个逗号前为牵头单位)."""
+    first_group: int | None = None
+    """How many responsible bodies stand before the first comma of their list, when it goes on after one."""
     persons: list[tuple[str, str]] = field(default_factory=list)
     """People named with a label (分管省领导:林克庆): (name, label); never departments."""
     unread_labels: list[str] = field(default_factory=list)
     """Labels shaped like role labels (抄送单位:) whose role could not be read."""
+    too_long: list[str] = field(default_factory=list)
+    """Names longer than any body's that were left out (reported, never dropped in silence)."""
     unread: int = 0
     """Clauses that were neither names with a role, a label, a deadline nor a remark: prose."""
 
@@ -104,19 +112,39 @@ class Assignment:
         self.separately = self.separately or other.separately
         self.deadline = self.deadline or other.deadline
         self.states_rule = self.states_rule or other.states_rule
+        self.comma_rule = self.comma_rule or other.comma_rule
+        if self.first_group is None and other.first_group is not None:
+            self.first_group = len(self.responsible) - len(other.responsible) + other.first_group
         self.labelled = self.labelled or other.labelled
         self.named_nobody = self.named_nobody or other.named_nobody
         self.persons += other.persons
         self.unread_labels += other.unread_labels
         self.unread += other.unread
+        self.too_long += other.too_long
 
 
 def _texts(names: list[Name]) -> list[str]:
     return [n.text for n in names]
 
 
-def _names(text: str) -> list[Name]:
-    return [n for n in parse_names(text) if len(n.text) <= 30 and not _BAD_NAME.search(n.text)]
+MAX_NAME = 30
+"""Longer "names" are sentences, not bodies; one that still ends as a body is reported."""
+
+
+def _names(text: str, result: Assignment) -> list[Name]:
+    out: list[Name] = []
+    for name in parse_names(text):
+        if _DEADLINE.match(name.text):  # 县商务局 / 12月底前: a table cell's last line is its deadline
+            result.deadline = result.deadline or normal_deadline(name.text)
+            continue
+        if _BAD_NAME.search(name.text):
+            continue
+        if len(name.text) > MAX_NAME:
+            if is_organisation(name.text):
+                result.too_long.append(name.text)
+            continue
+        out.append(name)
+    return out
 
 
 def _clauses(text: str, custom: Mapping[str, LabelKind] | None) -> list[str]:
@@ -134,6 +162,7 @@ def _strip_rule_groups(text: str, result: Assignment) -> str:
         inner = group.inner(text)
         if RULE.search(inner) or all(_SKIP.match(c) or RULE.search(c) for c in _clauses(inner, None)):
             result.states_rule = result.states_rule or bool(RULE.search(inner))
+            result.comma_rule = result.comma_rule or bool(COMMA_RULE.search(inner))
             text = text[: group.start] + text[group.end :]
     return text
 
@@ -160,6 +189,9 @@ def parse_assignment(
     scoped = False
     for clause in _clauses(text, custom):
         clause = clause.strip(" .")
+        if COMMA_RULE.search(clause):
+            result.comma_rule = True
+            continue
         if RULE.search(clause):
             result.states_rule = True
             continue
@@ -185,8 +217,10 @@ def parse_assignment(
             _apply_verb(result, verb.group("names"), verb.group("verb"), pending)
             pending, context = [], None
             continue
-        names = _names(clause)
+        names = _names(clause, result)
         if context is not None:
+            if context == "responsible" and result.first_group is None:
+                result.first_group = len(result.responsible)
             _apply_label(result, context, names)
         elif (
             bare
@@ -235,7 +269,7 @@ def _labelled(
         _apply_verb(result, verb.group("names"), verb.group("verb"), [])
         return None
     context = label.text if kind is LabelKind.OTHER else kind.value
-    _apply_label(result, context, _names(body))
+    _apply_label(result, context, _names(body, result))
     return context
 
 
@@ -274,8 +308,8 @@ def _apply_label(result: Assignment, kind: str, names: list[Name]) -> None:
 
 def _apply_verb(result: Assignment, names_text: str, verb: str, pending: list[Name]) -> None:
     head_text, _, co_text = names_text.partition("会同")
-    head = pending + _names(head_text)
-    co = _names(co_text)
+    head = pending + _names(head_text, result)
+    co = _names(co_text, result)
     if not head and not co and names_text.strip():
         result.named_nobody = True
         return
@@ -299,18 +333,24 @@ def _apply_verb(result: Assignment, names_text: str, verb: str, pending: list[Na
         result.separately = result.separately or verb.startswith("分别")
 
 
-def resolve(assignment: Assignment, rule_in_force: bool) -> tuple[list[Name], list[Name]]:
+def resolve(
+    assignment: Assignment, rule_in_force: bool, comma_rule: bool = False
+) -> tuple[list[Name], list[Name]]:
     """The leads and participants of an assignment, once the plan's lead rule is known.
 
     Explicit leads (牵头) stay leads and make the responsible bodies participants; otherwise, under
-    a lead rule the first responsible body leads and the rest take part, unless they lead
-    separately (分别负责); with no rule every responsible body leads.
+    the comma rule the bodies before the list's first comma lead; under a lead rule the first
+    responsible body leads and the rest take part, unless they lead separately (分别负责); with no
+    rule every responsible body leads.
     """
     leads = list(assignment.leads)
     participants = list(assignment.participants)
     responsible = assignment.responsible
     if leads:
         participants = responsible + participants
+    elif comma_rule and responsible:
+        first = assignment.first_group or len(responsible)
+        leads, participants = responsible[:first], responsible[first:] + participants
     elif rule_in_force and not assignment.separately and responsible:
         leads = responsible[:1]
         participants = responsible[1:] + participants

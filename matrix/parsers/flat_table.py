@@ -13,7 +13,7 @@ import re
 
 from matrix.model import Finding, Line
 from matrix.parsers.names import is_organisation
-from matrix.parsers.normalize import fold
+from matrix.parsers.normalize import fold, is_debris
 from matrix.parsers.outline import chinese_number, find_marker
 from matrix.parsers.table import column_kind
 
@@ -114,7 +114,7 @@ def regroup(lines: list[Line], findings: list[Finding]) -> list[Line]:
         if line.cells is None and _BORDER.search(line.text)
         else line
         for line in lines
-        if line.text.strip()
+        if line.text.strip() and not is_debris(line.text)
     ]
     out: list[Line] = []
     i = 0

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from matrix.model import Finding, Line, Severity
-from matrix.parsers.assignment import RULE, Assignment, parse_assignment
+from matrix.parsers.assignment import MAX_NAME, RULE, Assignment, parse_assignment
 from matrix.parsers.brackets import Group, balance, outer_groups
 from matrix.parsers.flat_table import regroup
 from matrix.parsers.names import Name, is_organisation
@@ -59,6 +60,14 @@ class Para:
     rule_from: int | None = None
     """Where the rule this line states starts to apply, when not at the line itself: a note under a
     table (注:列第一位的为牵头单位) rules the whole table, the rows above it included."""
+
+    _ends: list[int] | None = field(default=None, repr=False, compare=False)
+
+    def inline_ends(self) -> list[int]:
+        """Where each inline assignment ends, in order (inlines are sorted and do not overlap)."""
+        if self._ends is None or len(self._ends) != len(self.inlines):
+            self._ends = [i.group.end for i in self.inlines]
+        return self._ends
 
     @property
     def body_start(self) -> int:
@@ -131,6 +140,13 @@ def _report_unread(line: int, assignment: Assignment, findings: list[Finding]) -
             )
         )
     assignment.unread_labels.clear()
+    for name in dict.fromkeys(assignment.too_long):
+        findings.append(
+            Finding(
+                line, f'单位名称过长 (超过{MAX_NAME}个字), 没有作为单位读入: "{name}", 请核对', Severity.ERROR
+            )
+        )
+    assignment.too_long.clear()
 
 
 def _sentence_names(assignment: Assignment) -> list[Name]:
@@ -318,9 +334,14 @@ def own_text(para: Para, start: int | None = None, end: int | None = None) -> st
     end = len(para.text) if end is None else end
     pieces: list[str] = []
     pos = start
-    for inline in para.inlines:
-        if inline.group.end <= start or inline.group.start >= end:
-            continue
+    # only the brackets that reach past ``start``: a line of N brackets cut into N stretches must not
+    # walk all N brackets for each (that made a long line quadratic)
+    inlines = para.inlines
+    first = bisect.bisect_right(para.inline_ends(), start)
+    for k in range(first, len(inlines)):
+        inline = inlines[k]
+        if inline.group.start >= end:
+            break
         pieces.append(para.text[pos : max(pos, inline.group.start)])
         pos = max(pos, inline.group.end)
     pieces.append(para.text[pos:end])

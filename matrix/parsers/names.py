@@ -24,8 +24,9 @@ _JOINERS = re.compile(r"等和|等及|以及|和各|及各|与各|并各")
 _PLACE_PIECE = re.compile(r"^[区县市镇乡旗](级市|级区)?(\([^)]*\))?(人民)?(政府)?$")
 _GROUP_HEAD = re.compile(r"^各[区县市镇乡旗]$")
 _ORG_SUFFIX = re.compile(r"(局|委|办|室|厅|部|会|院|署|中心|行|所|处|科|站|队|社|团|集团|公司)$")
-_PREFIX = re.compile(r"^(由|请|并由|另由|经|和|及|与|并|或)")
+_PREFIX = re.compile(r"^(由|请|并由|另由|经(?![济信开营贸管委发])|和|及|与|并|或)")
 _LEAD_MARK = re.compile(r"\((牵头|牵头单位|主责|总牵头|牵头部门)\)$")
+_STAR_MARK = re.compile(r"^[*★](?![*★])")
 # 县医保局(按职责分工负责), 市财政局(配合): a remark on the role after a name, not part of it
 _ROLE_REMARK = re.compile(
     r"\((按|负责|配合|参与|协助|协办|协同|参加|具体|分别|共同)[^()]{0,10}\)$|\([^()]{0,10}(负责|配合|参与|落实)\)$"
@@ -118,6 +119,9 @@ def _clean(raw: str) -> tuple[str, tuple[str, ...], bool] | None:
     marked = _LEAD_MARK.search(text)
     if marked:
         text = text[: marked.start()]
+    star = _STAR_MARK.match(text)
+    if star:  # *县人力社保局: one star marks the lead (** stands for an anonymised place name)
+        text = text[1:]
     text = _ROLE_REMARK.sub("", text)
     if not text or is_vague(text):
         return None
@@ -133,7 +137,7 @@ def _clean(raw: str) -> tuple[str, tuple[str, ...], bool] | None:
     if is_vague(text):
         return None
     # One spelling for names written with either bracket width; official texts use full width.
-    return text.replace("(", "（").replace(")", "）"), tuple(aliases), bool(marked)
+    return text.replace("(", "（").replace(")", "）"), tuple(aliases), bool(marked or star)
 
 
 def parse_names(text: str) -> list[Name]:

@@ -25,6 +25,7 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 # Levels in the order plans nest them; a plan may skip a level (1. directly under 一、).
 _MARKERS: list[tuple[int, re.Pattern[str]]] = [
     (0, re.compile(rf"^\s*([{_CN}]{{1,4}})\s*[、.](?![、.])")),
+    (0, re.compile(rf"^\s*第([{_CN}]{{1,4}})(?:条|章|部分|项)(?=[\s:、.]|[^\s,;。])\s*[、.:]?")),
     (1, re.compile(rf"^\s*\(\s*([{_CN}]{{1,4}})\s*\)\s*[、.]?")),
     (2, re.compile(r"^\s*(\d{1,3})\s*(?:[、]|\.(?!\d)|\.(?=\d{4}年))")),
     (3, re.compile(r"^\s*\(?\s*(\d{1,3})\s*\)\s*[、.]?")),  # (1) and 1)

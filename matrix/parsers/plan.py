@@ -74,6 +74,7 @@ def parse_document(document: Document, settings: Settings) -> Plan:
     if not raws:
         raise InputError(_no_task_message(paras), path=document.source)
     rule_lines = sorted([*collector.rule_lines, *(r.assign_line for r in raws if r.assignment.states_rule)])
+    comma_lines = [r.assign_line for r in raws if r.assignment.comma_rule]
     registry = Registry(settings)
     for raw in raws:
         a = raw.assignment
@@ -84,7 +85,8 @@ def parse_document(document: Document, settings: Settings) -> Plan:
     used: set[str] = set()
     ids: set[str] = set()
     for raw in raws:
-        leads_n, parts_n = resolve(raw.assignment, _rule_in_force(raw, rule_lines))
+        comma = any(line <= raw.assign_line for line in comma_lines)
+        leads_n, parts_n = resolve(raw.assignment, _rule_in_force(raw, rule_lines), comma)
         leads = _canonical(registry, leads_n, set())
         participants = _canonical(registry, parts_n, set(leads))
         others = [OtherRole(registry.canonical(n.text), role) for n, role in raw.assignment.others]

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from matrix.diff.model import DepartmentChange, PlanDiff
-from matrix.diff.rows import FIELD_LABELS, ChangeRow, department_rows, task_rows
+from matrix.diff.rows import FIELD_LABELS, NOTICE_FIELDS, ChangeRow, department_rows, task_rows
 from matrix.outputs import BuildReport, Job, key_of, write_build
 from matrix.paths import numbered_names
 from matrix.settings import Settings
@@ -48,7 +48,7 @@ VERSION = "1"
 CHANGE_FIELDS = frozenset(
     {"mark", "issuer", "doc_number", "signature", "date", "cc", "print_office", "print_date"}
     | {"department", "title", "addressee", "opening", "requirements"}
-    | {"added", "removed", "role_changed", "changed", "renamed"}
+    | {"added", "removed", "role_changed", "changed", "renumbered", "renamed"}
 )
 """The fields a change-notice template may use."""
 
@@ -91,6 +91,16 @@ class RoleRow:
     change: str
     leads: str
     deadline: str
+
+
+@dataclass(frozen=True)
+class RenumberedRow:
+    """A task the bureau keeps whose number changed (任务编号调整: 二.三.4 → 二.三.3)."""
+
+    no: int
+    old: str
+    new: str
+    title: str
 
 
 @dataclass(frozen=True)
@@ -147,7 +157,7 @@ def notice_names(diff: PlanDiff) -> dict[str, str]:
     letter share a number; a department the new version no longer names comes after them all.
     """
     order = [d.name for d in diff.new.departments()]
-    order += [d.name for d in diff.departments if d.name not in order]
+    order += [d.name for d in diff.told if d.name not in order]
     return dict(zip(order, numbered_names(order, ".docx"), strict=True))
 
 
@@ -164,7 +174,7 @@ def _participants(r: Row) -> str:
     return r.others if r.participants == NONE else f"{r.participants}；{r.others}"
 
 
-def _added(diff: PlanDiff, rows: list[ChangeRow]) -> list[AddedRow]:
+def _added(diff: PlanDiff, dept: DepartmentChange, rows: list[ChangeRow]) -> list[AddedRow]:
     out = []
     for no, cr in enumerate(rows, 1):
         r = row(diff.new, diff.new.task(cr.new.id), no)
@@ -172,7 +182,7 @@ def _added(diff: PlanDiff, rows: list[ChangeRow]) -> list[AddedRow]:
     return out
 
 
-def _removed(diff: PlanDiff, rows: list[ChangeRow]) -> list[RemovedRow]:
+def _removed(diff: PlanDiff, dept: DepartmentChange, rows: list[ChangeRow]) -> list[RemovedRow]:
     kept = {c.old.id: c.new for c in diff.matched}
     out = []
     for no, cr in enumerate(rows, 1):
@@ -187,7 +197,7 @@ def _removed(diff: PlanDiff, rows: list[ChangeRow]) -> list[RemovedRow]:
     return out
 
 
-def _role_changed(diff: PlanDiff, rows: list[ChangeRow]) -> list[RoleRow]:
+def _role_changed(diff: PlanDiff, dept: DepartmentChange, rows: list[ChangeRow]) -> list[RoleRow]:
     out = []
     for no, cr in enumerate(rows, 1):
         r = row(diff.new, diff.new.task(cr.new.id), no)
@@ -195,14 +205,21 @@ def _role_changed(diff: PlanDiff, rows: list[ChangeRow]) -> list[RoleRow]:
     return out
 
 
-def _changed(diff: PlanDiff, rows: list[ChangeRow]) -> list[ChangedRow]:
+def _changed(diff: PlanDiff, dept: DepartmentChange, rows: list[ChangeRow]) -> list[ChangedRow]:
     out = []
     for no, cr in enumerate(rows, 1):
         old = row(diff.old, diff.old.task(cr.old.id), no)
         new = row(diff.new, diff.new.task(cr.new.id), no)
         notes = [f"原为：{old.task}"] if old.task != new.task else []
         notes.append(f"你单位：{_role(cr.new.role, new)}")
-        fields = [f for f in _LINE_FIELDS if f in cr.fields]
+        told = [n for n in dept.notify if (n.task, n.old_task) == (cr.new.id, cr.old.id)]
+        for n in told:
+            if n.kind == "lead_changed":
+                before, after = ("、".join(map(clean, v or ())) or NONE for v in (n.before, n.after))
+                notes.append(f"牵头单位由{before}调整为{after}")
+        # Only what changed for this bureau: a probable rename is no change of team for the others.
+        shown = {NOTICE_FIELDS[n.kind] for n in told if n.kind in NOTICE_FIELDS}
+        fields = [f for f in _LINE_FIELDS if f in cr.fields and f in shown]
         old_lines = [f"{FIELD_LABELS[f]}：{getattr(old, f) or NONE}" for f in fields]
         new_lines = [f"{FIELD_LABELS[f]}：{getattr(new, f) or NONE}" for f in fields]
         passages = [Passage(clean(o) or NONE, clean(n) or NONE) for o, n in cr.passages]
@@ -210,7 +227,11 @@ def _changed(diff: PlanDiff, rows: list[ChangeRow]) -> list[ChangedRow]:
     return out
 
 
-_PARTS: list[tuple[str, str, str, Callable[[PlanDiff, list[ChangeRow]], list[Any]]]] = [
+def _renumbered(diff: PlanDiff, dept: DepartmentChange, rows: list[ChangeRow]) -> list[RenumberedRow]:
+    return [RenumberedRow(no, cr.old.id, cr.new.id, clean(cr.new.title)) for no, cr in enumerate(rows, 1)]
+
+
+_PARTS: list[tuple[str, str, str, Callable[[PlanDiff, DepartmentChange, list[ChangeRow]], list[Any]]]] = [
     ("added", "新增任务", "修订后，你单位新承担以下任务。", _added),
     ("removed", "不再承担的任务", "修订后，你单位不再承担以下任务。", _removed),
     ("role_changed", "角色变化", "修订后，你单位在以下任务中的角色有变化。", _role_changed),
@@ -220,12 +241,19 @@ _PARTS: list[tuple[str, str, str, Callable[[PlanDiff, list[ChangeRow]], list[Any
         "以下任务的内容或分工有调整。左栏为原内容，右栏为修订后内容，只列出有变化的事项。",
         _changed,
     ),
+    (
+        "renumbered",
+        "任务编号调整",
+        "以下任务的编号有调整，今后报送进展请使用新编号。",
+        _renumbered,
+    ),
 ]
 _DUTIES = {
     "added": "对新增任务，要细化工作措施，明确责任人和时间节点",
     "removed": "对不再承担的任务，要做好与相关单位的工作衔接，及时移交有关材料",
     "role_changed": "对角色有变化的任务，要按照新的角色履职",
     "changed": "对内容或分工调整的任务，要按照修订后的内容和时限推进",
+    "renumbered": "对编号调整的任务，台账、表格和报送材料要改用新编号",
 }
 
 
@@ -237,15 +265,24 @@ def change_context(diff: PlanDiff, options: Options, dept: DepartmentChange) -> 
     for key, name, text, make in _PARTS:
         picked = [r for r in rows if key in r.kinds]
         if picked:
-            made = make(diff, picked)
+            made = make(diff, dept, picked)
             heading = f"{numeral(len(found) + 1)}、{name}（共{len(made)}项）"
             found[key] = ChangePart(heading, text, made)
     renamed = None
+    probable = diff.probable_rename_to(dept.name)
     if dept.renamed_from:
         renamed = Renamed(
             f"{numeral(len(found) + 1)}、单位名称变更",
             f"修订后的《{plan}》中，你单位原名称“{clean(dept.renamed_from)}”已改为现名称"
             f"“{clean(dept.name)}”，原以“{clean(dept.renamed_from)}”列出的任务由你单位继续承担。",
+        )
+    elif probable is not None:
+        # Not confirmed by the settings: say what the plan shows, which holds whether or not the
+        # bureau was renamed.
+        renamed = Renamed(
+            f"{numeral(len(found) + 1)}、单位名称变更",
+            f"修订后的《{plan}》中，原列“{clean(probable.old)}”的任务改列“{clean(dept.name)}”，"
+            f"由你单位继续承担。",
         )
     opening = f"《{plan}》已修订。现将修订后涉及你单位的调整情况通知如下"
     if rows:
@@ -274,6 +311,7 @@ def change_context(diff: PlanDiff, options: Options, dept: DepartmentChange) -> 
         "removed": found.get("removed"),
         "role_changed": found.get("role_changed"),
         "changed": found.get("changed"),
+        "renumbered": found.get("renumbered"),
         "renamed": renamed,
         "requirements": Requirements(f"{numeral(count + 1)}、工作要求", numbered),
     }
@@ -292,7 +330,7 @@ def jobs(
     template_bytes = path.read_bytes()
     names = notice_names(diff)
     out: list[Job] = []
-    for dept in sorted(diff.departments, key=lambda d: names[d.name]):
+    for dept in sorted(diff.told, key=lambda d: names[d.name]):
         context = change_context(diff, options, dept)
 
         def render(context: dict[str, Any] = context) -> bytes:
@@ -303,7 +341,7 @@ def jobs(
 
     sheets = [
         task_rows(diff),
-        [(d.name, d.renamed_from, department_rows(diff, d)) for d in diff.departments],
+        [(d.name, d.renamed_from, department_rows(diff, d)) for d in diff.told],
     ]
     key = key_of("changes-workbook", VERSION, diff.old.title, diff.new.title, sheets)
     out.append(Job(f"{FOLDER}/{changes_name(diff)}", key, lambda: changes_bytes(diff, warn)))

@@ -1,14 +1,17 @@
-"""The terminal view of ``matrix diff``: a table of changed tasks and one of departments concerned."""
+"""The terminal view of ``matrix diff``: a table of changed tasks, one of the departments told and
+what each is told, and the probable renames with the settings lines that confirm them."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from matrix.diff.model import DepartmentChange, PlanDiff, role_label
+from matrix.diff.model import DepartmentChange, Notice, PlanDiff, role_label
 from matrix.diff.rows import FIELD_LABELS, ChangeRow, Side, task_rows
-from matrix.model import Task
+from matrix.settings import settings_path
 
 _PASSAGES = 3  # changed passages of a task's text shown on the terminal; the workbook shows all
 
@@ -68,33 +71,74 @@ def task_table(diff: PlanDiff) -> Table:
     return table
 
 
-def _ids(tasks: list[Task]) -> str:
-    return "、".join(t.id for t in tasks)
+_CONTENT_LABELS = {
+    "co_lead": "牵头单位",
+    "lead_changed": "牵头单位调整",
+    "participants": "参与单位",
+    "deadline": "完成时限",
+    "text": "任务内容",
+}
 
 
-def _name(dept: DepartmentChange) -> str:
-    return f"{dept.name}\n(原 {dept.renamed_from})" if dept.renamed_from else dept.name
+def _name(diff: PlanDiff, dept: DepartmentChange) -> str:
+    if dept.renamed_from:
+        return f"{dept.name}\n(原 {dept.renamed_from})"
+    probable = diff.probable_rename_to(dept.name)
+    return f"{dept.name}\n(疑似原 {probable.old})" if probable else dept.name
+
+
+def _role_change(n: Notice) -> str:
+    return f"{n.task} {role_label(str(n.before))}→{role_label(str(n.after))}"
+
+
+def _told(dept: DepartmentChange) -> tuple[str, str, str, str, str]:
+    """The department's notices as the table's cells: added, removed, roles, content, numbers."""
+    added = [n.task for n in dept.notify if n.kind == "added"]
+    removed = [n.old_task or n.task for n in dept.notify if n.kind == "removed"]
+    roles = [_role_change(n) for n in dept.notify if n.kind == "role"]
+    content: dict[str, list[str]] = {}
+    for n in dept.notify:
+        if n.kind in _CONTENT_LABELS:
+            labels = content.setdefault(n.task, [])
+            labels.append(_CONTENT_LABELS[n.kind])
+    numbers = [f"{n.before}→{n.after}" for n in dept.notify if n.kind == "renumbered"]
+    return (
+        "、".join(added),
+        "、".join(removed),
+        "\n".join(roles),
+        "\n".join(f"{task} {'、'.join(labels)}" for task, labels in content.items()),
+        "\n".join(numbers),
+    )
 
 
 def department_table(diff: PlanDiff) -> Table:
-    """Each department concerned, in the new version's display order, with its changed tasks."""
+    """Each department told of the revision, in the new version's display order, with what it is
+    told (:attr:`~matrix.diff.model.DepartmentChange.notify`); a probable rename under its new name."""
     table = Table(title="单位变化", show_lines=True)
-    for column in ("单位", "新增任务", "删除任务", "角色变化", "内容变化"):
+    for column in ("单位", "新增任务", "删除任务", "角色变化", "内容变化", "编号变化"):
         table.add_column(column, overflow="fold")
-    for dept in diff.departments:
-        roles = "\n".join(
-            f"{rc.task.new.id} {role_label(rc.old)}→{role_label(rc.new)}" for rc in dept.role_changed
-        )
-        changed = "、".join(c.new.id for c in dept.changed)
-        _row(table, _name(dept), _ids(dept.added), _ids(dept.removed), roles, changed)
+    for dept in diff.told:
+        _row(table, _name(diff, dept), *_told(dept))
     return table
+
+
+def print_renames(console: Console, diff: PlanDiff) -> None:
+    """The probable renames, each with the settings lines that confirm it."""
+    settings = settings_path(Path(diff.new.source)).name
+    for rename in diff.probable_renames:
+        console.print(f"疑似更名: {rename.label}", markup=False)
+        console.print(f"  如确为更名, 请在新计划的设置文件 {settings} 中写明曾用名:", markup=False)
+        for line in rename.settings_lines:
+            console.print(f"    {line}", markup=False)
 
 
 def summary(diff: PlanDiff) -> str:
     """One line of counts: tasks added, removed, renumbered, moved, changed; departments concerned."""
     return (
         f"新增 {len(diff.added)} 项, 删除 {len(diff.removed)} 项, 编号变化 {len(diff.renumbered)} 项, "
-        f"移动 {len(diff.moved)} 项, 内容变化 {len(diff.changed)} 项; 涉及 {len(diff.departments)} 个单位。"
+        f"移动 {len(diff.moved)} 项, 内容变化 {len(diff.changed)} 项; 涉及 {len(diff.told)} 个单位"
+        + (f", 疑似更名 {len(diff.probable_renames)} 个" if diff.probable_renames else "")
+        + "。"
     )
 
 
@@ -107,6 +151,7 @@ def print_diff(diff: PlanDiff) -> None:
         return
     if task_rows(diff):  # a rename alone changes no task
         console.print(task_table(diff))
-    if diff.departments:
+    if diff.told:
         console.print(department_table(diff))
+    print_renames(console, diff)
     console.print(summary(diff))

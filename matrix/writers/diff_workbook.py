@@ -1,7 +1,7 @@
 """The revision workbook (``changes/<new stem>-修订对照.xlsx``): old and new side by side.
 
 Two sheets: 任务对照 (one row per task added, removed, moved, renumbered or changed) and 单位对照
-(each department concerned, under a heading row, with one row per task that concerns it).  Cells
+(each department told of the revision, under a heading row, with one row per task it is told of).  Cells
 whose old and new values differ are shaded.  The same two plans always give the same bytes.
 """
 
@@ -125,13 +125,16 @@ def fill_tasks(cw: CellWriter, ws: Worksheet, diff: PlanDiff, title: str) -> Non
 
 
 def fill_departments(cw: CellWriter, ws: Worksheet, diff: PlanDiff, title: str) -> None:
-    """单位对照: each department concerned under its heading row, one row per task that concerns it."""
-    per_dept = [(dept, department_rows(diff, dept)) for dept in diff.departments]
+    """单位对照: each department told of the revision under its heading row, one row per task it is
+    told of (a probable rename under its new name, naming the old one)."""
+    per_dept = [(dept, department_rows(diff, dept)) for dept in diff.told]
     columns = _columns(_DEPT_COLUMNS, [row for _, rows in per_dept for row in rows])
     _head(cw, ws, f"{title}修订对照(单位)", columns)
     r = 3
     for dept, rows in per_dept:
         heading = dept.name + (f"(原 {dept.renamed_from}, 已更名)" if dept.renamed_from else "")
+        if (probable := diff.probable_rename_to(dept.name)) is not None:
+            heading += f"(疑似原 {probable.old}, 未在设置中确认)"
         cw.put(ws, r, 1, heading, "mx-section", f"单位 {dept.name}")
         ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=len(columns))
         r += 1

@@ -1,0 +1,85 @@
+"""The real-plan corpus in tests/corpus/: every plan parsed and scored against its gold.
+
+The gold was written blind, by a reader who had not seen the parser's output, and committed before
+the first commit that scored it.  The scoring rules are the project's own copy (``corpus/score.py``).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from matrix import load_plan
+from matrix.writers.json_view import plan_dict
+
+CORPUS = Path(__file__).parent / "corpus"
+GOLD = sorted((CORPUS / "gold").glob("*.json"))
+
+MIN_MICRO_F1 = 0.77
+"""The floor that holds today (see the closing note of issue 13); the issue's target is 0.97."""
+MIN_READ_FILES = 34
+"""Plans that give at least one right triple; the rest are listed in the closing note of issue 13."""
+
+
+def _scorer() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("corpus_score", CORPUS / "score.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _plan_for(gold: Path) -> Path:
+    found = sorted(p for p in (CORPUS / "plans").glob(gold.stem + ".*"))
+    assert found, f"no plan file for {gold.name}"
+    return found[0]
+
+
+def _score() -> tuple[float, dict[str, float]]:
+    score = _scorer()
+    total = [0, 0, 0]
+    files: dict[str, float] = {}
+    for gold_path in GOLD:
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        try:
+            pred = plan_dict(load_plan(_plan_for(gold_path)))
+        except Exception:  # a plan the parser cannot read at all scores zero, as in score.py
+            pred = {"tasks": []}
+        tp, n_pred, n_gold, _ = score.score_file(gold, pred, False)
+        total = [total[0] + tp, total[1] + n_pred, total[2] + n_gold]
+        p = tp / n_pred if n_pred else 0.0
+        r = tp / n_gold if n_gold else 1.0
+        files[gold_path.stem] = 2 * p * r / (p + r) if p + r else 0.0
+    tp, n_pred, n_gold = total
+    p, r = tp / n_pred, tp / n_gold
+    return 2 * p * r / (p + r), files
+
+
+def test_corpus_has_real_plans_with_sources() -> None:
+    assert len(GOLD) >= 25
+    sources = "".join(p.read_text(encoding="utf-8") for p in CORPUS.glob("SOURCES*.md"))
+    for gold in GOLD:
+        assert _plan_for(gold).name in sources, f"{gold.stem} has no source recorded"
+
+
+TEXT_GOLD = [g for g in GOLD if _plan_for(g).suffix == ".txt"]
+
+
+@pytest.mark.parametrize("gold", TEXT_GOLD, ids=[g.stem for g in TEXT_GOLD])
+def test_gold_starts_are_in_the_plan_text(gold: Path) -> None:
+    data = json.loads(gold.read_text(encoding="utf-8"))
+    text = "".join(_plan_for(gold).read_text(encoding="utf-8").split())
+    assert data["tasks"], "a gold file lists the plan's tasks"
+    for task in data["tasks"]:
+        assert "".join(task["start"].split()) in text, task["start"]
+
+
+def test_corpus_score() -> None:
+    micro, files = _score()
+    assert micro >= MIN_MICRO_F1, f"micro F1 {micro:.3f}; per file: {files}"
+    read = [name for name, f1 in files.items() if f1 > 0]
+    assert len(read) >= MIN_READ_FILES, sorted(set(files) - set(read))
