@@ -111,3 +111,19 @@ def test_usage_errors_are_chinese(args: list[str], expected: str, capsys: pytest
     assert err.splitlines()[0] == expected
     for word in ENGLISH:
         assert word not in err
+
+
+def test_columns_line_up_on_screen_with_chinese_names(capsys: pytest.CaptureFixture[str]) -> None:
+    import unicodedata
+
+    def width(text: str) -> int:
+        return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+    _, out, _ = _run(["diff", "--help"], capsys)
+    arguments = out.split("参数:\n")[1].split("\n\n")[0].splitlines()
+    assert [line.split()[0] for line in arguments] == ["原计划", "修订后计划"]
+    starts = {width(line[: line.index(line.split()[1])]) for line in arguments}
+    assert len(starts) == 1, arguments
+    # Wrapped help stays under the width and never splits a placeholder such as NN-<单位>.docx.
+    assert "NN-<单位>.docx" in out
+    assert all(width(line) <= 100 for line in out.splitlines())

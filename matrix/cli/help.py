@@ -8,6 +8,8 @@ from the command's ``epilog`` (one example a line).  Nothing process-wide is cha
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from typing import Any
 
 from typer.core import TyperCommand, TyperGroup
@@ -69,6 +71,45 @@ def _usage_pieces(command: Any, ctx: Any) -> list[str]:
     return pieces
 
 
+def _width(text: str) -> int:
+    """Columns ``text`` takes on a terminal: a Chinese character takes two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` columns, broken between characters (Chinese has no
+    spaces to break at) but never inside a run of Latin letters, digits, an option name or a
+    ``<placeholder>`` with what is glued to it (``NN-<单位>.docx``)."""
+    lines, line = [], ""
+    for word in re.findall(
+        r"[A-Za-z0-9_./\-]*<[^<>]*>[A-Za-z0-9_./\-]* ?|[A-Za-z0-9_./<>\-\[\]=:*]+ ?|.", text
+    ):
+        if line and _width(line + word.rstrip()) > width:
+            lines.append(line.rstrip())
+            line = word.lstrip()
+        else:
+            line += word
+    return [*lines, line.rstrip()] if line.strip() else lines
+
+
+def _write_rows(formatter: Any, rows: list[tuple[str, str]]) -> None:
+    """A two-column list (name, help) aligned by display width, as click's ``write_dl`` aligns
+    Latin text; click counts characters, which leaves Chinese names out of line."""
+    first = min(max(_width(name) for name, _ in rows), 30)
+    indent = " " * formatter.current_indent
+    for name, text in rows:
+        room = max(formatter.width - formatter.current_indent - first - 2, 20)
+        lines = _wrap(text, room) or [""]
+        if _width(name) > first:
+            formatter.write(f"{indent}{name}\n")
+            lead = indent + " " * (first + 2)
+        else:
+            lead = indent + name + " " * (first - _width(name) + 2)
+        formatter.write(f"{lead}{lines[0]}".rstrip() + "\n")
+        for line in lines[1:]:
+            formatter.write(f"{indent}{' ' * (first + 2)}{line}\n")
+
+
 def _format_parameters(command: Any, ctx: Any, formatter: Any) -> None:
     arguments: list[tuple[str, str]] = []
     options: list[tuple[str, str]] = []
@@ -78,10 +119,10 @@ def _format_parameters(command: Any, ctx: Any, formatter: Any) -> None:
             (arguments if param.param_type_name == "argument" else options).append(row)
     if arguments:
         with formatter.section("参数"):
-            formatter.write_dl(arguments)
+            _write_rows(formatter, arguments)
     if options:
         with formatter.section("选项"):
-            formatter.write_dl(options)
+            _write_rows(formatter, options)
 
 
 def _format_examples(command: Any, formatter: Any) -> None:
@@ -145,7 +186,7 @@ class ChineseGroup(TyperGroup):
                 rows.append((name, command.get_short_help_str(limit=90)))
         if rows:
             with formatter.section("命令"):
-                formatter.write_dl(rows)
+                _write_rows(formatter, rows)
 
     def format_epilog(self, ctx: Any, formatter: Any) -> None:
         _format_examples(self, formatter)
