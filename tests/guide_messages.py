@@ -24,8 +24,9 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent.parent / "matrix"
 PLACEHOLDER = re.compile(r"\{[^{}]*\}|\\\d")
 # What is left of a fragment once spaces and punctuation at its ends are set aside.
-# The lists a message is appended to: a returned form's problems, a Word template's errors.
-_LISTS = {"problems", "errors"}
+# The lists a message is appended to: a returned form's problems, a Word template's errors, a
+# writer's warnings (shown as 提示: …).
+_LISTS = {"problems", "errors", "warnings"}
 _EDGE = " \t\n,，.。:：;；!?？、()（）\"'“”‘’-—"
 
 
