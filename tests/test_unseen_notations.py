@@ -292,3 +292,47 @@ def test_a_date_in_a_unit_cell_is_the_deadline() -> None:
     read = parse_assignment("责任单位:县商务局\n12月底前完成")
     assert [n.text for n in read.responsible] == ["县商务局"]
     assert read.deadline == "12月底前"
+
+
+def test_a_page_collapsed_onto_one_line_is_cut_back_into_its_items() -> None:
+    body = (
+        "海东县政府工作报告重点工作责任分解 一、张三县长牵头重点工作 "
+        "1.全县生产总值增长7.5%左右,城乡居民收入与经济增长基本同步,收入倍差进一步缩小。 "
+        "责任单位:县发改局(首位单位为牵头单位,下同)、县财政局、县税务局 "
+        "2.落实党政机关过紧日子的要求,节俭办一切事业,严控三公经费和会议费、培训费。 责任单位:县财政局 "
+        "二、李四副县长牵头重点工作 1.坚持县政府常务会议集体学法。 责任单位:县司法局"
+    )
+    plan = parse_text(body + "\n")
+    assert [(t.id, t.leads, t.participants) for t in plan.tasks] == [
+        ("一.1", ["县发改局"], ["县财政局", "县税务局"]),
+        ("一.2", ["县财政局"], []),
+        ("二.1", ["县司法局"], []),
+    ]
+    assert [o.name for o in plan.tasks[2].others] == ["李四"]
+
+
+def test_a_wrapped_labelled_list_is_joined() -> None:
+    plan = parse_text(
+        "1.完善街道党工委领导体制机制。\n牵头单位:区委组织部\n协办单位:区委编办、区民政局、园区党工\n委、各街道党工委\n"
+    )
+    assert _roles(plan) == [(["区委组织部"], ["区委编办", "区民政局", "园区党工委", "各街道党工委"])]
+
+
+def test_flattened_table_with_items_and_cells_printed_once_for_the_rows_they_span() -> None:
+    plan = parse_text(
+        "序号\n目标名称\n工 作 标 准\n区政府\n分管领导\n牵头单位\n配合单位\n"
+        "1\n主要预期目标\n(1)地区生产总值增长6%左右。\n赵 六\n区发改局\n开发区\n各街道\n区统计局\n"
+        "(2)一般公共预算收入增长3%以上。\n区财政局\n"
+        "(3)安全生产形势平稳向好。\n钱七\n区应急管理局\n(安委办)\n区安委会各成员单位\n"
+    )
+    read = [(t.id, t.leads, t.participants, [o.name for o in t.others]) for t in plan.tasks]
+    assert read == [
+        ("1.1", ["区发改局"], ["开发区", "各街道", "区统计局"], ["赵六"]),
+        ("1.2", ["区财政局"], ["开发区", "各街道", "区统计局"], ["赵六"]),
+        ("1.3", ["区应急管理局"], ["区安委会各成员单位"], ["钱七"]),
+    ]
+
+
+def test_place_names_share_the_government_after_them_and_a_desk_in_brackets_is_dropped() -> None:
+    plan = parse_text("1.建设人工智能产业园(广州、深圳市政府牵头,市政府办(金融)、市财政局配合)\n")
+    assert _roles(plan) == [(["广州市政府", "深圳市政府"], ["市政府办", "市财政局"])]

@@ -23,6 +23,7 @@ from matrix.text.roles import LabelAt, LabelKind, find_labels
 RULE = re.compile(
     r"(列|排|排列|位列|列在|排在)(在)?(第一|首)位.{0,8}(为|是|作为)?.{0,4}(牵头|汇总)"
     r"|第一(位|个)(的)?(部门|单位)?(为|是)(牵头|主办)"
+    r"|(首位|排首位|排名第一|第一位)(的)?(单位|部门)?(为|是)(牵头|主办)"
 )
 COMMA_RULE = re.compile(r"(第一个|首个)(逗号|分号)前(面)?(的)?(单位|部门)?(为|是)牵头")
 """A lead rule by punctuation: every body before the list's first comma leads, the rest take part."""

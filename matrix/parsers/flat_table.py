@@ -9,6 +9,7 @@ stays one cell.  Each header and row is handed on as one :class:`Line` with its 
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from matrix.model import Finding, Line
@@ -45,7 +46,7 @@ def _header_at(lines: list[Line], i: int) -> tuple[list[str], int] | None:
         if (kind is None or len(text) <= 2) and j + 1 < len(lines):
             # 责任 / 领导: a header word split over two lines
             joined = text + lines[j + 1].text.strip()
-            if len(joined) <= 6 and column_kind(joined) not in (None, "text", "skip"):
+            if len(joined) <= 8 and column_kind(joined) not in (None, "text", "skip"):
                 cells.append(joined)
                 j += 2
                 continue
@@ -160,9 +161,14 @@ def regroup(lines: list[Line], findings: list[Finding]) -> list[Line]:
                 if _header_at(solid, j) is not None:
                     break
                 j += 1
-            values = [s.text.strip() for s in solid[i + 1 : j]]
+            values = _rejoin([s.text.strip() for s in solid[i + 1 : j]])
             if not values:
                 break
+            sub = _sub_rows(line, kinds[1:] if numbered else kinds, values)
+            if sub is not None:
+                out.extend(sub)
+                expected, i = value + 1, j
+                continue
             cells, short = _fit(kinds[1:] if numbered else kinds, values)
             row = [line.text.strip(), *cells]
             out.append(Line(line.number, "\t".join(c.replace("\n", "、") for c in row), cells=tuple(row)))
@@ -182,6 +188,73 @@ _BORDER = re.compile(r"^\s*\|?[^|]*\|\s*$")
 
 def _cell(text: str) -> str:
     return text.strip().strip("|").strip()
+
+
+_SUB_MARK = re.compile(r"^\((\d{1,2})\)")
+_PERSON = re.compile(r"^[\u4e00-\u9fff]{1,2}\s?[\u4e00-\u9fff]{1,2}$")
+_GROUP_UNIT = re.compile(
+    r"^各|街道$|[镇乡]$|(开发区|经开区|高新区|园区|高新园|新区)(\(.*\))?$|成员单位$|\(.*[镇乡]\)$"
+)
+
+
+def _rejoin(values: list[str]) -> list[str]:
+    """Lines whose name a narrow cell wrapped (``高新园`` / ``(邹区镇)``) put back together."""
+    out: list[str] = []
+    for value in values:
+        if out and value.startswith(("(", "（")) and not _SUB_MARK.match(fold(value)) and len(value) <= 8:
+            out[-1] += value
+        else:
+            out.append(value)
+    return out
+
+
+def _sub_rows(line: Line, kinds: list[str], values: list[str]) -> list[Line] | None:
+    """A numbered row whose work column holds items (1)(2)…, each with the cells that start at it.
+
+    A web page prints a merged cell once, in the first row it covers: an item with no leader, no
+    lead or no participants of its own shares the one above it.  The row itself becomes a heading
+    (``1.全区经济社会发展的主要预期目标``) and each item a row under it.
+    """
+    marks = [k for k, v in enumerate(values) if _SUB_MARK.match(fold(v))]
+    if not marks or [int(_SUB_MARK.match(fold(values[k])).group(1)) for k in marks] != list(  # type: ignore[union-attr]
+        range(1, len(marks) + 1)
+    ):
+        return None
+    first = marks[0]
+    texts = [i for i, k in enumerate(kinds) if k == "text"]
+    if len(texts) < 2 or first < 1:
+        return None
+    leader = kinds.index("leader") if "leader" in kinds else None
+    lead = next((i for i, k in enumerate(kinds) if k in ("lead", "responsible")), None)
+    part = kinds.index("participant") if "participant" in kinds else None
+    if lead is None:
+        return None
+    heading = " ".join(values[:first])
+    out = [Line(line.number, f"{line.text.strip().rstrip('.、')}.{heading}")]
+    current: dict[int, str] = {}
+    bounds = [*marks, len(values)]
+    for k, (a, b) in enumerate(itertools.pairwise(bounds), 1):
+        item = values[a]
+        tail = values[a + 1 : b]
+        persons = [
+            v for v in tail if _PERSON.match(v) and not is_organisation(v) and not _GROUP_UNIT.search(v)
+        ]
+        orgs = [v for v in tail if v not in persons]
+        split = next((n for n, v in enumerate(orgs) if n and (_GROUP_UNIT.search(v) or "、" in v)), len(orgs))
+        own = {leader: "\n".join(persons), lead: "\n".join(orgs[:split])}
+        if part is not None:
+            own[part] = "\n".join(orgs[split:])
+        for column, cell in own.items():
+            if column is not None and cell:
+                current[column] = cell
+        mark = _SUB_MARK.match(fold(item))
+        number = f"({k})"
+        cells = [number] + [""] * len(kinds)
+        cells[texts[-1] + 1] = item[mark.end() :].strip() if mark else item
+        for column, cell in current.items():
+            cells[column + 1] = cell
+        out.append(Line(line.number, "\t".join(c.replace("\n", "、") for c in cells), cells=tuple(cells)))
+    return out
 
 
 def _section(line: Line) -> bool:

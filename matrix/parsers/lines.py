@@ -14,6 +14,7 @@ from matrix.parsers.flat_table import regroup
 from matrix.parsers.names import Name, is_organisation
 from matrix.parsers.normalize import clean, fold, is_debris, strip_debris
 from matrix.parsers.outline import Marker, find_marker
+from matrix.parsers.reflow import join_wrapped, unfold
 from matrix.parsers.table import Header, merge_second_header, read_header, read_row, split_row
 from matrix.text.roles import LabelKind, find_labels, looks_like_label, read_label
 
@@ -272,7 +273,7 @@ def classify(lines: list[Line], findings: list[Finding], custom: Custom = None) 
     """The plan's non-empty, non-debris lines, each classified, in order."""
     out: list[Para] = []
     tables = _Tables()
-    for line in regroup(lines, findings):
+    for line in regroup(join_wrapped(unfold(lines)), findings):
         row = tables.read(line)
         if row is True:
             continue

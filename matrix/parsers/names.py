@@ -82,6 +82,26 @@ def _split_spaces(piece: str) -> list[str]:
     return [piece]
 
 
+_PLACE_GOVERNMENT = re.compile(r"^[\u4e00-\u9fff]{2,4}?([市县区州旗](人民)?政府)$")
+_BARE_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
+
+
+def _share_suffix(pieces: list[str]) -> list[str]:
+    """``广州、深圳市政府``: bare place names before ``X市政府`` share its ``市政府``."""
+    out = list(pieces)
+    for i, piece in enumerate(out):
+        if not _BARE_PLACE.match(piece) or _ORGANISATION.search(piece):
+            continue
+        for later in out[i + 1 :]:
+            if _BARE_PLACE.match(later) and not _ORGANISATION.search(later):
+                continue
+            found = _PLACE_GOVERNMENT.match(later)
+            if found:
+                out[i] = piece + found.group(1)
+            break
+    return out
+
+
 def split_list(text: str) -> list[str]:
     """The raw names of a list such as ``A、B和各区、县(市)政府等``, in order, brackets kept."""
     pieces: list[str] = []
@@ -89,8 +109,9 @@ def split_list(text: str) -> list[str]:
     for part in depth_split(text, "、,，/;；\n"):
         for piece in _split_joined(part.strip()):
             pieces.extend(_split_spaces(piece))
+    pieces = _share_suffix([p.strip() for p in pieces])
     merged: list[str] = []
-    for piece in (p.strip() for p in pieces):
+    for piece in pieces:
         if not piece:
             continue
         # 各区、县(市)政府 and 各区、县级市 are one group addressee written with a 、 inside.
@@ -127,6 +148,9 @@ def _clean(raw: str) -> tuple[str, tuple[str, ...], bool] | None:
         return None
     aliases: list[str] = []
     m = re.match(r"^(.+?)\(([^()]+)\)$", text)
+    if m and _ORG_SUFFIX.search(m.group(1)) and not _ORG_SUFFIX.search(m.group(2)) and len(m.group(2)) <= 4:
+        text = m.group(1)  # 市政府办(金融): which desk of the body, not another body
+        m = None
     if m and _ORG_SUFFIX.search(m.group(2)) and _ORG_SUFFIX.search(m.group(1)):
         text, alias = m.group(1), m.group(2)
         # 市科技局(知识产权局): the alias shares the main name's level prefix.

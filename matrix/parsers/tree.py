@@ -163,7 +163,8 @@ class TaskCollector:
         self._sectioned(root)
         for child in root.children:
             self._visit(child)
-        return sorted(self.tasks, key=lambda t: (t.line, t.outline))
+        # by line, and within a line (a collapsed page cut into pieces) in the order they were found
+        return sorted(self.tasks, key=lambda t: t.line)
 
     def _visit(self, node: Node) -> None:
         assigned = _units([p for p in node.paras() if _assigned(p)], node.paras())

@@ -1,0 +1,87 @@
+"""Lines as the file broke them, put back as the plan wrote them.
+
+- **Collapsed**: a web page saved with every paragraph on one line (``… 一、王丹县长牵头重点工作
+  1.全县生产总值增长7.5%左右。 责任单位:县发改局 2.落实…``) is cut back into lines before each outline
+  marker or role label that follows a space, when a long line holds several of them.  The pieces
+  keep the line's number: they are that line of the file.
+- **Wrapped**: a labelled list that a PDF or a fixed-width copy wrapped (``协办单位:区委编办、园区党工``
+  / ``委、各街道党工委``) is joined with its continuation.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from matrix.model import Line
+from matrix.parsers.normalize import fold
+from matrix.parsers.outline import find_marker
+from matrix.text.roles import find_labels
+
+_LONG = 150
+_MIN_CUTS = 3
+_GAP = re.compile(r"\s+(?=\S)")
+
+
+def _cut_here(folded: str, at: int) -> bool:
+    rest = folded[at:]
+    marker = find_marker(rest)
+    if marker is not None and marker.level <= 3:
+        return True
+    labels = find_labels(rest[:20])
+    return bool(labels) and labels[0].start == 0 and labels[0].label is not None
+
+
+def unfold(lines: list[Line]) -> list[Line]:
+    """``lines`` with every long line that holds several collapsed paragraphs cut back into them."""
+    out: list[Line] = []
+    for line in lines:
+        if line.cells is not None or len(line.text) < _LONG:
+            out.append(line)
+            continue
+        folded = fold(line.text)
+        cuts = [m.end() for m in _GAP.finditer(folded) if _cut_here(folded, m.end())]
+        if len(cuts) < _MIN_CUTS:
+            out.append(line)
+            continue
+        bounds = [0, *cuts, len(line.text)]
+        out.extend(
+            Line(line.number, line.text[a:b].strip())
+            for a, b in itertools.pairwise(bounds)
+            if line.text[a:b].strip()
+        )
+    return out
+
+
+_SENTENCE_END = "。;.!?:"
+_CONTINUES = re.compile(r"^[^\s、,。;:()]{1,6}([、,]|$)")
+
+
+def _label_line(text: str) -> bool:
+    labels = find_labels(fold(text.strip())[:20])
+    return bool(labels) and labels[0].start == 0 and labels[0].label is not None
+
+
+def join_wrapped(lines: list[Line]) -> list[Line]:
+    """``lines`` with each labelled list that runs on into the next line joined to it."""
+    out: list[Line] = []
+    for line in lines:
+        previous = out[-1] if out else None
+        text = fold(line.text.strip())
+        if (
+            previous is not None
+            and previous.cells is None
+            and line.cells is None
+            and _label_line(previous.text)
+            and previous.text.rstrip()[-1:] not in _SENTENCE_END
+            and fold(previous.text.rstrip())[-1:] not in _SENTENCE_END
+            and text
+            and len(text) <= 40
+            and find_marker(text) is None
+            and not _label_line(text)
+            and _CONTINUES.match(text)
+        ):
+            out[-1] = Line(previous.number, previous.text.rstrip() + line.text.strip())
+            continue
+        out.append(line)
+    return out
