@@ -44,7 +44,11 @@ def workbook_jobs(graph: PlanGraph, settings: Settings, options: BuildOptions) -
             options.warn(message)
         return result.data
 
-    key = key_of("workbook", WRITER_VERSION, plan_dict(graph), settings.raw)
+    from matrix.writers.workbook import source_digest
+
+    # the stamp keeps the plan's name and hash and the settings' text, comments included
+    stamp = [graph.file_name, source_digest(graph), settings.text]
+    key = key_of("workbook", WRITER_VERSION, plan_dict(graph), settings.raw, stamp)
     return [Job(workbook_name(graph), key, render)]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import PurePath
 from typing import Any
 
 import networkx as nx
@@ -52,7 +53,7 @@ class PlanGraph:
 
     def __init__(self, plan: Plan) -> None:
         g: Any = nx.DiGraph()
-        g.add_node(PLAN, title=plan.title, source=plan.source, findings=list(plan.findings))
+        g.add_node(PLAN, title=plan.title, source=plan.source, name=plan.name, findings=list(plan.findings))
         for section in plan.sections:
             g.add_node(_section(section.id), obj=section)
             parent = _section(section.parent) if section.parent else PLAN
@@ -91,6 +92,18 @@ class PlanGraph:
         """The file the plan was read from."""
         source: str = self.g.nodes[PLAN]["source"]
         return source
+
+    @property
+    def file_name(self) -> str:
+        """The plan file's name: the source's, or for a duty workbook read back, that of the plan
+        it was built from."""
+        name: str | None = self.g.nodes[PLAN].get("name")
+        return PurePath(name or self.source).name
+
+    @property
+    def stem(self) -> str:
+        """The plan file's stem, which names the outputs (``<stem>-分工表.xlsx``)."""
+        return PurePath(self.file_name).stem
 
     @property
     def findings(self) -> list[Finding]:

@@ -55,6 +55,8 @@ class Document:
     source: str
     lines: list[Line]
     kind: str = "txt"
+    plan: Plan | None = None
+    """A plan already read as tasks (a duty workbook matrix wrote, from its stamp): no parsing."""
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,8 @@ class Task:
     others: list[OtherRole] = field(default_factory=list)
     deadline: str | None = None
     section: str | None = None
+    corrected: bool = False
+    """True when a correction in the settings file replaced what the text gives."""
 
     @property
     def primary_lead(self) -> str | None:
@@ -151,6 +155,9 @@ class Plan:
     tasks: list[Task] = field(default_factory=list)
     departments: list[Department] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    name: str | None = None
+    """The plan file's name when ``source`` is not the plan itself (a duty workbook read back
+    names the plan it was built from); its stem names the outputs."""
 
     @property
     def warnings(self) -> list[Finding]:

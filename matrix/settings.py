@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from matrix.corrections import Correction, parse_corrections
 from matrix.errors import InputError
 from matrix.text.roles import SETTINGS_KINDS, LabelKind
 
@@ -55,6 +56,9 @@ class Settings:
     labels: dict[str, LabelKind] = field(default_factory=dict)
     """Labels the grammar of role words does not cover, with their role ([labels])."""
     raw: dict[str, Any] = field(default_factory=dict)
+    corrections: list[Correction] = field(default_factory=list)
+    text: str = ""
+    """The settings file's text as read ("" without one); a duty workbook keeps it in its stamp."""
 
     def canonical(self) -> dict[str, str]:
         """Every alias and former name mapped to its department's name."""
@@ -101,7 +105,7 @@ def _date(value: Any, path: Path) -> dt.date | None:
     raise InputError("设置项 letter.date 应为日期, 例如 2026-12-01", path=str(path))
 
 
-_PARTS = {"departments", "letter", "labels"}
+_PARTS = {"corrections", "departments", "letter", "labels"}
 _DEPARTMENT_KEYS = {"aliases", "former_names", "contact", "phone"}
 _LETTER_KEYS = {
     "issuer",
@@ -127,9 +131,9 @@ def _unknown(keys: Any, known: set[str], where: str, path: Path) -> None:
         )
 
 
-def parse_settings(data: dict[str, Any], path: Path) -> Settings:
-    """Settings from the parsed TOML of ``path``; a wrong value type or an unknown key is an
-    :class:`InputError`."""
+def parse_settings(data: dict[str, Any], path: Path, text: str = "") -> Settings:
+    """Settings from the parsed TOML of ``path`` (whose ``text`` it is); a wrong value type or an
+    unknown key is an :class:`InputError`."""
     _unknown(data, _PARTS, "部分", path)
     depts: list[DepartmentSettings] = []
     raw_depts = data.get("departments", {})
@@ -164,7 +168,10 @@ def parse_settings(data: dict[str, Any], path: Path) -> Settings:
         cc=_str_list(raw_letter.get("cc"), "letter.cc", path),
         extra={k: v for k, v in raw_letter.items() if k not in known},
     )
-    return Settings(path=path, departments=depts, letter=letter, labels=_labels(data, path), raw=data)
+    labels = _labels(data, path)
+    settings = Settings(path=path, departments=depts, letter=letter, labels=labels, raw=data, text=text)
+    settings.corrections = parse_corrections(data.get("corrections"), path, text, settings.canonical())
+    return settings
 
 
 def _labels(data: dict[str, Any], path: Path) -> dict[str, LabelKind]:
@@ -188,13 +195,37 @@ def load_settings(plan: Path, explicit: Path | None = None) -> Settings:
     if not path.exists():
         if explicit is not None:
             raise InputError("找不到设置文件", path=str(path))
-        return Settings()
+        return stamped_settings(plan) or Settings()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+        text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError("设置文件不是 UTF-8 编码", path=str(path)) from exc
+    return settings_from_text(text, path)
+
+
+def settings_from_text(text: str, path: Path) -> Settings:
+    """The settings in ``text``, the TOML of the settings file at ``path``."""
+    try:
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         where = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
         detail = f"第{where.group(1)}行第{where.group(2)}列附近" if where else str(exc)
         raise InputError(f"设置文件格式有误 ({detail}): 请检查引号、方括号和等号", path=str(path)) from exc
-    return parse_settings(data, path)
+    return parse_settings(data, path, text)
+
+
+def stamped_settings(plan: Path) -> Settings | None:
+    """The settings a duty workbook matrix wrote keeps in its stamp, or None for any other file.
+
+    They are used when the workbook has no settings file of its own beside it, so that 文号,
+    dates, contacts and corrections survive a clerk's round through Excel."""
+    if plan.suffix.lower() not in {".xlsx", ".xlsm"} or not plan.is_file():
+        return None
+    from matrix.readers.duty_workbook import read_stamp
+
+    stamp = read_stamp(plan)
+    if stamp is None or not stamp.settings:
+        return None
+    settings = settings_from_text(stamp.settings, plan)
+    settings.path = None  # no file of their own: the manifest and the 说明 sheet say so
+    return settings

@@ -135,9 +135,9 @@ def prepare(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copy(default, folder / PLAN)
     shutil.copy(default.with_suffix(".toml"), (folder / PLAN).with_suffix(".toml"))
+    # The revision comes without a settings file: the guide has the clerk reuse the plan's.
     revised = revised_plan(folder / "rev")
     shutil.move(revised, folder / REVISED)
-    shutil.move(revised.with_suffix(".toml"), (folder / REVISED).with_suffix(".toml"))
     shutil.rmtree(folder / "rev")
     (folder / DRAFT).write_text(DRAFT_TEXT, encoding="utf-8")
     (folder / UNREAD).write_text(UNREAD_TEXT, encoding="utf-8")

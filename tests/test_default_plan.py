@@ -122,8 +122,10 @@ def test_cli_json_contract(default_plan: Path) -> None:
         "participants",
         "others",
         "deadline",
+        "corrected",
     }
     assert task["id"] == "二.一.1" and task["outline"] == ["二", "一", "1"]
+    assert task["corrected"] is False  # the default plan's settings correct nothing
     dept = next(d for d in data["departments"] if d["name"] == "市财政局")
     assert dept["lead"] == ["三.一", "三.四", "三.五"]
     assert "二.三.1" in dept["participate"]

@@ -336,3 +336,13 @@ def test_flattened_table_with_items_and_cells_printed_once_for_the_rows_they_spa
 def test_place_names_share_the_government_after_them_and_a_desk_in_brackets_is_dropped() -> None:
     plan = parse_text("1.建设人工智能产业园(广州、深圳市政府牵头,市政府办(金融)、市财政局配合)\n")
     assert _roles(plan) == [(["广州市政府", "深圳市政府"], ["市政府办", "市财政局"])]
+
+
+def test_a_numbered_item_with_two_brackets_is_one_task_with_a_lead_from_each() -> None:
+    plan = parse_text(
+        "(一)推进体育赛事。举办国际赛事(市体育局、市文旅局负责。列第一位者为牵头单位,下同)。"
+        "加强安保服务(市公安局、市应急局负责)。\n"
+    )
+    assert [(t.id, t.leads, t.participants) for t in plan.tasks] == [
+        ("一", ["市体育局", "市公安局"], ["市文旅局", "市应急局"])
+    ]

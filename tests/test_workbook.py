@@ -84,7 +84,8 @@ def graph() -> PlanGraph:
 
 def _open(data: bytes) -> dict[str, Worksheet]:
     wb = load_workbook(io.BytesIO(data))
-    return {ws.title: ws for ws in wb.worksheets}
+    # the sheets a clerk sees; the hidden stamp is tested in test_duty_workbook.py
+    return {ws.title: ws for ws in wb.worksheets if ws.sheet_state == "visible"}
 
 
 def _expected(graph: PlanGraph) -> Cells:

@@ -18,8 +18,10 @@ from matrix.cli.options import (
     PlanArg,
     SettingsOpt,
     TemplateOpt,
+    exit_on_stale_corrections,
     letter_options,
     out_dir,
+    plan_outside,
     print_findings_summary,
     print_report,
     template_file,
@@ -50,6 +52,7 @@ def build(
     from matrix.settings import load_settings
 
     out_dir(output)
+    plan_outside(plan, output)
     settings = load_settings(plan, settings_file)
     graph = load_plan(plan, settings)
     # The modules and the plan live until the command ends; frozen, the cycle collector stops
@@ -66,3 +69,4 @@ def build(
     )
     print_findings_summary(graph)
     print_report(output, run_build(graph, settings, output, options))
+    exit_on_stale_corrections(graph)

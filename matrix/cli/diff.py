@@ -24,6 +24,7 @@ from matrix.errors import UsageError
 
 if TYPE_CHECKING:
     from matrix.diff import PlanDiff
+    from matrix.graph import PlanGraph
     from matrix.settings import Settings
     from matrix.writers.letters import Options
 
@@ -94,8 +95,56 @@ def diff(
         print_diff(result)
     if out is not None and options is not None:
         _write(result, settings, out, options, template)
+    _corrections_note(old, new, settings, old_settings_file, new_graph)
     if exit_code and result.has_changes:
         raise typer.Exit(1)
+
+
+def _corrections_note(
+    old: Path, new: Path, settings: Settings, old_settings_file: Path | None, new_graph: PlanGraph
+) -> None:
+    """On stderr: which of the old version's corrections carry over to the new one, which became
+    stale, and how to reuse the old settings file for the new version."""
+    from matrix.corrections import match_corrections
+    from matrix.settings import load_settings, settings_path
+
+    old_settings = load_settings(old, old_settings_file)
+    if not old_settings.corrections or old_settings.path is None:
+        return
+    matches = match_corrections(new_graph.tasks(), old_settings.corrections)
+    carried = [m for m in matches if m.task is not None]
+    stale = [m.finding for m in matches if m.finding is not None]
+    moved = [
+        f"{m.correction.task}→{m.task.id}" if m.task.id != m.correction.task else m.task.id
+        for m in carried
+        if m.task is not None
+    ]
+    name = old_settings.path.name
+    print(
+        f"更正: {name} 中的 {len(matches)} 条更正, {len(carried)} 条仍适用于新版本"
+        + (f" ({'、'.join(moved)})" if moved else "")
+        + f", {len(stale)} 条已失效。",
+        file=sys.stderr,
+    )
+    for finding in stale:
+        print(f"  {finding.message}", file=sys.stderr)
+    same = settings.path is not None and settings.path.resolve() == old_settings.path.resolve()
+    if same:
+        return
+    if settings.path is not None:
+        print(
+            f"新版本有自己的设置文件 {settings.path.name}: 要沿用这些更正, "
+            f"请把 {name} 中的 [corrections] 部分复制过去。",
+            file=sys.stderr,
+        )
+    elif settings.text:
+        print("新版本是 matrix 生成的分工表, 使用其中保存的设置。", file=sys.stderr)
+    else:
+        print(
+            f"要沿用原设置 (文号、联系人、更正), 请把 {old_settings.path} 复制为 {settings_path(new)}, "
+            f"或在生成时加上 --settings: matrix build {new} --settings {old_settings.path} -o out/",
+            file=sys.stderr,
+        )
 
 
 def _write(result: PlanDiff, settings: Settings, out: Path, options: Options, template: Path | None) -> None:

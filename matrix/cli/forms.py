@@ -11,7 +11,15 @@ import typer
 
 from matrix.cli import app
 from matrix.cli.help import ChineseCommand
-from matrix.cli.options import OutOpt, PlanArg, SettingsOpt, out_dir, parse_date, print_findings_summary
+from matrix.cli.options import (
+    OutOpt,
+    PlanArg,
+    SettingsOpt,
+    out_dir,
+    parse_date,
+    plan_outside,
+    print_findings_summary,
+)
 from matrix.errors import UsageError
 
 PROGRESS_FOLDER = "progress"
@@ -28,6 +36,7 @@ def forms(
     from matrix.settings import load_settings
     from matrix.writers.forms import write_forms
 
+    plan_outside(plan, out)
     settings = load_settings(plan, settings_file)
     graph = load_plan(plan, settings)
     if not graph.departments():

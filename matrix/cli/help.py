@@ -76,6 +76,9 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
+_NO_LINE_START = set("。，、；：！？）》」”’,.;:!?)")
+
+
 def _wrap(text: str, width: int) -> list[str]:
     """``text`` in lines of at most ``width`` columns, broken between characters (Chinese has no
     spaces to break at) but never inside a run of Latin letters, digits, an option name or a
@@ -84,7 +87,8 @@ def _wrap(text: str, width: int) -> list[str]:
     for word in re.findall(
         r"[A-Za-z0-9_./\-]*<[^<>]*>[A-Za-z0-9_./\-]* ?|[A-Za-z0-9_./<>\-\[\]=:*]+ ?|.", text
     ):
-        if line and _width(line + word.rstrip()) > width:
+        # Closing punctuation never starts a line (it may overhang by one character instead).
+        if line and _width(line + word.rstrip()) > width and word not in _NO_LINE_START:
             lines.append(line.rstrip())
             line = word.lstrip()
         else:

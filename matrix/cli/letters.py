@@ -21,6 +21,7 @@ from matrix.cli.options import (
     TemplateOpt,
     letter_options,
     out_dir,
+    plan_outside,
     print_findings_summary,
     template_file,
 )
@@ -60,6 +61,7 @@ def letters(
     from matrix.writers.letter_batch import write_letters
 
     out_dir(output)
+    plan_outside(plan, output)
     template, notice_template = template_file(template), template_file(notice_template)
     settings = load_settings(plan, settings_file)
     graph = load_plan(plan, settings)

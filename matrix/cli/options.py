@@ -54,6 +54,32 @@ def out_dir(path: Path) -> Path:
     return path
 
 
+def plan_outside(plan: Path, out: Path) -> None:
+    """Refuse a plan inside the output folder it would be built into: the duty workbook saved in
+    place (Ctrl+S in ``out/``) would be overwritten or removed by the very build that reads it."""
+    try:
+        inside = plan.resolve().is_relative_to(out.resolve())
+    except OSError:
+        return
+    if inside:
+        raise UsageError(
+            f"计划文件 {plan} 在输出文件夹 {out} 之中, 生成时会被覆盖或删除; "
+            f"请先把它另存到 {out} 以外的文件夹, 再从那里生成"
+        )
+
+
+def exit_on_stale_corrections(graph: PlanGraph) -> None:
+    """After a build has written: each stale correction as an error, then exit 1."""
+    from matrix.corrections import stale_findings
+    from matrix.writers.terminal import print_findings
+
+    stale = stale_findings(graph.findings)
+    if stale:
+        print_findings(stale, to_stderr=True)
+        print(f"{len(stale)} 条更正已失效, 未采用; 用 matrix check {graph.source} 查看", file=sys.stderr)
+        raise typer.Exit(1)
+
+
 def template_file(path: Path | None) -> Path | None:
     """A template the user named, refused when it does not exist."""
     if path is not None and not path.is_file():

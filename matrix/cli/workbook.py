@@ -7,7 +7,7 @@ from pathlib import Path
 
 from matrix.cli import app
 from matrix.cli.help import ChineseCommand
-from matrix.cli.options import OutOpt, PlanArg, SettingsOpt, out_dir, print_findings_summary
+from matrix.cli.options import OutOpt, PlanArg, SettingsOpt, out_dir, plan_outside, print_findings_summary
 
 
 @app.command("workbook", cls=ChineseCommand, epilog="matrix workbook 计划.txt -o out")
@@ -19,6 +19,7 @@ def workbook(plan: PlanArg, out: OutOpt = Path("out"), settings_file: SettingsOp
     from matrix.writers.workbook import write_workbook
 
     out_dir(out)
+    plan_outside(plan, out)
     settings = load_settings(plan, settings_file)
     graph = load_plan(plan, settings)
     print_findings_summary(graph)

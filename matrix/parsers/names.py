@@ -147,7 +147,7 @@ def _clean(raw: str) -> tuple[str, tuple[str, ...], bool] | None:
     if not text or is_vague(text):
         return None
     aliases: list[str] = []
-    m = re.match(r"^(.+?)\(([^()]+)\)$", text)
+    m = re.match(r"^(.+?)[(\[]([^()\[\]]+)[)\]]$", text)
     if m and _ORG_SUFFIX.search(m.group(1)) and not _ORG_SUFFIX.search(m.group(2)) and len(m.group(2)) <= 4:
         text = m.group(1)  # 市政府办(金融): which desk of the body, not another body
         m = None
@@ -161,7 +161,8 @@ def _clean(raw: str) -> tuple[str, tuple[str, ...], bool] | None:
     if is_vague(text):
         return None
     # One spelling for names written with either bracket width; official texts use full width.
-    return text.replace("(", "（").replace(")", "）"), tuple(aliases), bool(marked or star)
+    text = text.replace("(", "（").replace(")", "）").replace("[", "〔").replace("]", "〕")
+    return text, tuple(aliases), bool(marked or star)
 
 
 def parse_names(text: str) -> list[Name]:

@@ -62,8 +62,11 @@ def _rule_in_force(raw: RawTask, rule_lines: list[int]) -> bool:
 def parse_document(document: Document, settings: Settings) -> Plan:
     """The plan in ``document``: its tasks with canonical leads and participants, and findings.
 
-    Raises :class:`InputError` when no task with an assignment can be found.
+    Raises :class:`InputError` when no task with an assignment can be found.  A document that
+    already holds its plan (a duty workbook matrix wrote) is taken as it is.
     """
+    if document.plan is not None:
+        return document.plan
     findings: list[Finding] = []
     paras = classify(document.lines, findings, settings.labels)
     if not paras:
@@ -86,7 +89,12 @@ def parse_document(document: Document, settings: Settings) -> Plan:
     ids: set[str] = set()
     for raw in raws:
         comma = any(line <= raw.assign_line for line in comma_lines)
-        leads_n, parts_n = resolve(raw.assignment, _rule_in_force(raw, rule_lines), comma)
+        rule = _rule_in_force(raw, rule_lines)
+        leads_n, parts_n = [], []
+        for part in raw.parts or [raw.assignment]:
+            part_leads, part_participants = resolve(part, rule, comma)
+            leads_n += part_leads
+            parts_n += part_participants
         leads = _canonical(registry, leads_n, set())
         participants = _canonical(registry, parts_n, set(leads))
         others = [OtherRole(registry.canonical(n.text), role) for n, role in raw.assignment.others]

@@ -157,7 +157,7 @@ def collect(
                 departments[a.department].overdue.append(tp.task.id)
     return Progress(
         plan_title=plan_name(graph),
-        plan_stem=Path(graph.source).stem or "计划",
+        plan_stem=graph.stem or "计划",
         fingerprint=fingerprint,
         as_of=as_of,
         tasks=tasks,

@@ -44,6 +44,11 @@ def read_document(path: Path) -> Document:
         from matrix.readers.pdf import read_pdf
 
         return read_pdf(path)
+    if suffix in {".xlsx", ".xlsm"}:
+        from matrix.readers.duty_workbook import read_duty_workbook, read_stamp
+
+        if read_stamp(path) is not None:  # a duty workbook matrix wrote, perhaps edited since
+            return read_duty_workbook(path)
     raise InputError(
         f"不支持的文件类型 {path.suffix}: 请提供 .txt、.docx、.doc、.wps 或 .pdf 文件", path=str(path)
     )

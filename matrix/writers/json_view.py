@@ -24,6 +24,7 @@ def plan_dict(graph: PlanGraph) -> dict[str, Any]:
                 "participants": graph.participants(task),
                 "others": [_other(o) for o in graph.others(task)],
                 "deadline": task.deadline,
+                "corrected": task.corrected,
             }
         )
     departments = []

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import Any
 
 from matrix.errors import UsageError
@@ -200,7 +199,7 @@ def resolve_options(
 
 def plan_name(graph: PlanGraph) -> str:
     """The plan's title without 书名号, or the file's stem when the text has no title."""
-    title = graph.title or Path(graph.source).stem
+    title = graph.title or graph.stem
     return clean(title).strip("《》")
 
 

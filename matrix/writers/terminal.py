@@ -86,4 +86,5 @@ def print_findings(findings: Sequence[Finding], *, to_stderr: bool = False) -> N
     stream = sys.stderr if to_stderr else sys.stdout
     for f in findings:
         word = "错误" if f.severity is Severity.ERROR else "提示"
-        print(f"第{f.line}行 {word}: {f.message}", file=stream)
+        where = f"第{f.line}行 " if f.line else ""  # a stale correction's task may be gone
+        print(f"{where}{word}: {f.message}", file=stream)

@@ -22,12 +22,14 @@ from openpyxl.writer.excel import ExcelWriter
 
 from matrix.graph import PlanGraph
 from matrix.paths import output_path, safe_filename
+from matrix.readers.duty_workbook import STAMP_SHEET
 from matrix.settings import Settings
 from matrix.writers.workbook_format import CellWriter, register_styles
 from matrix.writers.workbook_sheets import fill_matrix, fill_notes, fill_summary, fill_tasks
+from matrix.writers.workbook_stamp import fill_stamp, stamp_rows
 
 SHEETS = ("任务分工表", "责任矩阵", "部门汇总", "说明")
-"""The workbook's sheet names, in order."""
+"""The workbook's sheet names, in order; the hidden stamp sheet ``_matrix`` follows them."""
 
 FIXED_TIME = dt.datetime(2000, 1, 1)
 """The created and modified time stamped into every workbook, so that builds are byte-identical."""
@@ -46,7 +48,7 @@ class WorkbookResult:
 
 def workbook_name(graph: PlanGraph) -> str:
     """The workbook's file name: ``<plan stem>-分工表.xlsx``, safe on every OS."""
-    stem = Path(graph.source).stem if graph.source else ""
+    stem = graph.stem if graph.source else ""
     return safe_filename(f"{stem or '计划'}-分工表") + ".xlsx"
 
 
@@ -67,7 +69,10 @@ def render_workbook(graph: PlanGraph, settings: Settings) -> WorkbookResult:
     fill_tasks(cw, tasks_ws, graph, title)
     fill_matrix(cw, matrix_ws, graph, title)
     fill_summary(cw, summary_ws, graph, title)
-    fill_notes(cw, notes_ws, graph, settings, source_digest(graph))
+    digest = source_digest(graph)
+    fill_notes(cw, notes_ws, graph, settings, digest)
+    # the stamp last: a hidden sheet after the four a clerk sees
+    fill_stamp(cw, wb.create_sheet(STAMP_SHEET), stamp_rows(graph, settings, digest))
 
     return WorkbookResult(workbook_file_bytes(wb, f"{title}任务分工表"), cw.warnings)
 

@@ -257,7 +257,10 @@ def fill_notes(
         f"任务 {len(tasks)} 项, 部门 {len(graph.departments())} 个, "
         f"分工 {sum(len(graph.assignments(t)) for t in tasks)} 条",
     )
-    add("设置文件", settings.path.name if settings.path else "无（部门顺序按计划文本中首次出现）")
+    if settings.path:
+        add("设置文件", settings.path.name)
+    else:
+        add("设置文件", "分工表中保存的设置" if settings.text else "无（部门顺序按计划文本中首次出现）")
     if settings.departments:
         add("部门顺序", f"按设置文件所列 {len(settings.departments)} 个部门的顺序, 未列出的部门排在其后")
     for d in settings.departments:
@@ -265,6 +268,13 @@ def fill_notes(
         extra += [f"曾用名：{'、'.join(d.former_names)}"] if d.former_names else []
         if extra:
             add("部门别名", f"{d.name}（{'；'.join(extra)}）")
+    if settings.corrections:
+        from matrix.corrections import match_corrections
+
+        for found in match_corrections(tasks, settings.corrections):
+            if found.task is not None and found.task.corrected:
+                reason = found.correction.reason or "（未写理由）"
+                add("更正", f"{found.task.id} {found.task.title}：{reason}（{found.correction.where}）")
     add(PRIMARY_MARK, "第一牵头单位（列在首位的牵头单位）", "mx-primary")
     add("牵头", "其他牵头单位", "mx-lead")
     add("参与", "参与（配合、协助）单位", "mx-participant")
