@@ -160,11 +160,16 @@ class PlanGraph:
         return path
 
     # --- edges ----------------------------------------------------------------------------
-    def assignments(self, task: Task) -> list[Assignment]:
-        """A task's departments: leads in rank order, then participants, then other roles."""
+    def assignments(self, task: Task, *, people: bool = False) -> list[Assignment]:
+        """A task's departments: leads in rank order, then participants, then other roles.
+
+        People named on the task (分管领导) are left out unless ``people`` is True: they are in no
+        department's column, letter or form.
+        """
         out = [
             Assignment(task, n[1], d["role"], d["rank"], d["word"])
             for _, n, d in self.g.out_edges(_task(task.id), data=True)
+            if people or not self.g.nodes[n]["obj"].is_person
         ]
         order = {Role.LEAD: 0, Role.PARTICIPANT: 1, Role.OTHER: 2}
         return sorted(out, key=lambda a: (order[a.role], a.rank))
@@ -194,7 +199,7 @@ class PlanGraph:
         """The task's bodies with another role, with their role word."""
         return [
             OtherRole(a.department, a.word, person=self._is_person(a.department))
-            for a in self.assignments(task)
+            for a in self.assignments(task, people=True)
             if a.role is Role.OTHER
         ]
 

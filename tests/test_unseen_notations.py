@@ -346,3 +346,20 @@ def test_a_numbered_item_with_two_brackets_is_one_task_with_a_lead_from_each() -
     assert [(t.id, t.leads, t.participants) for t in plan.tasks] == [
         ("一", ["市体育局", "市公安局"], ["市文旅局", "市应急局"])
     ]
+
+
+def test_every_cell_separator_splits_names() -> None:
+    from matrix.parsers.names import split_list
+
+    for cell in (
+        "县财政局、县水利局",
+        "县财政局,县水利局",
+        "县财政局;县水利局",
+        "县财政局/县水利局",
+        "县财政局\n县水利局",
+        "县财政局 县水利局",
+    ):
+        assert split_list(cell) == ["县财政局", "县水利局"], cell
+    assert split_list("各地级以上市人民政府") == ["各地级以上市人民政府"]
+    plan = parse_text("1.推进工作(省发展改革委牵头负责,各地级以上市人民政府配合)\n")
+    assert _roles(plan) == [(["省发展改革委"], ["各地级以上市人民政府"])]

@@ -60,9 +60,12 @@ class MemoGraph(PlanGraph):
             self._duties[department] = [a for _, _, a in items]
         self._indexed = True
 
-    def assignments(self, task: Task) -> list[Assignment]:
+    def assignments(self, task: Task, *, people: bool = False) -> list[Assignment]:
         """A task's departments (see :meth:`PlanGraph.assignments`), computed once."""
-        return list(self._all(task))
+        found = self._all(task)
+        if people or not any(self._is_person(a.department) for a in found):
+            return list(found)
+        return [a for a in found if not self._is_person(a.department)]
 
     def duties(self, department: str) -> list[Assignment]:
         """A department's tasks with its role (see :meth:`PlanGraph.duties`), computed once."""
@@ -92,7 +95,7 @@ class MemoGraph(PlanGraph):
             self._index()
         found = self._assignments.get(task.id)
         if found is None:  # a task object from outside the plan's graph
-            found = self._assignments[task.id] = super().assignments(task)
+            found = self._assignments[task.id] = super().assignments(task, people=True)
         return found
 
     def departments(self, *, people: bool = False) -> list[Department]:
