@@ -141,7 +141,8 @@ def prepare(folder: Path) -> Path:
     shutil.rmtree(folder / "rev")
     (folder / DRAFT).write_text(DRAFT_TEXT, encoding="utf-8")
     (folder / UNREAD).write_text(UNREAD_TEXT, encoding="utf-8")
-    shutil.copy(ROOT / "templates" / "letter.docx", folder / "letter.docx")
+    # The letter template as installed (matrix/resources), copied as the guide says.
+    shutil.copy(ROOT / "matrix" / "resources" / "letter.docx", folder / "letter.docx")
     # Three bureaus return their forms: two filled in, one with a status typed by hand in its
     # first row.
     plan = folder / PLAN
