@@ -2,7 +2,11 @@
 
 A table starts at a header row (one or two lines) naming a task column and a department column;
 each row under it is a task.  In a text file a row's cells are separated by tabs, ``|`` or runs of
-two or more spaces.  Section headings between rows (``一、产业发展``) stay outline headings.
+two or more spaces (a table copied one cell per line is put back into rows by
+:mod:`matrix.parsers.flat_table` first).  Section headings between rows (``一、产业发展``) stay
+outline headings.  Header cells are read through the role-word table (:mod:`matrix.text.roles`),
+so 牵头责任单位, 协办部门 or 责任领导 need no list; a header cell or a note that states the lead rule
+rules the whole table; placeholder cells (—, /, 无) name nobody.
 """
 
 from __future__ import annotations
@@ -114,10 +118,6 @@ def column_kind(cell: str) -> str | None:
     return None
 
 
-def _kind(cell: str) -> str | None:
-    return column_kind(cell)
-
-
 def header_states_rule(cells: list[str]) -> bool:
     """True when a header cell states the lead rule (责任单位(列第一位的为牵头单位))."""
     return any(RULE.search(fold(c)) for c in cells)
@@ -127,7 +127,7 @@ def read_header(cells: list[str]) -> Header | None:
     """The header a row states, if it names a task column and a department column."""
     if len(cells) < 3:
         return None
-    kinds = [_kind(c) or ("" if not c.strip() else "unknown") for c in cells]
+    kinds = [column_kind(c) or ("" if not c.strip() else "unknown") for c in cells]
     roles = {"lead", "responsible", "participant", "leader"} | {k for k in kinds if k.startswith("other:")}
     if "text" in kinds and roles & set(kinds) and kinds.count("unknown") <= 2:
         labels = {k: re.sub(r"\s+", "", c) for k, c in zip(kinds, cells, strict=True) if k == "leader"}
@@ -137,7 +137,7 @@ def read_header(cells: list[str]) -> Header | None:
 
 def merge_second_header(header: Header, cells: list[str]) -> bool:
     """Fold a second header line (牵头单位 | 配合单位 under a merged 责任单位) into ``header``."""
-    kinds = [_kind(c) for c in cells]
+    kinds = [column_kind(c) for c in cells]
     if (
         len(cells) != header.width
         or not any(kinds)
