@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from matrix.graph import PlanGraph
 from matrix.model import Plan
 from matrix.parsers.plan import parse_document
 from matrix.readers import read_document
 from matrix.settings import Settings, load_settings
+
+PROGRESS_FOLDER = "progress"
+"""The folder of the output folder that ``collect`` writes."""
+
+if TYPE_CHECKING:
+    from matrix.outputs import BuildReport
+    from matrix.progress.model import Progress
 
 
 def parse_plan(path: str | Path, settings: Settings | None = None) -> Plan:
@@ -34,3 +44,49 @@ def parse_plan(path: str | Path, settings: Settings | None = None) -> Plan:
 def load_plan(path: str | Path, settings: Settings | None = None) -> PlanGraph:
     """Read and parse the plan at ``path`` and return it as a :class:`PlanGraph`."""
     return PlanGraph(parse_plan(path, settings))
+
+
+def build_plan(
+    path: str | Path,
+    out_dir: str | Path,
+    *,
+    warn: Callable[[str], None] = lambda message: None,
+    progress: Callable[[int, int], None] | None = None,
+) -> BuildReport:
+    """Write every output of the plan at ``path`` into ``out_dir``, as ``matrix build PLAN -o OUT``
+    does with the plan's own settings file and no other option; each stale correction is said
+    through ``warn`` after the build."""
+    from matrix.build import BuildOptions, build
+    from matrix.corrections import stale_findings
+
+    path = Path(path)
+    settings = load_settings(path)
+    graph = load_plan(path, settings)
+    report = build(graph, settings, Path(out_dir), BuildOptions(warn=warn, progress=progress))
+    for finding in stale_findings(graph.findings):  # skipped, never applied silently
+        warn(finding.message)
+    return report
+
+
+def collect_returns(
+    path: str | Path,
+    returned: list[Path],
+    out_dir: str | Path,
+    as_of: dt.date,
+    *,
+    settings_file: Path | None = None,
+    doc_number: str = "",
+) -> tuple[Progress, list[Path]]:
+    """Read the bureaus' returned forms (``matrix collect``): the round's progress, and the files
+    written under ``OUT/progress/`` (the summary, the bulletin, then each 催办)."""
+    from matrix.progress.collect import collect
+    from matrix.writers.letters import resolve_options
+    from matrix.writers.progress_docs import write_progress
+
+    path = Path(path)
+    settings = load_settings(path, settings_file)
+    graph = load_plan(path, settings)
+    folder = Path(out_dir) / PROGRESS_FOLDER
+    progress = collect(graph, settings, returned, folder, as_of)
+    options = resolve_options(settings.letter, date=as_of, doc_number=doc_number, title=graph.title)
+    return progress, write_progress(graph, progress, settings, folder, options)

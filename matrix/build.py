@@ -7,7 +7,7 @@ The layout is fixed: ``letters/`` (one letter per bureau, the master notice, the
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +32,8 @@ class BuildOptions:
     forms: bool = True
     extra: dict[str, Any] = field(default_factory=dict)
     warn: Callable[[str], None] = lambda message: None
+    progress: Callable[[int, int], None] | None = None
+    """Called with (files rendered, files to check) as a build goes (the web page's progress)."""
 
 
 def workbook_jobs(graph: PlanGraph, settings: Settings, options: BuildOptions) -> list[Job]:
@@ -97,6 +99,31 @@ def build(
     ``scope`` limits a partial build (``matrix letters``) to the outputs under those paths; the
     others in the manifest are left as they are.
     """
+    from matrix.writers.letter_pdfs import jobs as pdf_jobs
+
     meta = plan_meta(graph.source, settings)
+    jobs = plan_jobs(graph, settings, options)
+    if options.letters:  # the letters' PDFs: made with --pdf, else kept only while still current
+        jobs += pdf_jobs(jobs, out_dir, options.extra)
+    if options.progress is not None:
+        jobs = _reporting(jobs, options.progress)
     # change notices and progress reports come from `diff` and `collect`; a build leaves them be
-    return write_build(out_dir, plan_jobs(graph, settings, options), meta, scope=scope, keep=OTHER_COMMANDS)
+    return write_build(out_dir, jobs, meta, scope=scope, keep=OTHER_COMMANDS)
+
+
+def _reporting(jobs: list[Job], progress: Callable[[int, int], None]) -> list[Job]:
+    """The same jobs, each telling ``progress`` when it has rendered."""
+    done = 0
+
+    def wrap(render: Callable[[], bytes]) -> Callable[[], bytes]:
+        def run() -> bytes:
+            nonlocal done
+            data = render()
+            done += 1
+            progress(done, len(jobs))
+            return data
+
+        return run
+
+    progress(0, len(jobs))
+    return [replace(job, render=wrap(job.render)) for job in jobs]

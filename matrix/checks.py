@@ -2,7 +2,7 @@
 
 An **error** means the outputs would be wrong (a bracket that never closes, a name cut off); a
 **warning** is worth a look (a task with no lead, two names that look like one department, a
-name the settings file does not know).
+name missing from the settings file's list of departments).
 """
 
 from __future__ import annotations
@@ -71,7 +71,9 @@ def check_plan(graph: PlanGraph, settings: Settings) -> list[Finding]:
                     f"可在设置文件中把其中一个列为别名 (aliases)",
                 )
             )
-    if settings.departments:
+    # Only a bare ``[departments."X"]`` table lists departments; a table that gives one bureau's
+    # contact or aliases says nothing of the others, so it does not make them unknown.
+    if any(not (d.aliases or d.former_names or d.contact or d.phone) for d in settings.departments):
         known = {d.name for d in settings.departments}
         known |= {alias for d in settings.departments for alias in (*d.aliases, *d.former_names)}
         for dept in departments:

@@ -1,9 +1,10 @@
 """The settings file of a plan: ``<plan stem>.toml`` beside the plan.
 
 ``[departments."市科技局"]`` tables fix names (``aliases``: names as written that mean this
-department), record former names (``former_names``, 曾用名) and give a contact and phone; their
-order is the display order.  ``[letter]`` sets what the letters print (issuing office, 文号, date,
-feedback deadline, contact, cc list).  Every part is optional.
+department), record former names (``former_names``, 曾用名), give a contact and phone, and may
+place the department (``order = 3``); the others are numbered by first appearance in the plan.
+``[letter]`` sets what the letters print (issuing office, 文号, date, feedback deadline, contact,
+cc list).  Every part is optional.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ class DepartmentSettings:
     former_names: list[str] = field(default_factory=list)
     contact: str | None = None
     phone: str | None = None
+    order: int | None = None
+    """Where its letter and form are numbered (1 = first); None: by first appearance in the plan."""
 
 
 @dataclass
@@ -90,6 +93,14 @@ def _opt_str(value: Any, where: str, path: Path) -> str | None:
     raise InputError(f"设置项 {where} 应为文字", path=str(path))
 
 
+def _order(value: Any, where: str, path: Path) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
+        return value
+    raise InputError(f"设置项 {where}.order 应为正整数 (1 为第一个), 而不是 {value!r}", path=str(path))
+
+
 def _date(value: Any, path: Path) -> dt.date | None:
     if value is None:
         return None
@@ -106,7 +117,7 @@ def _date(value: Any, path: Path) -> dt.date | None:
 
 
 _PARTS = {"corrections", "departments", "letter", "labels"}
-_DEPARTMENT_KEYS = {"aliases", "former_names", "contact", "phone"}
+_DEPARTMENT_KEYS = {"aliases", "former_names", "contact", "phone", "order"}
 _LETTER_KEYS = {
     "issuer",
     "doc_number",
@@ -151,6 +162,7 @@ def parse_settings(data: dict[str, Any], path: Path, text: str = "") -> Settings
                 former_names=_str_list(body.get("former_names"), where + ".former_names", path),
                 contact=_opt_str(body.get("contact"), where + ".contact", path),
                 phone=_opt_str(body.get("phone"), where + ".phone", path),
+                order=_order(body.get("order"), where, path),
             )
         )
     raw_letter = data.get("letter", {})

@@ -18,9 +18,21 @@ sys.path.insert(0, str(HERE))
 import make_templates as mt  # noqa: E402
 
 
-def _paragraphs(name: str) -> str:
+def _paragraphs(name: str, keep_last: bool = False) -> str:
+    """One paragraph per item of ``name``; with ``keep_last`` the last is kept with the 落款 below."""
+    if not keep_last:
+        return (
+            mt.para(f"{{%p for paragraph in {name} %}}")
+            + mt.para("{{ paragraph }}")
+            + mt.para("{%p endfor %}")
+        )
     return (
-        mt.para(f"{{%p for paragraph in {name} %}}") + mt.para("{{ paragraph }}") + mt.para("{%p endfor %}")
+        mt.para(f"{{%p for paragraph in {name}[:-1] %}}")
+        + mt.para("{{ paragraph }}")
+        + mt.para("{%p endfor %}")
+        + mt.para(f"{{%p for paragraph in {name}[-1:] %}}")
+        + mt.para("{{ paragraph }}", ppr=mt.KEEP_NEXT)
+        + mt.para("{%p endfor %}")
     )
 
 
@@ -38,12 +50,7 @@ def _block(name: str, table: str, intro: bool = False) -> str:
 
 def _ending() -> str:
     return (
-        mt.para()
-        + mt.signature()
-        + mt.para()
-        + mt.colophon()
-        + mt.para(style="Carrier")
-        + mt.sect(mt.PORTRAIT, ("rId4", "rId5"), '<w:pgNumType w:start="1"/>')
+        mt.signature() + mt.colophon() + mt.sect(mt.PORTRAIT, ("rId4", "rId5"), '<w:pgNumType w:start="1"/>')
     )
 
 
@@ -114,7 +121,7 @@ def reminder_document() -> str:
         + mt.para("{{ addressee }}：", "Addressee")
         + _paragraphs("body")
         + _block("overdue", overdue, intro=True)
-        + _paragraphs("closing")
+        + _paragraphs("closing", keep_last=True)
         + _ending()
     )
     return mt.document(body)

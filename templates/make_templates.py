@@ -119,28 +119,49 @@ def table(widths: list[int], header: list[str], cells: list[str], loop: str, kee
     )
 
 
-def colophon() -> str:
-    """版记: 抄送 (when there is a cc list), then 印发机关 left and 印发日期 right, between rules."""
-    half = TEXT_WIDTH // 2
-    widths = [half, TEXT_WIDTH - half]
-    thick, thin = (
-        'w:val="single" w:sz="8" w:space="0" w:color="000000"',
-        'w:val="single" w:sz="4" w:space="0" w:color="000000"',
+FRAME_BOTTOM = (
+    '<w:framePr w:w="{width}" w:wrap="notBeside" w:vAnchor="margin" w:hAnchor="margin" '
+    'w:xAlign="center" w:yAlign="bottom"/>'
+)
+"""A paragraph frame at the foot of the text area (ECMA-376 17.3.1.11).  The 版记 is held in one:
+LibreOffice 7.4 puts it at the foot of the page its paragraphs fall on, flows the body above it and
+never splits it; a floating table anchored there vanishes from LibreOffice's PDF."""
+THICK = 'w:val="single" w:sz="8" w:space="0" w:color="000000"'  # 0.35 mm, 首条和末条
+CHAR_14 = 280  # one character of 四号 (14 pt)
+
+
+def colophon(width: int = TEXT_WIDTH) -> str:
+    """版记 (GB/T 9704 7.4): 抄送 (when there is a cc list), a thin rule, then 印发机关 left and
+    印发日期 right, between a thick first and last rule, as the paragraphs of one frame at the foot
+    of the last page, so that the 印发 line is the page's last line whatever the body's length.
+
+    Every paragraph of the frame has the same borders (top and bottom, thick): LibreOffice 7.4 makes
+    them the frame's own borders and drops the frame when they differ (a ``w:between`` border drops
+    it too), so the thin rule between 抄送 and 印发 is an underlined tab across the frame.
+    """
+    frame = FRAME_BOTTOM.format(width=width)
+    common = f"<w:keepNext/><w:keepLines/>{frame}<w:pBdr><w:top {THICK}/><w:bottom {THICK}/></w:pBdr>"
+    full = f'<w:tabs><w:tab w:val="right" w:pos="{width}"/></w:tabs>'
+    cc = para(
+        "抄送：{{ cc }}。",
+        "ColophonCc",
+        f'{common}<w:ind w:left="{CHAR_14 * 4}" w:right="{CHAR_14}" w:hanging="{CHAR_14 * 3}"/>',
     )
-    cc_row = f"<w:tr>{cell(TEXT_WIDTH, para('抄送：{{ cc }}。', 'ColophonCc'), 2)}</w:tr>"
-    last = cell(widths[0], para("{{ print_office }}", "Colophon")) + cell(
-        widths[1], para("{{ print_date }}印发", "Colophon", '<w:jc w:val="right"/>')
+    small = '<w:sz w:val="8"/><w:szCs w:val="8"/>'
+    rule = para(
+        ppr=f'{common}{full}<w:spacing w:before="0" w:after="0" w:line="100" w:lineRule="exact"/>'
+        '<w:ind w:left="0" w:right="0" w:firstLine="0"/>',
+        runs=f'<w:r><w:rPr>{small}<w:u w:val="single"/></w:rPr><w:tab/></w:r>'
+        f"<w:r><w:rPr>{small}</w:rPr><w:t>\u200b</w:t></w:r>",
     )
-    return (
-        f'<w:tbl><w:tblPr><w:tblW w:w="{TEXT_WIDTH}" w:type="dxa"/><w:jc w:val="center"/>'
-        f'<w:tblBorders><w:top {thick}/><w:left w:val="nil"/><w:bottom {thick}/><w:right w:val="nil"/>'
-        f'<w:insideH {thin}/><w:insideV w:val="nil"/></w:tblBorders><w:tblLayout w:type="fixed"/>'
-        '<w:tblCellMar><w:left w:w="280" w:type="dxa"/><w:right w:w="280" w:type="dxa"/></w:tblCellMar>'
-        '<w:tblLook w:val="0000"/></w:tblPr>'
-        f'<w:tblGrid><w:gridCol w:w="{widths[0]}"/><w:gridCol w:w="{widths[1]}"/></w:tblGrid>'
-        f"{tag_row('{%tr if cc %}', widths)}{cc_row}{tag_row('{%tr endif %}', widths)}"
-        f"<w:tr>{last}</w:tr></w:tbl>"
+    tabs = f'<w:tabs><w:tab w:val="right" w:pos="{width - CHAR_14}"/></w:tabs>'
+    side = f'<w:ind w:left="{CHAR_14}" w:right="{CHAR_14}" w:firstLine="0"/>'
+    printed = para(
+        style="Colophon",
+        ppr=f"{common}{tabs}{side}",
+        runs=run("{{ print_office }}") + "<w:r><w:tab/></w:r>" + run("{{ print_date }}印发"),
     )
+    return para("{%p if cc %}") + cc + rule + para("{%p endif %}") + printed
 
 
 def letterhead() -> str:
@@ -158,12 +179,28 @@ def letterhead() -> str:
 
 
 def requirement_items() -> str:
+    """The points of 工作要求; the last is kept with what follows, so that the 落款 below never
+    stands on a page without body text (GB/T 9704 7.3.5)."""
     label_and_text = run("{{ item.label }}", "KaiRun") + run("{{ item.text }}")
-    return para("{%p for item in requirements.items %}") + para(runs=label_and_text) + para("{%p endfor %}")
+    return (
+        para("{%p for item in requirements.items[:-1] %}")
+        + para(runs=label_and_text)
+        + para("{%p endfor %}")
+        + para("{%p for item in requirements.items[-1:] %}")
+        + para(ppr=KEEP_NEXT, runs=label_and_text)
+        + para("{%p endfor %}")
+    )
+
+
+KEEP_NEXT = "<w:keepNext/>"
 
 
 def signature(sect_pr: str = "") -> str:
-    return para("{{ signature }}", "Signature") + para("{{ date }}", "DateLine", sect_pr)
+    """落款: the blank line above it, the 署名 and the 成文日期, kept together and with the last
+    body paragraph above them."""
+    return (
+        para(ppr=KEEP_NEXT) + para("{{ signature }}", "Signature") + para("{{ date }}", "DateLine", sect_pr)
+    )
 
 
 def document(body: str) -> str:
@@ -172,7 +209,7 @@ def document(body: str) -> str:
 
 def addressed_letter(parts: str) -> str:
     """The body of a letter to one bureau: letterhead, addressee, opening, ``parts``, 工作要求,
-    signature, 版记, and the portrait section whose page numbers start at 1."""
+    signature, 版记 at the foot of the last page, and the portrait section numbered from 1."""
     return (
         letterhead()
         + para("{{ addressee }}：", "Addressee")
@@ -180,78 +217,83 @@ def addressed_letter(parts: str) -> str:
         + parts
         + para("{{ requirements.heading }}", "Heading1")
         + requirement_items()
-        + para()
         + signature()
-        + para()
         + colophon()
-        + para(style="Carrier")
         + sect(PORTRAIT, ("rId4", "rId5"), '<w:pgNumType w:start="1"/>')
     )
 
 
+def task_items(name: str, role_line: bool = False) -> str:
+    """A part's tasks as numbered paragraphs: （一）id and heading (楷体), the task's text, then
+    lines for 牵头单位, 配合单位 (and the bureau's own role for other roles) and 完成时限."""
+    lines = [("牵头单位：", "row.leads"), ("配合单位：", "row.partners")]
+    if role_line:
+        lines.append(("本单位职责：", "row.role"))
+    lines.append(("完成时限：", "row.deadline"))
+    body = para("{{ row.label }}{{ row.id }}　{{ row.title }}", "Heading2") + para("{{ row.body }}")
+    for label, value in lines:
+        body += para(runs=run(label, "HeiRun") + run(f"{{{{ {value} }}}}"))
+    return para(f"{{%p for row in {name}.rows %}}") + body + para("{%p endfor %}")
+
+
 def letter_document() -> str:
-    lead = table(
-        [560, 1300, 3545, 1000, 1300, 1140],
-        ["序号", "任务", "具体内容", "共同牵头单位", "参与单位", "完成时限"],
-        [
-            para("{{ row.no }}", "TableCenter"),
-            para("{{ row.task }}", "TableText"),
-            para("{{ row.text }}", "TableText"),
-            para("{{ row.co_leads }}", "TableText"),
-            para("{{ row.participants }}", "TableText"),
-            para("{{ row.deadline }}", "TableCenter"),
-        ],
-        "lead.rows",
-    )
-    task_cell = para("{{ row.task }}", "TableStrong") + para("{{ row.text }}", "TableText")
-    participant = table(
-        [560, 5265, 1880, 1140],
-        ["序号", "任务", "牵头单位", "完成时限"],
-        [
-            para("{{ row.no }}", "TableCenter"),
-            task_cell,
-            para("{{ row.leads }}", "TableText"),
-            para("{{ row.deadline }}", "TableCenter"),
-        ],
-        "participant.rows",
-    )
-    other = table(
-        [560, 4465, 800, 1880, 1140],
-        ["序号", "任务", "职责", "牵头单位", "完成时限"],
-        [
-            para("{{ row.no }}", "TableCenter"),
-            task_cell,
-            para("{{ row.role }}", "TableCenter"),
-            para("{{ row.leads }}", "TableText"),
-            para("{{ row.deadline }}", "TableCenter"),
-        ],
-        "other.rows",
-    )
+    """交办通知: the bureau's tasks as numbered paragraphs (a portrait page has no room for six
+    readable columns), the ones it leads, the ones it joins and those with another role."""
     parts = ""
-    for name, tbl in (("lead", lead), ("participant", participant), ("other", other)):
+    for name in ("lead", "participant", "other"):
         parts += (
             para(f"{{%p if {name} %}}")
             + para(f"{{{{ {name}.heading }}}}", "Heading1")
-            + tbl
+            + task_items(name, role_line=name == "other")
             + para("{%p endif %}")
         )
     return document(addressed_letter(parts))
 
 
-def notice_document() -> str:
-    attachment = table(
-        [640, 2200, 5356, 1700, 1700, 1160],
-        ["序号", "任务", "具体内容", "牵头单位", "参与单位", "完成时限"],
-        [
-            para("{{ row.no }}", "TableCenter"),
-            para("{{ row.task }}", "TableText"),
-            para("{{ row.text }}", "TableText"),
-            para("{{ row.leads }}", "TableText"),
-            para("{{ row.participants }}", "TableText"),
-            para("{{ row.deadline }}", "TableCenter"),
-        ],
-        "attachment.rows",
+def attachment_table() -> str:
+    """The notice's 分工表: its column widths come from the content (``attachment.widths``, in
+    twips), and each unit is a paragraph of its own, so that a name never breaks inside a cell."""
+    header = ["序号", "任务", "具体内容", "牵头单位", "参与单位", "完成时限"]
+    widths = [f"{{{{ attachment.widths[{i}] }}}}" for i in range(len(header))]
+
+    def names(field: str) -> str:
+        return (
+            para(f"{{%p for name in row.{field} %}}")
+            + para("{{ name }}", "TableText")
+            + para("{%p endfor %}")
+        )
+
+    cells = [
+        para("{{ row.no }}", "TableCenter"),
+        para("{{ row.id }}", "TableStrong") + para("{{ row.title }}", "TableStrong"),
+        para("{{ row.body }}", "TableText"),
+        names("lead_names"),
+        names("participant_names"),
+        para("{{ row.deadline }}", "TableCenter"),
+    ]
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+    head = "".join(cell(w, para(h, "TableHead")) for w, h in zip(widths, header, strict=True))  # type: ignore[arg-type]
+    body = "".join(cell(w, c) for w, c in zip(widths, cells, strict=True))  # type: ignore[arg-type]
+    return (
+        f'<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="{WIDE_WIDTH}" w:type="dxa"/>'
+        '<w:jc w:val="center"/><w:tblLayout w:type="fixed"/>'
+        '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" '
+        'w:noHBand="0" w:noVBand="1"/></w:tblPr>'
+        f"<w:tblGrid>{grid}</w:tblGrid>"
+        f"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{head}</w:tr>"
+        f"{tag_row('{%tr for row in attachment.rows %}', [WIDE_WIDTH])}"
+        f"<w:tr>{body}</w:tr>"
+        f"{tag_row('{%tr endfor %}', [WIDE_WIDTH])}</w:tbl>"
     )
+
+
+def notice_document() -> str:
+    """分工通知: the body to every bureau, the 附件 line, the 落款, then the 分工表 as a landscape
+    attachment whose last page carries the 版记 at its foot (or a page of its own when the table
+    leaves no room for it)."""
+    # 附件说明: "附件：" after two characters; a wrapped line starts under the attachment's name
+    # (the body's characters are 16 pt condensed by 0.25 pt: 315 twips each).
+    attach_line = f'{KEEP_NEXT}<w:ind w:left="{INDENT + 3 * 315}" w:hanging="{3 * 315}"/>'
     body = (
         letterhead()
         + para("{{ addressee }}：", "Addressee")
@@ -259,21 +301,16 @@ def notice_document() -> str:
         + para("{{ paragraph }}")
         + para("{%p endfor %}")
         + requirement_items()
-        + para()
-        + para("附件：{{ attachment.title }}")
-        + para()
-        + para()
+        + para(ppr=KEEP_NEXT)
+        + para("附件：{{ attachment.title }}", ppr=attach_line)
         + signature(sect(PORTRAIT, ("rId4", "rId5"), '<w:pgNumType w:start="1"/>'))
         + para("{{ attachment.label }}", "AttachLabel")
         + para()
         + para("{{ attachment.title }}", "DocTitle")
         + para()
-        + attachment
-        + para(style="Carrier", ppr=sect(LANDSCAPE, ("rId6", "rId7"), "", ' w:orient="landscape"'))
-        + colophon()
-        + para(style="Carrier")
-        # Word puts the 版记 page's text at the bottom (GB/T 9704 §7.4.1); LibreOffice 7.4 ignores it.
-        + sect(PORTRAIT, ("rId4", "rId5"), '<w:vAlign w:val="bottom"/>')
+        + attachment_table()
+        + colophon(WIDE_WIDTH)
+        + sect(LANDSCAPE, ("rId6", "rId7"), "", ' w:orient="landscape"')
     )
     return document(body)
 
@@ -500,17 +537,18 @@ def styles() -> str:
             extra='<w:next w:val="Normal"/><w:qFormat/>',
         ),
         style("character", "KaiRun", "楷体标注", "", rpr(KAI, 32, condense=-5), based="DefaultParagraphFont"),
+        style("character", "HeiRun", "黑体标注", "", rpr(HEI, 32, condense=-5), based="DefaultParagraphFont"),
         style(
             "paragraph",
             "Signature",
             "署名",
-            f'<w:keepNext/><w:ind w:right="{INDENT}" w:firstLine="0"/><w:jc w:val="right"/>',
+            f'<w:keepNext/><w:keepLines/><w:ind w:right="{INDENT}" w:firstLine="0"/><w:jc w:val="right"/>',
         ),
         style(
             "paragraph",
             "DateLine",
             "成文日期",
-            f'<w:ind w:right="{INDENT}" w:firstLine="0"/><w:jc w:val="right"/>',
+            f'<w:keepLines/><w:ind w:right="{INDENT}" w:firstLine="0"/><w:jc w:val="right"/>',
         ),
         style("paragraph", "AttachLabel", "附件标注", flush, rpr(HEI, 32)),
         style(
@@ -571,7 +609,8 @@ def font_table() -> str:
         (FANG, "仿宋", "86", "02010609060101010101", "modern"),
         (KAI, "楷体", "86", "02010609060101010101", "modern"),
         (HEI, "SimHei", "86", "02010609060101010101", "modern"),
-        (XBS, "方正小标宋_GBK", "86", "02000000000000000000", "auto"),
+        # roman: where 小标宋 is missing, Word and WPS substitute a serif (宋体), not a sans face
+        (XBS, "方正小标宋_GBK", "86", "02010600030101010101", "roman"),
         (SONG, "SimSun", "86", "02010600030101010101", "auto"),
         (LATIN, "", "00", "02020603050405020304", "roman"),
     ]

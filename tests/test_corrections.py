@@ -90,7 +90,7 @@ def test_a_correction_is_applied_in_every_output(plan: Path, tmp_path: Path) -> 
     finance = all_text(letters["市财政局.docx"].read_bytes())
     assert task.title in finance and "2026年6月底前" in finance
     notice = all_text((out / "letters" / "分工通知.docx").read_bytes())
-    assert "市财政局、市发改委" in notice
+    assert "市财政局\n市发改委" in notice  # the attachment's 牵头单位 cell, a unit a line
     workbook = load_workbook(out / f"{STEM}-分工表.xlsx")
     row = next(
         r for r in workbook["任务分工表"].iter_rows(values_only=True) if str(r[1]).startswith(TASK + " ")

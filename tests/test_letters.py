@@ -73,7 +73,12 @@ def test_parts_are_numbered_and_present_only_when_not_empty() -> None:
     assert guides["other"].rows[0].role == "指导"
 
 
-def test_letter_tables_hold_the_bureaus_tasks_in_full() -> None:
+def paragraphs(data: bytes) -> list[str]:
+    """The body's paragraphs, in order."""
+    return [p.text for p in document(data).paragraphs]
+
+
+def test_letters_list_a_bureaus_tasks_as_numbered_paragraphs() -> None:
     batch = render_batch(sample_graph(), sample_settings(), resolve_options(sample_settings().letter))
     assert list(batch.letters) == [
         "01-市科技局.docx",
@@ -82,32 +87,37 @@ def test_letter_tables_hold_the_bureaus_tasks_in_full() -> None:
         "04-市统计局.docx",
         "05-市农办.docx",
     ]
-    doc = document(batch.letters["01-市科技局.docx"])
-    lead, joined = doc.tables[0], doc.tables[1]
-    assert [c.text for c in lead.rows[0].cells] == [
-        "序号",
-        "任务",
-        "具体内容",
-        "共同牵头单位",
-        "参与单位",
-        "完成时限",
+    data = batch.letters["01-市科技局.docx"]
+    assert document(data).tables == []  # a portrait page has no room for six readable columns
+    lines = paragraphs(data)
+    lead = lines.index("一、牵头任务（共2项）")
+    assert lines[lead + 1 : lead + 6] == [
+        "（一）二.一.1　着力提升工业自主创新能力",
+        LONG + ' R&D <投入> "翻番"',  # escaped, whole, not cut, and without the heading again
+        "牵头单位：市科技局、市发改委",
+        "配合单位：市经委、市统计局",
+        "完成时限：2026年底前",
     ]
-    rows = table_rows(lead)
-    assert [r[0] for r in rows] == ["1", "2"]
-    assert rows[0][1] == "二、（一）1. 着力提升工业自主创新能力"
-    assert rows[0][2].endswith(LONG + ' R&D <投入> "翻番"')  # escaped, whole, not cut
-    assert rows[0][3:] == ["市发改委", "市经委、市统计局", "2026年底前"]
-    assert rows[1][3:] == ["—", "—", "—"]
-    assert [c.text for c in joined.rows[0].cells] == ["序号", "任务", "牵头单位", "完成时限"]
-    assert table_rows(joined)[0][2] == "市发改委"
-    text = all_text(batch.letters["01-市科技局.docx"])
+    assert lines[lead + 6 : lead + 11] == [
+        "（二）二.一.3　着力提升服务业创新能力",
+        "组织实施一批服务业科技攻关项目。",
+        "牵头单位：市科技局",
+        "配合单位：—",
+        "完成时限：—",
+    ]
+    joined = lines.index("二、参与任务（共1项）")
+    assert lines[joined + 1] == "（一）二.一.2　着力提升农业农村科技创新能力"
+    assert lines[joined + 3 : joined + 6] == [
+        "牵头单位：市发改委",
+        "配合单位：市科技局、市农办（指导）",
+        "完成时限：—",
+    ]
+    text = all_text(data)
     for expected in (
         "市人民政府办公室文件",
         "市政办发〔2026〕12号",
         "关于落实《自主创新能力提升行动计划》重点任务分工的通知",
         "市科技局：",
-        "一、牵头任务（共2项）",
-        "二、参与任务（共1项）",
         "三、工作要求",
         "请于2026年12月31日前",
         "你单位联系人信息为：联系人李华，电话0572-2039101",
@@ -116,9 +126,14 @@ def test_letter_tables_hold_the_bureaus_tasks_in_full() -> None:
         "2026年12月1日印发",
     ):
         assert expected in text, expected
-    guide = document(batch.letters["05-市农办.docx"])
-    assert len(guide.tables) == 2  # its 指导 task and the 版记
-    assert table_rows(guide.tables[0])[0][2:4] == ["指导", "市发改委"]
+    guide = paragraphs(batch.letters["05-市农办.docx"])
+    other = guide.index("一、指导任务（共1项）")
+    assert guide[other + 3 : other + 7] == [
+        "牵头单位：市发改委",
+        "配合单位：市科技局、市农办（指导）",
+        "本单位职责：指导",
+        "完成时限：—",
+    ]
 
 
 def test_notice_attachment_holds_every_task() -> None:
@@ -129,8 +144,11 @@ def test_notice_attachment_holds_every_task() -> None:
     assert "附件：《自主创新能力提升行动计划》重点任务分工表" in text
     rows = table_rows(doc.tables[0])
     assert [r[0] for r in rows] == ["1", "2", "3"]
-    assert rows[0][3:5] == ["市科技局、市发改委", "市经委、市统计局"]
-    assert rows[1][4] == "市科技局；市农办（指导）"
+    assert rows[0][1] == "二.一.1\n着力提升工业自主创新能力"
+    assert rows[0][2] == LONG + ' R&D <投入> "翻番"'  # the heading is not printed a second time
+    # each unit on a line of its own, so that no name breaks inside its cell
+    assert rows[0][3:5] == ["市科技局\n市发改委", "市经委\n市统计局"]
+    assert rows[1][4] == "市科技局\n市农办（指导）"
 
 
 def test_same_input_gives_the_same_bytes(tmp_path: object) -> None:
@@ -170,10 +188,13 @@ def test_print_file_restarts_numbers_and_breaks_pages() -> None:
         assert all(s.find(f"{W}pgNumType").get(f"{W}start") == "1" for s in sections)
         assert all(s.find(f"{W}type").get(f"{W}val") == kind for s in sections)
         body = root.find(f"{W}body")
-        # every break is carried by the letter's own last paragraph: no empty paragraph is added
         assert body[-1].tag == f"{W}sectPr"
-        # 市科技局 has two task tables, the others one each; every letter has its 版记 table
-        assert len(body.findall(f"{W}tbl")) == 2 + 1 + 1 + 1 + 1 + 5
+        assert body.findall(f"{W}tbl") == []  # the letters list their tasks as paragraphs
+        # every letter's 版记 stays in its frame: the break follows it in a paragraph of its own
+        printed = [p for p in body.iter(f"{W}p") if "印发" in "".join(t.text or "" for t in p.iter(f"{W}t"))]
+        assert len(printed) == 5 and all(p.find(f"{W}pPr/{W}framePr") is not None for p in printed)
+        carriers = [p for p in body.findall(f"{W}p") if p.find(f"{W}pPr/{W}sectPr") is not None]
+        assert len(carriers) == 4 and all(p.find(f"{W}pPr/{W}framePr") is None for p in carriers)
     text = all_text(render_batch(graph, settings, opts).files()[PRINT_NAME])
     assert text.count("关于落实《自主创新能力提升行动计划》重点任务分工的通知") == 5
 

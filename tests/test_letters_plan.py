@@ -17,7 +17,7 @@ from matrix.graph import PlanGraph
 from matrix.model import Role
 from matrix.settings import load_settings
 from matrix.writers.letter_batch import NOTICE_NAME, PRINT_NAME, render_batch
-from matrix.writers.letters import NONE, outline_label, resolve_options
+from matrix.writers.letters import NONE, item_label, resolve_options
 
 
 @pytest.fixture(scope="module")
@@ -39,29 +39,26 @@ def test_one_letter_per_bureau_with_exactly_its_tasks(graph: PlanGraph) -> None:
         leads = [a.task for a in duties if a.role is Role.LEAD]
         joins = [a.task for a in duties if a.role is Role.PARTICIPANT]
         doc = document(batch.letters[name])
+        texts = [p.text for p in doc.paragraphs]
         headings = [p.text for p in doc.paragraphs if p.style is not None and p.style.style_id == "Heading1"]
-        tables = list(doc.tables[:-1])  # the last table is the 版记
-        expected_headings = []
+        items = [p.text for p in doc.paragraphs if p.style is not None and p.style.style_id == "Heading2"]
+        expected_headings, expected_items = [], []
         if leads:
             expected_headings.append(f"牵头任务（共{len(leads)}项）")
-            rows = table_rows(tables.pop(0))
-            assert [r[1] for r in rows] == [f"{outline_label(t.outline)} {t.title}".strip() for t in leads], (
-                name
-            )
-            for r, t in zip(rows, leads, strict=True):
-                assert r[2] == " ".join(t.text.split()), name  # the whole text
-                assert r[3] == joined([n for n in graph.leads(t) if n != department]), name
-                assert r[4] == joined(graph.participants(t)), name
+            expected_items += [f"{item_label(i)}{t.id}　{t.title}" for i, t in enumerate(leads, 1)]
         if joins:
             expected_headings.append(f"参与任务（共{len(joins)}项）")
-            rows = table_rows(tables.pop(0))
-            assert len(rows) == len(joins), name
-            for r, t in zip(rows, joins, strict=True):
-                assert r[1].endswith(" ".join(t.text.split())), name
-                assert r[2] == joined(graph.leads(t)), name
-        assert not [a for a in duties if a.role is Role.OTHER] or tables, name
+            expected_items += [f"{item_label(i)}{t.id}　{t.title}" for i, t in enumerate(joins, 1)]
+        others = [a.task for a in duties if a.role is Role.OTHER]
+        assert items[: len(expected_items)] == expected_items, name
+        assert len(items) == len(expected_items) + len(others), name
+        for task in leads + joins:
+            at = texts.index(next(i for i in items if i.endswith(f"{task.id}　{task.title}")))
+            text = " ".join(task.text.split())
+            assert text.endswith(texts[at + 1]), name  # the whole text, its heading not repeated
+            assert texts[at + 2] == f"牵头单位：{joined(graph.leads(task))}", name
         assert [h.split("、", 1)[1] for h in headings[: len(expected_headings)]] == expected_headings, name
-        assert headings[len(expected_headings)].endswith("工作要求")
+        assert headings[len(expected_headings) + bool(others)].endswith("工作要求")
         assert next(p.text for p in doc.paragraphs if p.text.endswith("：")) == f"{department}："
 
 
@@ -71,8 +68,10 @@ def test_notice_attachment_holds_all_25_tasks(graph: PlanGraph) -> None:
     rows = table_rows(notice.tables[0])
     assert len(rows) == 25
     for r, t in zip(rows, graph.tasks(), strict=True):
-        assert r[2] == " ".join(t.text.split())
-        assert r[3] == joined(graph.leads(t))
+        assert r[1] == f"{t.id}\n{t.title}"
+        assert " ".join(t.text.split()).endswith(r[2])
+        assert not r[2].startswith(t.title)  # the heading is printed once, in 任务
+        assert r[3] == "\n".join(graph.leads(t))
     addressee = next(
         p.text for p in notice.paragraphs if p.style is not None and p.style.style_id == "Addressee"
     )

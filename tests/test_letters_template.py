@@ -81,7 +81,7 @@ def test_undefined_attribute_fails_at_render_with_its_place(tmp_path: Path) -> N
     from matrix.writers.letters import letter_context
 
     context = letter_context(sample_graph(), settings, resolve_options(settings.letter), "市科技局")
-    with pytest.raises(InputError, match=r"表格中第\d+段.*dedline"):
+    with pytest.raises(InputError, match=r"正文第\d+段.*dedline"):
         template.render(context, resolve_options(settings.letter).date)
 
 

@@ -42,6 +42,15 @@ def _covers(wheels: list[re.Match[str]], python: str, platform: str) -> bool:
     return False
 
 
+_SERVE_CHECK = """
+import sys, uvicorn
+from matrix.web.app import STATIC, templates
+assert (STATIC / "matrix.css").is_file() and (STATIC / "matrix.js").is_file()
+sys.stdout.buffer.write(templates().get_template("home.html").render(recent=[], steps=[]).encode("utf-8"))
+"""
+"""Run by the installed Python: the page's templates and static files came with the wheel."""
+
+
 def _clean_pip_env() -> dict[str, str]:
     # No index, no extra find-links and no config from this machine: only the zip's wheels.
     env = {k: v for k, v in os.environ.items() if not k.startswith("PIP_")}
@@ -78,6 +87,9 @@ def test_offline_zip_installs_and_parses(tmp_path: Path) -> None:
         if not _covers(wheels, python, platform)
     ]
     assert not missing, f"no wheel for {missing}"
+    # matrix serve: plain uvicorn (uvloop and httptools have no Windows wheels), Starlette, multipart
+    assert {"starlette", "uvicorn", "python_multipart", "tomlkit"} <= set(by_project)
+    assert "uvloop" not in by_project and "httptools" not in by_project
 
     venv = tmp_path / "venv"
     if sys.platform == "win32":
@@ -94,8 +106,14 @@ def test_offline_zip_installs_and_parses(tmp_path: Path) -> None:
         env={**os.environ, "PYTHONIOENCODING": "utf-8"},
     )
     assert len(json.loads(run.stdout.decode("utf-8"))["tasks"]) == 25
-    # The wheel carries the guide for the web page: it renders from the installed package.
     python = matrix.with_name("python.exe" if sys.platform == "win32" else "python")
+    served = subprocess.run(
+        [str(python), "-c", _SERVE_CHECK],
+        capture_output=True,
+        check=True,
+    )
+    assert "打开计划" in served.stdout.decode("utf-8")
+    # The wheel carries the guide for the web page: it renders from the installed package.
     page = subprocess.run(
         [str(python), "-c", "from matrix.guide import render_html; print(render_html())"],
         capture_output=True,

@@ -40,7 +40,7 @@ def _register() -> None:
     # top, so that ``matrix --help`` and ``matrix parse`` never import the Word and Excel writers.
     from matrix.cli import plan_commands  # noqa: F401
 
-    for name in ("build", "letters", "workbook", "diff", "forms", "correct"):
+    for name in ("build", "letters", "workbook", "diff", "forms", "correct", "serve"):
         try:
             __import__(f"matrix.cli.{name}")
         except ModuleNotFoundError as exc:

@@ -15,17 +15,22 @@ from matrix.cli.options import (
     IssuerOpt,
     NoticeTemplateOpt,
     OutOpt,
+    PdfOpt,
     PlanArg,
     SettingsOpt,
     TemplateOpt,
     exit_on_stale_corrections,
+    letter_numbers,
     letter_options,
     out_dir,
     plan_outside,
+    print_defaults_note,
     print_findings_summary,
+    print_renumbered,
     print_report,
     template_file,
 )
+from matrix.errors import UsageError
 
 
 @app.command(
@@ -44,8 +49,11 @@ def build(
     template: TemplateOpt = None,
     notice_template: NoticeTemplateOpt = None,
     duplex: DuplexOpt = False,
+    pdf: PdfOpt = False,
 ) -> None:
     """写出全部输出: 交办通知、分工通知、打印合订本、Excel 分工表、进展反馈表; 只重写有变化的文件。"""
+    from rich.progress import Progress
+
     from matrix.api import load_plan
     from matrix.build import BuildOptions
     from matrix.build import build as run_build
@@ -64,9 +72,22 @@ def build(
             "letter_template": template_file(template),
             "notice_template": template_file(notice_template),
             "duplex": duplex,
+            "pdf": pdf,
         },
         warn=lambda message: print(f"提示: {message}", file=sys.stderr),
     )
     print_findings_summary(graph)
-    print_report(output, run_build(graph, settings, output, options))
+    print_defaults_note(plan, settings, graph, date, doc_number)
+    if pdf:
+        from matrix.writers import pdf as pdf_writer
+
+        if pdf_writer.find_soffice() is None:
+            raise UsageError(pdf_writer.INSTALL_HINT)
+    numbers = letter_numbers(output)
+    with Progress(transient=True, disable=not pdf) as progress:
+        bar = progress.add_task("转换 PDF", total=None)
+        options.extra["on_pdf"] = lambda name: progress.update(bar, advance=1, description=f"转换 PDF {name}")
+        report = run_build(graph, settings, output, options)
+    print_report(output, report)
+    print_renumbered(numbers, output)
     exit_on_stale_corrections(graph)

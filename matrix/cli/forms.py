@@ -22,8 +22,6 @@ from matrix.cli.options import (
 )
 from matrix.errors import UsageError
 
-PROGRESS_FOLDER = "progress"
-
 
 @app.command("forms", cls=ChineseCommand, epilog="matrix forms 计划.txt -o out")
 def forms(
@@ -62,23 +60,16 @@ def collect(
     doc_number: Annotated[str | None, typer.Option("--doc-number", help="进展通报的发文字号。")] = None,
 ) -> None:
     """汇总收回的进展反馈表: 写出输出文件夹 progress/ 下的进展汇总、进展通报和催办通知。"""
-    from matrix.api import load_plan
-    from matrix.progress.collect import collect as collect_returns
+    from matrix.api import collect_returns
     from matrix.progress.model import ReturnState
-    from matrix.settings import load_settings
-    from matrix.writers.letters import resolve_options
-    from matrix.writers.progress_docs import write_progress
 
     day = parse_date(as_of, "--as-of") or dt.date.today()
     missing = [str(p) for p in returned if not p.exists()]
     if missing:
         raise UsageError("找不到: " + "、".join(missing))
-    settings = load_settings(plan, settings_file)
-    graph = load_plan(plan, settings)
-    folder = out_dir(out) / PROGRESS_FOLDER
-    progress = collect_returns(graph, settings, returned, folder, day)
-    options = resolve_options(settings.letter, date=day, doc_number=doc_number or "", title=graph.title)
-    written = write_progress(graph, progress, settings, folder, options)
+    progress, written = collect_returns(
+        plan, returned, out_dir(out), day, settings_file=settings_file, doc_number=doc_number or ""
+    )
     states = {s: len(progress.by_state(s)) for s in ReturnState}
     print(
         f"{len(progress.departments)} 个单位: " + ", ".join(f"{s.value} {n}" for s, n in states.items()),

@@ -16,13 +16,18 @@ from matrix.cli.options import (
     IssuerOpt,
     NoticeTemplateOpt,
     OutOpt,
+    PdfOpt,
     PlanArg,
     SettingsOpt,
     TemplateOpt,
+    letter_numbers,
     letter_options,
     out_dir,
     plan_outside,
+    print_defaults_note,
     print_findings_summary,
+    print_renumbered,
+    print_stale_pdfs,
     template_file,
 )
 from matrix.errors import UsageError
@@ -51,7 +56,7 @@ def letters(
     template: TemplateOpt = None,
     notice_template: NoticeTemplateOpt = None,
     duplex: DuplexOpt = False,
-    pdf: Annotated[bool, typer.Option("--pdf", help="同时用 LibreOffice 生成 PDF.")] = False,
+    pdf: PdfOpt = False,
 ) -> None:
     """每个单位一份任务交办通知, 另有分工通知 (附分工表) 和打印合订本, 写入输出文件夹的 letters/。"""
     from rich.progress import Progress
@@ -67,9 +72,11 @@ def letters(
     graph = load_plan(plan, settings)
     options = letter_options(settings.letter, date, doc_number, issuer, graph.title)
     print_findings_summary(graph)
+    print_defaults_note(plan, settings, graph, date, doc_number)
     if not graph.departments():
         raise UsageError(f"计划中没有找到任何单位的任务, 无法生成通知: {plan}")
     total = len(graph.departments()) + 2
+    numbers = letter_numbers(output)
     with Progress(transient=True, disable=not pdf) as progress:
         bar = progress.add_task("转换 PDF", total=total)
         written = write_letters(
@@ -85,8 +92,10 @@ def letters(
         )
     letters_count = len(written.files) - 2
     typer.echo(f"已写入 {written.folder}: {letters_count} 份交办通知、分工通知、打印合订本", err=True)
-    if written.pdfs:
+    if pdf:
         typer.echo(f"PDF: {len(written.pdfs)} 份, 在 {written.folder / 'pdf'}", err=True)
+    print_stale_pdfs(written.report)
+    print_renumbered(numbers, output)
 
 
 @template_app.command(

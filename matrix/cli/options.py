@@ -14,7 +14,7 @@ from matrix.errors import UsageError
 if TYPE_CHECKING:
     from matrix.graph import PlanGraph
     from matrix.outputs import BuildReport
-    from matrix.settings import LetterSettings
+    from matrix.settings import LetterSettings, Settings
     from matrix.writers.letters import Options
 
 PlanArg = Annotated[
@@ -35,6 +35,9 @@ NoticeTemplateOpt = Annotated[
     Path | None, typer.Option("--notice-template", help="另用的分工通知 Word 模板。")
 ]
 DuplexOpt = Annotated[bool, typer.Option("--duplex", help="双面打印: 合订本中每份通知从奇数页开始。")]
+PdfOpt = Annotated[
+    bool, typer.Option("--pdf", help="同时用 LibreOffice 生成 PDF (letters/pdf/), 通知变了才重新转换。")
+]
 
 
 def parse_date(value: str | None, option: str = "--date") -> dt.date | None:
@@ -103,6 +106,22 @@ def letter_options(
     )
 
 
+def print_defaults_note(
+    plan: Path, settings: Settings, graph: PlanGraph, date: str | None, doc_number: str | None
+) -> None:
+    """One note on standard error naming what the letters take from a default (文号, 成文日期,
+    feedback deadline, contacts) and where to set it; printed on every build until it is set."""
+    from matrix.writers.letters import defaults_note, missing_settings
+
+    departments = [d.name for d in graph.departments()]
+    missing = missing_settings(
+        settings, departments, date_given=date is not None, doc_number_given=doc_number is not None
+    )
+    note = defaults_note(settings, plan, missing)
+    if note:
+        print(note, file=sys.stderr)
+
+
 def print_report(where: Path, report: BuildReport) -> None:
     """What a build wrote, on standard error: counts, changed bureaus, hand edits kept aside."""
     print(
@@ -114,6 +133,45 @@ def print_report(where: Path, report: BuildReport) -> None:
         print("有变化的单位: " + "、".join(report.departments), file=sys.stderr)
     for edited, copy in report.kept_edits:
         print(f"注意: {edited} 生成后被手工修改过, 已另存为 {copy}", file=sys.stderr)
+    print_stale_pdfs(report)
+
+
+def letter_numbers(out: Path) -> dict[str, str]:
+    """Each department's number in the last build into ``out`` (``01`` of ``letters/01-….docx``)."""
+    from matrix.outputs import read_manifest
+
+    numbers = {}
+    for path, record in read_manifest(out)["files"].items():
+        folder, _, name = path.rpartition("/")
+        department = record.get("department") if isinstance(record, dict) else None
+        if folder == "letters" and department and name[:2].isdigit():
+            numbers[department] = name.split("-", 1)[0]
+    return numbers
+
+
+def print_renumbered(before: dict[str, str], out: Path) -> None:
+    """Say which departments a build numbered differently from the last one (an alias that merges
+    two departments moves the ones after them), since their files' names change too."""
+    after = letter_numbers(out)
+    moved = [f"{d} {before[d]}→{after[d]}" for d in after if d in before and before[d] != after[d]]
+    if moved:
+        shown = "、".join(moved[:5]) + (f" 等 {len(moved)} 个" if len(moved) > 5 else "")
+        print(
+            f"注意: 单位编号有变化 (设置文件中的别名合并了单位, 或计划增删了单位): {shown}; "
+            "交办通知和反馈表的文件名随之改变",
+            file=sys.stderr,
+        )
+
+
+def print_stale_pdfs(report: BuildReport) -> None:
+    """Say which PDFs a build removed because their letter changed or went (without --pdf)."""
+    stale = [p.rsplit("/", 1)[-1] for p in report.removed if p.endswith(".pdf")]
+    if stale:
+        print(
+            f"已删除 {len(stale)} 份过期的 PDF (对应的通知已改变或不再生成): {'、'.join(stale)}; "
+            "加 --pdf 重新生成",
+            file=sys.stderr,
+        )
 
 
 def print_findings_summary(graph: PlanGraph) -> None:

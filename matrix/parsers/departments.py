@@ -91,23 +91,36 @@ class Registry:
         return self._spelling.get(key, name)
 
     def departments(self, used: set[str]) -> list[Department]:
-        """The departments in ``used``: those of the settings file first, in its order, then the rest
-        in order of first appearance."""
-        out: list[Department] = []
-        done: set[str] = set()
-        for ds in self.settings.departments:
-            if ds.name in used and ds.name not in done:
-                aliases = [*ds.aliases, *self._aliases.get(squash(ds.name), [])]
-                out.append(Department(ds.name, _unique(aliases), list(ds.former_names), ds.contact, ds.phone))
-                done.add(ds.name)
+        """The departments in ``used`` in order of first appearance in the plan, but those the
+        settings file places with ``order = N``, which go N-th.  Listing a department in the
+        settings (for a contact or an alias) never moves it."""
+        listed = {ds.name: ds for ds in self.settings.departments}
+        names: list[str] = []
         for key in self._order:
             name = self.canonical(self._spelling[key])
-            if name in used and name not in done:
-                out.append(Department(name, _unique(self._aliases.get(squash(name), []))))
-                done.add(name)
-        for name in sorted(used - done):
-            out.append(Department(name))
-        return out
+            if name in used and name not in names:
+                names.append(name)
+        names += sorted(used - set(names))
+        out: list[Department] = []
+        for name in names:
+            ds = listed.get(name)
+            own = self._aliases.get(squash(name), [])
+            if ds is None:
+                out.append(Department(name, _unique(own)))
+            else:
+                aliases = _unique([*ds.aliases, *own])
+                out.append(Department(name, aliases, list(ds.former_names), ds.contact, ds.phone))
+        placed = sorted(
+            ((ds.order, i) for i, ds in enumerate(self.settings.departments) if ds.order and ds.name in used)
+        )
+        if not placed:
+            return out
+        chosen = {self.settings.departments[i].name for _, i in placed}
+        rest = [d for d in out if d.name not in chosen]
+        by_name = {d.name: d for d in out}
+        for order, i in placed:
+            rest.insert(min(order - 1, len(rest)), by_name[self.settings.departments[i].name])
+        return rest
 
 
 def _unique(items: list[str]) -> list[str]:

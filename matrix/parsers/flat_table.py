@@ -16,14 +16,14 @@ from matrix.model import Finding, Line
 from matrix.parsers.names import is_organisation
 from matrix.parsers.normalize import fold, is_debris
 from matrix.parsers.outline import chinese_number, find_marker
-from matrix.parsers.table import column_kind
+from matrix.parsers.table import column_kind, is_placeholder
 
 _NUMBER = re.compile(r"^\(?([0-9]{1,3}|[一二三四五六七八九十]{1,3})\)?[.、]?$")
 _DEADLINE_CELL = re.compile(
     r"\d{4}年|\d{1,2}月|底前|年底|长期|持续|常态|每年|每季度|年内|全年|季度|上半年|下半年"
 )
 _ROLE_KINDS = ("lead", "participant", "responsible", "leader")
-_MAX_HEADER_CELL = 12
+_MAX_HEADER_CELL = 10
 
 
 def _number(text: str) -> int | None:
@@ -40,6 +40,10 @@ def _header_at(lines: list[Line], i: int) -> tuple[list[str], int] | None:
     j = i
     while j < len(lines):
         text = lines[j].text.strip()
+        if cells and text.startswith(("(", "（")) and len(text) <= 6 and find_marker(fold(text)) is None:
+            cells[-1] += text  # 责任股室 / (单位): a header cell's remark on a line of its own
+            j += 1
+            continue
         if len(text) > _MAX_HEADER_CELL:
             break
         kind = column_kind(text)
@@ -68,43 +72,175 @@ def _looks_ready(cells: list[str]) -> bool:
     return "text" in kinds and bool(kinds & set(_ROLE_KINDS)) and unknown < 2
 
 
+def _kind_of_line(text: str) -> str:
+    """What a row's line looks like: ``unit`` (bodies), ``blank`` (a placeholder: —, /, 无),
+    ``person``, ``deadline`` or ``text``."""
+    if is_placeholder(text):
+        return "blank"
+    if _unitish(text):
+        return "unit"
+    if _DEADLINE_CELL.search(text) and len(text) <= 16:
+        return "deadline"
+    if _PERSON.match(text) and not _GROUP_UNIT.search(text) and not _NOT_PERSON.search(text):
+        return "person"
+    return "text"
+
+
 def _fit(kinds: list[str], values: list[str]) -> tuple[list[str], bool]:
-    """A row's lines laid into the header's columns; True when the row had too few lines."""
+    """A row's lines laid into the header's columns by what each line looks like; True when the
+    row had fewer lines than the header has columns.
+
+    The text comes first (one line or more, until a line that reads as units, a person or a date);
+    then dates go to the deadline column, people to the leader column, units to the role columns
+    (the last role column takes every unit left: a cell may hold one unit a line), anything else to
+    the remaining columns in order.
+    """
     cells = [""] * len(kinds)
-    rest = list(values)
-    order = list(range(len(kinds)))
     text_at = kinds.index("text")
-    short = len(rest) < len(kinds) - (1 if kinds[0] == "number" else 0)
-    # the text: the first line, and any further lines until one that reads as units or a date
+    short = len(values) < len(kinds) - (1 if kinds[0] == "number" else 0)
+    rest = list(values)
     body = [rest.pop(0)] if rest else []
-    after_text = sum(1 for i, k in enumerate(kinds) if i > text_at and k != "number")
-    while rest and len(rest) > after_text and not _unitish(rest[0]):
+    while rest and _kind_of_line(rest[0]) == "text" and len(rest) > _typed_after(kinds, text_at, rest):
         body.append(rest.pop(0))
     cells[text_at] = "\n".join(body)
-    later = [i for i in order if i > text_at and kinds[i] != "number"]
-    deadline_at = kinds.index("deadline") if "deadline" in kinds else None
-    if deadline_at is not None and rest and _DEADLINE_CELL.search(rest[-1]) and not _unitish(rest[-1]):
-        cells[deadline_at] = rest.pop()
-        later.remove(deadline_at)
-    role_columns = [i for i in later if kinds[i] in _ROLE_KINDS or kinds[i].startswith("other:")]
-    others = [i for i in later if i not in role_columns]
-    for k, i in enumerate(role_columns):
-        if not rest:
-            break
-        last = k == len(role_columns) - 1
-        # the last role column takes every unit left: a cell with one unit a line
-        take = len(rest) - len(others) if last else 1
-        cells[i] = "\n".join(rest[: max(1, take)])
-        rest = rest[max(1, take) :]
-    for i in others:
-        if rest:
-            cells[i] = rest.pop(0)
+    later = [i for i, k in enumerate(kinds) if i > text_at and k != "number"]
+    roles = [
+        i
+        for i in later
+        if kinds[i] in ("lead", "participant", "responsible") or kinds[i].startswith("other:")
+    ]
+    leader = next((i for i in later if kinds[i] == "leader"), None)
+    deadline = next((i for i in later if kinds[i] == "deadline"), None)
+    plain = [i for i in later if i not in roles and i not in (leader, deadline)]
+    units: list[str] = []
+    for line in rest:
+        kind = _kind_of_line(line)
+        if kind == "deadline" and deadline is not None and not cells[deadline]:
+            cells[deadline] = line
+        elif kind == "person" and leader is not None:
+            cells[leader] = "\n".join(filter(None, [cells[leader], line]))
+        elif kind == "blank" and roles:
+            units.append("")  # a placeholder keeps its column: the units after it are the next column's
+        elif kind == "unit" or (kind == "text" and roles and not units and not plain):
+            units.append(line)
+        elif plain:
+            column = plain.pop(0)
+            cells[column] = line
+    _lay_units(cells, roles, units)
     return cells, short
 
 
+def _lay_units(cells: list[str], roles: list[int], units: list[str]) -> None:
+    """Units into the role columns in order, one line each; the last role column takes every unit
+    left (a cell may hold one unit a line).  A placeholder ("") keeps its column empty."""
+    for k, column in enumerate(roles):
+        if not units:
+            break
+        take = len(units) if k == len(roles) - 1 else 1
+        cells[column] = "\n".join(u for u in units[:take] if not is_placeholder(u))
+        units = units[take:]
+
+
+def _typed_after(kinds: list[str], text_at: int, rest: list[str]) -> int:
+    """How many of the lines after the text the columns after it can hold."""
+    return sum(1 for i, k in enumerate(kinds) if i > text_at and k not in ("number", "text"))
+
+
+_MAX_TEXT_RUN = 4
+"""Text lines in a row without units after them: past this many, the table has ended."""
+
+
+def _unnumbered_rows(solid: list[Line], i: int, kinds: list[str], out: list[Line]) -> int:
+    """Rows of a table with no number column, found by their units: the text line before a run of
+    unit lines is the row's task, the lines after the units fill the columns after them.  A marker
+    alone on a line (``(一)``) with the line after it is a section heading.  Returns where the
+    table ended."""
+    roles = [k for k, kind in enumerate(kinds) if kind in ("lead", "participant", "responsible")]
+    if not roles:
+        return i
+    trailing = len(kinds) - 1 - roles[-1]
+    texts: list[Line] = []
+    while i < len(solid):
+        line = solid[i]
+        text = line.text.strip()
+        marker = find_marker(fold(text))
+        if marker is not None and marker.end >= len(text.rstrip()) and i + 1 < len(solid):
+            out.append(Line(line.number, text + solid[i + 1].text.strip()))  # (一) / 经济社会发展…
+            texts, i = [], i + 2
+            continue
+        if _header_at(solid, i) is not None:
+            break
+        if _kind_of_line(text) not in ("unit", "blank"):
+            texts.append(line)
+            if len(texts) > _MAX_TEXT_RUN:
+                return i - len(texts) + 1
+            i += 1
+            continue
+        if not texts:
+            break
+        j = i
+        while j < len(solid) and _kind_of_line(solid[j].text.strip()) in ("unit", "blank"):
+            j += 1
+        after = [s.text.strip() for s in solid[j : j + trailing]]
+        cells = [""] * len(kinds)
+        text_columns = [k for k, kind in enumerate(kinds) if kind == "text"]
+        own = texts[-len(text_columns) :]
+        for column, text_line in zip(text_columns[-len(own) :], own, strict=True):
+            cells[column] = text_line.text.strip()
+        _lay_units(cells, roles, [s.text.strip() for s in solid[i:j]])
+        for column, value in zip(range(roles[-1] + 1, len(kinds)), after, strict=False):
+            cells[column] = value
+        first = own[0]
+        out.append(Line(first.number, "\t".join(c.replace("\n", "、") for c in cells), cells=tuple(cells)))
+        texts, i = [], j + len(after)
+    return i
+
+
+def _continuations(kinds: list[str], values: list[str]) -> list[list[str]]:
+    """A numbered row's lines cut where the row goes on as another row without a number.
+
+    A header with two text columns (工作事项 / 主要内容) and units after them: a text line that comes
+    after the row's units starts a further row, which shares the first text column.
+    """
+    if kinds.count("text") < 2 or len(values) <= len(kinds):
+        return [values]
+    out: list[list[str]] = [[]]
+    seen_units = False
+    for value in values:
+        kind = _kind_of_line(value)
+        if kind == "text" and seen_units:
+            out.append([])
+            seen_units = False
+        out[-1].append(value)
+        seen_units = seen_units or kind in ("unit", "blank", "person")
+    return out
+
+
+def _names_nobody(kinds: list[str], cells: list[str]) -> bool:
+    return not any(cells[i] for i, k in enumerate(kinds) if k in ("lead", "participant", "responsible"))
+
+
+def _span_from_above(kinds: list[str], cells: list[str], above: list[str]) -> list[str]:
+    """A row that names no unit, person or date where the row above does shares them: a web page
+    prints a merged cell once, in the first row it covers."""
+    out = list(cells)
+    units = [i for i, k in enumerate(kinds) if k in ("lead", "participant", "responsible")]
+    if units and not any(cells[i] for i in units):
+        for i in units:
+            out[i] = above[i]
+    for i, kind in enumerate(kinds):
+        if kind in ("leader", "deadline") and not cells[i]:
+            out[i] = above[i]
+    return out
+
+
+_GROUP = re.compile(r"^各|各(部门|单位|机构|成员单位)$")
+
+
 def _unitish(text: str) -> bool:
-    parts = [p for p in re.split(r"[、,，;；\s]+", fold(text)) if p]
-    return bool(parts) and all(is_organisation(p.rstrip("等")) for p in parts)
+    """True for a line that names bodies and nothing else: 区财政局、区税务局 / 市政府各部门."""
+    parts = [p.rstrip("等") for p in re.split(r"[、,，;；\s]+", fold(text)) if p]
+    return bool(parts) and all(is_organisation(p) or _GROUP.search(p) for p in parts)
 
 
 def regroup(lines: list[Line], findings: list[Finding]) -> list[Line]:
@@ -131,21 +267,10 @@ def regroup(lines: list[Line], findings: list[Finding]) -> list[Line]:
         first = solid[i - 1].number
         out.append(Line(first, "\t".join(header), cells=tuple(header)))
         if not numbered:
-            width = len(header)
-            while i + width <= len(solid) and all(s.cells is None for s in solid[i : i + width]):
-                chunk = solid[i : i + width]
-                if _header_at(solid, i) is not None or find_marker(fold(chunk[0].text.strip())):
-                    break
-                out.append(
-                    Line(
-                        chunk[0].number,
-                        "\t".join(c.text.strip() for c in chunk),
-                        cells=tuple(c.text.strip() for c in chunk),
-                    )
-                )
-                i += width
+            i = _unnumbered_rows(solid, i, kinds, out)
             continue
         expected = None
+        previous: list[str] | None = None
         while i < len(solid):
             line = solid[i]
             value = _number(line.text)
@@ -164,20 +289,36 @@ def regroup(lines: list[Line], findings: list[Finding]) -> list[Line]:
             values = _rejoin([s.text.strip() for s in solid[i + 1 : j]])
             if not values:
                 break
+            row_kinds = kinds[1:] if numbered else kinds
+            segments = _continuations(row_kinds, values)
             sub = _sub_rows(line, kinds[1:] if numbered else kinds, values)
             if sub is not None:
                 out.extend(sub)
                 expected, i = value + 1, j
                 continue
-            cells, short = _fit(kinds[1:] if numbered else kinds, values)
-            row = [line.text.strip(), *cells]
-            out.append(Line(line.number, "\t".join(c.replace("\n", "、") for c in row), cells=tuple(row)))
-            if short:
-                findings.append(
-                    Finding(
-                        line.number, f"表格第{value}行的单元格少于表头, 已从左依次填入: 请核对这一行的单位"
-                    )
+            for n, segment in enumerate(segments):
+                if n:  # a row that goes on without a number: its first text column is the row's
+                    segment = [values[0], *segment]
+                cells, short = _fit(row_kinds, segment)
+                spanned = (
+                    previous is not None
+                    and _names_nobody(row_kinds, cells)
+                    and not _names_nobody(row_kinds, previous)
                 )
+                if previous is not None:
+                    cells = _span_from_above(row_kinds, cells, previous)
+                previous = cells
+                row = [line.text.strip(), *cells]
+                out.append(Line(line.number, "\t".join(c.replace("\n", "、") for c in row), cells=tuple(row)))
+                if spanned:
+                    message = (
+                        f"表格第{value}行没有单位, 已沿用上一行的单位 (网页表格的合并单元格只在第一行显示): "
+                        "请核对这一行的单位"
+                    )
+                    findings.append(Finding(line.number, message))
+                elif short:
+                    message = f"表格第{value}行的单元格少于表头, 已从左依次填入: 请核对这一行的单位"
+                    findings.append(Finding(line.number, message))
             expected = value + 1
             i = j
     return out
@@ -192,6 +333,8 @@ def _cell(text: str) -> str:
 
 _SUB_MARK = re.compile(r"^\((\d{1,2})\)")
 _PERSON = re.compile(r"^[\u4e00-\u9fff]{1,2}\s?[\u4e00-\u9fff]{1,2}$")
+_NOT_PERSON = re.compile(r"^[省市县区镇乡各]|[局委办联会队站所院社部厅处科股馆司团区]$")
+"""A short name that is a body, not a person: 县残联, 经开区."""
 _GROUP_UNIT = re.compile(
     r"^各|街道$|[镇乡]$|(开发区|经开区|高新区|园区|高新园|新区)(\(.*\))?$|成员单位$|\(.*[镇乡]\)$"
 )

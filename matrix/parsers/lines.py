@@ -15,7 +15,15 @@ from matrix.parsers.names import Name, is_organisation
 from matrix.parsers.normalize import clean, fold, is_debris, strip_debris
 from matrix.parsers.outline import Marker, find_marker
 from matrix.parsers.reflow import join_wrapped, unfold
-from matrix.parsers.table import Header, merge_second_header, read_header, read_row, split_row
+from matrix.parsers.table import (
+    Header,
+    fit_spaced,
+    is_spaced_header,
+    merge_second_header,
+    read_header,
+    read_row,
+    split_row,
+)
 from matrix.text.roles import LabelKind, find_labels, looks_like_label, read_label
 
 _ROLE_HINT = re.compile(
@@ -183,6 +191,21 @@ def read_sentence(text: str, custom: Custom) -> Assignment | None:
     return assignment
 
 
+_HEADING_NAME = re.compile(r"([^。:;,()]{2,14})[。:]")
+
+
+def _named_in_heading(para: Para) -> Inline | None:
+    """``1.街道消委办。牵头开展……``: an item headed by a body's name alone, as a 职责分工 lists
+    each body's duties; the body leads the item.  The name stays in the item's text."""
+    if para.marker is None:
+        return None
+    m = _HEADING_NAME.match(para.folded, para.body_start)
+    if m is None or not _department_like(m.group(1).strip()) or len(para.folded) - m.end() < 4:
+        return None
+    name = Name(m.group(1).strip())
+    return Inline(Group(m.end(), m.end()), Assignment(leads=[name], labelled=True))
+
+
 def _trailing_sentence(para: Para, custom: Custom) -> Inline | None:
     """``1. 加强……。市发改委牵头, 市财政局配合。``: the line's last sentences when they are an assignment."""
     folded, start = para.folded, para.body_start
@@ -216,8 +239,12 @@ def _lost_opening(folded: str, start: int, groups: list[Group]) -> Inline | None
     return None
 
 
-def _maybe_row(line: Line) -> bool:
-    return line.cells is not None or "\t" in line.text or "|" in line.text or "  " in line.text.strip()
+def _maybe_row(line: Line, in_table: bool) -> bool:
+    text = line.text.strip()
+    if line.cells is not None or "\t" in text or "|" in text or "  " in text:
+        return True
+    # a table typed with single spaces: its header is all header words, its rows follow it
+    return " " in text and (in_table or is_spaced_header(text))
 
 
 class _Tables:
@@ -232,9 +259,11 @@ class _Tables:
 
     def read(self, line: Line) -> Para | bool | None:
         """A row of the table as a Para; True for a header line (skipped); None for other lines."""
-        if not _maybe_row(line):
+        if not _maybe_row(line, self.header is not None):
             return None
         cells = split_row(line, self.header.width if self.header else None)
+        if self.header is not None and line.cells is None and not 0 < len(cells) - self.header.width + 1 <= 2:
+            cells = fit_spaced(self.header, line.text)  # cells typed with single spaces
         if self.header is None:
             self.header = read_header(cells)
             self.rows, self.fresh = 0, True
@@ -314,7 +343,7 @@ def _read_inlines(para: Para, findings: list[Finding], custom: Custom) -> None:
             if sentence is not None:
                 para.kind, para.pure = "pure", sentence  # A牵头, B、C配合。 on its own line
                 return
-        trailing = _trailing_sentence(para, custom)
+        trailing = _trailing_sentence(para, custom) or _named_in_heading(para)
         if trailing is not None:
             inlines = [trailing]
     if (

@@ -89,12 +89,7 @@ def parse_document(document: Document, settings: Settings) -> Plan:
     ids: set[str] = set()
     for raw in raws:
         comma = any(line <= raw.assign_line for line in comma_lines)
-        rule = _rule_in_force(raw, rule_lines)
-        leads_n, parts_n = [], []
-        for part in raw.parts or [raw.assignment]:
-            part_leads, part_participants = resolve(part, rule, comma)
-            leads_n += part_leads
-            parts_n += part_participants
+        leads_n, parts_n = resolve(raw.assignment, _rule_in_force(raw, rule_lines), comma)
         leads = _canonical(registry, leads_n, set())
         participants = _canonical(registry, parts_n, set(leads))
         others = [OtherRole(registry.canonical(n.text), role) for n, role in raw.assignment.others]

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from matrix.model import Line
 from matrix.parsers.assignment import RULE, Assignment, normal_deadline, parse_assignment, person_names
-from matrix.parsers.names import parse_names
+from matrix.parsers.names import Name, is_organisation, parse_names
 from matrix.parsers.normalize import clean, fold
 from matrix.parsers.outline import Marker, find_marker
 from matrix.text.roles import LabelKind, read_label
@@ -86,7 +86,54 @@ def split_row(line: Line, width: int | None = None) -> list[str]:
         if cells[0] == "" and cells[-1] == "" and len(cells) != width:
             cells = cells[1:-1]
         return cells
-    return [c.strip() for c in re.split(r"\s{2,}", text.strip())]
+    cells = [c.strip() for c in re.split(r"\s{2,}", text.strip())]
+    if len(cells) < 3 and is_spaced_header(text):
+        return text.split()
+    return cells
+
+
+def is_spaced_header(text: str) -> bool:
+    """True for a header typed with single spaces: ``序号 类别 主要任务 牵头单位 参与单位``."""
+    words = fold(text).split()
+    return len(words) >= 3 and all(column_kind(w) is not None for w in words)
+
+
+_ROLE_KINDS = ("lead", "participant", "responsible")
+_DATE_WORD = re.compile(r"\d{4}年|月|底|长期|持续")
+
+
+def _units_cell(token: str) -> bool:
+    parts = [p for p in parse_names(fold(token))]
+    return bool(parts) and "。" not in token and sum(map(_bodyish, parts)) * 2 >= len(parts)
+
+
+def _bodyish(name: Name) -> bool:
+    return is_organisation(name.text) or name.text.startswith("各")
+
+
+def fit_spaced(header: Header, text: str) -> list[str]:
+    """A row typed with single spaces laid into the header's columns: its number from the left,
+    its unit and date columns from the right (a unit list holds no spaces), and all the words in
+    between, which a narrow column broke with spaces, as its text."""
+    words = text.split()
+    cells = [""] * header.width
+    kinds = header.kinds
+    start, end = 0, len(words)
+    if kinds and kinds[0] == "number" and words and find_marker(fold(words[0]) + "."):
+        cells[0], start = words[0], 1
+    for k in range(header.width - 1, -1, -1):
+        kind = kinds[k]
+        if kind in ("skip", ""):
+            continue
+        if kind not in (*_ROLE_KINDS, "deadline") or end <= start + 1:
+            break
+        word = words[end - 1]
+        if _units_cell(word) if kind in _ROLE_KINDS else bool(_DATE_WORD.search(word)):
+            cells[k], end = word, end - 1
+    texts = [k for k, kind in enumerate(kinds) if kind == "text"]
+    if texts:
+        cells[texts[-1]] = "".join(words[start:end])
+    return cells
 
 
 _PLACEHOLDER = re.compile(r"^[\s\-—–_/\\.。、·…]*$|^(无|暂无|空|/|—|不涉及|有关部门|相关部门|各有关部门)$")

@@ -66,9 +66,6 @@ class RawTask:
     assignment: Assignment
     assign_line: int
     section: Node | None
-    parts: list[Assignment] = field(default_factory=list)
-    """For an item whose line holds several brackets (…(A负责)。…(B、C负责)): each bracket's own
-    assignment, so that the lead rule picks a lead in each; empty otherwise."""
 
 
 def _assigned(para: Para) -> bool:
@@ -199,11 +196,15 @@ class TaskCollector:
         node.is_task = True
         paras = [p for p in node.paras()] + [p for c in node.children for p in _all_paras(c)]
         assignment, line = _merged(paras)
-        parts: list[Assignment] = []
         if node.para is not None and len(node.para.inlines) > 1 and not node.body and not node.children:
-            # one numbered item, one task: its brackets each assign a part of it
-            parts = [inline.assignment for inline in node.para.inlines]
-        self.tasks.append(RawTask(node.outline, node.text(), node.line, assignment, line, node.parent, parts))
+            # one numbered item whose brackets each close a stretch of it: a task per stretch, so
+            # each bureau sees the sentences it is named for (一.s1, 一.s2)
+            for k, (text, part) in enumerate(_split_stretches(node.para, node.para.body_start), 1):
+                self.tasks.append(
+                    RawTask((*node.outline, f"s{k}"), text, node.line, part, node.line, node.parent)
+                )
+            return
+        self.tasks.append(RawTask(node.outline, node.text(), node.line, assignment, line, node.parent))
 
     def _sectioned(self, node: Node) -> None:
         """A node whose paragraphs carry their own assignments: each paragraph is a task ``pN``."""

@@ -52,7 +52,7 @@ PARTICIPANT_WORDS = ("配合", "协同", "协作", "协助", "协办", "参与",
 RESPONSIBLE_WORDS = ("责任", "负责", "承办", "实施", "承担", "执行")
 SUPERVISORY_WORDS = ("指导", "督办", "督导", "督查", "监督", "督促")
 MAIN_WORD = "主要"
-BODY_HEADS = ("单位", "部门", "处室", "科室", "机构", "主体", "处(室)", "处（室）", "单位(部门)")
+BODY_HEADS = ("单位", "部门", "处室", "科室", "股室", "机构", "主体", "处(室)", "处（室）", "单位(部门)")
 PERSON_HEADS = ("领导", "负责人", "责任人", "联系人", "领导同志")
 LEVEL_WORDS = ("省", "市", "县", "区", "镇", "乡", "街道", "州", "旗", "局", "委", "厅", "级", "政府")
 FILLERS = (
@@ -100,6 +100,9 @@ _TOKENS = sorted(
     key=len,
     reverse=True,
 )
+
+
+_OWNER = re.compile(r"^[\u4e00-\u9fff]{2,8}?(委|局|办|厅|部|院|政府)(内|的|内部)")
 
 
 @dataclass(frozen=True)
@@ -166,6 +169,10 @@ def read_label(word: str, custom: Mapping[str, LabelKind] | None = None) -> Labe
     for head in sorted(BODY_HEADS, key=len, reverse=True):
         if text.endswith(head):
             tokens = _tokens(text[: -len(head)])
+            owner = _OWNER.match(text)
+            if tokens is None and owner is not None and _tokens(text[owner.end() : -len(head)]) is not None:
+                # 市卫健委内牵头处室: the divisions inside one body, not bodies of the plan
+                return Label(text, LabelKind.OTHER)
             if tokens is None:
                 return None
             role = _role(tokens)

@@ -1,14 +1,12 @@
 """The letters folder: one letter per bureau, the master notice and the print file, made as one batch.
 
-Everything is rendered in memory first and written to a temporary folder beside the output; only
-when every document (and every PDF, with ``pdf``) is made does the folder replace ``letters/``.
-A broken template or a failed conversion therefore leaves the earlier output as it was.
+The documents are written as a build limited to ``letters/``: staged beside the output and moved
+into place only when every document (and every PDF, with ``pdf``) is made.  A broken template or
+a failed conversion therefore leaves the earlier output as it was.
 """
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
@@ -16,7 +14,8 @@ from pathlib import Path
 
 from matrix.errors import UsageError
 from matrix.graph import PlanGraph
-from matrix.paths import output_path, safe_filename
+from matrix.outputs import BuildReport, read_manifest
+from matrix.paths import output_path
 from matrix.settings import Settings
 from matrix.writers import pdf as pdf_writer
 from matrix.writers.letters import Options
@@ -85,11 +84,13 @@ def render_batch(
 
 @dataclass
 class Written:
-    """What :func:`write_letters` wrote: the folder and its files (PDFs last)."""
+    """What :func:`write_letters` left in the letters folder: the documents and the PDFs, and
+    the build's report."""
 
     folder: Path
     files: list[Path]
     pdfs: list[Path]
+    report: BuildReport = field(default_factory=BuildReport)
 
 
 def write_letters(
@@ -107,54 +108,34 @@ def write_letters(
     """Write ``out/letters/`` (letters, notice, print file; PDFs under ``pdf/`` with ``pdf``).
 
     A partial build (:func:`matrix.build.build` limited to ``letters/``): only letters whose content
-    changed are rewritten.  With ``pdf`` the documents are converted before anything moves, so a
-    failed conversion leaves the earlier output as it was.
+    changed are rewritten, and only their PDFs converted; a PDF whose letter changed or went is
+    removed without ``pdf``.  Everything is staged first, so a broken template or a failed
+    conversion leaves the earlier output as it was.
     """
     from matrix.build import BuildOptions, build
 
     if pdf and pdf_writer.find_soffice() is None:
         raise UsageError(pdf_writer.INSTALL_HINT)
-    batch = render_batch(
+    extra = {
+        "options": options,
+        "letter_template": letter_template,
+        "notice_template": notice_template,
+        "duplex": duplex,
+        "pdf": pdf,
+        "on_pdf": on_pdf,
+    }
+    report = build(
         graph,
         settings,
-        options,
-        letter_template=letter_template,
-        notice_template=notice_template,
-        duplex=duplex,
+        out,
+        BuildOptions(workbook=False, forms=False, extra=extra),
+        scope=(FOLDER + "/",),
     )
-    out.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".letters-", dir=out))
-    try:
-        pdfs: list[Path] = []
-        if pdf:
-            files = []
-            for name, data in batch.files().items():
-                path = output_path(staging, safe_filename(name))
-                path.write_bytes(data)
-                files.append(path)
-            pdfs = pdf_writer.convert(files, staging / PDF_FOLDER, on_file=on_pdf)
-        extra = {
-            "options": options,
-            "letter_template": letter_template,
-            "notice_template": notice_template,
-            "duplex": duplex,
-        }
-        build(
-            graph,
-            settings,
-            out,
-            BuildOptions(workbook=False, forms=False, extra=extra),
-            scope=(FOLDER + "/",),
-        )
-        final = output_path(out, FOLDER)
-        if pdf:
-            target = final / PDF_FOLDER
-            shutil.rmtree(target, ignore_errors=True)
-            (staging / PDF_FOLDER).rename(target)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    final = output_path(out, FOLDER)
+    files = [p for p in read_manifest(out)["files"] if p.startswith(FOLDER + "/")]
     return Written(
         final,
-        [final / name for name in batch.files()],
-        [final / PDF_FOLDER / p.name for p in pdfs],
+        [out / p for p in files if p.endswith(".docx")],
+        [out / p for p in files if p.endswith(".pdf")],
+        report,
     )

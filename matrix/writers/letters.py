@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
 from matrix.errors import UsageError
@@ -70,7 +71,7 @@ def joined(names: list[str]) -> str:
 
 @dataclass(frozen=True)
 class Row:
-    """One task as a table row; every field is display text."""
+    """One task as a table row or a numbered item of a letter; every field is display text."""
 
     no: int
     id: str
@@ -83,6 +84,23 @@ class Row:
     others: str
     role: str
     deadline: str
+    title: str = ""
+    """The task's heading alone (着力提升工业自主创新能力)."""
+    body: str = ""
+    """The task's text without its heading when the text starts with it, so it is not printed twice."""
+    lead_names: tuple[str, ...] = ()
+    """The leads one by one (— when none), for a cell that puts each on a line of its own."""
+    participant_names: tuple[str, ...] = ()
+    """The participants and other roles one by one (— when none)."""
+    partners: str = ""
+    """配合单位 as a letter lists them: the participants, then other roles with their word."""
+    label: str = ""
+    """The item's number in a letter: （一）… （九十九）, then （100）."""
+
+
+def item_label(no: int) -> str:
+    """A task's number in a letter's list: ``（一）`` … ``（九十九）``, then ``（100）``."""
+    return f"（{numeral(no)}）" if 0 < no < 100 else f"（{no}）"
 
 
 @dataclass(frozen=True)
@@ -119,11 +137,47 @@ class Requirements:
 
 @dataclass(frozen=True)
 class Attachment:
-    """The notice's attachment: label (附件), title and every task as a row."""
+    """The notice's attachment: label (附件), title, every task as a row, and the table's column
+    widths in twips (序号, 任务, 具体内容, 牵头单位, 参与单位, 完成时限), made from the content."""
 
     label: str
     title: str
     rows: list[Row]
+    widths: tuple[int, ...] = ()
+
+
+WIDE_TEXT = 12756
+"""The text width of a landscape A4 page (225 mm), in twips."""
+_CELL_CHAR = 240  # a character of the tables' 小四 (12 pt)
+_CELL_PAD = 170 + 60  # the cell's left and right margins (85 each), and a little slack
+NAME_CHARS = 10
+"""A unit name of up to this many characters always fits on one line of its cell."""
+
+
+def display_chars(text: str) -> float:
+    """How many full-width characters ``text`` takes (Latin letters and digits count half)."""
+    return sum(0.5 if ord(c) < 0x2E80 else 1.0 for c in text)
+
+
+def _column(chars: float, low: float, high: float) -> int:
+    return round(min(max(chars, low), high) * _CELL_CHAR) + _CELL_PAD
+
+
+def attachment_widths(rows: list[Row]) -> tuple[int, ...]:
+    """Column widths for the 分工表 from its content: each unit column as wide as its longest name
+    (up to :data:`NAME_CHARS` characters, so such a name never breaks), the number and deadline
+    columns as wide as their longest entry, the task column a fixed share, the text the rest."""
+
+    def widest(values: list[str]) -> float:
+        return max((display_chars(v) for v in values), default=0.0)
+
+    number = _column(widest([str(r.no) for r in rows]), 2, 3)
+    leads = _column(widest([n for r in rows for n in r.lead_names]), 4, NAME_CHARS)
+    partners = _column(widest([n for r in rows for n in r.participant_names]), 4, NAME_CHARS)
+    deadline = _column(widest([r.deadline for r in rows]), 4, 7)
+    task = _column(8, 8, 8)
+    text = WIDE_TEXT - number - task - leads - partners - deadline
+    return (number, task, text, leads, partners, deadline)
 
 
 @dataclass(frozen=True)
@@ -197,6 +251,40 @@ def resolve_options(
     )
 
 
+def missing_settings(
+    settings: Settings,
+    departments: list[str],
+    *,
+    date_given: bool = False,
+    doc_number_given: bool = False,
+) -> list[str]:
+    """What the letters print from a default because the settings do not say it, each with where
+    to set it: 发文字号, 成文日期, the feedback deadline, the office's and the bureaus' contacts."""
+    letter = settings.letter
+    missing = []
+    if not doc_number_given and not letter.doc_number:
+        missing.append("发文字号 ([letter] doc_number 或 --doc-number; 现空着)")
+    if not date_given and letter.date is None:
+        missing.append("成文日期 ([letter] date 或 --date; 现用生成当天)")
+    if not letter.feedback_deadline:
+        missing.append("反馈时限 ([letter] feedback_deadline; 现写“按要求及时”)")
+    if not letter.contact and not letter.phone:
+        missing.append("办公室联系人和电话 ([letter] contact、phone)")
+    known = {d.name for d in settings.departments if d.contact or d.phone}
+    without = [d for d in departments if d not in known]
+    if without:
+        missing.append(f'{len(without)} 个单位的联系人 ([departments."{without[0]}"] contact、phone)')
+    return missing
+
+
+def defaults_note(settings: Settings, plan: Path, missing: list[str]) -> str | None:
+    """The one note a build prints while the letters still use defaults, or None."""
+    if not missing:
+        return None
+    where = settings.path or plan.with_suffix(".toml")
+    return f"提示: 通知中以下各项未设置: {'；'.join(missing)}。请在设置文件 {where} 中填写。"
+
+
 def plan_name(graph: PlanGraph) -> str:
     """The plan's title without 书名号, or the file's stem when the text has no title."""
     title = graph.title or graph.stem
@@ -214,6 +302,7 @@ def row(graph: PlanGraph, task: Task, no: int, department: str | None = None, ro
     fields = out.__dict__
     fields.update(base.__dict__)
     fields["no"], fields["co_leads"], fields["role"] = no, co_leads, role
+    fields["label"] = item_label(no)
     return out
 
 
@@ -239,19 +328,39 @@ def _make_task_row(graph: PlanGraph, task: Task) -> tuple[Row, list[str]]:
     leads = graph.leads(task)
     title = clean(task.title)
     label = outline_label(task.outline)
+    text = clean(task.text)
+    participants = graph.participants(task)
+    others = [f"{o.name}（{o.role}）" for o in graph.others(task)]
     base = Row(
         no=0,
         id=task.id,
         task=f"{label} {title}".strip() if title else label,
-        text=clean(task.text),
+        text=text,
         leads=joined(leads),
         co_leads=joined(leads),
-        participants=joined(graph.participants(task)),
-        others=joined([f"{o.name}（{o.role}）" for o in graph.others(task)]),
+        participants=joined(participants),
+        others=joined(others),
         role="",
         deadline=clean(task.deadline) if task.deadline else NONE,
+        title=title,
+        body=without_heading(text, title),
+        lead_names=tuple(leads) or (NONE,),
+        participant_names=tuple(participants + others) or (NONE,),
+        partners="、".join(participants + others) or NONE,
     )
     return base, leads
+
+
+_AFTER_HEADING = "。：:；;，,、 　"
+
+
+def without_heading(text: str, title: str) -> str:
+    """``text`` without ``title`` and the punctuation after it when it starts with the title (the
+    plan writes a task's heading as its first sentence); otherwise ``text`` as it is."""
+    if not title or not text.startswith(title):
+        return text
+    rest = text[len(title) :].lstrip(_AFTER_HEADING)
+    return rest or text
 
 
 def parts(graph: PlanGraph, department: str) -> list[Part]:
@@ -379,7 +488,7 @@ def notice_context(graph: PlanGraph, options: Options) -> dict[str, Any]:
             "请结合实际认真抓好落实。"
         ],
         "requirements": Requirements("", _numbered(items)),
-        "attachment": Attachment("附件", f"《{plan}》重点任务分工表", rows),
+        "attachment": Attachment("附件", f"《{plan}》重点任务分工表", rows, attachment_widths(rows)),
     }
 
 

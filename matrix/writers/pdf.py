@@ -27,6 +27,13 @@ INSTALL_HINT = (
 )
 
 
+PDF_FILTER = "pdf:writer_pdf_Export"
+# With it, the blank pages LibreOffice inserts stay in the PDF: a --duplex print file's padding
+# (each letter on an odd page).  Without --duplex they must go: LibreOffice also inserts one
+# before a section whose page numbers restart at 1 on an even page, which Word does not.
+KEEP_BLANK_PAGES = ':{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}'
+
+
 class ConversionError(MatrixError):
     """LibreOffice could not convert a document, or took too long."""
 
@@ -47,10 +54,12 @@ def convert(
     *,
     timeout: float = 900.0,
     on_file: Callable[[str], None] | None = None,
+    keep_blank_pages: bool = False,
 ) -> list[Path]:
     """Convert ``files`` to PDF in ``outdir`` with one soffice run; the PDFs in the same order.
 
-    ``on_file`` is called with each source file's name as LibreOffice reports it done.
+    ``on_file`` is called with each source file's name as LibreOffice reports it done;
+    ``keep_blank_pages`` keeps the pages a duplex print file's odd-page section breaks insert.
     """
     program = find_soffice()
     if program is None:
@@ -64,7 +73,7 @@ def convert(
             "--headless",
             "--norestore",
             "--convert-to",
-            "pdf:writer_pdf_Export",
+            PDF_FILTER + (KEEP_BLANK_PAGES if keep_blank_pages else ""),
             "--outdir",
             str(outdir),
             *[str(f) for f in files],

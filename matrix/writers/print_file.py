@@ -39,7 +39,12 @@ _BODY_END = b"</w:body>"
 _DOCUMENT_START = re.compile(rb"<w:document\b[^>]*>")
 # Any start, end or empty tag; "<!" and "<?" never occur in a rendered body.
 _TAG = re.compile(rb"<(/?)([A-Za-z_][\w.:-]*)[^>]*?(/?)>")
-_WINDOW = 2048  # the tail of a letter (its last paragraph and sectPr) fits, as a rule
+_WINDOW = 2048
+_HAIRLINE = (
+    f'<w:p xmlns:w="{W[1:-1]}"><w:pPr><w:spacing w:before="0" w:after="0" w:line="1" w:lineRule="exact"/>'
+    '<w:ind w:left="0" w:right="0" w:firstLine="0"/><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>'
+    "</w:pPr></w:p>"
+)  # the tail of a letter (its last paragraph and sectPr) fits, as a rule
 
 
 class _Unusual(Exception):
@@ -76,9 +81,14 @@ def _section_start(sect: Any, duplex: bool) -> Any:
 
 def _carry(last: Any | None, sect: Any) -> Any:
     """The letter's last paragraph (a new one when its body ends otherwise) carrying ``sect`` as
-    the section break that ends the letter."""
-    if last is None or last.tag != W + "p":
-        last = etree.Element(W + "p")
+    the section break that ends the letter.
+
+    A paragraph of a frame (the 版记 at the foot of the page) cannot carry it: LibreOffice takes a
+    paragraph holding a section break out of its frame.  The break then goes into a new paragraph
+    one twentieth of a point high, so it never adds a page of its own.
+    """
+    if last is None or last.tag != W + "p" or last.find(f"{W}pPr/{W}framePr") is not None:
+        last = etree.fromstring(_HAIRLINE)
     ppr = _child(last, W + "pPr", set())
     if ppr is not last[0]:
         last.remove(ppr)

@@ -75,5 +75,6 @@ def test_every_assignment_survives_parse_workbook_and_letters(
     batch = render_batch(graph, Settings(), resolve_options(Settings().letter))
     for name, department in batch.departments.items():
         doc = docx.Document(io.BytesIO(batch.letters[name]))
-        rows = sum(len(table.rows) - 1 for table in doc.tables[:-1])  # each table has one header row
-        assert rows == sum(1 for _, d, _ in expected if d == department), name
+        # each task is a numbered 楷体 item followed by its 牵头单位 line
+        items = sum(1 for p in doc.paragraphs if p.style is not None and p.style.style_id == "Heading2")
+        assert items == sum(1 for _, d, _ in expected if d == department), name
