@@ -178,3 +178,17 @@ def test_the_guide_as_pdf_has_its_chinese_text_in_an_embedded_cjk_font(tmp_path:
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     for heading in SECTIONS:
         assert heading in text
+
+
+def test_the_web_page_links_to_the_guide_and_serves_it(tmp_path: Path) -> None:
+    from starlette.testclient import TestClient
+
+    from matrix.web.app import create_app
+
+    with TestClient(create_app(tmp_path / "work", port=8765), base_url="http://127.0.0.1:8765") as client:
+        home = client.get("/")
+        assert home.status_code == 200 and 'href="/guide"' in home.text
+        page = client.get("/guide")
+        assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+        assert "<h2 id=\"8-常见问题\">8. 常见问题</h2>" in page.text
+        assert "data:image/png;base64," in page.text

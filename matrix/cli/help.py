@@ -81,14 +81,14 @@ _NO_LINE_START = set("。，、；：！？）》」”’,.;:!?)")
 
 def _wrap(text: str, width: int) -> list[str]:
     """``text`` in lines of at most ``width`` columns, broken between characters (Chinese has no
-    spaces to break at) but never inside a run of Latin letters, digits, an option name or a
-    ``<placeholder>`` with what is glued to it (``NN-<单位>.docx``)."""
+    spaces to break at) but never inside a run of Latin letters, digits, an option name, a
+    ``<placeholder>`` with what is glued to it (``NN-<单位>.docx``) or a ``[默认: …]``."""
     lines, line = [], ""
     for word in re.findall(
-        r"[A-Za-z0-9_./\-]*<[^<>]*>[A-Za-z0-9_./\-]* ?|[A-Za-z0-9_./<>\-\[\]=:*]+ ?|.", text
+        r"\[[^\[\]]{1,40}\]|[A-Za-z0-9_./\-]*<[^<>]*>[A-Za-z0-9_./\-]* ?|[A-Za-z0-9_./<>\-\[\]=:*]+ ?|.", text
     ):
         # Closing punctuation never starts a line (it may overhang by one character instead).
-        if line and _width(line + word.rstrip()) > width and word not in _NO_LINE_START:
+        if line and _width(line + word.rstrip()) > width and word.strip() not in _NO_LINE_START:
             lines.append(line.rstrip())
             line = word.lstrip()
         else:
