@@ -190,5 +190,5 @@ def test_the_web_page_links_to_the_guide_and_serves_it(tmp_path: Path) -> None:
         assert home.status_code == 200 and 'href="/guide"' in home.text
         page = client.get("/guide")
         assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
-        assert "<h2 id=\"8-常见问题\">8. 常见问题</h2>" in page.text
+        assert '<h2 id="8-常见问题">8. 常见问题</h2>' in page.text
         assert "data:image/png;base64," in page.text
