@@ -251,7 +251,7 @@ def regroup(lines: list[Line], findings: list[Finding]) -> list[Line]:
         if line.cells is None and _BORDER.search(line.text)
         else line
         for line in lines
-        if line.text.strip() and not is_debris(line.text)
+        if line.text.strip() and not (len(line.text) < 80 and is_debris(line.text))
     ]
     out: list[Line] = []
     i = 0

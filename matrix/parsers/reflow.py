@@ -36,8 +36,8 @@ def unfold(lines: list[Line]) -> list[Line]:
     """``lines`` with every long line that holds several collapsed paragraphs cut back into them."""
     out: list[Line] = []
     for line in lines:
-        if line.cells is not None or len(line.text) < _LONG:
-            out.append(line)
+        if line.cells is not None or len(line.text) < _LONG or len(_GAP.findall(line.text)) < _MIN_CUTS:
+            out.append(line)  # most long lines are one paragraph with no gaps at all
             continue
         folded = fold(line.text)
         cuts = [m.end() for m in _GAP.finditer(folded) if _cut_here(folded, m.end())]
@@ -58,7 +58,7 @@ _CONTINUES = re.compile(r"^[^\s、,。;:()]{1,6}([、,]|$)")
 
 
 def _label_line(text: str) -> bool:
-    labels = find_labels(fold(text.strip())[:20])
+    labels = find_labels(fold(text.strip()[:20]))
     return bool(labels) and labels[0].start == 0 and labels[0].label is not None
 
 
@@ -67,9 +67,10 @@ def join_wrapped(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for line in lines:
         previous = out[-1] if out else None
-        text = fold(line.text.strip())
+        text = fold(line.text.strip()) if len(line.text) <= 60 else ""
         if (
             previous is not None
+            and text
             and previous.cells is None
             and line.cells is None
             and _label_line(previous.text)
