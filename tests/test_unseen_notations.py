@@ -424,3 +424,13 @@ def test_items_headed_by_a_body_name_are_that_bodys_duties() -> None:
     )
     assert [(t.id, t.leads) for t in plan.tasks] == [("二.1", ["街道消委办"]), ("二.2", ["派出所"])]
     assert plan.tasks[0].text.startswith("街道消委办。牵头开展")
+
+
+def test_a_role_verb_in_prose_is_a_warning_only_outside_tasks() -> None:
+    plan = parse_text(
+        "一、总体要求\n海关总署要继续做好牵头工作,形成科技部门牵头,有关部门协同配合的机制。\n"
+        "二、主要任务\n1.推进口岸建设。海关总署牵头负责口岸规划(海关总署牵头)\n"
+    )
+    warnings = [f for f in plan.findings if "不是分工的写法" in f.message]
+    assert [(f.line, f.severity) for f in warnings] == [(2, Severity.WARNING)]
+    assert "海关总署要继续做好牵头" in warnings[0].message

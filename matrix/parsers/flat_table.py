@@ -146,6 +146,7 @@ def _typed_after(kinds: list[str], text_at: int, rest: list[str]) -> int:
     return sum(1 for i, k in enumerate(kinds) if i > text_at and k not in ("number", "text"))
 
 
+_UNIT_KINDS = ("lead", "participant", "responsible")
 _MAX_TEXT_RUN = 4
 """Text lines in a row without units after them: past this many, the table has ended."""
 
@@ -155,10 +156,12 @@ def _unnumbered_rows(solid: list[Line], i: int, kinds: list[str], out: list[Line
     unit lines is the row's task, the lines after the units fill the columns after them.  A marker
     alone on a line (``(一)``) with the line after it is a section heading.  Returns where the
     table ended."""
-    roles = [k for k, kind in enumerate(kinds) if kind in ("lead", "participant", "responsible")]
+    roles = [k for k, kind in enumerate(kinds) if kind in _UNIT_KINDS or kind.startswith("other:")]
     if not roles:
         return i
     trailing = len(kinds) - 1 - roles[-1]
+    if "text" not in kinds[: roles[0]]:
+        return i
     texts: list[Line] = []
     while i < len(solid):
         line = solid[i]
@@ -183,9 +186,9 @@ def _unnumbered_rows(solid: list[Line], i: int, kinds: list[str], out: list[Line
             j += 1
         after = [s.text.strip() for s in solid[j : j + trailing]]
         cells = [""] * len(kinds)
-        text_columns = [k for k, kind in enumerate(kinds) if kind == "text"]
-        own = texts[-len(text_columns) :]
-        for column, text_line in zip(text_columns[-len(own) :], own, strict=True):
+        before = list(range(roles[0]))  # the row's lines before its units fill these, right-aligned
+        own = texts[-len(before) :] if before else texts[-1:]
+        for column, text_line in zip(before[-len(own) :], own, strict=True):
             cells[column] = text_line.text.strip()
         _lay_units(cells, roles, [s.text.strip() for s in solid[i:j]])
         for column, value in zip(range(roles[-1] + 1, len(kinds)), after, strict=False):
@@ -279,6 +282,11 @@ def regroup(lines: list[Line], findings: list[Finding]) -> list[Line]:
                 if marker is not None and marker.level <= 1 and _number(line.text) is None:
                     out.append(line)  # 一、产业发展 between rows: a section heading
                     i += 1
+                    continue
+                ahead = _headings_before(solid, i, expected or 1)
+                if value is None and ahead:
+                    out.extend(solid[i : i + ahead])  # 行动一：… / 旧区改造: headings between rows
+                    i += ahead
                     continue
                 break
             j = i + 1
@@ -398,6 +406,18 @@ def _sub_rows(line: Line, kinds: list[str], values: list[str]) -> list[Line] | N
             cells[column + 1] = cell
         out.append(Line(line.number, "\t".join(c.replace("\n", "、") for c in cells), cells=tuple(cells)))
     return out
+
+
+def _headings_before(solid: list[Line], i: int, expected: int) -> int:
+    """How many short lines from ``i`` stand before the row numbered ``expected`` (0 if none do):
+    a section row a web table spans across all its columns."""
+    for ahead in (1, 2):
+        if i + ahead >= len(solid) or _number(solid[i + ahead].text) != expected:
+            continue
+        lines = solid[i : i + ahead]
+        if all(len(h.text.strip()) <= 60 and not _unitish(h.text.strip()) for h in lines):
+            return ahead
+    return 0
 
 
 def _section(line: Line) -> bool:

@@ -76,6 +76,7 @@ def parse_document(document: Document, settings: Settings) -> Plan:
     raws = collector.collect(root)
     if not raws:
         raise InputError(_no_task_message(paras), path=document.source)
+    findings += _prose_roles(paras, collector.covered)
     rule_lines = sorted([*collector.rule_lines, *(r.assign_line for r in raws if r.assignment.states_rule)])
     comma_lines = [r.assign_line for r in raws if r.assignment.comma_rule]
     registry = Registry(settings)
@@ -131,6 +132,31 @@ def parse_document(document: Document, settings: Settings) -> Plan:
 
 _ROLE_WORD = re.compile("|".join((*LEAD_WORDS, *PARTICIPANT_WORDS, *RESPONSIBLE_WORDS, "单位", "部门")))
 _ORG_IN_TEXT = re.compile(r"[省市县区镇乡]\w{1,12}?(局|委|办|厅|部|中心|政府|公司)")
+
+
+_PROSE_ROLE = re.compile(
+    r"((?:省|市|县|区|州)[\u4e00-\u9fff]{1,10}?(?:局|委|办|厅|中心|政府)|[\u4e00-\u9fff]{2,6}?(?:部|署|总局))"
+    r"(?:要|将|应|继续|进一步|做好|抓好|负责){0,3}(牵头|配合|参与|负责)"
+)
+
+
+def _prose_roles(paras: list[Para], covered: set[int]) -> list[Finding]:
+    """A role verb after a department in running prose that no task took in (海关总署要继续做好牵头工作):
+    a warning, since it may be an assignment written as a sentence."""
+    found: list[Finding] = []
+    for para in paras:
+        if para.kind not in ("para", "item") or id(para) in covered or para.inlines:
+            continue
+        m = _PROSE_ROLE.search(para.folded)
+        if m is not None:
+            found.append(
+                Finding(
+                    para.line,
+                    f'这一行写到 "{m.group(0)}", 但不是分工的写法, 没有读入任何任务: '
+                    "如果这是分工, 请用 matrix correct 更正",
+                )
+            )
+    return found
 
 
 def _no_task_message(paras: list[Para]) -> str:

@@ -153,6 +153,8 @@ class TaskCollector:
     def __init__(self) -> None:
         self.tasks: list[RawTask] = []
         self.rule_lines: list[int] = []
+        self.covered: set[int] = set()
+        """The lines (by ``id`` of their Para) that belong to a task with an assignment."""
 
     def collect(self, root: Node) -> list[RawTask]:
         """Every task under ``root``, ordered by line."""
@@ -195,6 +197,7 @@ class TaskCollector:
     def _whole(self, node: Node) -> None:
         node.is_task = True
         paras = [p for p in node.paras()] + [p for c in node.children for p in _all_paras(c)]
+        self.covered.update(map(id, paras))
         assignment, line = _merged(paras)
         if node.para is not None and len(node.para.inlines) > 1 and not node.body and not node.children:
             # one numbered item whose brackets each close a stretch of it: a task per stretch, so
@@ -221,6 +224,7 @@ class TaskCollector:
         segments += [(p, 0) for p in node.body]
         for para, start in segments:
             if para.inlines:
+                self.covered.add(id(para))
                 count += 1
                 stretches = _split_stretches(para, start)
                 run = []  # unassigned paragraphs before an assigned one stand on their own
@@ -233,6 +237,7 @@ class TaskCollector:
                 if run:
                     count += 1
                     text = "\n".join(own_text(p) for p in run)
+                    self.covered.update(map(id, run))
                     self.tasks.append(
                         RawTask((*node.outline, f"p{count}"), text, run[0].line, para.pure, para.line, node)
                     )

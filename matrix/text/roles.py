@@ -49,8 +49,8 @@ SETTINGS_KINDS = {
 
 LEAD_WORDS = ("总牵头", "牵头", "主办", "主责", "主抓", "领衔")
 PARTICIPANT_WORDS = ("配合", "协同", "协作", "协助", "协办", "参与", "参加", "协调")
-RESPONSIBLE_WORDS = ("责任", "负责", "承办", "实施", "承担", "执行")
-SUPERVISORY_WORDS = ("指导", "督办", "督导", "督查", "监督", "督促")
+RESPONSIBLE_WORDS = ("责任", "负责", "承办", "实施", "承担", "执行", "推进", "落实")
+SUPERVISORY_WORDS = ("指导", "督办", "督导", "督查", "监督", "督促", "监考", "考核", "监测")
 MAIN_WORD = "主要"
 BODY_HEADS = ("单位", "部门", "处室", "科室", "股室", "机构", "主体", "处(室)", "处（室）", "单位(部门)")
 PERSON_HEADS = ("领导", "负责人", "责任人", "联系人", "领导同志")
@@ -195,6 +195,7 @@ def looks_like_label(word: str) -> bool:
 
 _LABEL_CHARS = re.compile(r"[\u4e00-\u9fff()/（）]{1,14}$")
 _COLON = re.compile(r"\s*[:：]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -218,9 +219,17 @@ def find_labels(text: str, custom: Mapping[str, LabelKind] | None = None) -> lis
         run = _LABEL_CHARS.search(text[before : colon.start()])
         if run is None:
             continue
-        word = run.group()
-        run_start = before + run.start()
+        word = run.group().lstrip("()（）")  # (责任单位: the bracket opens the assignment
+        run_start = before + run.end() - len(word)
+        if not word:
+            continue
         found: LabelAt | None = None
+        whole = run_start == 0 or not _CJK.match(text[run_start - 1])
+        if whole and read_label(word, custom) is None and looks_like_label(word):
+            # 督察落实单位: a label word standing on its own is read whole or not at all, never as
+            # the 落实单位 at its end
+            out.append(LabelAt(run_start, colon.end(), None, word))
+            continue
         for cut in range(len(word)):
             label = read_label(word[cut:], custom)
             if label is not None:
