@@ -434,3 +434,22 @@ def test_a_role_verb_in_prose_is_a_warning_only_outside_tasks() -> None:
     warnings = [f for f in plan.findings if "不是分工的写法" in f.message]
     assert [(f.line, f.severity) for f in warnings] == [(2, Severity.WARNING)]
     assert "海关总署要继续做好牵头" in warnings[0].message
+
+
+def test_flattened_table_with_a_type_column_before_the_number_and_section_rows() -> None:
+    plan = parse_text(
+        "任务类型\n序号\n工作任务\n推进单位\n"
+        "行动一：再造发展新极行动\n1\n推进滨江区域整体更新\n区规划资源局、区建设管理委、江宁路街道\n"
+        "2\n推进走马塘片区规划研究\n区规划资源局、区“两旧”专班、区商务委、区国资委\n"
+        "行动二：重塑美丽新居行动\n旧区改造\n3\n完成零星旧里房屋改造\n区房管局、各相关街镇\n"
+    )
+    assert [(t.text, t.leads) for t in plan.tasks] == [
+        ("推进滨江区域整体更新", ["区规划资源局", "区建设管理委", "江宁路街道"]),
+        ("推进走马塘片区规划研究", ["区规划资源局", "区“两旧”专班", "区商务委", "区国资委"]),
+        ("完成零星旧里房屋改造", ["区房管局", "各相关街镇"]),
+    ]
+
+
+def test_a_label_whose_names_stand_on_the_next_line() -> None:
+    plan = parse_text("1.推进园区建设。\n牵头单位:\n市发改委\n配合单位：\n市财政局、市商务局\n")
+    assert _roles(plan) == [(["市发改委"], ["市财政局", "市商务局"])]

@@ -138,8 +138,9 @@ def _names(text: str, result: Assignment) -> list[Name]:
         if _DEADLINE.match(name.text):  # 县商务局 / 12月底前: a table cell's last line is its deadline
             result.deadline = result.deadline or normal_deadline(name.text)
             continue
-        if _BAD_NAME.search(name.text):
-            continue
+        bad = _BAD_NAME.search(name.text)
+        if bad and not (bad.group() in '“”"' and is_organisation(name.text)):
+            continue  # prose, not a name; a body's name may quote its nickname (区“两旧”专班)
         if len(name.text) > MAX_NAME:
             if is_organisation(name.text):
                 result.too_long.append(name.text)

@@ -2,9 +2,15 @@
 
 ``序号`` / ``目标与任务`` / ``责任单位`` on lines of their own (often with blank lines between), then
 each row the same way: ``1`` / ``地区生产总值增长5.5%左右`` / ``区发展改革委``.  The header is found
-by its words; rows are cut at their numbers, so a cell that holds several units one per line
-stays one cell.  Each header and row is handed on as one :class:`Line` with its cells, the way a
-.docx table row is, and the table parser reads it from there.
+by its words; rows are cut at their numbers (or, in a table with no number column, found by their
+units), so a cell that holds several units one per line stays one cell.  A row's lines are laid into
+columns by what they look like: dates, people, units, text.
+
+Web tables print a merged cell once, in the first row it covers, so a row that names no unit
+shares the row above's (reported); items ``(1)(2)…`` inside a row, and rows that go on without a
+number, become rows of their own; a line spanning the table between rows is a heading.  Each header
+and row is handed on as one :class:`Line` with its cells, the way a .docx table row is, and the
+table parser reads it from there.
 """
 
 from __future__ import annotations
@@ -243,7 +249,9 @@ _GROUP = re.compile(r"^各|各(部门|单位|机构|成员单位)$")
 def _unitish(text: str) -> bool:
     """True for a line that names bodies and nothing else: 区财政局、区税务局 / 市政府各部门."""
     parts = [p.rstrip("等") for p in re.split(r"[、,，;；\s]+", fold(text)) if p]
-    return bool(parts) and all(is_organisation(p) or _GROUP.search(p) for p in parts)
+    bodies = sum(1 for p in parts if is_organisation(p) or _GROUP.search(p))
+    # a long list may hold a name no ending gives away (区“两旧”专班): most of it must be bodies
+    return bool(parts) and (bodies == len(parts) or (len(parts) >= 3 and bodies * 4 >= len(parts) * 3))
 
 
 def regroup(lines: list[Line], findings: list[Finding]) -> list[Line]:
@@ -266,6 +274,11 @@ def regroup(lines: list[Line], findings: list[Finding]) -> list[Line]:
             continue
         header, i = found
         kinds = [column_kind(c) or "" for c in header]
+        if "number" in kinds[1:] and kinds[0] != "number":
+            # 任务类型 | 序号 | …: a column before the number is printed once, as a heading between
+            # rows; the table is read from its number column on
+            header = header[kinds.index("number") :]
+            kinds = kinds[kinds.index("number") :]
         numbered = kinds[0] == "number"
         first = solid[i - 1].number
         out.append(Line(first, "\t".join(header), cells=tuple(header)))
@@ -285,7 +298,10 @@ def regroup(lines: list[Line], findings: list[Finding]) -> list[Line]:
                     continue
                 ahead = _headings_before(solid, i, expected or 1)
                 if value is None and ahead:
-                    out.extend(solid[i : i + ahead])  # 行动一：… / 旧区改造: headings between rows
+                    # 行动一：… / 旧区改造: headings between rows, a row spanning the table
+                    out.extend(
+                        Line(h.number, h.text.strip(), cells=(h.text.strip(),)) for h in solid[i : i + ahead]
+                    )
                     i += ahead
                     continue
                 break

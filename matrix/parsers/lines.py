@@ -282,8 +282,10 @@ class _Tables:
         return Para(line.number, row.text, fold(row.text), "row", row.marker, pure=row.assignment)
 
     def leave(self, line: Line, text: str) -> None:
-        """Close the table at a line that is neither a row nor a heading between rows."""
-        if self.header is not None and not find_marker(fold(text)):
+        """Close the table at a line that is neither a row nor a heading between rows (a numbered
+        heading, or a row of one cell spanning the table: 行动一：再造发展新极行动)."""
+        spanning = line.cells is not None and sum(1 for c in line.cells if c.strip()) == 1
+        if self.header is not None and not find_marker(fold(text)) and not spanning:
             self.header = None
 
 

@@ -63,26 +63,26 @@ def _label_line(text: str) -> bool:
 
 
 def join_wrapped(lines: list[Line]) -> list[Line]:
-    """``lines`` with each labelled list that runs on into the next line joined to it."""
+    """``lines`` with each labelled list that runs on into the next line joined to it: a list a
+    narrow page wrapped (``…、园区党工`` / ``委、…``), or a label whose names stand on the next line
+    (``牵头单位:`` / ``市发改委``)."""
     out: list[Line] = []
     for line in lines:
         previous = out[-1] if out else None
         text = fold(line.text.strip()) if len(line.text) <= 60 else ""
-        if (
-            previous is not None
-            and text
-            and previous.cells is None
-            and line.cells is None
-            and _label_line(previous.text)
-            and previous.text.rstrip()[-1:] not in _SENTENCE_END
-            and fold(previous.text.rstrip())[-1:] not in _SENTENCE_END
-            and text
-            and len(text) <= 40
-            and find_marker(text) is None
-            and not _label_line(text)
-            and _CONTINUES.match(text)
-        ):
+        if previous is not None and text and _continues(previous, line, text):
             out[-1] = Line(previous.number, previous.text.rstrip() + line.text.strip())
             continue
         out.append(line)
     return out
+
+
+def _continues(previous: Line, line: Line, text: str) -> bool:
+    if previous.cells is not None or line.cells is not None or not _label_line(previous.text):
+        return False
+    if find_marker(text) is not None or _label_line(text) or len(text) > 40:
+        return False
+    end = fold(previous.text.rstrip())[-1:]
+    if end == ":":
+        return True  # the label's names stand on the next line
+    return end not in _SENTENCE_END and bool(_CONTINUES.match(text))
