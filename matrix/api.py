@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from matrix.cleaning import clean, removed
 from matrix.graph import PlanGraph
-from matrix.model import Plan
+from matrix.model import Document, Finding, Line, Plan
 from matrix.parsers.plan import parse_document
 from matrix.readers import read_document
 from matrix.settings import Settings, load_settings
@@ -32,13 +34,35 @@ def parse_plan(path: str | Path, settings: Settings | None = None) -> Plan:
     path = Path(path)
     if settings is None:
         settings = load_settings(path)
-    document = read_document(path)
+    document, findings = clean_document(read_document(path))
     plan = parse_document(document, settings)
     if settings.corrections and document.plan is None:
         from matrix.corrections import corrected_plan
 
         plan = corrected_plan(plan, settings)
+    findings += [Finding(0, warning) for warning in settings.warnings]
+    plan.findings.extend(findings)
     return plan
+
+
+def clean_document(document: Document) -> tuple[Document, list[Finding]]:
+    """``document`` without the characters XML cannot hold, and a finding for each line that had any."""
+    lines: list[Line] = []
+    findings: list[Finding] = []
+    for line in document.lines:
+        text, count = clean(line.text, breaks=True)
+        cells = line.cells
+        if cells is not None:
+            pairs = [clean(c, breaks=True) for c in cells]
+            cells = tuple(c for c, _ in pairs)
+            count = max(count, sum(n for _, n in pairs))
+        if count:
+            findings.append(Finding(line.number, removed(count)))
+            line = replace(line, text=text, cells=cells)
+        lines.append(line)
+    if not findings:
+        return document, []
+    return replace(document, lines=lines), findings
 
 
 def load_plan(path: str | Path, settings: Settings | None = None) -> PlanGraph:

@@ -5,8 +5,9 @@ a key that changes whenever its content would (a hash of what goes into it), and
 renders its bytes.  :func:`write_build` then
 
 * renders only the jobs whose key or file changed since the last build (``manifest.json``),
-* stages the new bytes in a temporary folder beside ``out/`` and moves them into place only when
-  every job has rendered, writing the manifest last, so a failure leaves ``out/`` as it was,
+* stages the new bytes in ``out/.matrix-staging/`` and, once every job has rendered, commits them
+  in one step through a journal (:mod:`matrix.journal`), the manifest last, so a failure, Ctrl-C,
+  a kill or a file open in Word leaves ``out/`` all old or all new, never a mix,
 * removes files it generated earlier that no longer belong (a bureau that left the plan),
 * keeps a file the clerk edited by hand as a dated copy instead of overwriting it silently,
 * never touches a file it did not generate, and
@@ -15,24 +16,21 @@ renders its bytes.  :func:`write_build` then
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import hashlib
 import json
-import os
-import shutil
-import tempfile
-import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from matrix.errors import MatrixError
+from matrix import journal
+from matrix.journal import STAGING
+from matrix.lock import LOCK, build_lock
 from matrix.paths import output_path
 
 MANIFEST = "manifest.json"
-LOCK = ".matrix.lock"
+__all__ = ["LOCK", "MANIFEST", "STAGING", "BuildReport", "Job", "build_lock", "key_of", "write_build"]
 
 
 @dataclass(frozen=True)
@@ -57,6 +55,8 @@ class BuildReport:
     """Files edited by hand since the last build: (path, the dated copy they were kept as)."""
     departments: list[str] = field(default_factory=list)
     """Departments whose own files changed."""
+    recovered: str | None = None
+    """What was done with a commit an interrupted build left unfinished, if there was one."""
 
 
 def digest(data: bytes) -> str:
@@ -102,59 +102,11 @@ def _file_digest(path: Path) -> str | None:
         return None
 
 
-@contextlib.contextmanager
-def build_lock(out_dir: Path, wait: float = 10.0) -> Iterator[None]:
-    """Hold the output folder's lock; wait up to ``wait`` seconds for another build, then refuse."""
-    lock = out_dir / LOCK
-    deadline = time.monotonic() + wait
-    while True:
-        try:
-            fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
-            break
-        except FileExistsError:
-            if _stale(lock):
-                with contextlib.suppress(OSError):
-                    lock.unlink()
-                continue
-            if time.monotonic() > deadline:
-                raise MatrixError(
-                    f"另一个 matrix 正在写入 {out_dir} (锁文件 {lock})。请等它完成后再试; "
-                    "若确认没有其他 matrix 在运行, 可删除该锁文件。"
-                ) from None
-            time.sleep(0.2)
-    try:
-        os.write(fd, str(os.getpid()).encode())
-        os.close(fd)
-        yield
-    finally:
-        with contextlib.suppress(OSError):
-            lock.unlink()
-
-
-def _stale(lock: Path) -> bool:
-    """True when the build that holds the lock is gone (its process ended, or it is an hour old)."""
-    try:
-        pid = int(lock.read_text() or "0")
-        age = time.time() - lock.stat().st_mtime
-    except (OSError, ValueError):
-        return True
-    if age > 3600:
-        return True
-    if os.name == "posix" and pid > 0:
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            return True
-        except PermissionError:
-            return False
-    return False
-
-
-def _dated_copy(path: Path, now: dt.datetime) -> Path:
+def _dated_copy(path: Path, now: dt.datetime, taken: set[Path]) -> Path:
     stamp = now.strftime("%Y%m%d-%H%M%S")
     candidate = path.with_name(f"{path.stem}-手改-{stamp}{path.suffix}")
     n = 2
-    while candidate.exists():
+    while candidate.exists() or candidate in taken:
         candidate = path.with_name(f"{path.stem}-手改-{stamp}-{n}{path.suffix}")
         n += 1
     return candidate
@@ -175,16 +127,19 @@ def write_build(
     ``keep`` prefix (another command's outputs, such as ``changes/``) are never removed either.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
+    given, out_dir = out_dir, out_dir.resolve()  # every path below from the one absolute folder
     report = BuildReport()
-    with build_lock(out_dir):
+    with build_lock(given):  # named as the clerk gave it in a refusal
+        report.recovered = journal.recover(out_dir)
         previous = read_manifest(out_dir)
         old: dict[str, Any] = previous["files"]
-        staged: dict[str, tuple[Path, str]] = {}
+        staged: dict[str, str] = {}
         new_files: dict[str, Any] = {}
         if scope is not None:
             new_files = {p: r for p, r in old.items() if not p.startswith(tuple(scope))}
         new_files.update({p: r for p, r in old.items() if keep and p.startswith(tuple(keep))})
-        stage = Path(tempfile.mkdtemp(prefix=".matrix-stage-", dir=out_dir))
+        stage = journal.staging(out_dir) / "new"
+        stage.mkdir(parents=True)
         try:
             for job in jobs:
                 target = output_path(out_dir, *job.path.split("/"))
@@ -200,58 +155,69 @@ def write_build(
                 if on_disk == sha:
                     report.unchanged.append(job.path)
                     continue
-                temp = stage / f"{len(staged):06d}"
-                temp.write_bytes(data)
-                staged[job.path] = (temp, sha)
-            _commit(out_dir, staged, old, new_files, report)
+                name = f"{len(staged):06d}"
+                (stage / name).write_bytes(data)
+                staged[job.path] = f"{journal.STAGING}/new/{name}"
+            moves = _moves(out_dir, staged, old, new_files, report)
             # a partial build (diff's notices, collect's report) keeps what the full build recorded
             kept = {k: v for k, v in previous.items() if k != "files"} if scope is not None else {}
             manifest = {**kept, **meta, "generator": "matrix", "files": dict(sorted(new_files.items()))}
             text = json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"
-            if staged or report.removed or report.kept_edits or _read_text(out_dir / MANIFEST) != text:
-                temp = stage / MANIFEST
-                temp.write_text(text, encoding="utf-8")
-                os.replace(temp, out_dir / MANIFEST)
+            if moves or _read_text(out_dir / MANIFEST) != text:
+                (stage / MANIFEST).write_text(text, encoding="utf-8")
+                if (out_dir / MANIFEST).exists():
+                    moves.append(journal.Move("aside", MANIFEST, f"{journal.STAGING}/old/{MANIFEST}"))
+                moves.append(journal.Move("place", MANIFEST, f"{journal.STAGING}/new/{MANIFEST}"))
+                journal.commit(out_dir, moves)
         finally:
-            shutil.rmtree(stage, ignore_errors=True)
+            journal.clear(out_dir)
     changed = set(report.written) | set(report.removed)
     depts = {new_files.get(p, old.get(p, {})).get("department") for p in changed}
     report.departments = sorted(d for d in depts if d)
     return report
 
 
-def _commit(
+def _moves(
     out_dir: Path,
-    staged: dict[str, tuple[Path, str]],
+    staged: dict[str, str],
     old: dict[str, Any],
     new_files: dict[str, Any],
     report: BuildReport,
-) -> None:
-    """Move staged files into place and remove generated files that no longer belong."""
+) -> list[journal.Move]:
+    """The moves that put staged files into place and take away generated files that no longer
+    belong; a file edited by hand goes to a dated copy instead of away."""
     now = dt.datetime.now()
-    for rel, (temp, _sha) in staged.items():
+    moves: list[journal.Move] = []
+    taken: set[Path] = set()
+
+    def aside(rel: str, target: Path, on_disk: str) -> bool:
+        """Move ``target`` out of the way; True when it was edited by hand (and kept)."""
+        kept: bool = on_disk != old.get(rel, {}).get("sha256")
+        if kept:
+            # edited by hand since the last build, or a file matrix never wrote: keep it
+            copy = _dated_copy(target, now, taken)
+            taken.add(copy)
+            fresh = copy.relative_to(out_dir).as_posix()
+            report.kept_edits.append((rel, fresh))
+        else:
+            fresh = f"{journal.STAGING}/old/{len(moves):06d}"
+        moves.append(journal.Move("aside", rel, fresh))
+        return kept
+
+    for rel, temp in staged.items():
         target = output_path(out_dir, *rel.split("/"))
         on_disk = _file_digest(target)
-        recorded = old.get(rel, {}).get("sha256")
-        if on_disk is not None and on_disk != recorded:
-            # edited by hand since the last build, or a file matrix never wrote: keep it
-            copy = _dated_copy(target, now)
-            os.replace(target, copy)
-            report.kept_edits.append((rel, copy.relative_to(out_dir).as_posix()))
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(temp, target)
+        if on_disk is not None:
+            aside(rel, target, on_disk)
+        moves.append(journal.Move("place", rel, temp))
         report.written.append(rel)
-    for rel, record in old.items():
+    for rel in old:
         if rel in new_files:
             continue
         target = output_path(out_dir, *rel.split("/"))
         on_disk = _file_digest(target)
         if on_disk is None:
             continue
-        if on_disk == record.get("sha256"):
-            target.unlink()
+        if not aside(rel, target, on_disk):
             report.removed.append(rel)
-        else:
-            copy = _dated_copy(target, now)
-            os.replace(target, copy)
-            report.kept_edits.append((rel, copy.relative_to(out_dir).as_posix()))
+    return moves

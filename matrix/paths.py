@@ -17,6 +17,12 @@ from matrix.errors import UsageError
 _FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
 _RESERVED = re.compile(r"^(CON|PRN|AUX|NUL|CONIN\$|CONOUT\$|COM[0-9¹²³]|LPT[0-9¹²³])(\..*)?$", re.IGNORECASE)
 _MAX_STEM = 80
+# A file name is at most 255 bytes on Linux and 255 UTF-16 units on Windows; a stem of 150 bytes
+# leaves room for the number before it, a dated copy's "-手改-20261201-093000-2" and the suffix.
+_MAX_STEM_BYTES = 150
+# Characters that change how a name is shown without being seen: bidirectional controls (an RLO
+# makes "局\u202excod.exe" show as "局exe.docx"), zero-width characters, the soft hyphen, the BOM.
+_INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]")
 
 
 def safe_filename(name: str, *, fallback: str = "未命名") -> str:
@@ -24,9 +30,11 @@ def safe_filename(name: str, *, fallback: str = "未命名") -> str:
 
     Path separators, characters Windows forbids and control characters become nothing or ``_``;
     ``..``, leading and trailing dots and spaces go; a reserved device name (CON, NUL, COM1 ...)
-    gets a ``_`` prefix; the result is at most 80 characters and never empty.
+    gets a ``_`` prefix; invisible characters that reorder how a name is shown (a right-to-left
+    override) go; the result is at most 80 characters and 150 bytes, and never empty.
     """
     text = unicodedata.normalize("NFC", name)
+    text = _INVISIBLE.sub("", text)
     text = _FORBIDDEN.sub("_", text)
     text = re.sub(r"\.{2,}", ".", text)
     text = re.sub(r"_+", "_", text)
@@ -37,6 +45,8 @@ def safe_filename(name: str, *, fallback: str = "未命名") -> str:
         text = "_" + text
     if len(text) > _MAX_STEM:
         text = text[:_MAX_STEM].rstrip(" .")
+    while len(text.encode("utf-8")) > _MAX_STEM_BYTES or len(text.encode("utf-16-le")) > 2 * _MAX_STEM_BYTES:
+        text = text[:-1].rstrip(" .")
     return text
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from matrix.cleaning import clean, removed
 from matrix.corrections import Correction, parse_corrections
 from matrix.errors import InputError
 from matrix.text.roles import SETTINGS_KINDS, LabelKind
@@ -62,6 +63,8 @@ class Settings:
     corrections: list[Correction] = field(default_factory=list)
     text: str = ""
     """The settings file's text as read ("" without one); a duty workbook keeps it in its stamp."""
+    warnings: list[str] = field(default_factory=list)
+    """What reading the file changed (characters no document can hold), each naming the file."""
 
     def canonical(self) -> dict[str, str]:
         """Every alias and former name mapped to its department's name."""
@@ -142,9 +145,30 @@ def _unknown(keys: Any, known: set[str], where: str, path: Path) -> None:
         )
 
 
+def _cleaned(value: Any, where: str, path: Path, warnings: list[str]) -> Any:
+    """``value`` with every string (keys too) through :func:`matrix.cleaning.clean`."""
+    if isinstance(value, str):
+        text, count = clean(value)
+        if count:
+            warnings.append(f"{path}: {where or '设置'}: {removed(count)}")
+        return text
+    if isinstance(value, list):
+        return [_cleaned(v, f"{where}[{i}]", path, warnings) for i, v in enumerate(value)]
+    if isinstance(value, dict):
+        out = {}
+        for key, v in value.items():
+            name = _cleaned(key, where, path, warnings)
+            out[name] = _cleaned(v, f"{where}.{name}" if where else name, path, warnings)
+        return out
+    return value
+
+
 def parse_settings(data: dict[str, Any], path: Path, text: str = "") -> Settings:
     """Settings from the parsed TOML of ``path`` (whose ``text`` it is); a wrong value type or an
-    unknown key is an :class:`InputError`."""
+    unknown key is an :class:`InputError`.  Characters no document can hold are removed, with a
+    warning."""
+    warnings: list[str] = []
+    data = _cleaned(data, "", path, warnings)
     _unknown(data, _PARTS, "部分", path)
     depts: list[DepartmentSettings] = []
     raw_depts = data.get("departments", {})
@@ -181,7 +205,9 @@ def parse_settings(data: dict[str, Any], path: Path, text: str = "") -> Settings
         extra={k: v for k, v in raw_letter.items() if k not in known},
     )
     labels = _labels(data, path)
-    settings = Settings(path=path, departments=depts, letter=letter, labels=labels, raw=data, text=text)
+    settings = Settings(
+        path=path, departments=depts, letter=letter, labels=labels, raw=data, text=text, warnings=warnings
+    )
     settings.corrections = parse_corrections(data.get("corrections"), path, text, settings.canonical())
     return settings
 
@@ -223,7 +249,12 @@ def settings_from_text(text: str, path: Path) -> Settings:
         where = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
         detail = f"第{where.group(1)}行第{where.group(2)}列附近" if where else str(exc)
         raise InputError(f"设置文件格式有误 ({detail}): 请检查引号、方括号和等号", path=str(path)) from exc
-    return parse_settings(data, path, text)
+    except RecursionError as exc:  # arrays nested thousands deep
+        raise InputError("设置文件的方括号嵌套过深, 无法读取", path=str(path)) from exc
+    try:
+        return parse_settings(data, path, text)
+    except RecursionError as exc:
+        raise InputError("设置文件的方括号嵌套过深, 无法读取", path=str(path)) from exc
 
 
 def stamped_settings(plan: Path) -> Settings | None:

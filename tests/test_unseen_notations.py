@@ -453,3 +453,17 @@ def test_flattened_table_with_a_type_column_before_the_number_and_section_rows()
 def test_a_label_whose_names_stand_on_the_next_line() -> None:
     plan = parse_text("1.推进园区建设。\n牵头单位:\n市发改委\n配合单位：\n市财政局、市商务局\n")
     assert _roles(plan) == [(["市发改委"], ["市财政局", "市商务局"])]
+
+
+def test_role_verbs_read_by_their_parts() -> None:
+    cases = {
+        "(市发改委为牵头单位,市财政局、市商务局为配合单位)": (["市发改委"], ["市财政局", "市商务局"]),
+        "(市发改委负总责,市财政局配合)": (["市发改委"], ["市财政局"]),
+        "(市发改委牵头抓总,市财政局协同)": (["市发改委"], ["市财政局"]),
+        "(市发改委主办,市财政局协办)": (["市发改委"], ["市财政局"]),
+        "(由市发改委牵头负责,市财政局积极配合)": (["市发改委"], ["市财政局"]),
+    }
+    for bracket, expected in cases.items():
+        assert _roles(parse_text(f"1.推进重点项目建设{bracket}\n")) == [expected], bracket
+    plan = parse_text("1.建设OPC社区(指通过与人工智能协作完成研发的企业)。打造产业园区(市经信局牵头)\n")
+    assert _roles(plan) == [(["市经信局"], [])]

@@ -81,8 +81,8 @@ def main(argv: list[str] | None = None) -> None:
     _configure_streams()
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args
-    _register()
     try:
+        _register()
         result = app(args=args, standalone_mode=False, prog_name="matrix")
     except MatrixError as exc:
         if debug:
@@ -111,4 +111,6 @@ def main(argv: list[str] | None = None) -> None:
             raise
         print(f"错误: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
         sys.exit(2)
+    if result == 130:  # typer's answer to Ctrl-C in a command: it returns 130, and says nothing
+        print("已中止。", file=sys.stderr)
     sys.exit(result if isinstance(result, int) else 0)

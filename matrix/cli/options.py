@@ -124,6 +124,8 @@ def print_defaults_note(
 
 def print_report(where: Path, report: BuildReport) -> None:
     """What a build wrote, on standard error: counts, changed bureaus, hand edits kept aside."""
+    if report.recovered:
+        print(f"注意: {report.recovered}", file=sys.stderr)
     print(
         f"{where}: 写入 {len(report.written)} 个文件, 未变 {len(report.unchanged)} 个, "
         f"删除 {len(report.removed)} 个。",

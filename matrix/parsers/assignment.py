@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from matrix.parsers.brackets import depth_split, outer_groups
 from matrix.parsers.names import Name, is_organisation, parse_names, split_list
-from matrix.text.roles import LabelAt, LabelKind, find_labels
+from matrix.text.roles import LabelAt, LabelKind, find_labels, read_label
 
 RULE = re.compile(
     r"(列|排|排列|位列|列在|排在)(在)?(第一|首)位.{0,8}(为|是|作为)?.{0,4}(牵头|汇总)"
@@ -39,16 +39,55 @@ _DEADLINE = re.compile(
 )
 _SCOPE_LABEL = re.compile(r"^(适用范围|适用地区|实施范围|范围)\s*:")
 _COMPLETE = re.compile(r"(?<=[前底内末])(完成|完成任务|实现|到位|落实到位|落实|办结|见效)$")
-_VERB = re.compile(
-    r"^(?P<names>.*?)(?P<verb>分别牵头负责|共同牵头负责|牵头负责|分别牵头|共同牵头|牵头|"
-    r"按职责分工负责|按照职责分工负责|按职责负责|按职能分工负责|按职责分工落实|按职责落实|分别负责|共同负责|"
-    r"具体负责|负责落实|负责|"
-    r"参与|配合|协助|协办|参加|指导|督导|督办|落实)(?P<tail>(实施|推进|完成|办理|执行)?)$"
+_MODIFIERS = ("分别", "共同", "具体", "积极", "主动", "全力", "密切", "切实", "认真", "统一")
+_LEAD_CORES = ("牵头负责", "牵头抓总", "总牵头", "牵头", "主办", "主抓", "主责", "领衔", "负总责")
+_RESPONSIBLE_CORES = (
+    "按照职责分工负责",
+    "按职责分工负责",
+    "按职能分工负责",
+    "按职责负责",
+    "按照职责分工落实",
+    "按职责分工落实",
+    "按职责落实",
+    "负责",
 )
+_PARTICIPANT_CORES = ("参与", "配合", "协助", "协办", "参加", "协同", "协作")
+_OTHER_CORES = {
+    "负责落实": "落实",
+    "落实": "落实",
+    "指导": "指导",
+    "督导": "督导",
+    "督办": "督办",
+}
+_CORES = sorted(
+    [*_LEAD_CORES, *_RESPONSIBLE_CORES, *_PARTICIPANT_CORES, *_OTHER_CORES], key=len, reverse=True
+)
+_VERB = re.compile(
+    r"^(?P<names>.*?)(?P<verb>(?:" + "|".join(_MODIFIERS) + r")?(?:" + "|".join(_CORES) + r"))"
+    r"(?P<tail>(实施|推进|完成|办理|执行|做好|开展)?)$"
+)
+"""A list of names ending in a role verb: a modifier (分别, 积极 …), a core verb, a tail (实施 …)."""
+_AS_LABEL = re.compile(r"^(?P<names>.+?)(?:为|作为|是)(?P<label>[\u4e00-\u9fff]{2,8})$")
+"""``市发改委为牵头单位``: names said to be what a label names."""
+
+
+def _verb_kind(verb: str) -> tuple[str, str]:
+    """The role a verb gives (lead, responsible, participant, or another role's word) and its core."""
+    core = verb
+    for modifier in _MODIFIERS:
+        if verb.startswith(modifier) and verb[len(modifier) :] in _CORES:
+            core = verb[len(modifier) :]
+            break
+    if core in _LEAD_CORES:
+        return "lead", core
+    if core in _PARTICIPANT_CORES:
+        return "participant", core
+    if core in _OTHER_CORES:
+        return _OTHER_CORES[core], core
+    return "responsible", core
+
+
 _BAD_NAME = re.compile(r"[的要将把对是在从向为了。\"“”《》%]|以(?![上下])|\d{3,}")
-_LEAD_VERBS = {"分别牵头负责", "共同牵头负责", "牵头负责", "分别牵头", "共同牵头", "牵头"}
-_PART_VERBS = {"参与", "配合", "协助", "协办", "参加"}
-_OTHER_VERBS = {"指导": "指导", "督导": "督导", "督办": "督办", "落实": "落实", "负责落实": "落实"}
 
 
 @dataclass
@@ -214,6 +253,13 @@ def parse_assignment(
         if context is not None and context.startswith(_PERSON):
             result.persons += [(p, context.removeprefix(_PERSON)) for p in person_names(clause)]
             continue
+        said = _AS_LABEL.match(clause)
+        label = read_label(said.group("label"), custom) if said else None
+        if said is not None and label is not None and label.kind in _SAID_KINDS:
+            kind = label.text if label.kind is LabelKind.OTHER else label.kind.value
+            _apply_label(result, kind, pending + _names(said.group("names"), result))
+            pending, context = [], None
+            continue
         verb = _VERB.match(clause)
         if verb:
             _apply_verb(result, verb.group("names"), verb.group("verb"), pending)
@@ -240,6 +286,7 @@ def parse_assignment(
     return result
 
 
+_SAID_KINDS = (LabelKind.LEAD, LabelKind.PARTICIPANT, LabelKind.RESPONSIBLE, LabelKind.OTHER)
 _PERSON = "person:"
 """Context prefix of a person label whose list goes on in the next clause (分管领导:A,B)."""
 
@@ -316,12 +363,13 @@ def _apply_verb(result: Assignment, names_text: str, verb: str, pending: list[Na
         result.named_nobody = True
         return
     starts_with_co = names_text.startswith("会同") or (not head_text.strip("由 ") and bool(co_text))
-    if verb in _LEAD_VERBS:
+    kind, _ = _verb_kind(verb)
+    if kind == "lead":
         result.leads += head + co  # 由A会同B、C牵头: all lead, A first
-    elif verb in _PART_VERBS:
+    elif kind == "participant":
         result.participants += head + co
-    elif verb in _OTHER_VERBS:
-        result.others += [(n, _OTHER_VERBS[verb]) for n in head + co]
+    elif kind != "responsible":
+        result.others += [(n, kind) for n in head + co]
     elif starts_with_co or (result.leads and not head):
         result.participants += co or head  # A牵头,会同B、C和各区政府负责: B, C ... take part
     elif result.leads:

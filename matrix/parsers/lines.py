@@ -102,6 +102,8 @@ def _inlines(para: Para, findings: list[Finding], custom: Custom) -> list[Inline
             continue
         # a bracket that ends the line may be a bare list (省数据局、省财政厅) under a lead rule
         assignment = parse_assignment(inner, bare=at_end, custom=custom)
+        if not at_end and not assignment.labelled and not all(map(_named_body, _sentence_names(assignment))):
+            continue  # (…通过与人工智能协作…): a remark in the middle of the text, not an assignment
         _report_unread(para.line, assignment, findings)
         if assignment.is_empty:
             continue
@@ -165,6 +167,10 @@ def _sentence_names(assignment: Assignment) -> list[Name]:
         *assignment.responsible,
         *(n for n, _ in assignment.others),
     ]
+
+
+def _named_body(name: Name) -> bool:
+    return is_organisation(name.text) or name.text.startswith("各")
 
 
 def _department_like(name: str) -> bool:

@@ -14,6 +14,7 @@ import difflib
 import re
 from collections.abc import Sequence
 
+from matrix.cleaning import removed
 from matrix.graph import PlanGraph
 from matrix.model import Task
 from matrix.progress.layout import (
@@ -138,6 +139,8 @@ def check_return(graph: PlanGraph, form: ReturnedForm, fingerprint: str | None =
     """Judge one returned form against the current plan (``fingerprint`` saves recomputing it)."""
     stamp = form.stamp
     check = ReturnCheck(file=form.file, form=form, department=None)
+    if form.cleaned:
+        check.notes.append(f"{form.file.original.name}: {removed(form.cleaned)}")
     if stamp.form_version not in READABLE_VERSIONS:
         check.problems.append(
             f"表的版本 {stamp.form_version or '(无)'} 无法识别, 请用本系统新生成的表重新填报"

@@ -29,7 +29,7 @@ from matrix.progress.model import (
     ReturnState,
     TaskProgress,
 )
-from matrix.progress.read_return import ReturnError, read_return
+from matrix.progress.read_return import MAX_BYTES, ReturnError, read_return
 from matrix.settings import Settings
 
 RETURNS_FOLDER = "returns"
@@ -52,7 +52,11 @@ def gather(paths: Iterable[Path]) -> list[Path]:
 
 
 def receive(path: Path, returns: Path) -> ReceivedFile:
-    """Copy ``path`` into ``returns/<hash>-<name>`` (once per content) and describe it."""
+    """Copy ``path`` into ``returns/<hash>-<name>`` (once per content) and describe it; a file
+    too large to be a form is refused before it is read (:class:`ReturnError`)."""
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise ReturnError(f"文件过大 ({size / 1_000_000:.0f} MB), 不是进展反馈表; 未保存副本")
     data = path.read_bytes()
     sha = hashlib.sha256(data).hexdigest()
     mtime = dt.datetime.fromtimestamp(path.stat().st_mtime)
@@ -70,9 +74,13 @@ def examine(graph: PlanGraph, file: ReceivedFile, fingerprint: str) -> ReturnChe
     """Read and check one kept file; a file that is no form comes back with its reason."""
     try:
         form = read_return(file)
+        return check_return(graph, form, fingerprint)
     except ReturnError as exc:
-        return ReturnCheck(file=file, form=None, department=None, problems=[str(exc)])
-    return check_return(graph, form, fingerprint)
+        dept = exc.department if exc.department in {d.name for d in graph.departments()} else None
+        return ReturnCheck(file=file, form=None, department=dept, problems=[str(exc)])
+    except Exception as exc:  # a hostile file is reported, never fatal to the round
+        reason = f"表格内容异常, 无法读取 ({type(exc).__name__})"
+        return ReturnCheck(file=file, form=None, department=None, problems=[reason])
 
 
 def _choose(dept: DepartmentReturn) -> None:
@@ -132,6 +140,10 @@ def collect(
         except OSError as exc:  # unreadable as a file at all: reported, never fatal
             lost = ReceivedFile(path, path, "", dt.datetime.fromtimestamp(0))
             checks.append(ReturnCheck(lost, None, None, problems=[f"无法读取文件: {exc.strerror or exc}"]))
+            continue
+        except ReturnError as exc:
+            lost = ReceivedFile(path, path, "", dt.datetime.fromtimestamp(0))
+            checks.append(ReturnCheck(lost, None, None, problems=[str(exc)]))
             continue
         checks.append(examine(graph, file, fingerprint))
     departments = {d.name: DepartmentReturn(d.name, ReturnState.MISSING) for d in graph.departments()}

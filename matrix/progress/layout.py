@@ -46,7 +46,7 @@ FIRST_ROW = 5
 FOOTER_LABELS = ("填报人", "联系电话", "填报日期")
 """The labels of the bottom input cells, in order; each input sits right of its label."""
 
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 NONE = "—"
 """What an empty pre-filled cell shows."""

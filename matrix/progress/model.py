@@ -92,6 +92,8 @@ class ReturnedForm:
     phone: str = ""
     filled: dt.date | None = None
     filled_raw: str = ""
+    cleaned: int = 0
+    """Characters no document can hold, removed from what the bureau typed."""
 
 
 @dataclass(frozen=True)

@@ -8,12 +8,14 @@ is not a readable progress form raises :class:`ReturnError` with a plain reason.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 import zipfile
 from pathlib import Path
 from typing import Any
 
+from matrix.cleaning import clean
 from matrix.parsers.normalize import fold
 from matrix.progress.layout import (
     DEPT_ROW,
@@ -28,17 +30,32 @@ from matrix.progress.layout import (
     norm,
 )
 from matrix.progress.model import ReceivedFile, ReturnedForm, ReturnedRow, Stamp, StampTask
+from matrix.zip_limits import workbook_size
 
 MAX_BYTES = 20_000_000
 """A returned form is a few dozen kB; anything past this is not one."""
 MAX_UNZIPPED = 200_000_000
 """Guard against a zip bomb: the parts of a form unpack to far less."""
+MAX_CELLS = 400_000
+"""Cells and rows a return may declare, counted before it is loaded: openpyxl makes an object of
+each (some hundred bytes), so this bounds its memory; a form of 5,000 tasks declares about 70,000."""
+MAX_ROWS = 100_000
+"""The rows a form's sheet may reach: a row far below the rest would make every scan down to it."""
+
+_CELL_REF = re.compile(r"[A-Z]{1,3}[1-9][0-9]{0,6}")
 
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 
 
 class ReturnError(Exception):
-    """A returned file that cannot be read as a progress form; the message says why, plainly."""
+    """A returned file that cannot be read as a progress form; the message says why, plainly.
+
+    ``department`` is the one the workbook's properties name, when they still do.
+    """
+
+    def __init__(self, message: str, department: str | None = None) -> None:
+        super().__init__(message)
+        self.department = department
 
 
 def _open(path: Path) -> Any:
@@ -53,15 +70,24 @@ def _open(path: Path) -> Any:
                 raise ReturnError("文件解压后过大, 不是进展反馈表")
             if "xl/workbook.xml" not in archive.namelist():
                 raise ReturnError("不是 Excel 工作簿 (.xlsx)")
-    except zipfile.BadZipFile as exc:
+            declared = workbook_size(archive, MAX_CELLS)
+            if max(declared.cells, declared.padded) > MAX_CELLS:
+                raise ReturnError(f"工作簿声明的单元格和行超过 {MAX_CELLS:,} 个的上限, 不是进展反馈表")
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, RuntimeError) as exc:
         kind = "旧版 Excel (.xls) 文件, 请另存为 .xlsx" if _is_xls(path) else "不是 Excel 工作簿 (.xlsx)"
         raise ReturnError(kind) from exc
     except OSError as exc:
         raise ReturnError(f"无法读取文件: {exc.strerror or exc}") from exc
     try:
-        return load_workbook(path, data_only=True)
+        wb = load_workbook(path, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds on a damaged file; all mean the same here
         raise ReturnError(f"工作簿已损坏, 无法读取: {type(exc).__name__}") from exc
+    for ws in wb.worksheets:
+        if ws.max_row > MAX_ROWS or ws.max_column > 1000:
+            raise ReturnError(
+                f"工作表“{ws.title}”的行列数异常 ({ws.max_row} 行, {ws.max_column} 列), 不是进展反馈表"
+            )
+    return wb
 
 
 def _is_xls(path: Path) -> bool:
@@ -82,10 +108,12 @@ def _stamp_from_sheet(ws: Any) -> Stamp:
             continue
         key = row[0]
         if key == "task":
-            if len(row) < 5 or not row[1].isdigit():
+            if len(row) < 5 or not (row[1].isascii() and row[1].isdigit()) or not 0 < int(row[1]) <= MAX_ROWS:
                 raise ReturnError("隐藏的 _matrix 工作表被改动, 无法读取")
             tasks.append(StampTask(int(row[1]), row[2], row[3], row[4]))
         elif key.startswith("cell:"):
+            if len(row) < 2 or not _CELL_REF.fullmatch(row[1]):
+                raise ReturnError("隐藏的 _matrix 工作表被改动, 无法读取")
             cells[key[5:]] = row[1]
         elif len(row) > 1:
             values[key] = row[1]
@@ -116,7 +144,12 @@ def _stamp_from_properties(wb: Any) -> Stamp:
 def read_stamp(wb: Any) -> Stamp:
     """The form's stamp: the hidden sheet, else the custom properties; :class:`ReturnError` if neither."""
     if STAMP_SHEET in wb.sheetnames:
-        return _stamp_from_sheet(wb[STAMP_SHEET])
+        try:
+            return _stamp_from_sheet(wb[STAMP_SHEET])
+        except ReturnError as exc:  # a damaged stamp: still say whose form it is, if the properties can
+            with contextlib.suppress(ReturnError, AttributeError, TypeError):
+                exc.department = _stamp_from_properties(wb).department
+            raise
     return _stamp_from_properties(wb)
 
 
@@ -190,6 +223,15 @@ def read_return(file: ReceivedFile) -> ReturnedForm:
     ws = _form_sheet(wb)
     cols = _columns(ws)
     rows = []
+    cleaned = 0
+
+    def typed(value: object) -> str:
+        """What the bureau typed, as text; characters no document can hold are counted and dropped."""
+        nonlocal cleaned
+        if isinstance(value, str):
+            cleaned += clean(value)[1]
+        return norm(value)
+
     for r in _task_rows(ws, stamp, cols):
 
         def value(header: str, r: int = r) -> Any:
@@ -199,11 +241,11 @@ def read_return(file: ReceivedFile) -> ReturnedForm:
             ReturnedRow(
                 row=r,
                 cells={h: norm(value(h)) for h in HASHED},
-                progress=norm(value("进展情况")),
+                progress=typed(value("进展情况")),
                 status=norm(value("完成状态")),
                 percent=value("完成比例（%）"),
-                problems=norm(value("存在问题")),
-                next_steps=norm(value("下步计划")),
+                problems=typed(value("存在问题")),
+                next_steps=typed(value("下步计划")),
             )
         )
     footer = _footer(ws, stamp, cols)
@@ -213,8 +255,9 @@ def read_return(file: ReceivedFile) -> ReturnedForm:
         stamp=stamp,
         department_cell=norm(ws.cell(row=DEPT_ROW, column=1).value),
         rows=rows,
-        contact=norm(footer.get("填报人")),
-        phone=norm(footer.get("联系电话")),
+        contact=typed(footer.get("填报人")),
+        phone=typed(footer.get("联系电话")),
         filled=parse_date(filled),
         filled_raw=norm(filled),
+        cleaned=cleaned,
     )

@@ -9,30 +9,16 @@ the numbers or let Word count them.
 from __future__ import annotations
 
 import re
-import zipfile
-from dataclasses import dataclass
 from pathlib import Path
 
 from matrix.errors import InputError
 from matrix.model import Document, Line
 from matrix.readers.docx_numbering import MC, Element, Numbering, W
+from matrix.zip_limits import ZIP_LIMITS, ZipLimits, check_zip
+
+__all__ = ["ZIP_LIMITS", "ZipLimits", "read_docx"]
 
 
-@dataclass(frozen=True)
-class ZipLimits:
-    """How large a .docx may unpack before it is refused as a zip bomb."""
-
-    max_total_bytes: int = 200 * 1024 * 1024
-    max_entries: int = 10_000
-    max_ratio: float = 200.0
-    """Deflate tops out near 1030:1 on zeros; Word's XML stays far below 100:1."""
-    ratio_floor: int = 1024 * 1024
-    """Entries smaller than this are not judged by ratio: they cannot do harm."""
-
-
-ZIP_LIMITS = ZipLimits()
-
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 _SOFT_BREAK = "\n"
 _HARD_BREAK = "\f"
 # Subtrees whose text a reader of the page does not see in the paragraph: properties, deleted
@@ -54,45 +40,6 @@ _ITEM_START = re.compile(
     r"|[一二三四五六七八九十]+是)"
 )
 _ITEM_END = tuple("。；;：:！!？?）)")
-
-
-def _check_zip(path: Path, limits: ZipLimits) -> None:
-    """Refuse a file that is not a zip or would unpack absurdly, before anything is unpacked."""
-    source = str(path)
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(4)
-    except OSError as exc:
-        raise InputError(f"无法读取文件 ({exc.strerror or exc})", path=source) from exc
-    if head == _OLE_MAGIC:
-        raise InputError(
-            "这是旧版 Word (.doc) 文件或加了密码的文档, 不是 .docx: 请在 Word 中另存为 .docx (不设密码)",
-            path=source,
-        )
-    if not zipfile.is_zipfile(path):
-        raise InputError("这不是有效的 .docx 文件 (无法作为 Word 文档打开)", path=source)
-    try:
-        with zipfile.ZipFile(path) as archive:
-            entries = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
-        raise InputError("这不是有效的 .docx 文件 (压缩包已损坏)", path=source) from exc
-    if len(entries) > limits.max_entries:
-        raise InputError(
-            f"文件内含 {len(entries)} 个部件, 超过 {limits.max_entries} 个的上限, 已拒绝读取", path=source
-        )
-    # Declared sizes can be trusted as bounds: zipfile stops reading a member at its declared size.
-    total = sum(e.file_size for e in entries)
-    if total > limits.max_total_bytes:
-        raise InputError(
-            f"文件解压后有 {total // 1024 // 1024} MB, 超过 {limits.max_total_bytes // 1024 // 1024} MB"
-            " 的上限, 已拒绝读取",
-            path=source,
-        )
-    for entry in entries:
-        if entry.file_size > limits.ratio_floor and entry.file_size > limits.max_ratio * max(
-            entry.compress_size, 1
-        ):
-            raise InputError(f"文件中的 {entry.filename} 压缩比异常 (疑似压缩炸弹), 已拒绝读取", path=source)
 
 
 def _cjk_join(left: str, right: str) -> str:
@@ -300,7 +247,7 @@ def read_docx(path: Path, *, limits: ZipLimits | None = None) -> Document:
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
     source = str(path)
-    _check_zip(path, limits or ZIP_LIMITS)
+    check_zip(path, limits or ZIP_LIMITS)
     try:
         word = docx.Document(str(path))
         body = word.element.body

@@ -16,12 +16,14 @@ import contextlib
 import functools
 import json
 import re
+import zipfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from matrix.errors import InputError
 from matrix.model import Department, Document, Finding, OtherRole, Plan, Section, Task
+from matrix.zip_limits import workbook_size
 
 STAMP_SHEET = "_matrix"
 KIND = "duty-workbook"
@@ -33,6 +35,9 @@ TITLE_SUFFIX = "任务分工表"
 HEADERS = {"序号": "no", "任务": "label", "具体内容": "text", "牵头单位": "leads", "参与单位": "participants"}
 HEADERS |= {"其他单位": "others", "完成时限": "deadline"}
 """The task sheet's column headings (row 2) and what each column holds."""
+MAX_CELLS = 4_000_000
+"""Cells (or padded row cells) a duty workbook may declare before it is loaded: a 5,000-task plan's
+workbook declares about a million."""
 CHUNK = 30000
 """The settings text is kept in pieces of at most this many characters (a cell holds 32,767)."""
 
@@ -75,6 +80,16 @@ def _load(path: str, mtime: int, size: int) -> tuple[Stamp | None, list[tuple[st
     """The stamp and the task sheet's rows of the workbook at ``path`` (as of ``mtime``)."""
     from openpyxl import load_workbook
 
+    try:  # what it declares, counted before it is loaded (a small file may declare millions of cells)
+        with zipfile.ZipFile(path) as archive:
+            declared = workbook_size(archive, MAX_CELLS)
+    except Exception:  # not a zip: not a workbook, not ours either
+        return None, []
+    if max(declared.cells, declared.padded) > MAX_CELLS:
+        raise InputError(
+            f"工作簿声明的单元格超过 {MAX_CELLS:,} 个的上限 (读入需要过多内存), 已拒绝读取",
+            path=path,
+        )
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception:  # not a workbook openpyxl can open: not ours either

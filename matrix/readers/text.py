@@ -23,7 +23,15 @@ def decode(data: bytes, source: str) -> str:
         (codecs.BOM_UTF16_BE, "utf-16"),
     ):
         if data.startswith(bom):
-            return data.decode(enc)
+            try:
+                return data.decode(enc)
+            except UnicodeDecodeError as exc:  # an odd trailing byte, a lone surrogate, a bad byte
+                name = "UTF-8" if enc == "utf-8-sig" else "UTF-16"
+                raise InputError(
+                    f"文件的文字编码有误 ({name}, 第 {exc.start} 字节附近):"
+                    " 请用记事本打开后另存为 UTF-8 再试",
+                    path=source,
+                ) from exc
     if data.startswith(_BINARY_MARKERS):
         kind, suffix = {
             b"PK": (".docx", ".docx"),

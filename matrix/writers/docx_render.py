@@ -30,11 +30,24 @@ import markupsafe
 from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined, nodes
 from jinja2.compiler import CodeGenerator, Frame
+from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
 
 from matrix.errors import InputError
 from matrix.writers.docx_zip import Packed, pack, write_zip
+from matrix.writers.template_limits import (
+    LOOP,
+    BoundedNamespace,
+    Budget,
+    TemplateLimit,
+    bounded_filter,
+    check_binop,
+    check_call,
+    count_loops,
+    render_bounded,
+)
 from matrix.writers.template_scan import PartScan, describe_part, scan_part
+from matrix.zip_limits import check_zip
 
 DOCUMENT = "word/document.xml"
 CORE = "docProps/core.xml"
@@ -92,6 +105,27 @@ class _Environment(SandboxedEnvironment):
     than the rest of rendering.  A dataclass field holding plain data is exactly what the sandbox
     would allow, so it is returned at once; everything else goes through the sandbox.
     """
+
+    # The operations that can make a huge value from a small one go through call_binop.
+    intercepted_binops = frozenset({"*", "**", "%", "+"})
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self.budget = Budget()
+        self.globals.pop("lipsum", None)  # a letter needs no Lorem ipsum, and n=2000000 runs away
+        self.globals["namespace"] = BoundedNamespace
+        self.globals[LOOP] = lambda iterable: self.budget.loop(iterable)
+        self.filters = {name: bounded_filter(name, f) for name, f in self.filters.items()}
+
+    def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
+        """``left operator right``, refused when the result would be huge."""
+        check_binop(operator, left, right)
+        return super().call_binop(context, operator, left, right)
+
+    def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        """A call from the template, refused when an argument is huge."""
+        check_call(__obj, args, kwargs)
+        return super().call(__context, __obj, *args, **kwargs)
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         """``obj.attribute`` as a template reads it."""
@@ -178,6 +212,21 @@ class _Tagged:
     template: jinja2.Template
 
 
+def _describe(exc: Exception) -> str:
+    """What went wrong in a template, in a sentence a clerk can pass on."""
+    if isinstance(exc, jinja2.TemplateError | TemplateLimit):
+        return str(exc)
+    if isinstance(exc, RecursionError):
+        return "宏或循环递归过深"
+    if isinstance(exc, ZeroDivisionError):
+        return "除数为零"
+    if isinstance(exc, MemoryError):
+        return "所需内存过多"
+    if isinstance(exc, TypeError) and "loader" in str(exc):
+        return "模板不能引用其他文件 (include、import、extends)"
+    return f"{type(exc).__name__}: {str(exc)[:200]}"
+
+
 def _template_line(tb: TracebackType | None) -> int | None:
     # Jinja rewrites tracebacks so that frames of template code carry the template's own line.
     line = None
@@ -194,12 +243,13 @@ class CompiledTemplate:
     def __init__(self, path: Path, known: Iterable[str] | None = None) -> None:
         self.path = path
         self.env = make_environment()
+        check_zip(path)  # a template is checked as a plan is: no zip bomb, nothing encrypted
         try:
             with zipfile.ZipFile(path) as archive:
                 self.entries: list[tuple[str, bytes]] = [
                     (i.filename, archive.read(i)) for i in archive.infolist()
                 ]
-        except (OSError, zipfile.BadZipFile, KeyError) as exc:
+        except (OSError, zipfile.BadZipFile, KeyError, RuntimeError, NotImplementedError, EOFError) as exc:
             raise InputError(f"无法读取 Word 模板: {exc}", path=str(path)) from exc
         names = [n for n, _ in self.entries]
         if DOCUMENT not in names:
@@ -210,7 +260,12 @@ class CompiledTemplate:
         for name, data in self.entries:
             if not _TAGGED_PART.match(name):
                 continue
-            xml = data.decode("utf-8")
+            try:
+                xml = data.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    f"模板中的 {name} 不是 UTF-8 编码, 请在 Word 中重新保存", path=str(path)
+                ) from exc
             if not _HAS_TAG.search(xml):
                 continue
             scan = scan_part(name, xml, self.env)
@@ -221,11 +276,15 @@ class CompiledTemplate:
             try:
                 parsed = self.env.parse(source)
                 _clean_static_text(parsed)
+                count_loops(parsed)
                 compiled = self._compile(parsed)
                 self.fields |= self.env.undeclared
             except jinja2.TemplateSyntaxError as exc:
                 where = self._where(name, source, exc.lineno)
                 raise InputError(f"模板有误: {where}: {exc.message}", path=str(path)) from exc
+            except Exception as exc:  # compiling folds constants: 10**5000 fails here, any kind may
+                where = describe_part(name)
+                raise InputError(f"模板有误: {where}: {_describe(exc)}", path=str(path)) from exc
             self.tagged[name] = _Tagged(name, source, compiled)
         if known is not None:
             unknown = sorted(self.fields - set(known))
@@ -266,11 +325,12 @@ class CompiledTemplate:
         """The rendered XML of every tagged part; a template error becomes an :class:`InputError`."""
         out: dict[str, str] = {}
         for name, tagged in self.tagged.items():
+            self.env.budget = Budget()
             try:
-                out[name] = tagged.template.render(context)
-            except jinja2.TemplateError as exc:
+                out[name] = render_bounded(tagged.template.generate(context))
+            except Exception as exc:  # whatever the template did (1/0, a recursive macro, an include)
                 where = self._where(name, tagged.source, _template_line(exc.__traceback__))
-                raise InputError(f"模板有误: {where}: {exc}", path=str(self.path)) from exc
+                raise InputError(f"模板有误: {where}: {_describe(exc)}", path=str(self.path)) from exc
         return out
 
     def render_bytes(self, context: Mapping[str, Any]) -> dict[str, bytes]:

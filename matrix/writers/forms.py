@@ -188,15 +188,16 @@ def _fill_form(
     return footer
 
 
-def _fill_stamp(ws: Worksheet, stamp: dict[str, str], footer: dict[str, str], rows: list[FormRow]) -> None:
-    ws.append(["key", "value"])
-    for key, value in stamp.items():
-        ws.append([key, value])
-    for label, coordinate in footer.items():
-        ws.append([f"cell:{label}", coordinate])
-    ws.append(["columns", "|".join(HEADERS)])
-    for i, row in enumerate(rows):
-        ws.append(["task", str(FIRST_ROW + i), row.task.id, row.content, row.cells_hash])
+def _fill_stamp(
+    cw: CellWriter, ws: Worksheet, stamp: dict[str, str], footer: dict[str, str], rows: list[FormRow]
+) -> None:
+    lines: list[list[str]] = [["key", "value"], *([key, value] for key, value in stamp.items())]
+    lines += [[f"cell:{label}", coordinate] for label, coordinate in footer.items()]
+    lines.append(["columns", "|".join(HEADERS)])
+    lines += [["task", str(FIRST_ROW + i), r.task.id, r.content, r.cells_hash] for i, r in enumerate(rows)]
+    for r, values in enumerate(lines, 1):
+        for c, value in enumerate(values, 1):
+            cw.put(ws, r, c, value, None)  # as text: a title "=1+1…" is never a formula
     ws.sheet_state = "hidden"
     ws.protection.sheet = True
 
@@ -235,7 +236,7 @@ def render_form(
         "department": department,
         "tasks": str(len(rows)),
     }
-    _fill_stamp(wb.create_sheet(STAMP_SHEET), stamp, footer, rows)
+    _fill_stamp(cw, wb.create_sheet(STAMP_SHEET), stamp, footer, rows)
     props = wb.custom_doc_props  # type: ignore[attr-defined]  # not in the openpyxl stubs
     for key in ("kind", "form_version", "plan_fingerprint", "department"):
         props.append(StringProperty(name=f"matrix.{key}", value=stamp[key]))

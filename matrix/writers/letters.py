@@ -22,9 +22,11 @@ from matrix.settings import LetterSettings, Settings
 from matrix.writers.plan_memo import MemoGraph
 
 _DIGITS = "零一二三四五六七八九"
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# what XML cannot hold (the non-characters too: a command-line option never went through cleaning)
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _SPACES = re.compile(r"[\t\r\n]+")
-_ANY_CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # what either of the two above would change
+# what either of the two above would change
+_ANY_CONTROL = re.compile("[\x00-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 NONE = "—"
 """What an empty cell shows (no co-lead, no participant, no deadline)."""
 

@@ -86,5 +86,6 @@ def print_findings(findings: Sequence[Finding], *, to_stderr: bool = False) -> N
     stream = sys.stderr if to_stderr else sys.stdout
     for f in findings:
         word = "错误" if f.severity is Severity.ERROR else "提示"
-        where = f"第{f.line}行 " if f.line else ""  # a stale correction's task may be gone
+        # line 0: a settings file's warning, or a stale correction whose task is gone
+        where = f"第{f.line}行 " if f.line else ""
         print(f"{where}{word}: {f.message}", file=stream)

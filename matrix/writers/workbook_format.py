@@ -118,9 +118,10 @@ class CellWriter:
         return cleaned
 
     def put(
-        self, ws: Worksheet, row: int, col: int, value: str | int | None, style: str, where: str = ""
+        self, ws: Worksheet, row: int, col: int, value: str | int | None, style: str | None, where: str = ""
     ) -> None:
-        """Write ``value`` at (row, col) with a named style; a string is always stored as text."""
+        """Write ``value`` at (row, col) with a named style (None: the default); a string is always
+        stored as text."""
         cell: Any = ws.cell(row=row, column=col)  # a Cell; openpyxl's stubs lack its fields
         if isinstance(value, str):
             text = self.clean(value, where or f"{ws.title}!{cell.coordinate}")
@@ -128,14 +129,16 @@ class CellWriter:
             # (the setter would look for control characters again and guess formulas and errors).
             cell._value = text
             cell.data_type = "s"
-            self._style(ws, cell, style)
+            if style is not None:
+                self._style(ws, cell, style)
             if text.startswith(_FORMULA_START) or text in _ERROR_CODES:
                 # openpyxl would store "=…" as a formula and "#N/A" as an error; the quote prefix
                 # also keeps Excel from reading the cell as a formula when a clerk edits it.
                 cell.quotePrefix = True
         else:
             cell.value = value
-            self._style(ws, cell, style)
+            if style is not None:
+                self._style(ws, cell, style)
 
     def style(self, ws: Worksheet, row: int, col: int, style: str) -> Any:
         """The cell at (row, col), given the named ``style`` and left as it is otherwise."""
