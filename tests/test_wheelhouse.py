@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from conftest import DEFAULT_PLAN, ROOT
+from test_guide import cjk_fonts
 
 pytestmark = pytest.mark.skipif(
     os.environ.get("MATRIX_TEST_WHEELHOUSE") != "1",
@@ -67,6 +68,10 @@ def test_offline_zip_installs_and_parses(tmp_path: Path) -> None:
         bat = zf.read(next(n for n in names if n.endswith("/install.bat")))
     (folder,) = (tmp_path / "unpacked").iterdir()
     assert b"\r\n" in bat and b"--no-index" in bat
+    # The user guide, as a PDF whose Chinese text is in an embedded CJK font.
+    guide = folder / "使用说明.pdf"
+    assert guide.is_file()
+    assert cjk_fonts(guide), "no embedded CJK font in 使用说明.pdf"
 
     by_project: dict[str, list[re.Match[str]]] = defaultdict(list)
     for name in names:
@@ -108,3 +113,12 @@ def test_offline_zip_installs_and_parses(tmp_path: Path) -> None:
         check=True,
     )
     assert "打开计划" in served.stdout.decode("utf-8")
+    # The wheel carries the guide for the web page: it renders from the installed package.
+    page = subprocess.run(
+        [str(python), "-c", "from matrix.guide import render_html; print(render_html())"],
+        capture_output=True,
+        check=True,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+    ).stdout.decode("utf-8")
+    assert "常见问题" in page and "data:image/png;base64," in page

@@ -3,10 +3,14 @@
 The zip holds wheels of matrix and of every package it needs, for Windows (win_amd64) and Linux
 (manylinux x86_64, glibc 2.17 to 2.28, which covers RHEL/CentOS 8, Kylin and UOS desktops), for
 Python 3.11 and 3.12, with ``install.bat`` and ``install.sh`` that make a virtual environment and
-install from the zip's ``wheels`` folder without the network.  Pure-Python packages have one
-wheel for all; packages with compiled code have one per platform and Python version.
+install from the zip's ``wheels`` folder without the network, and the user guide as
+``使用说明.pdf`` (docs/使用说明.md rendered by markdown-it-py, converted by LibreOffice).  The
+matrix wheel carries the guide too (``matrix/resources/guide``), for ``matrix.guide.render_html``.
+Pure-Python packages have one wheel for all; packages with compiled code have one per platform
+and Python version.
 
-Building needs the network (pip downloads the wheels); installing does not.
+Building needs the network (pip downloads the wheels) and LibreOffice (for the PDF); installing
+needs neither.
 
 Usage: ``python tools/wheelhouse.py [--out dist] [--python 3.11 3.12] [--platform windows linux]``
 """
@@ -14,6 +18,7 @@ Usage: ``python tools/wheelhouse.py [--out dist] [--python 3.11 3.12] [--platfor
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -23,6 +28,8 @@ import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+GUIDE = "使用说明"
 
 PLATFORMS: dict[str, list[str]] = {
     "windows": ["win_amd64"],
@@ -82,6 +89,7 @@ Windows: 安装 Python 3.11 或 3.12 (64 位, python.org), 然后双击 install.
 Linux:   sh install.sh [安装目录]   (需要 Python 3.11 或 3.12)
 
 安装后运行 venv\\Scripts\\matrix.exe (Windows) 或 venv/bin/matrix (Linux)。
+详细的安装步骤和用法见 使用说明.pdf。
 读取 .doc / .wps 文件需要另外安装 LibreOffice; .txt、.docx、.pdf 不需要。
 """
 
@@ -95,6 +103,53 @@ def project() -> tuple[str, list[str]]:
 def pip(*args: str) -> None:
     """Run pip of the running Python, quietly, failing loudly."""
     subprocess.run([sys.executable, "-m", "pip", "--disable-pip-version-check", "-q", *args], check=True)
+
+
+def copy_guide(package: Path) -> None:
+    """The guide's Markdown and pictures into ``package/resources/guide`` of a source copy."""
+    target = package / "resources" / "guide"
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy(DOCS / f"{GUIDE}.md", target / f"{GUIDE}.md")
+    shutil.copytree(DOCS / "img", target / "img", dirs_exist_ok=True)
+
+
+def guide_pdf(out: Path) -> Path:
+    """``out/使用说明.pdf``: the guide rendered to HTML, converted by LibreOffice (its HTML import
+    into Writer, then Writer's PDF export), with matrix's font aliases so Chinese text embeds a
+    CJK font."""
+    sys.path.insert(0, str(ROOT))
+    from matrix.guide import render_html
+    from matrix.writers.pdf import find_soffice, fonts_conf
+
+    program = find_soffice()
+    if program is None:
+        raise SystemExit("LibreOffice (soffice) is needed to build 使用说明.pdf")
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="matrix-guide-") as tmp:
+        page = Path(tmp) / f"{GUIDE}.html"
+        page.write_text(render_html(DOCS / f"{GUIDE}.md"), encoding="utf-8")
+        subprocess.run(
+            [
+                program,
+                f"-env:UserInstallation={(Path(tmp) / 'profile').as_uri()}",
+                "--headless",
+                "--norestore",
+                "--infilter=HTML (StarWriter)",
+                "--convert-to",
+                "pdf:writer_pdf_Export",
+                "--outdir",
+                str(out),
+                str(page),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=300,
+            env={**os.environ, "FONTCONFIG_FILE": str(fonts_conf())},
+        )
+    target = out / f"{GUIDE}.pdf"
+    if not target.is_file():
+        raise SystemExit(f"LibreOffice wrote no {target.name}")
+    return target
 
 
 def build(out: Path, pythons: list[str], platforms: list[str]) -> Path:
@@ -115,6 +170,7 @@ def build(out: Path, pythons: list[str], platforms: list[str]) -> Path:
                     ".git", ".venv", "dist", "build", "*.egg-info", "__pycache__", ".*_cache", "out"
                 ),
             )
+            copy_guide(source / "matrix")
             pip("wheel", "--no-deps", "--wheel-dir", str(wheels), str(source))
         requirements = Path(tmp) / "requirements.txt"
         requirements.write_text("\n".join(dependencies) + "\n", encoding="utf-8")
@@ -135,6 +191,7 @@ def build(out: Path, pythons: list[str], platforms: list[str]) -> Path:
                     "-r",
                     str(requirements),
                 )
+        guide_pdf(stage)
         (stage / "install.sh").write_text(INSTALL_SH, encoding="utf-8", newline="\n")
         (stage / "install.bat").write_text(INSTALL_BAT, encoding="utf-8", newline="\r\n")
         (stage / "README.txt").write_text(README.format(version=version), encoding="utf-8", newline="\r\n")

@@ -12,11 +12,15 @@ import sys
 import typer
 from typer.exceptions import Abort, Exit, TyperException
 
+from matrix.cli.help import CONTEXT_SETTINGS, GUIDE_HINT, USAGE_PREFIX, ChineseGroup
 from matrix.errors import MatrixError
 
 app = typer.Typer(
     name="matrix",
-    help="把政府工作计划解析为分工表、交办通知与进展表 (parse plans into duty tables and letters).",
+    cls=ChineseGroup,
+    context_settings=CONTEXT_SETTINGS,
+    help="把政府工作计划解析为分工表、交办通知与进展表。" + GUIDE_HINT,
+    epilog="matrix check 计划.txt\nmatrix build 计划.txt -o out",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -26,9 +30,9 @@ app = typer.Typer(
 
 @app.callback()
 def _root(
-    debug: bool = typer.Option(False, "--debug", help="出错时显示完整的调用栈 (for developers)."),
+    debug: bool = typer.Option(False, "--debug", help="出错时显示完整的调用栈 (供开发人员排查)。"),
 ) -> None:
-    """matrix: 计划文本 → 任务分工 (tasks, leads, participants) → 交办通知、分工表."""
+    """matrix: 计划文本 → 任务分工 (牵头、参与单位) → 交办通知、分工表。"""
 
 
 def _register() -> None:
@@ -56,6 +60,7 @@ _MESSAGES = [
     (r"Missing option '([^']+)'.*", r"缺少选项 \1"),
     (r"Missing argument '([^']+)'.*", r"缺少参数 \1"),
     (r"No such option: (\S+).*", r"没有选项 \1"),
+    (r"No such command '([^']+)'\. Did you mean (.*)\?", r"没有命令 \1, 是否指 \2?"),
     (r"No such command '([^']+)'.*", r"没有命令 \1"),
     (r"Got unexpected extra arguments? \((.*)\)", r"多余的参数: \1"),
     (r"Invalid value for '([^']+)': (.*)", r"选项 \1 的值无效: \2"),
@@ -90,7 +95,12 @@ def main(argv: list[str] | None = None) -> None:
         print("已中止。", file=sys.stderr)
         sys.exit(130)
     except TyperException as exc:
-        print(f"错误: {_chinese(exc.format_message())}", file=sys.stderr)
+        message = exc.format_message()
+        if message.startswith(USAGE_PREFIX):
+            # A group called without a command: its help page, as ``--help`` prints it.
+            print(message)
+            sys.exit(0)
+        print(f"错误: {_chinese(message)}", file=sys.stderr)
         print("用 matrix --help 查看命令的用法。", file=sys.stderr)
         sys.exit(2)
     except KeyboardInterrupt:

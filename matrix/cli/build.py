@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from matrix.cli import app
+from matrix.cli.help import ChineseCommand
 from matrix.cli.options import (
     DateOpt,
     DocNumberOpt,
@@ -32,7 +33,12 @@ from matrix.cli.options import (
 from matrix.errors import UsageError
 
 
-@app.command("build")
+@app.command(
+    "build",
+    cls=ChineseCommand,
+    epilog="matrix build 计划.txt -o out\n"
+    'matrix build 计划.txt -o out --date 2026-12-01 --doc-number "**政办发〔2026〕12号"',
+)
 def build(
     plan: PlanArg,
     output: OutOpt = Path("out"),
@@ -45,7 +51,7 @@ def build(
     duplex: DuplexOpt = False,
     pdf: PdfOpt = False,
 ) -> None:
-    """写出全部输出: 交办通知、分工通知、打印合订本、Excel 分工表、进展反馈表; 只重写有变化的文件."""
+    """写出全部输出: 交办通知、分工通知、打印合订本、Excel 分工表、进展反馈表; 只重写有变化的文件。"""
     from rich.progress import Progress
 
     from matrix.api import load_plan

@@ -8,16 +8,24 @@ from typing import Annotated
 import typer
 
 from matrix.cli import app
+from matrix.cli.help import ChineseCommand
 from matrix.cli.options import PlanArg, SettingsOpt
 from matrix.errors import UsageError
 
 NamesOpt = list[str] | None
 
 
-@app.command("correct")
+@app.command(
+    "correct",
+    cls=ChineseCommand,
+    epilog='matrix correct 计划.txt 二.一.3 --leads "市发改委、市科技局" --reason "按市政府办公室意见"\n'
+    'matrix correct 计划.txt 二.四.1 --participants "" --deadline "2026年底前"',
+)
 def correct(
     plan: PlanArg,
-    task_id: Annotated[str, typer.Argument(metavar="TASK", help="任务编号, 如 二.一.3 (见 matrix parse)。")],
+    task_id: Annotated[
+        str, typer.Argument(metavar="任务编号", help="任务编号, 如 二.一.3 (见 matrix parse)。")
+    ],
     leads: Annotated[
         NamesOpt,
         typer.Option("--leads", help='牵头单位, 第一个为第一牵头, 如 "市发改委、市科技局"; "" 为无。'),

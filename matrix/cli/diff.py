@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from matrix.cli import app
+from matrix.cli.help import ChineseCommand
 from matrix.cli.options import (
     DateOpt,
     DocNumberOpt,
@@ -28,10 +29,19 @@ if TYPE_CHECKING:
     from matrix.writers.letters import Options
 
 
-@app.command("diff")
+@app.command(
+    "diff",
+    cls=ChineseCommand,
+    epilog="matrix diff 计划-原.txt 计划-修订.txt\nmatrix diff 计划-原.txt 计划-修订.txt -o out",
+)
 def diff(
-    old: Annotated[Path, typer.Argument(help="原计划文件 (.txt 或 .docx)。", show_default=False)],
-    new: Annotated[Path, typer.Argument(help="修订后的计划文件 (.txt 或 .docx)。", show_default=False)],
+    old: Annotated[
+        Path, typer.Argument(metavar="原计划", help="原计划文件 (.txt 或 .docx)。", show_default=False)
+    ],
+    new: Annotated[
+        Path,
+        typer.Argument(metavar="修订后计划", help="修订后的计划文件 (.txt 或 .docx)。", show_default=False),
+    ],
     format: Annotated[str, typer.Option("--format", "-f", help="输出格式: table 或 json。")] = "table",
     exit_code: Annotated[
         bool, typer.Option("--exit-code", help="有变化时退出码为 1 (同 git diff --exit-code)。")
@@ -138,7 +148,7 @@ def _corrections_note(
 
 
 def _write(result: PlanDiff, settings: Settings, out: Path, options: Options, template: Path | None) -> None:
-    """Write ``out/changes/`` and say on stderr what was written (stdout stays the report alone)."""
+    """Write ``out/changes/`` and say on stderr what was written (stdout stays the report alone)。"""
     from matrix.paths import output_path
     from matrix.writers.change_notices import FOLDER, write_change_notices
     from matrix.writers.diff_workbook import changes_name

@@ -1,4 +1,4 @@
-"""``matrix forms`` (the progress forms) and ``matrix collect`` (read the returned forms)."""
+"""``matrix forms`` (the progress forms) and ``matrix collect`` (read the returned forms)。"""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from matrix.cli import app
+from matrix.cli.help import ChineseCommand
 from matrix.cli.options import (
     OutOpt,
     PlanArg,
@@ -22,13 +23,13 @@ from matrix.cli.options import (
 from matrix.errors import UsageError
 
 
-@app.command("forms")
+@app.command("forms", cls=ChineseCommand, epilog="matrix forms 计划.txt -o out")
 def forms(
     plan: PlanArg,
     out: OutOpt = Path("out"),
     settings_file: SettingsOpt = None,
 ) -> None:
-    """每个单位一份进展反馈表 (Excel), 写入 OUT/forms/NN-<单位>.xlsx。"""
+    """每个单位一份进展反馈表 (Excel), 写入输出文件夹的 forms/NN-<单位>.xlsx。"""
     from matrix.api import load_plan
     from matrix.settings import load_settings
     from matrix.writers.forms import write_forms
@@ -43,10 +44,14 @@ def forms(
     print(f"已写出 {len(written)} 份进展反馈表到 {written[0].parent}", file=sys.stderr)
 
 
-@app.command("collect")
+@app.command(
+    "collect", cls=ChineseCommand, epilog="matrix collect 计划.txt 收回的表/ -o out --as-of 2026-12-31"
+)
 def collect(
     plan: PlanArg,
-    returned: Annotated[list[Path], typer.Argument(help="收回的进展反馈表 (文件或文件夹, 可多个)。")],
+    returned: Annotated[
+        list[Path], typer.Argument(metavar="反馈表", help="收回的进展反馈表 (文件或文件夹, 可多个)。")
+    ],
     out: OutOpt = Path("out"),
     settings_file: SettingsOpt = None,
     as_of: Annotated[
@@ -54,7 +59,7 @@ def collect(
     ] = None,
     doc_number: Annotated[str | None, typer.Option("--doc-number", help="进展通报的发文字号。")] = None,
 ) -> None:
-    """汇总收回的进展反馈表: 写出 OUT/progress/ 下的进展汇总、进展通报和催办通知。"""
+    """汇总收回的进展反馈表: 写出输出文件夹 progress/ 下的进展汇总、进展通报和催办通知。"""
     from matrix.api import collect_returns
     from matrix.progress.model import ReturnState
 

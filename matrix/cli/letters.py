@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from matrix.cli import app
+from matrix.cli.help import ChineseCommand, ChineseGroup
 from matrix.cli.options import (
     DateOpt,
     DocNumberOpt,
@@ -31,11 +32,20 @@ from matrix.cli.options import (
 )
 from matrix.errors import UsageError
 
-template_app = typer.Typer(help="Word 模板工具 (template tools).", no_args_is_help=True)
+template_app = typer.Typer(
+    cls=ChineseGroup,
+    help="Word 模板工具。",
+    epilog="matrix template check templates/letter.docx",
+    no_args_is_help=True,
+)
 app.add_typer(template_app, name="template")
 
 
-@app.command("letters")
+@app.command(
+    "letters",
+    cls=ChineseCommand,
+    epilog="matrix letters 计划.txt -o out --pdf\nmatrix letters 计划.txt -o out --duplex",
+)
 def letters(
     plan: PlanArg,
     output: OutOpt = Path("out"),
@@ -48,7 +58,7 @@ def letters(
     duplex: DuplexOpt = False,
     pdf: PdfOpt = False,
 ) -> None:
-    """每个单位一份任务交办通知, 另有分工通知 (附分工表) 和打印合订本, 写入 OUTPUT/letters/."""
+    """每个单位一份任务交办通知, 另有分工通知 (附分工表) 和打印合订本, 写入输出文件夹的 letters/。"""
     from rich.progress import Progress
 
     from matrix.api import load_plan
@@ -88,11 +98,15 @@ def letters(
     print_renumbered(numbers, output)
 
 
-@template_app.command("check")
+@template_app.command(
+    "check",
+    cls=ChineseCommand,
+    epilog="matrix template check templates/letter.docx\nmatrix template check 变更通知.docx --kind change",
+)
 def check(
-    file: Annotated[Path, typer.Argument(help="要检查的 Word 模板 (.docx).")],
+    file: Annotated[Path, typer.Argument(metavar="模板文件", help="要检查的 Word 模板 (.docx)。")],
     kind: Annotated[
-        str | None, typer.Option("--kind", help="letter、notice 或 change (默认按字段判断).")
+        str | None, typer.Option("--kind", help="letter、notice 或 change (默认按字段判断)。")
     ] = None,
 ) -> None:
     """列出模板用到的字段, 指出未知字段和被 Word 拆开的标记; 有问题时退出码为 1."""

@@ -20,24 +20,25 @@ if TYPE_CHECKING:
 PlanArg = Annotated[
     Path,
     typer.Argument(
+        metavar="计划文件",
         help="计划文件 (.txt、.docx、.doc、.wps、有文字层的 .pdf, 或 Excel 任务分解表 .xlsx、.xls、.et)",
         show_default=False,
     ),
 ]
-OutOpt = Annotated[Path, typer.Option("-o", "--out", "--output", help="输出文件夹.")]
+OutOpt = Annotated[Path, typer.Option("-o", "--out", "--output", help="输出文件夹。")]
 SettingsOpt = Annotated[
-    Path | None, typer.Option("--settings", help="设置文件 (默认: 计划旁的 <计划名>.toml).")
+    Path | None, typer.Option("--settings", help="设置文件 (默认: 计划旁的 <计划名>.toml)。")
 ]
-DateOpt = Annotated[str | None, typer.Option("--date", help="成文日期, 如 2026-12-01 (覆盖设置).")]
-DocNumberOpt = Annotated[str | None, typer.Option("--doc-number", help="发文字号 (覆盖设置).")]
-IssuerOpt = Annotated[str | None, typer.Option("--issuer", help="发文机关 (覆盖设置).")]
-TemplateOpt = Annotated[Path | None, typer.Option("--template", help="另用的 Word 模板.")]
+DateOpt = Annotated[str | None, typer.Option("--date", help="成文日期, 如 2026-12-01 (覆盖设置)。")]
+DocNumberOpt = Annotated[str | None, typer.Option("--doc-number", help="发文字号 (覆盖设置)。")]
+IssuerOpt = Annotated[str | None, typer.Option("--issuer", help="发文机关 (覆盖设置)。")]
+TemplateOpt = Annotated[Path | None, typer.Option("--template", help="另用的 Word 模板。")]
 NoticeTemplateOpt = Annotated[
-    Path | None, typer.Option("--notice-template", help="另用的分工通知 Word 模板.")
+    Path | None, typer.Option("--notice-template", help="另用的分工通知 Word 模板。")
 ]
-DuplexOpt = Annotated[bool, typer.Option("--duplex", help="双面打印: 合订本中每份通知从奇数页开始.")]
+DuplexOpt = Annotated[bool, typer.Option("--duplex", help="双面打印: 合订本中每份通知从奇数页开始。")]
 PdfOpt = Annotated[
-    bool, typer.Option("--pdf", help="同时用 LibreOffice 生成 PDF (letters/pdf/), 通知变了才重新转换.")
+    bool, typer.Option("--pdf", help="同时用 LibreOffice 生成 PDF (letters/pdf/), 通知变了才重新转换。")
 ]
 
 

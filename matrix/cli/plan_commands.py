@@ -8,17 +8,22 @@ import typer
 
 from matrix.api import load_plan
 from matrix.cli import app
+from matrix.cli.help import ChineseCommand
 from matrix.cli.options import PlanArg, SettingsOpt
 from matrix.settings import load_settings
 
 
-@app.command("parse")
+@app.command(
+    "parse",
+    cls=ChineseCommand,
+    epilog="matrix parse 计划.txt\nmatrix parse 计划.txt --format json > 计划.json",
+)
 def parse(
     plan: PlanArg,
     format: str = typer.Option("table", "--format", "-f", help="输出格式: table 或 json"),
     settings: SettingsOpt = None,
 ) -> None:
-    """解析计划, 列出每项任务的牵头与参与单位 (JSON 供其他工具读取)."""
+    """解析计划, 列出每项任务的牵头与参与单位 (JSON 供其他工具读取)。"""
     from matrix.errors import UsageError
 
     if format not in {"table", "json"}:
@@ -34,9 +39,13 @@ def parse(
         print_tasks(graph)
 
 
-@app.command("check")
+@app.command(
+    "check",
+    cls=ChineseCommand,
+    epilog="matrix check 计划.txt\nmatrix check 计划.docx --settings 另一设置.toml",
+)
 def check(plan: PlanArg, settings: SettingsOpt = None) -> None:
-    """检查计划: 列出错误 (输出会出错) 与提示 (值得一看), 有错误时退出码为 1."""
+    """检查计划: 列出错误 (输出会出错) 与提示 (值得一看), 有错误时退出码为 1。"""
     from matrix.checks import check_plan
     from matrix.model import Severity
     from matrix.writers.terminal import print_findings
@@ -51,13 +60,13 @@ def check(plan: PlanArg, settings: SettingsOpt = None) -> None:
         raise typer.Exit(1)
 
 
-@app.command("show")
+@app.command("show", cls=ChineseCommand, epilog="matrix show 计划.txt --dept 市财政局")
 def show(
     plan: PlanArg,
     dept: str = typer.Option(..., "--dept", "-d", help="单位名称, 例如 市财政局"),
     settings: SettingsOpt = None,
 ) -> None:
-    """列出一个单位的全部任务, 牵头任务在前."""
+    """列出一个单位的全部任务, 牵头任务在前。"""
     from matrix.errors import UsageError
     from matrix.writers.terminal import print_duties
 
@@ -73,9 +82,9 @@ def show(
     print_duties(graph, found.name)
 
 
-@app.command("departments")
+@app.command("departments", cls=ChineseCommand, epilog="matrix departments 计划.txt")
 def departments(plan: PlanArg, settings: SettingsOpt = None) -> None:
-    """列出每个单位及其牵头、参与、其他角色的任务数."""
+    """列出每个单位及其牵头、参与、其他角色的任务数。"""
     from matrix.writers.terminal import print_departments
 
     print_departments(load_plan(plan, load_settings(plan, settings)))

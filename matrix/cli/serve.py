@@ -9,21 +9,26 @@ from typing import Annotated
 import typer
 
 from matrix.cli import app
+from matrix.cli.help import ChineseCommand
 from matrix.errors import UsageError
 
 
-@app.command("serve")
+@app.command(
+    "serve",
+    cls=ChineseCommand,
+    epilog="matrix serve\nmatrix serve --workspace D:\\督查\\matrix-work --port 8800",
+)
 def serve(
-    port: Annotated[int, typer.Option("--port", help="端口.")] = 8765,
+    port: Annotated[int, typer.Option("--port", help="端口。")] = 8765,
     workspace: Annotated[
-        Path, typer.Option("--workspace", help="工作区文件夹: 上传的计划、设置文件和输出都在其中.")
+        Path, typer.Option("--workspace", help="工作区文件夹: 上传的计划、设置文件和输出都在其中。")
     ] = Path("matrix-work"),
-    no_browser: Annotated[bool, typer.Option("--no-browser", help="不自动打开浏览器.")] = False,
+    no_browser: Annotated[bool, typer.Option("--no-browser", help="不自动打开浏览器。")] = False,
     host: Annotated[
-        str, typer.Option("--host", help="监听地址 (默认只在本机 127.0.0.1; 页面没有登录, 慎用其他地址).")
+        str, typer.Option("--host", help="监听地址 (默认只在本机 127.0.0.1; 页面没有登录, 慎用其他地址)。")
     ] = "127.0.0.1",
 ) -> None:
-    """在本机浏览器中使用 matrix: 打开计划、核对、更正、生成、修订、进展 (不需要联网)."""
+    """在本机浏览器中使用 matrix: 打开计划、核对、更正、生成、修订、进展 (不需要联网)。"""
     import threading
     import webbrowser
 

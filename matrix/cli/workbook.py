@@ -6,10 +6,11 @@ import sys
 from pathlib import Path
 
 from matrix.cli import app
+from matrix.cli.help import ChineseCommand
 from matrix.cli.options import OutOpt, PlanArg, SettingsOpt, out_dir, plan_outside, print_findings_summary
 
 
-@app.command("workbook")
+@app.command("workbook", cls=ChineseCommand, epilog="matrix workbook 计划.txt -o out")
 def workbook(plan: PlanArg, out: OutOpt = Path("out"), settings_file: SettingsOpt = None) -> None:
     """写出 Excel 分工表 <计划名>-分工表.xlsx: 任务分工表、责任矩阵、部门汇总、说明。"""
     # Imported here so that other commands never pay for openpyxl.

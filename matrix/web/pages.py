@@ -314,8 +314,16 @@ async def bureau(request: Request) -> Response:
     )
 
 
+async def guide(request: Request) -> Response:
+    """The user guide (使用说明) as one page, rendered from its Markdown."""
+    from matrix.guide import render_html
+
+    return HTMLResponse(await run_in_threadpool(render_html))
+
+
 routes = [
     Route("/", home, methods=["GET"]),
+    Route("/guide", guide, methods=["GET"]),
     Route("/plans", upload, methods=["POST"]),
     Route("/plans/{plan_id}", review, methods=["GET"]),
     Route("/plans/{plan_id}/departments", departments, methods=["GET"]),
