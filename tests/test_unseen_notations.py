@@ -467,3 +467,13 @@ def test_role_verbs_read_by_their_parts() -> None:
         assert _roles(parse_text(f"1.推进重点项目建设{bracket}\n")) == [expected], bracket
     plan = parse_text("1.建设OPC社区(指通过与人工智能协作完成研发的企业)。打造产业园区(市经信局牵头)\n")
     assert _roles(plan) == [(["市经信局"], [])]
+
+
+def test_role_words_in_traditional_script_are_read() -> None:
+    plan = parse_text(
+        "1.按照國家統一部署推進(市人力資源社會保障局、市醫保局、市財政局負責)\n2.完善審批(市政府辦公室牽頭,各縣市區政府按職責分工負責)\n"
+    )
+    assert _roles(plan) == [
+        (["市人力資源社會保障局", "市醫保局", "市財政局"], []),
+        (["市政府辦公室"], ["各縣市區政府"]),
+    ]

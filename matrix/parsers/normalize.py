@@ -39,6 +39,10 @@ _PAIRS = {
     "\ufeff": " ",
 }
 _PAIRS.update({chr(0xFF10 + i): str(i) for i in range(10)})  # full-width digits
+# Traditional forms of the role words only (負責, 牽頭, 參與, 協辦, 單位, 部門, 職責, 為): a plan copied
+# from a traditional-script page reads its assignments; names keep their script, as these characters
+# are rare in names (a name with one, like 某協會, comes out part simplified).
+_PAIRS.update(dict(zip("負責牽頭參與協單門職關為", "负责牵头参与协单门职关为", strict=True)))
 _TABLE = str.maketrans(_PAIRS)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
