@@ -43,9 +43,7 @@ class MemoGraph(PlanGraph):
         """Every task's assignments and every department's duties, in one pass over the edges
         (the order :meth:`PlanGraph.assignments` and :meth:`PlanGraph.duties` give)."""
         rank = {Role.LEAD: 0, Role.PARTICIPANT: 1, Role.OTHER: 2}
-        # networkx's own dicts of node data and out-edges, read as plain dicts: its views wrap
-        # every lookup and every item, which cost more than making the assignments
-        nodes, succ = self.g._node, self.g._succ
+        nodes, succ = self.g.nodes, self.g.succ  # networkx's read-only views of nodes and out-edges
         duties: dict[str, list[tuple[int, int, Assignment]]] = {}
         for task in self.tasks():
             node = ("task", task.id)
