@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import sys
 from pathlib import Path
 
@@ -63,9 +62,6 @@ def build(
     plan_outside(plan, output)
     settings = load_settings(plan, settings_file)
     graph = load_plan(plan, settings)
-    # The modules and the plan live until the command ends; frozen, the cycle collector stops
-    # rescanning them each time the writers' short-lived objects trip it (a tenth of a rebuild).
-    gc.freeze()
     options = BuildOptions(
         extra={
             "options": letter_options(settings.letter, date, doc_number, issuer, graph.title),

@@ -11,9 +11,6 @@ the print file reuses the same XML instead of rendering every letter a second ti
 
 from __future__ import annotations
 
-import contextlib
-import gc
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -55,8 +52,7 @@ def jobs(graph: PlanGraph, settings: Settings, extra: dict[str, Any]) -> list[Jo
     memo = MemoGraph.of(graph)
 
     departments = [d.name for d in memo.departments()]
-    with _collector_paused():
-        rendered = [letter_tpl.render_bytes(letter_context(memo, settings, options, d)) for d in departments]
+    rendered = [letter_tpl.render_bytes(letter_context(memo, settings, options, d)) for d in departments]
     out: list[Job] = []
     keys: list[str] = []
     for name, department, parts in zip(
@@ -100,23 +96,6 @@ def _compiled(path: Path, data: bytes, known: frozenset[str]) -> CompiledTemplat
     if found is None:
         found = _TEMPLATES[key] = CompiledTemplate(path, known)
     return found
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector off while the letters render, then back as it was.
-
-    Rendering a batch makes hundreds of thousands of small objects (rows, contexts, strings) that
-    hold no cycles and go with their last reference; each time they push the collector past its
-    threshold it scans every object of the plan as well, a fifth of the batch's time at M.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _digests(parts: dict[str, bytes]) -> list[str]:
