@@ -96,16 +96,16 @@ def workbook_file_bytes(wb: Workbook, title: str) -> bytes:
     wb.properties.title = title
     wb.properties.created = wb.properties.modified = FIXED_TIME
     raw = io.BytesIO()
-    # What Workbook.save does, into a zip that stamps each entry as stable_zip would: the same
-    # bytes as saving and re-zipping, with every part deflated once instead of twice.
+    # What Workbook.save does, into a zip that stamps each entry with a fixed time and attributes
+    # as it is written: no save time in the file, and every part deflated once.
     with _StableZip(raw, "w", zipfile.ZIP_DEFLATED) as archive:
         ExcelWriter(wb, archive).write_data()
     return raw.getvalue()
 
 
 class _StableZip(zipfile.ZipFile):
-    """A zip being written whose entries get the fixed time and attributes :func:`stable_zip`
-    gives, and whose core properties get the fixed modified time."""
+    """A zip being written whose entries get a fixed time and attributes, and whose core
+    properties get the fixed modified time."""
 
     def writestr(
         self,
@@ -168,15 +168,3 @@ def write_workbook(
     options = BuildOptions(letters=False, forms=False, warn=warn or (lambda message: None))
     build(graph, settings, out_dir, options, scope=(name,))
     return output_path(out_dir, name)
-
-
-def stable_zip(data: bytes) -> bytes:
-    """``data`` re-zipped with fixed entry times and attributes, in openpyxl's (stable) order.
-
-    openpyxl stamps the save time into docProps/core.xml and into every zip entry; both go.
-    """
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            dst.writestr(_entry(info.filename), _stamped(info.filename, src.read(info.filename)))
-    return out.getvalue()
