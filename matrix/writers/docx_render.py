@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import io
 import re
 import zipfile
 from collections.abc import Iterable, Mapping
@@ -26,10 +25,8 @@ from types import TracebackType
 from typing import Any
 
 import jinja2
-import markupsafe
 from docxtpl import DocxTemplate
-from jinja2 import StrictUndefined, nodes
-from jinja2.compiler import CodeGenerator, Frame
+from jinja2 import StrictUndefined, meta, nodes
 from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
 
@@ -73,21 +70,6 @@ def _finalize(value: Any) -> Any:
     if isinstance(value, str) and "_" in value:
         return _unescape_braces(value)
     return value
-
-
-def _escape(value: Any) -> str:
-    """What Jinja's autoescape prints for ``value``, quicker for the usual plain string.
-
-    Most printed values hold none of the five characters HTML escapes, and wrapping each one in a
-    new ``Markup`` cost a fifth of a letter's rendering; a plain string without them is printed as
-    it is, anything else is escaped by markupsafe as before (the same text either way).
-    """
-    if type(value) is str:
-        text: str = value
-        if "&" not in text and "<" not in text and ">" not in text and '"' not in text and "'" not in text:
-            return text
-    escaped: str = markupsafe.escape(value)
-    return escaped
 
 
 def _record_fields(cls: type) -> frozenset[str]:
@@ -137,37 +119,6 @@ class _Environment(SandboxedEnvironment):
             if isinstance(value, _PLAIN_VALUES) or dataclasses.is_dataclass(value):
                 return value
         return super().getattr(obj, attribute)
-
-    undeclared: frozenset[str] = frozenset()
-    """The names the template compiled last reads from its context, gathered as it compiled."""
-
-    def _generate(
-        self, source: nodes.Template, name: str | None, filename: str | None, defer_init: bool = False
-    ) -> str:
-        # Jinja's hook for its code generator, here one that also notes the template's names:
-        # jinja2.meta.find_undeclared_variables would generate the whole template a second time.
-        code = io.StringIO()
-        optimized = self.optimized
-        generator = _NamingGenerator(self, name, filename, code, defer_init=defer_init, optimized=optimized)
-        generator.visit(source)
-        self.undeclared = frozenset(generator.undeclared)
-        return code.getvalue()
-
-
-class _NamingGenerator(CodeGenerator):
-    """Jinja's code generator, noting as it goes the names a template takes from its context
-    (what ``jinja2.meta.TrackingCodeGenerator`` notes, without a second pass)."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.undeclared: set[str] = set()
-
-    def enter_frame(self, frame: Frame) -> None:
-        """Enter a scope, noting every name it resolves from the context."""
-        super().enter_frame(frame)
-        for action, param in frame.symbols.loads.values():
-            if action == "resolve" and param not in self.environment.globals:
-                self.undeclared.add(param)
 
 
 def make_environment() -> _Environment:
@@ -257,6 +208,7 @@ class CompiledTemplate:
         self.tagged: dict[str, _Tagged] = {}
         self.scans: dict[str, PartScan] = {}
         self.fields: set[str] = set()
+        docx = DocxTemplate(path)  # only its XML clean-up is used: it opens no file for that
         for name, data in self.entries:
             if not _TAGGED_PART.match(name):
                 continue
@@ -272,13 +224,13 @@ class CompiledTemplate:
             self.scans[name] = scan
             if scan.errors:
                 raise InputError(f"模板有误: {scan.errors[0]}", path=str(path))
-            source = _PARA_START.sub(r"\n<w:p\1", DocxTemplate.patch_xml(None, xml))
+            source = _PARA_START.sub(r"\n<w:p\1", docx.patch_xml(xml))
             try:
                 parsed = self.env.parse(source)
                 _clean_static_text(parsed)
                 count_loops(parsed)
+                self.fields |= meta.find_undeclared_variables(parsed)
                 compiled = self._compile(parsed)
-                self.fields |= self.env.undeclared
             except jinja2.TemplateSyntaxError as exc:
                 where = self._where(name, source, exc.lineno)
                 raise InputError(f"模板有误: {where}: {exc.message}", path=str(path)) from exc
@@ -300,11 +252,7 @@ class CompiledTemplate:
     def _compile(self, parsed: Any) -> jinja2.Template:
         # Compile with a fixed file name so runtime errors can be traced back to a paragraph.
         code = self.env.compile(parsed, name=None, filename=_TEMPLATE_NAME)
-        template = self.env.template_class.from_code(self.env, code, self.env.make_globals(None))
-        # The compiled code escapes every printed value through the name ``escape`` of its own
-        # module namespace (one per compiled template); see _escape.
-        template.root_render_func.__globals__["escape"] = _escape
-        return template
+        return self.env.template_class.from_code(self.env, code, self.env.make_globals(None))
 
     def _where(self, part: str, source: str, line: int | None) -> str:
         label = describe_part(part)
@@ -347,13 +295,9 @@ class CompiledTemplate:
                 return self._core_cache[1]
         return None
 
-    def package(self, rendered: Mapping[str, str], stamp: dt.date) -> bytes:
-        """The .docx bytes: the template's parts in their order, ``rendered`` ones replaced."""
-        return self.package_bytes({n: xml.encode("utf-8") for n, xml in rendered.items()}, stamp)
-
     def package_bytes(self, rendered: Mapping[str, bytes | Packed], stamp: dt.date) -> bytes:
-        """:meth:`package` for parts already encoded (or already deflated); only they and the core
-        properties deflate."""
+        """The .docx bytes: the template's parts in their order, ``rendered`` ones (already encoded
+        or already deflated) in their place; only they and the core properties deflate."""
         entries: list[Packed] = []
         for name, data in self.entries:
             if name in rendered:
