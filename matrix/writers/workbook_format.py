@@ -11,14 +11,10 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
-from copy import copy
 from typing import Any
 
-from openpyxl.cell.cell import MergedCell
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
-from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
-from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -100,10 +96,6 @@ class CellWriter:
 
     def __init__(self) -> None:
         self.warnings: list[str] = []
-        # Each named style's cell style, by workbook: the first cell asks openpyxl (which looks
-        # the name up in a list), the rest copy the answer; the same style, a tenth of the time.
-        self._styles: dict[tuple[object, str], Any] = {}  # openpyxl's StyleArray
-        self._merged: dict[tuple[object, tuple[int, ...], int], list[Any]] = {}  # see merge_row
 
     def clean(self, text: str, where: str) -> str:
         """``text`` without the characters XML cannot hold, cut to Excel's cell limit."""
@@ -125,12 +117,10 @@ class CellWriter:
         cell: Any = ws.cell(row=row, column=col)  # a Cell; openpyxl's stubs lack its fields
         if isinstance(value, str):
             text = self.clean(value, where or f"{ws.title}!{cell.coordinate}")
-            # What openpyxl's value setter does to a string once clean() has run: store it as text
-            # (the setter would look for control characters again and guess formulas and errors).
-            cell._value = text
-            cell.data_type = "s"
+            cell.value = text
+            cell.data_type = "s"  # the setter takes "=…" for a formula and "#N/A" for an error
             if style is not None:
-                self._style(ws, cell, style)
+                cell.style = style
             if text.startswith(_FORMULA_START) or text in _ERROR_CODES:
                 # openpyxl would store "=…" as a formula and "#N/A" as an error; the quote prefix
                 # also keeps Excel from reading the cell as a formula when a clerk edits it.
@@ -138,49 +128,17 @@ class CellWriter:
         else:
             cell.value = value
             if style is not None:
-                self._style(ws, cell, style)
+                cell.style = style
 
     def style(self, ws: Worksheet, row: int, col: int, style: str) -> Any:
         """The cell at (row, col), given the named ``style`` and left as it is otherwise."""
         cell: Any = ws.cell(row=row, column=col)
-        self._style(ws, cell, style)
+        cell.style = style
         return cell
 
     def merge_row(self, ws: Worksheet, row: int, first: int, last: int) -> None:
-        """Merge columns ``first``..``last`` of ``row`` (as ``ws.merge_cells`` does).
-
-        openpyxl gives each cell of a merged range its share of the first cell's borders, looking
-        every new border up by value, a few milliseconds a range.  The cells come out the same
-        for the same first cell's style and width, so the first such range in a workbook is merged
-        by openpyxl and the rest copy its cells' styles.
-        """
-        cells: dict[tuple[int, int], Any] = ws._cells  # openpyxl's own store of the sheet's cells
-        start = cells.get((row, first))
-        if start is None or last <= first or any((row, col) in cells for col in range(first + 1, last + 1)):
-            ws.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
-            return
-        key = (ws.parent, tuple(start._style), last - first)
-        styles = self._merged.get(key)
-        if styles is None:
-            ws.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
-            self._merged[key] = [copy(cells[row, col]._style) for col in range(first, last + 1)]
-            return
-        coord = f"{get_column_letter(first)}{row}:{get_column_letter(last)}{row}"
-        ws.merged_cells.add(MergedCellRange(ws, coord))
-        for col, style in enumerate(styles, first):
-            cell: Any = start if col == first else MergedCell(ws, row, col)
-            cells[row, col] = cell
-            cell._style = copy(style)
-
-    def _style(self, ws: Worksheet, cell: Any, style: str) -> None:
-        """Give ``cell`` the named ``style`` (as ``cell.style = style`` does)."""
-        key = (ws.parent, style)
-        found = self._styles.get(key)
-        if found is None:
-            cell.style = style
-            self._styles[key] = copy(cell._style)
-        else:
-            cell._style = found.__copy__()  # copy() without the copy module's dispatch
+        """Merge columns ``first``..``last`` of ``row``."""
+        ws.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
 
 
 # The wide and full-width blocks of Unicode (East Asian Width W and F), as ranges: a regex count
