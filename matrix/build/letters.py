@@ -18,12 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from matrix.graph import PlanGraph
-from matrix.outputs import Job, digest, key_of
+from matrix.build.sync import Job, digest, key_of
 from matrix.paths import numbered_names
 from matrix.settings import Settings
-from matrix.writers.docx_render import CompiledTemplate
-from matrix.writers.letter_batch import FOLDER, NOTICE_NAME, PRINT_NAME, default_template
-from matrix.writers.letters import (
+from matrix.render.docx.compile import CompiledTemplate
+from matrix.render.docx.letters import FOLDER, NOTICE_NAME, PRINT_NAME, default_template
+from matrix.views.letters import (
     LETTER_FIELDS,
     NOTICE_FIELDS,
     Options,
@@ -33,8 +33,8 @@ from matrix.writers.letters import (
     resolve_options,
     task_row,
 )
-from matrix.writers.plan_memo import MemoGraph
-from matrix.writers.print_file import combine
+from matrix.views.memo import MemoGraph
+from matrix.render.docx.print_file import combine
 
 VERSION = "1"
 NOTICE_KEY = "2"
