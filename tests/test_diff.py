@@ -13,7 +13,8 @@ from typing import Any
 
 import pytest
 
-from matrix.diff import PlanDiff, diff_files
+from matrix.api import diff_files
+from matrix.diff import PlanDiff
 from matrix.render.diff_json import diff_dict
 
 # The default plan (the one tests/conftest.py serves as a fixture), named here for module constants.

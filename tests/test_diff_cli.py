@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from matrix.api import diff_files
 from matrix.cli import main
-from matrix.diff import diff_files
 from matrix.diff.rows import department_rows, task_rows
 from matrix.render.diff_terminal import print_diff
 from matrix.render.xlsx.revisions import SHEETS, changes_bytes, changes_name

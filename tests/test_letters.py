@@ -19,10 +19,12 @@ from letters_helpers import (
 )
 from lxml import etree
 
+from matrix.build.commands import write_letters
+from matrix.build.letters import NOTICE_NAME, PRINT_NAME, render_batch
 from matrix.render.docx import print_file
 from matrix.render.docx.compile import DOCUMENT, CompiledTemplate
-from matrix.render.docx.letters import NOTICE_NAME, PRINT_NAME, default_template, render_batch, write_letters
 from matrix.render.docx.print_file import combine
+from matrix.render.docx.shipped import default_template
 from matrix.settings import LetterSettings
 from matrix.views.letters import (
     LETTER_FIELDS,

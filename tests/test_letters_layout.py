@@ -7,7 +7,7 @@ import dataclasses
 from letters_helpers import W, part, sample_graph, sample_settings
 from lxml import etree
 
-from matrix.render.docx.letters import render_batch
+from matrix.build.letters import render_batch
 from matrix.views.letters import NAME_CHARS, attachment_widths, notice_context, resolve_options
 
 

@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 from letters_helpers import files_bytes, sample_graph, sample_settings
 
+from matrix.build.commands import write_letters
 from matrix.cli import main
 from matrix.errors import InputError
 from matrix.render.docx.compile import CompiledTemplate
-from matrix.render.docx.letters import default_template, write_letters
+from matrix.render.docx.shipped import default_template
 from matrix.render.docx.template_check import check_template
 from matrix.views.letters import LETTER_FIELDS, resolve_options
 

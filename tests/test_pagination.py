@@ -38,8 +38,8 @@ from matrix.cli import main
 from matrix.graph import PlanGraph
 from matrix.render import pdf as pdf_writer
 from matrix.render.docx.compile import CompiledTemplate
-from matrix.render.docx.letters import default_template
 from matrix.render.docx.print_file import combine
+from matrix.render.docx.shipped import default_template
 from matrix.settings import load_settings
 from matrix.views.letters import (
     LETTER_FIELDS,

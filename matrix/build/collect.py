@@ -19,7 +19,7 @@ from matrix.model import Task
 from matrix.paths import output_path, safe_filename
 from matrix.progress.check import check_return
 from matrix.progress.deadline import due_date
-from matrix.progress.layout import STATUSES, plan_fingerprint
+from matrix.progress.layout import DONE, plan_fingerprint
 from matrix.progress.model import (
     DepartmentReturn,
     Progress,
@@ -114,7 +114,7 @@ def _task_progress(
     any_status = [r.status for r in mine if r.status]
     if lead_status or any_status:
         tp.status = (lead_status or any_status)[0]
-    done = tp.status == STATUSES[2]
+    done = tp.status == DONE
     tp.overdue = tp.due is not None and tp.due < as_of and not done
     reported = {r.department for r in mine if r.status or r.progress}
     tp.silent = [a.department for a in graph.assignments(task) if a.department not in reported]
@@ -165,7 +165,7 @@ def collect(
             continue
         for a in graph.assignments(tp.task):
             own = next((r for r in tp.reports if r.department == a.department), None)
-            if a.department in departments and (own is None or own.status != STATUSES[2]):
+            if a.department in departments and (own is None or own.status != DONE):
                 departments[a.department].overdue.append(tp.task.id)
     return Progress(
         plan_title=plan_name(graph),

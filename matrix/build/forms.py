@@ -1,30 +1,23 @@
 """The progress forms as build jobs: ``forms/NN-<department>.xlsx``, one job per department.
 
-:func:`matrix.build.plan.plan_jobs` finds this module by name and calls :func:`jobs`.
+:func:`matrix.build.plan.plan_jobs` calls :func:`jobs`.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
+from matrix.build.sync import Job, key_of
 from matrix.graph import PlanGraph
 from matrix.model import Task
-from matrix.build.sync import Job, key_of
 from matrix.progress.layout import FORM_VERSION, FORMS_FOLDER, form_rows, plan_fingerprint
-from matrix.settings import Settings
 from matrix.render.xlsx.forms import form_names, render_form
+from matrix.settings import Settings
 from matrix.views.letters import department_contact, plan_name
 from matrix.views.memo import MemoGraph
 
-WRITER_VERSION = "1"
-"""Bump when the form's bytes change for the same inputs, so a rebuild rewrites every form."""
-KEY_VERSION = "2"
-"""How a form's key is made: 2 hashes each task once instead of each form's rows."""
 
-
-def jobs(graph: PlanGraph, settings: Settings, extra: dict[str, Any]) -> list[Job]:
+def jobs(graph: PlanGraph, settings: Settings) -> list[Job]:
     """One job per department, keyed on what its form shows: the plan's title, the department's
-    tasks and roles and its contact; ``extra`` is not used by forms.
+    tasks and roles and its contact.
 
     The whole-plan fingerprint is left out of the key on purpose: a change to one task rewrites
     only the forms of that task's departments.  A form kept from an earlier build carries the
@@ -40,7 +33,7 @@ def jobs(graph: PlanGraph, settings: Settings, extra: dict[str, Any]) -> list[Jo
         # only for a form that renders
         duties = [(_task_key(memo, a.task), a.role.value, a.word) for a in memo.duties(department)]
         contact = department_contact(memo, settings, department)
-        key = key_of("form", WRITER_VERSION, FORM_VERSION, KEY_VERSION, title, department, duties, contact)
+        key = key_of("form", FORM_VERSION, title, department, duties, contact)
 
         def render(department: str = department) -> bytes:
             if not fingerprint:

@@ -14,15 +14,17 @@ from __future__ import annotations
 import contextlib
 import gc
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from matrix.graph import PlanGraph
+from matrix.build.options import BuildOptions
 from matrix.build.sync import Job, digest, key_of
+from matrix.graph import PlanGraph
 from matrix.paths import numbered_names
-from matrix.settings import Settings
 from matrix.render.docx.compile import CompiledTemplate
-from matrix.render.docx.letters import FOLDER, NOTICE_NAME, PRINT_NAME, default_template
+from matrix.render.docx.print_file import combine
+from matrix.render.docx.shipped import default_template
+from matrix.settings import Settings
 from matrix.views.letters import (
     LETTER_FIELDS,
     NOTICE_FIELDS,
@@ -34,22 +36,25 @@ from matrix.views.letters import (
     task_row,
 )
 from matrix.views.memo import MemoGraph
-from matrix.render.docx.print_file import combine
 
-VERSION = "1"
-NOTICE_KEY = "2"
-"""How the notice's key is made: 2 keys it on the task rows instead of its whole context."""
-PRINT_VERSION = "2"
-"""The print file's own version: 2 joins the letters' bytes (the same pages, other XML bytes)."""
+FOLDER = "letters"
 
 
-def jobs(graph: PlanGraph, settings: Settings, extra: dict[str, Any]) -> list[Job]:
-    """The letters' jobs; ``extra`` may hold ``options`` (:class:`Options`), ``letter_template``,
-    ``notice_template`` (paths) and ``duplex``."""
-    options: Options = extra.get("options") or resolve_options(settings.letter, title=graph.title)
-    letter_path: Path = extra.get("letter_template") or default_template("letter.docx")
-    notice_path: Path = extra.get("notice_template") or default_template("notice.docx")
-    duplex = bool(extra.get("duplex", False))
+NOTICE_NAME = "分工通知.docx"
+
+
+PRINT_NAME = "打印合订本.docx"
+
+
+PDF_FOLDER = "pdf"
+
+
+def jobs(graph: PlanGraph, settings: Settings, run: BuildOptions) -> list[Job]:
+    """The letters' jobs, with the run's letter options, templates and duplex printing."""
+    options = run.letter_options or resolve_options(settings.letter, title=graph.title)
+    letter_path = run.letter_template or default_template("letter.docx")
+    notice_path = run.notice_template or default_template("notice.docx")
+    duplex = run.duplex
     letter_bytes, notice_bytes = letter_path.read_bytes(), notice_path.read_bytes()
     letter_tpl = _compiled(letter_path, letter_bytes, LETTER_FIELDS)
     memo = MemoGraph.of(graph)
@@ -66,7 +71,7 @@ def jobs(graph: PlanGraph, settings: Settings, extra: dict[str, Any]) -> list[Jo
         def render(parts: dict[str, bytes] = parts) -> bytes:
             return letter_tpl.package_bytes(parts, options.date)
 
-        key = key_of("letter", VERSION, *_digests(parts), options, letter_bytes)
+        key = key_of("letter", *_digests(parts), options, letter_bytes)
         keys.append(key)
         out.append(Job(f"{FOLDER}/{name}", key, render, department=department))
 
@@ -77,14 +82,14 @@ def jobs(graph: PlanGraph, settings: Settings, extra: dict[str, Any]) -> list[Jo
     # The notice shows the plan's name, its bureaus and every task's row; its key is made of
     # those (the rows are the letters' rows, already made) so its context is built only to render.
     rows = [task_row(memo, task) for task in memo.tasks()]
-    key = key_of("notice", VERSION, NOTICE_KEY, plan_name(memo), departments, rows, options, notice_bytes)
+    key = key_of("notice", plan_name(memo), departments, rows, options, notice_bytes)
     out.append(Job(f"{FOLDER}/{NOTICE_NAME}", key, render_notice))
     if rendered:
 
         def render_print() -> bytes:
             return combine(letter_tpl, rendered, options.date, duplex)
 
-        key = key_of("print", VERSION, PRINT_VERSION, keys, options, letter_bytes, duplex)
+        key = key_of("print", keys, options, letter_bytes, duplex)
         out.append(Job(f"{FOLDER}/{PRINT_NAME}", key, render_print))
     return out
 
@@ -121,3 +126,52 @@ def _collector_paused() -> Iterator[None]:
 
 def _digests(parts: dict[str, bytes]) -> list[str]:
     return [f"{name}:{digest(data)}" for name, data in sorted(parts.items())]
+
+
+@dataclass
+class Batch:
+    """The rendered documents of one run, in memory: file name → .docx bytes, in output order."""
+
+    letters: dict[str, bytes] = field(default_factory=dict)
+    departments: dict[str, str] = field(default_factory=dict)
+    """Letter file name → the bureau it is addressed to."""
+    notice: bytes = b""
+    print_file: bytes | None = None
+
+    def files(self) -> dict[str, bytes]:
+        """Every document of the batch, by file name."""
+        out = dict(self.letters)
+        out[NOTICE_NAME] = self.notice
+        if self.print_file is not None:
+            out[PRINT_NAME] = self.print_file
+        return out
+
+
+def render_batch(
+    graph: PlanGraph,
+    settings: Settings,
+    options: Options,
+    *,
+    letter_template: Path | None = None,
+    notice_template: Path | None = None,
+    duplex: bool = False,
+) -> Batch:
+    """Render every letter, the notice and the print file in memory (the templates load once)."""
+    batch = Batch()
+    run = BuildOptions(
+        letter_options=options,
+        letter_template=letter_template,
+        notice_template=notice_template,
+        duplex=duplex,
+    )
+    for job in jobs(graph, settings, run):
+        name = job.path.split("/", 1)[1]
+        data = job.render()
+        if name == NOTICE_NAME:
+            batch.notice = data
+        elif name == PRINT_NAME:
+            batch.print_file = data
+        else:
+            batch.letters[name] = data
+            batch.departments[name] = job.department or ""
+    return batch

@@ -14,13 +14,11 @@ from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from matrix.build.letters import FOLDER, PDF_FOLDER
+from matrix.build.options import BuildOptions
 from matrix.build.sync import Job, digest, key_of, read_manifest
 from matrix.paths import output_path
 from matrix.render import pdf as pdf_writer
-from matrix.render.docx.letters import FOLDER, PDF_FOLDER
-
-VERSION = "1"
-"""Bump when the conversion changes (filter options, font aliases), to convert every PDF again."""
 
 
 def pdf_path(docx_path: str) -> str:
@@ -57,22 +55,22 @@ class _Converter:
                 self.done[path] = made.read_bytes()
 
 
-def jobs(docx_jobs: list[Job], out_dir: Path, extra: dict[str, Any]) -> list[Job]:
+def jobs(docx_jobs: list[Job], out_dir: Path, options: BuildOptions) -> list[Job]:
     """The PDF jobs for the letters' documents among ``docx_jobs``.
 
-    ``extra["pdf"]``: make every PDF (converting the missing and stale ones); otherwise only the
-    PDFs already made for an unchanged letter are kept.  ``extra["on_pdf"]`` is told each file
-    LibreOffice finishes; ``extra["duplex"]`` keeps the print file's padding pages.
+    ``options.pdf``: make every PDF (converting the missing and stale ones); otherwise only the
+    PDFs already made for an unchanged letter are kept.  ``options.on_pdf`` is told each file
+    LibreOffice finishes; ``options.duplex`` keeps the print file's padding pages.
     """
-    make = bool(extra.get("pdf", False))
-    duplex = bool(extra.get("duplex", False))
+    make = options.pdf
+    duplex = options.duplex
     recorded: dict[str, Any] = read_manifest(out_dir)["files"]
     letters = [j for j in docx_jobs if j.path.startswith(FOLDER + "/") and j.path.endswith(".docx")]
     kept: list[tuple[str, str, Job]] = []
     due: dict[str, Job] = {}
     for job in letters:
         path = pdf_path(job.path)
-        key = key_of("pdf", VERSION, job.key, duplex)
+        key = key_of("pdf", job.key, duplex)
         record = recorded.get(path)
         fresh = (
             record is not None
@@ -84,7 +82,7 @@ def jobs(docx_jobs: list[Job], out_dir: Path, extra: dict[str, Any]) -> list[Job
                 continue  # stale or never made: the build removes an old one
             due[path] = job
         kept.append((path, key, job))
-    converter = _Converter(due, duplex, extra.get("on_pdf"))
+    converter = _Converter(due, duplex, options.on_pdf)
     # no department: a PDF made or removed is no change for the bureau (its letter says that)
     return [Job(path, key, _render(converter, path, job)) for path, key, job in kept]
 

@@ -7,33 +7,18 @@ The layout is fixed: ``letters/`` (one letter per bureau, the master notice, the
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from matrix.graph import PlanGraph
+from matrix.build.options import BuildOptions
 from matrix.build.sync import BuildReport, Job, digest, key_of, write_build
-from matrix.settings import Settings
+from matrix.graph import PlanGraph
 from matrix.render.json import plan_dict
+from matrix.settings import Settings
 
 OTHER_COMMANDS = ("changes/", "progress/")
 """Folders of out/ that other commands write; a build never removes their files."""
-
-WRITER_VERSION = "1"
-"""Bump when a writer's output changes for the same inputs, so that a rebuild rewrites its files."""
-
-
-@dataclass
-class BuildOptions:
-    """What the user asked of a build beyond the plan and its settings."""
-
-    letters: bool = True
-    workbook: bool = True
-    forms: bool = True
-    extra: dict[str, Any] = field(default_factory=dict)
-    warn: Callable[[str], None] = lambda message: None
-    progress: Callable[[int, int], None] | None = None
-    """Called with (files rendered, files to check) as a build goes (the web page's progress)."""
 
 
 def workbook_jobs(graph: PlanGraph, settings: Settings, options: BuildOptions) -> list[Job]:
@@ -50,7 +35,7 @@ def workbook_jobs(graph: PlanGraph, settings: Settings, options: BuildOptions) -
 
     # the stamp keeps the plan's name and hash and the settings' text, comments included
     stamp = [graph.file_name, source_digest(graph), settings.text]
-    key = key_of("workbook", WRITER_VERSION, plan_dict(graph), settings.raw, stamp)
+    key = key_of("workbook", plan_dict(graph), settings.raw, stamp)
     return [Job(workbook_name(graph), key, render)]
 
 
@@ -64,16 +49,13 @@ def plan_jobs(graph: PlanGraph, settings: Settings, options: BuildOptions) -> li
     if options.letters:
         from matrix.build.letters import jobs as letter_jobs
 
-        jobs += letter_jobs(graph, settings, options.extra)
+        jobs += letter_jobs(graph, settings, options)
     if options.workbook:
         jobs += workbook_jobs(graph, settings, options)
     if options.forms:
-        try:
-            from matrix.build.forms import jobs as form_jobs  # type: ignore[import-not-found,unused-ignore]
-        except ImportError:  # the progress forms arrive with their own writer
-            pass
-        else:
-            jobs += form_jobs(graph, settings, options.extra)
+        from matrix.build.forms import jobs as form_jobs
+
+        jobs += form_jobs(graph, settings)
     return jobs
 
 
@@ -104,7 +86,7 @@ def build(
     meta = plan_meta(graph.source, settings)
     jobs = plan_jobs(graph, settings, options)
     if options.letters:  # the letters' PDFs: made with --pdf, else kept only while still current
-        jobs += pdf_jobs(jobs, out_dir, options.extra)
+        jobs += pdf_jobs(jobs, out_dir, options)
     if options.progress is not None:
         jobs = _reporting(jobs, options.progress)
     # change notices and progress reports come from `diff` and `collect`; a build leaves them be

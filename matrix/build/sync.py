@@ -17,6 +17,7 @@ renders its bytes.  :func:`write_build` then
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 from collections.abc import Callable, Sequence
@@ -64,9 +65,30 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def key_of(*parts: Any) -> str:
-    """A key for a job from the plain data that goes into it (dicts, lists, strings, bytes)."""
+@functools.cache
+def code_digest() -> str:
+    """The hash of matrix's own code and resources: every file of the installed package.
+
+    Every job's key starts with it, so a new version of any reader, view, renderer or template
+    rewrites the outputs it touches; no one has to remember to bump a version by hand.
+    """
+    return tree_digest(Path(__file__).resolve().parent.parent)
+
+
+def tree_digest(root: Path) -> str:
+    """The hash of every file under ``root`` (names and contents), compiled bytecode left out."""
     h = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            h.update(path.relative_to(root).as_posix().encode("utf-8") + b"\x00")
+            h.update(hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def key_of(*parts: Any) -> str:
+    """A key for a job from the plain data that goes into it (dicts, lists, strings, bytes) and
+    the code that renders it (:func:`code_digest`)."""
+    h = hashlib.sha256(code_digest().encode("ascii"))
     for part in parts:
         if isinstance(part, bytes):
             h.update(part)

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from matrix.cli import app
+from matrix.cli.app import app
 from matrix.cli.help import ChineseCommand
 from matrix.cli.options import (
     OutOpt,
@@ -31,7 +31,7 @@ def forms(
 ) -> None:
     """每个单位一份进展反馈表 (Excel), 写入输出文件夹的 forms/NN-<单位>.xlsx。"""
     from matrix.api import load_plan
-    from matrix.render.xlsx.forms import write_forms
+    from matrix.build.commands import write_forms
     from matrix.settings import load_settings
 
     plan_outside(plan, out)

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from matrix.cli import app
+from matrix.cli.app import app
 from matrix.cli.help import ChineseCommand, ChineseGroup
 from matrix.cli.options import (
     DateOpt,
@@ -62,7 +62,7 @@ def letters(
     from rich.progress import Progress
 
     from matrix.api import load_plan
-    from matrix.render.docx.letters import write_letters
+    from matrix.build.commands import write_letters
     from matrix.settings import load_settings
 
     out_dir(output)

@@ -7,7 +7,7 @@ import sys
 import typer
 
 from matrix.api import load_plan
-from matrix.cli import app
+from matrix.cli.app import app
 from matrix.cli.help import ChineseCommand
 from matrix.cli.options import PlanArg, SettingsOpt
 from matrix.settings import load_settings

@@ -5,4 +5,7 @@ writer and the reader; :mod:`~matrix.readers.returns` reads a returned workbook 
 values; :mod:`~matrix.progress.check` holds a return against the plan; :mod:`~matrix.build.collect`
 turns a pile of returned files into one :class:`~matrix.progress.model.Progress`, which the writers
 (summary workbook, bulletin, reminders) render.
+
+It imports the model, graph, ``text`` and ``diff``; never readers, views, ``render``, ``build``,
+``cli`` or ``web``.
 """

@@ -57,7 +57,6 @@ _PAGE_NUMBER = re.compile(
 )
 _WIDE = re.compile("[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff60\u2018-\u201d\u2014\u2026]")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
-_LATIN_START = re.compile(r"[A-Za-z0-9][\x21-\x7e]*")
 _SPACES = re.compile(r"[ \t\u00a0\u3000\u2002-\u200b]+")
 # Sentence and clause ends after which a printed line always ends its paragraph (folded forms).
 _PARAGRAPH_END = tuple("。;:!?")

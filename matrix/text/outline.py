@@ -1,25 +1,13 @@
-"""Outline markers: 一、 / （一） / 1. or 1、 / （1） / ①, and Chinese numerals."""
+"""Outline markers: 一、 / （一） / 1. or 1、 / （1） / ① at the start of a line."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-_CN_DIGITS = {
-    "零": 0,
-    "〇": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-_CN = "零〇一二两三四五六七八九十百"
+from matrix.text.chinese import NUMERAL_CHARS, chinese_number
+
+_CN = NUMERAL_CHARS
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 # Levels in the order plans nest them; a plan may skip a level (1. directly under 一、).
@@ -49,21 +37,6 @@ class Marker:
         if self.level == 4:
             return _CIRCLED.index(self.label) + 1
         return chinese_number(self.label)
-
-
-def chinese_number(text: str) -> int:
-    """The value of a Chinese numeral up to the hundreds (十一 → 11, 二十 → 20, 一百零五 → 105)."""
-    total, current = 0, 0
-    for ch in text:
-        if ch == "百":
-            total += (current or 1) * 100
-            current = 0
-        elif ch == "十":
-            total += (current or 1) * 10
-            current = 0
-        else:
-            current = _CN_DIGITS.get(ch, 0)
-    return total + current
 
 
 def find_marker(folded: str) -> Marker | None:

@@ -13,17 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from matrix.build.sync import BuildReport, Job, key_of, write_build
 from matrix.diff.model import DepartmentChange, PlanDiff
-from matrix.diff.rows import FIELD_LABELS, NOTICE_FIELDS, ChangeRow, department_rows, task_rows
+from matrix.diff.rows import FIELD_LABELS, NOTICE_FIELDS, ChangeRow, department_rows
 from matrix.paths import numbered_names
-from matrix.render.docx.compile import CompiledTemplate
-from matrix.render.docx.letters import default_template
-from matrix.render.xlsx.revisions import changes_bytes, changes_name
-from matrix.settings import Settings
+from matrix.text.chinese import numeral
 from matrix.views.letters import (
     NONE,
     Item,
@@ -34,7 +29,6 @@ from matrix.views.letters import (
     _feedback,
     clean,
     common_fields,
-    numeral,
     plan_name,
     row,
 )
@@ -42,8 +36,6 @@ from matrix.views.letters import (
 FOLDER = "changes"
 """The folder under the output folder that holds the notices and the revision workbook."""
 
-VERSION = "1"
-"""Bump when the notices' content changes for the same inputs, so that a rerun rewrites them."""
 
 CHANGE_FIELDS = frozenset(
     {"mark", "issuer", "doc_number", "signature", "date", "cc", "print_office", "print_date"}
@@ -315,55 +307,3 @@ def change_context(diff: PlanDiff, options: Options, dept: DepartmentChange) -> 
         "renamed": renamed,
         "requirements": Requirements(f"{numeral(count + 1)}、工作要求", numbered),
     }
-
-
-def jobs(
-    diff: PlanDiff,
-    options: Options,
-    template: Path | None = None,
-    warn: Callable[[str], None] | None = None,
-) -> list[Job]:
-    """The notices of the departments the revision concerns (in their letters' order), then the
-    revision workbook; each keyed on what goes into it, so a rerun rewrites only what changed."""
-    path = template or default_template("change.docx")
-    compiled = CompiledTemplate(path, CHANGE_FIELDS)
-    template_bytes = path.read_bytes()
-    names = notice_names(diff)
-    out: list[Job] = []
-    for dept in sorted(diff.told, key=lambda d: names[d.name]):
-        context = change_context(diff, options, dept)
-
-        def render(context: dict[str, Any] = context) -> bytes:
-            return compiled.render(context, options.date)
-
-        key = key_of("change", VERSION, context, options, template_bytes)
-        out.append(Job(f"{FOLDER}/{names[dept.name]}", key, render, department=dept.name))
-
-    sheets = [
-        task_rows(diff),
-        [(d.name, d.renamed_from, department_rows(diff, d)) for d in diff.told],
-    ]
-    key = key_of("changes-workbook", VERSION, diff.old.title, diff.new.title, sheets)
-    out.append(Job(f"{FOLDER}/{changes_name(diff)}", key, lambda: changes_bytes(diff, warn)))
-    return out
-
-
-def write_change_notices(
-    diff: PlanDiff,
-    settings: Settings,
-    out_dir: Path,
-    options: Options,
-    *,
-    template: Path | None = None,
-    warn: Callable[[str], None] | None = None,
-) -> BuildReport:
-    """Bring ``out_dir/changes/`` up to date: the notices and the revision workbook, staged and
-    atomic, recorded in the manifest; notices no longer due are removed and hand edits kept.
-
-    ``settings`` are the new version's; the manifest records the new version as its plan, as
-    ``matrix build`` of that version would.
-    """
-    from matrix.build.plan import plan_meta
-
-    meta = plan_meta(diff.new.source, settings)
-    return write_build(out_dir, jobs(diff, options, template, warn), meta, scope=(FOLDER + "/",))

@@ -15,13 +15,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from matrix.errors import UsageError
 from matrix.graph import Assignment, PlanGraph
 from matrix.model import Role, Task
 from matrix.settings import LetterSettings, Settings
+from matrix.text.chinese import numeral
 from matrix.views.memo import MemoGraph
 
-_DIGITS = "零一二三四五六七八九"
 # what XML cannot hold (the non-characters too: a command-line option never went through cleaning)
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _SPACES = re.compile(r"[\t\r\n]+")
@@ -29,16 +28,6 @@ _SPACES = re.compile(r"[\t\r\n]+")
 _ANY_CONTROL = re.compile("[\x00-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 NONE = "—"
 """What an empty cell shows (no co-lead, no participant, no deadline)."""
-
-
-def numeral(n: int) -> str:
-    """The Chinese numeral of ``n`` (1-99) as in 一、二、…十一、二十: ``numeral(12) == "十二"``."""
-    if not 0 < n < 100:
-        raise ValueError(n)
-    tens, ones = divmod(n, 10)
-    if tens == 0:
-        return _DIGITS[ones]
-    return ("" if tens == 1 else _DIGITS[tens]) + "十" + (_DIGITS[ones] if ones else "")
 
 
 def format_date(day: dt.date) -> str:
@@ -198,13 +187,6 @@ class Options:
     cc: list[str] = field(default_factory=list)
 
 
-def _extra_str(letter: LetterSettings, key: str) -> str | None:
-    value = letter.extra.get(key)
-    if value is None or isinstance(value, str):
-        return value
-    raise UsageError(f"设置项 letter.{key} 应为文字")
-
-
 _PLACE = re.compile(
     r"^(.{2,8}?(省|自治区|市|自治州|州|盟|县|自治县|旗|区))(?=人民政府|政府|关于|[^市县区省州旗])"
 )
@@ -238,14 +220,14 @@ def resolve_options(
     ``print_office`` (印发机关, default the issuer) may be set in ``[letter]`` too.
     """
     name = issuer or letter.issuer or default_issuer(title)
-    mark = (None if issuer else _extra_str(letter, "mark")) or name + "文件"
+    mark = (None if issuer else letter.mark) or name + "文件"
     return Options(
         issuer=name,
         mark=mark,
         doc_number=doc_number if doc_number is not None else (letter.doc_number or ""),
         date=date or letter.date or today or dt.date.today(),
-        signature=(None if issuer else _extra_str(letter, "signature")) or name,
-        print_office=(None if issuer else _extra_str(letter, "print_office")) or name,
+        signature=(None if issuer else letter.signature) or name,
+        print_office=(None if issuer else letter.print_office) or name,
         feedback_deadline=letter.feedback_deadline,
         contact=letter.contact,
         phone=letter.phone,

@@ -9,19 +9,15 @@ The documents use the letters' template machinery (:class:`CompiledTemplate`) an
 
 from __future__ import annotations
 
-import functools
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 from typing import Any
 
 from matrix.graph import PlanGraph
-from matrix.paths import numbered_names, output_path, safe_filename
+from matrix.paths import safe_filename
 from matrix.progress.layout import role_text
 from matrix.progress.model import STATUS_ORDER, DepartmentReturn, Progress, ReturnState, TaskProgress
-from matrix.render.docx.compile import CompiledTemplate
-from matrix.render.docx.letters import default_template
-from matrix.render.xlsx.progress import render_summary, summary_name
 from matrix.settings import Settings
+from matrix.text.chinese import numeral
 from matrix.views.letters import (
     Item,
     Options,
@@ -29,7 +25,6 @@ from matrix.views.letters import (
     clean,
     common_fields,
     format_date,
-    numeral,
     row,
 )
 
@@ -70,8 +65,8 @@ def _flag(tp: TaskProgress) -> str:
 
 
 def _deadline_phrase(settings: Settings) -> str:
-    value = settings.letter.extra.get("progress_deadline")
-    if isinstance(value, str) and value.strip():
+    value = settings.letter.progress_deadline
+    if value and value.strip():
         return f"请于{clean(value)}前"
     return "请于收到本通知后3个工作日内"
 
@@ -198,47 +193,3 @@ def reminder_context(
         "overdue": overdue,
         "closing": closing,
     }
-
-
-def render_documents(
-    graph: PlanGraph, progress: Progress, settings: Settings, options: Options
-) -> tuple[bytes, dict[str, bytes]]:
-    """The bulletin's bytes and each reminder's (file name ``NN-<department>.docx`` → bytes)."""
-    bulletin_tpl = CompiledTemplate(default_template("progress.docx"), BULLETIN_FIELDS)
-    reminder_tpl = CompiledTemplate(default_template("reminder.docx"), REMINDER_FIELDS)
-    bulletin = bulletin_tpl.render(bulletin_context(graph, progress, options), options.date)
-    names = dict(
-        zip(
-            [d.name for d in progress.departments],
-            numbered_names([d.name for d in progress.departments], ".docx"),
-            strict=True,
-        )
-    )
-    reminders = {
-        names[d.name]: reminder_tpl.render(
-            reminder_context(graph, progress, settings, options, d), options.date
-        )
-        for d in progress.to_remind()
-    }
-    return bulletin, reminders
-
-
-def write_progress(
-    graph: PlanGraph, progress: Progress, settings: Settings, progress_dir: Path, options: Options
-) -> list[Path]:
-    """Write the summary, the bulletin and ``催办/`` into ``progress_dir``; return the paths written.
-
-    Everything renders in memory first, then goes through :func:`matrix.build.sync.write_build`.
-    """
-    from matrix.build.sync import Job, digest, write_build
-
-    summary = render_summary(progress)
-    bulletin, reminders = render_documents(graph, progress, settings, options)
-    files = {summary_name(progress): summary, bulletin_name(progress): bulletin}
-    files.update({f"{REMINDERS_FOLDER}/{name}": data for name, data in reminders.items()})
-    # One staged, atomic write, recorded in the manifest: a 催办 notice of a bureau that has since
-    # reported is removed, one the clerk edited is kept as a dated copy, returns/ is never touched.
-    folder = progress_dir.name + "/"
-    jobs = [Job(folder + rel, digest(data), functools.partial(bytes, data)) for rel, data in files.items()]
-    write_build(progress_dir.parent, jobs, {}, scope=(folder,))
-    return [output_path(progress_dir, *rel.split("/")) for rel in files]

@@ -262,7 +262,8 @@ class Revision:
 
 def revision(server: Server, plan: PlanFolder, upload: Upload | None = None) -> Revision:
     """Compare the current plan with a new version (``upload``, else the one waiting in ``incoming/``)."""
-    from matrix.diff import diff_plans, load_versions
+    from matrix.api import load_versions
+    from matrix.diff import diff_plans
     from matrix.web.workspace import PLAN_SUFFIXES
 
     if upload is not None:
@@ -294,8 +295,9 @@ def pending_revision(plan: PlanFolder) -> Path:
 
 def change_notices(server: Server, plan: PlanFolder) -> list[str]:
     """Write the revision's change notices into ``out/changes/``; the files written or unchanged."""
+    from matrix.build.changes import write_change_notices
     from matrix.settings import load_settings
-    from matrix.views.changes import FOLDER, write_change_notices
+    from matrix.views.changes import FOLDER
     from matrix.views.letters import resolve_options
 
     result = revision(server, plan)

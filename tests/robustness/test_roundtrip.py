@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
+from matrix.build.letters import render_batch
 from matrix.graph import PlanGraph
-from matrix.render.docx.letters import render_batch
 from matrix.render.xlsx.workbook import workbook_bytes
 from matrix.settings import Settings
 from matrix.views.letters import resolve_options

@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 import jinja2
 from lxml import etree
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+from matrix.ooxml import W
+
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 _OPEN = re.compile(r"\{\{|\{%|\{#")
-_BLOCK_WORD = re.compile(r"^\{%-?\s*(?:(?:p|tr|tc|r)\s+)?(\w+)")
+_BLOCKWORD = re.compile(r"^\{%-?\s*(?:(?:p|tr|tc|r)\s+)?(\w+)")
 _EXPR_PREFIX = re.compile(r"^\{\{-?\s*(?:[prc]\s+)?")
 _BLOCKS = {"if", "for", "with", "macro", "call", "filter", "block", "raw", "autoescape"}
 _MIDDLE = {"elif": "if", "else": "if"}
@@ -91,13 +92,13 @@ def paragraphs(xml: str) -> list[Paragraph]:
     """The paragraphs of a part's XML in document order, each with its own ``w:t`` texts."""
     root = etree.fromstring(xml.encode("utf-8"))
     out: list[Paragraph] = []
-    for number, p in enumerate(root.iter(_W + "p"), 1):
+    for number, p in enumerate(root.iter(W + "p"), 1):
         pieces = []
-        for t in p.iter(_W + "t"):
-            owner = next(a for a in t.iterancestors(_W + "p"))
+        for t in p.iter(W + "t"):
+            owner = next(a for a in t.iterancestors(W + "p"))
             if owner is p:
                 pieces.append(t.text or "")
-        in_table = any(True for _ in p.iterancestors(_W + "tc"))
+        in_table = any(True for _ in p.iterancestors(W + "tc"))
         out.append(Paragraph(number, tuple(pieces), in_table))
     return out
 
@@ -143,7 +144,7 @@ def scan_part(name: str, xml: str, env: jinja2.Environment) -> PartScan:
                 continue
             if not text.startswith("{%"):
                 continue
-            word_match = _BLOCK_WORD.match(text)
+            word_match = _BLOCKWORD.match(text)
             word = word_match.group(1) if word_match else ""
             if word in _BLOCKS:
                 stack.append((word, tag))

@@ -10,7 +10,6 @@ The same plan and settings always give the same bytes.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.packaging.custom import StringProperty
@@ -21,7 +20,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from matrix.graph import PlanGraph
-from matrix.paths import numbered_names, output_path
+from matrix.paths import numbered_names
 from matrix.progress.layout import (
     COLUMN,
     DEPT_ROW,
@@ -29,7 +28,6 @@ from matrix.progress.layout import (
     FOOTER_LABELS,
     FORM_SHEET,
     FORM_VERSION,
-    FORMS_FOLDER,
     HASHED,
     HEADER_ROW,
     HEADERS,
@@ -245,16 +243,3 @@ def render_form(
     wb.properties.keywords = KIND
     wb.properties.identifier = stamp["plan_fingerprint"]
     return workbook_file_bytes(wb, f"{department}进展反馈表")
-
-
-def write_forms(graph: PlanGraph, settings: Settings, out_dir: Path) -> list[Path]:
-    """Write ``out_dir/forms/NN-<department>.xlsx`` for every department; return their paths.
-
-    A partial build (:func:`matrix.build.plan.build` limited to ``forms/``): staged, moved into place,
-    recorded in the manifest; forms whose content did not change are left alone.
-    """
-    from matrix.build.plan import BuildOptions, build
-
-    build(graph, settings, out_dir, BuildOptions(letters=False, workbook=False), scope=(FORMS_FOLDER + "/",))
-    folder = output_path(out_dir, FORMS_FOLDER)
-    return [output_path(folder, name) for name in form_names(graph).values()]

@@ -26,11 +26,10 @@ from matrix.render.xlsx.format import (
     print_setup,
 )
 from matrix.settings import Settings
+from matrix.text.chinese import is_chinese_numeral
 
 PRIMARY_MARK = "●牵头"
 """The matrix mark of a task's primary lead (第一牵头单位); other leads read 牵头."""
-
-_CN_DIGITS = set("〇零一二三四五六七八九十百")
 
 
 def task_label(task: Task) -> str:
@@ -43,7 +42,7 @@ def section_label(section: Section) -> str:
     if not section.outline:
         return section.title
     marker, depth = section.outline[-1], len(section.outline)
-    if all(ch in _CN_DIGITS for ch in marker):
+    if is_chinese_numeral(marker):
         number = f"{marker}、" if depth == 1 else f"（{marker}）"
     else:
         number = f"{marker}." if depth <= 3 else f"（{marker}）"

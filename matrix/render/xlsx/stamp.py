@@ -13,7 +13,7 @@ import json
 from openpyxl.worksheet.worksheet import Worksheet
 
 from matrix.graph import PlanGraph
-from matrix.readers.duty_workbook import CHUNK, KIND, STAMP_SHEET, VERSION
+from matrix.readers.workbook_stamp import CHUNK, KIND, STAMP_SHEET, VERSION
 from matrix.render.xlsx.format import CellWriter
 from matrix.render.xlsx.sheets import section_label
 from matrix.settings import Settings

@@ -21,8 +21,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from matrix.graph import PlanGraph
-from matrix.paths import output_path, safe_filename
-from matrix.readers.duty_workbook import STAMP_SHEET
+from matrix.paths import safe_filename
+from matrix.readers.workbook_stamp import STAMP_SHEET
 from matrix.render.xlsx.format import CellWriter, register_styles
 from matrix.render.xlsx.sheets import fill_matrix, fill_notes, fill_summary, fill_tasks
 from matrix.render.xlsx.stamp import fill_stamp, stamp_rows
@@ -149,25 +149,6 @@ def _stamped(name: str, body: bytes) -> bytes:
 def workbook_bytes(graph: PlanGraph, settings: Settings) -> bytes:
     """The workbook's bytes: the same plan and settings always give the same bytes."""
     return render_workbook(graph, settings).data
-
-
-def write_workbook(
-    graph: PlanGraph,
-    settings: Settings,
-    out_dir: Path,
-    warn: Callable[[str], None] | None = None,
-) -> Path:
-    """Write ``out_dir/<plan stem>-分工表.xlsx`` and return its path; ``warn`` hears each warning.
-
-    A partial build (:func:`matrix.build.plan.build` limited to the workbook): staged, then moved into
-    place, recorded in the manifest, and left alone when nothing changed.
-    """
-    from matrix.build.plan import BuildOptions, build
-
-    name = workbook_name(graph)
-    options = BuildOptions(letters=False, forms=False, warn=warn or (lambda message: None))
-    build(graph, settings, out_dir, options, scope=(name,))
-    return output_path(out_dir, name)
 
 
 def stable_zip(data: bytes) -> bytes:
