@@ -6,7 +6,7 @@ import io
 import zipfile
 from collections.abc import Iterator
 
-from matrix.writers.docx_zip import ZIP_TIME, write_zip
+from matrix.render.docx.archive import ZIP_TIME, write_zip
 
 PARTS = [
     ("[Content_Types].xml", b"<Types/>" * 50),

@@ -6,7 +6,7 @@ its file and line.  What counts as the project's own:
 
 - ``self`` and ``cls``;
 - a name bound by an import from ``matrix`` (``from matrix.graph import PlanGraph``,
-  ``import matrix.writers.letters as letters``, relative imports);
+  ``import matrix.views.letters as letters``, relative imports);
 - a name the module itself binds at its top level: a class, a function, an assigned name.
 
 A library's private hook that a class of ours overrides (a method named ``_x`` that a base class
@@ -79,7 +79,7 @@ def _own_modules(tree: ast.Module) -> set[str]:
 def _owner(node: ast.expr, own: set[str], modules: set[str]) -> bool:
     """Whether ``node``, the object an attribute is read from, is the project's own: one of
     ``own`` itself (not something reached through it, as ``self.graph``), or a dotted path from
-    an imported module of matrix (``matrix.writers.letters``)."""
+    an imported module of matrix (``matrix.views.letters``)."""
     if isinstance(node, ast.Name):
         return node.id in own
     while isinstance(node, ast.Attribute):
@@ -228,12 +228,12 @@ def test_lets_the_projects_own_names_through(tmp_path: Path) -> None:
     source = (
         "from matrix.graph import PlanGraph\n"
         "from . import sibling\n"
-        "import matrix.writers.letters\n"
+        "import matrix.views.letters\n"
         "_CACHE = {}\n"
         "class Memo:\n"
         "    def f(self, other):\n"
         "        return (self._a, cls._b, PlanGraph._c, sibling._d, _CACHE, Memo._e, other.__class__,\n"
-        "            matrix.writers.letters._f)\n"
+        "            matrix.views.letters._f)\n"
     )
     assert _check(source, tmp_path) == []
 
