@@ -18,6 +18,8 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
+from matrix.render.xlsx.fast_styles import StyleCache
+
 # XML 1.0 allows tab, LF, CR and everything from U+0020 on, except surrogates, U+FFFE and U+FFFF.
 _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _MAX_CELL = 32767  # Excel's limit on the characters of one cell
@@ -96,6 +98,7 @@ class CellWriter:
 
     def __init__(self) -> None:
         self.warnings: list[str] = []
+        self.styles = StyleCache()
 
     def clean(self, text: str, where: str) -> str:
         """``text`` without the characters XML cannot hold, cut to Excel's cell limit."""
@@ -120,7 +123,7 @@ class CellWriter:
             cell.value = text
             cell.data_type = "s"  # the setter takes "=…" for a formula and "#N/A" for an error
             if style is not None:
-                cell.style = style
+                self.styles.style(ws, cell, style)
             if text.startswith(_FORMULA_START) or text in _ERROR_CODES:
                 # openpyxl would store "=…" as a formula and "#N/A" as an error; the quote prefix
                 # also keeps Excel from reading the cell as a formula when a clerk edits it.
@@ -128,17 +131,17 @@ class CellWriter:
         else:
             cell.value = value
             if style is not None:
-                cell.style = style
+                self.styles.style(ws, cell, style)
 
     def style(self, ws: Worksheet, row: int, col: int, style: str) -> Any:
         """The cell at (row, col), given the named ``style`` and left as it is otherwise."""
         cell: Any = ws.cell(row=row, column=col)
-        cell.style = style
+        self.styles.style(ws, cell, style)
         return cell
 
     def merge_row(self, ws: Worksheet, row: int, first: int, last: int) -> None:
-        """Merge columns ``first``..``last`` of ``row``."""
-        ws.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
+        """Merge columns ``first``..``last`` of ``row`` (as ``ws.merge_cells`` does)."""
+        self.styles.merge_row(ws, row, first, last)
 
 
 # The wide and full-width blocks of Unicode (East Asian Width W and F), as ranges: a regex count
