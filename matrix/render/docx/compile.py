@@ -4,12 +4,12 @@ A :class:`CompiledTemplate` reads a .docx template once per batch.  Parts withou
 as bytes; ``word/document.xml`` and any header or footer holding tags are cleaned by docxtpl's
 ``patch_xml`` (the same preprocessing ``DocxTemplate.render`` does) and compiled once in a sandboxed,
 autoescaping, strict Jinja environment.  Rendering a letter then renders only those parts and zips
-them with the template's other parts, with fixed entry times and order (:mod:`archive`) so the
-same input gives the same bytes.
+them with the cached bytes, with fixed entry times and order so the same input gives the same bytes.
 
 A batch renders many letters from one template, so everything that does not depend on a letter is
-done once: the clean-up docxtpl does on each rendered part is done on the template's text when it
-compiles, and attributes of plain records (the letters' rows) skip the sandbox's slow checks.
+done once: the unchanging parts are deflated when the template loads (:mod:`archive`), the
+clean-up docxtpl does on each rendered part is done on the template's text when it compiles, and
+attributes of plain records (the letters' rows) skip the sandbox's slow checks.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import dataclasses
 import datetime as dt
 import re
 import zipfile
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -31,7 +31,7 @@ from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
 
 from matrix.errors import InputError
-from matrix.render.docx.archive import Chunks, write_zip
+from matrix.render.docx.archive import Packed, pack, write_zip
 from matrix.render.docx.template_limits import (
     LOOP,
     BoundedNamespace,
@@ -134,7 +134,7 @@ def zip_parts(parts: Iterable[tuple[str, bytes]]) -> bytes:
     Entry times, permissions and the creating system are fixed so that equal parts give equal
     bytes on any machine and day.
     """
-    return write_zip(parts)
+    return write_zip(pack(name, data) for name, data in parts)
 
 
 def _clean_static_text(parsed: nodes.Template) -> None:
@@ -245,6 +245,9 @@ class CompiledTemplate:
                 where = self._find_field(field)
                 raise InputError(f"模板使用了未知字段 {field!r}{where}", path=str(path))
         self._core_cache: tuple[dt.date, bytes] | None = None
+        self._packed_core: tuple[dt.date, Packed] | None = None
+        # The parts no letter changes, deflated once for the whole batch.
+        self._static = {n: pack(n, d) for n, d in self.entries if n not in self.tagged and n != CORE}
 
     def _compile(self, parsed: Any) -> jinja2.Template:
         # Compile with a fixed file name so runtime errors can be traced back to a paragraph.
@@ -292,19 +295,25 @@ class CompiledTemplate:
                 return self._core_cache[1]
         return None
 
-    def package_bytes(self, rendered: Mapping[str, bytes | Chunks], stamp: dt.date) -> bytes:
-        """The .docx bytes: the template's parts in their order, ``rendered`` ones (encoded, whole
-        or in chunks) in their place, the core properties stamped with ``stamp``."""
-        core = self.core(stamp)
+    def package_bytes(self, rendered: Mapping[str, bytes | Packed], stamp: dt.date) -> bytes:
+        """The .docx bytes: the template's parts in their order, ``rendered`` ones (already encoded
+        or already deflated) in their place; only they and the core properties deflate."""
+        entries: list[Packed] = []
+        for name, data in self.entries:
+            if name in rendered:
+                part = rendered[name]
+                entries.append(part if isinstance(part, Packed) else pack(name, part))
+            elif name == CORE:
+                entries.append(self._core_entry(stamp, data))
+            else:
+                entries.append(self._static[name] if name in self._static else pack(name, data))
+        return write_zip(entries)
 
-        def parts() -> Iterator[tuple[str, bytes | Chunks]]:
-            for name, data in self.entries:
-                if name in rendered:
-                    yield name, rendered[name]
-                else:
-                    yield name, core if name == CORE and core is not None else data
-
-        return write_zip(parts())
+    def _core_entry(self, stamp: dt.date, data: bytes) -> Packed:
+        if self._packed_core is None or self._packed_core[0] != stamp:
+            core = self.core(stamp)
+            self._packed_core = (stamp, pack(CORE, core if core is not None else data))
+        return self._packed_core[1]
 
     def render(self, context: Mapping[str, Any], stamp: dt.date) -> bytes:
         """One document from ``context``, as .docx bytes."""

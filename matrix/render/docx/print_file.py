@@ -24,7 +24,7 @@ from typing import Any
 from lxml import etree
 
 from matrix.ooxml import W
-from matrix.render.docx.archive import Chunks
+from matrix.render.docx.archive import Packed, pack_chunks
 from matrix.render.docx.compile import DOCUMENT, CompiledTemplate
 
 _BEFORE_TYPE = {W + "headerReference", W + "footerReference", W + "footnotePr", W + "endnotePr"}
@@ -108,10 +108,10 @@ def combine(
     if not documents:
         raise ValueError("no letters to combine")
     try:
-        joined: bytes | Chunks = _joined(documents, duplex)
+        joined: bytes | Packed = _joined(documents, duplex)
     except _Unusual:
         joined = _tree(documents, duplex)
-    rendered: dict[str, bytes | Chunks] = {**documents[0], DOCUMENT: joined}
+    rendered: dict[str, bytes | Packed] = {**documents[0], DOCUMENT: joined}
     return template.package_bytes(rendered, stamp)
 
 
@@ -210,9 +210,8 @@ def _element_starts(xml: bytes, low: int, high: int, count: int) -> list[int]:
         window *= 4
 
 
-def _joined(documents: Sequence[Mapping[str, bytes]], duplex: bool) -> Chunks:
-    """The letters' documents joined piece by piece, to be deflated as they come (no copy of the
-    whole is made)."""
+def _joined(documents: Sequence[Mapping[str, bytes]], duplex: bool) -> Packed:
+    """The letters' documents joined and deflated piece by piece (no copy of the whole is made)."""
     first = documents[0][DOCUMENT]
     head = _DOCUMENT_START.search(first)
     if head is None:
@@ -239,7 +238,7 @@ def _joined(documents: Sequence[Mapping[str, bytes]], duplex: bool) -> Chunks:
                 yield joiner.section(xml[sect:end].rstrip())
                 yield view[end:]
 
-    return chunks()
+    return pack_chunks(DOCUMENT, chunks())
 
 
 def _tree(documents: Sequence[Mapping[str, bytes]], duplex: bool) -> bytes:
