@@ -175,11 +175,22 @@ def read_header(cells: list[str]) -> Header | None:
     if len(cells) < 3:
         return None
     kinds = [column_kind(c) or ("" if not c.strip() else "unknown") for c in cells]
+    kinds = _spanned(kinds, cells)
     roles = {"lead", "responsible", "participant", "leader"} | {k for k in kinds if k.startswith("other:")}
     if "text" in kinds and roles & set(kinds) and kinds.count("unknown") <= 2:
         labels = {k: re.sub(r"\s+", "", c) for k, c in zip(kinds, cells, strict=True) if k == "leader"}
         return Header(kinds, states_rule=header_states_rule(cells), labels=labels)
     return None
+
+
+def _spanned(kinds: list[str], cells: list[str]) -> list[str]:
+    """Kinds with a header cell spanning columns carried over the blank places it covers: Word
+    merges ``项目`` over the category and item columns and leaves the second place blank."""
+    out = list(kinds)
+    for k in range(1, len(out)):
+        if not cells[k].strip() and out[k - 1] in ("text", *_ROLE_KINDS):
+            out[k] = out[k - 1]
+    return out
 
 
 def merge_second_header(header: Header, cells: list[str]) -> bool:
