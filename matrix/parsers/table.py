@@ -95,7 +95,14 @@ def split_row(line: Line, width: int | None = None) -> list[str]:
 def is_spaced_header(text: str) -> bool:
     """True for a header typed with single spaces: ``序号 类别 主要任务 牵头单位 参与单位``."""
     words = fold(text).split()
-    return len(words) >= 3 and all(column_kind(w) is not None for w in words)
+    if len(words) < 3:
+        return False
+    known = [column_kind(w) is not None for w in words]
+    if all(known):
+        return True
+    # a progress report adds columns no rule names (1-8月实际完成率%): the words that name the
+    # number, the task and a role column still make it a header, when they are most of the line
+    return column_kind(words[0]) == "number" and sum(known) * 4 >= len(words) * 3 and read_header(words) is not None
 
 
 _ROLE_KINDS = ("lead", "participant", "responsible")
@@ -130,9 +137,30 @@ def fit_spaced(header: Header, text: str) -> list[str]:
         word = words[end - 1]
         if _units_cell(word) if kind in _ROLE_KINDS else bool(_DATE_WORD.search(word)):
             cells[k], end = word, end - 1
+    roles = [k for k, kind in enumerate(kinds) if kind in _ROLE_KINDS]
+    if roles and not any(cells[k] for k in roles) and kinds[-1] not in _ROLE_KINDS:
+        return _fit_units_first(header, words, start, cells)
     texts = [k for k, kind in enumerate(kinds) if kind == "text"]
     if texts:
         cells[texts[-1]] = "".join(words[start:end])
+    return cells
+
+
+def _fit_units_first(header: Header, words: list[str], start: int, cells: list[str]) -> list[str]:
+    """A row of a table whose role column stands before columns of figures and progress text
+    (完成情况, 备注): its text runs up to the first word after it that is a list of units."""
+    role = next(k for k, kind in enumerate(header.kinds) if kind in _ROLE_KINDS)
+    for end in range(start + 1, len(words)):
+        if _units_cell(words[end]):
+            cells[role] = words[end]
+            break
+    else:
+        end = len(words)
+    texts = [k for k, kind in enumerate(header.kinds[:role]) if kind == "text"] or [
+        k for k, kind in enumerate(header.kinds) if kind == "text"
+    ]
+    if texts:
+        cells[texts[0]] = "".join(words[start:end])
     return cells
 
 
