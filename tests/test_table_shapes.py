@@ -51,3 +51,42 @@ def test_a_progress_report_typed_with_single_spaces_has_columns_after_its_units(
         ("残疾儿童康复救助", ["区残联"]),
         ("新增养老服务床位", ["区民政局"]),
     ]
+
+
+def test_pinyin_glosses_are_no_part_of_a_name() -> None:
+    plan = parse_text(
+        "一、主要任務(wù)\n"
+        "1.降低單位能耗。(牽頭單位:市發(fā)改委;責任單位:市生態(tài)環(huán)境局、市城建局)\n"
+    )
+    assert [(t.leads, t.participants) for t in plan.tasks] == [(["市發改委"], ["市生態環境局", "市城建局"])]
+    assert "任務(wù)" not in plan.tasks[0].text and "能耗" in plan.tasks[0].text
+
+
+def test_a_traditional_table_copied_with_borders_and_glosses() -> None:
+    plan = parse_text(
+        "某區(qū)民生實(shí)事完成情況表 |\n"
+        "序號(hào) |\n項目(mù)名稱(chēng) |\n責(zé)任單位 |\n目標(biāo)任務(wù) |\n完成率 |\n備注 |\n"
+        "1 |\n新增城鎮(zhèn)就業(yè) |\n區(qū)人社局 |\n8000人 |\n75% |\n| \n"
+        "2 |\n建設(shè)公辦幼兒園 |\n教育局 |\n2所 |\n70% |\n主體完工 |\n"
+        "3 |\n殘疾兒童康復(fù) |\n區(qū)殘聯(lián) |\n70人 |\n100% |\n|\n"
+        "4 |\n穩(wěn)定就業(yè) |\n人社局 |\n9000人 |\n80% |\n|\n"
+    )
+    assert [t.leads for t in plan.tasks] == [["區人社局"], ["教育局"], ["區殘聯"], ["區人社局"]]
+    assert plan.tasks[0].text.startswith("新增城鎮(zhèn)就業(yè)")
+
+
+def test_a_row_going_on_without_a_number_after_the_columns_that_follow_its_units() -> None:
+    plan = parse_text(
+        "序号 |\n项目名称 |\n责任单位 |\n目标任务 |\n完成情况 |\n完成率 |\n备注 |\n"
+        "1 |\n深化养老保险制度改革 |\n参保人数达到6000人 |\n区人社局 |\n6000人 |\n7000 |\n116% |\n| \n"
+        "征缴基金1亿元 |\n区人社局 |\n1亿 |\n8000万 |\n80% |\n| \n"
+        "2 |\n提高低保补助标准 |\n区民政局 |\n100% |\n100% |\n城市低保已达300元 |\n"
+    )
+    texts = [t.text.split("\n") for t in plan.tasks]
+    assert [t for t in texts if "征缴基金1亿元" in t] == [["深化养老保险制度改革", "征缴基金1亿元", "1亿"]]
+    assert [t[:2] for t in texts] == [
+        ["深化养老保险制度改革", "参保人数达到6000人"],
+        ["深化养老保险制度改革", "征缴基金1亿元"],
+        ["提高低保补助标准", "100%"],
+    ]
+    assert [t.leads for t in plan.tasks] == [["区人社局"], ["区人社局"], ["区民政局"]]

@@ -20,7 +20,7 @@ import re
 
 from matrix.model import Finding, Line
 from matrix.parsers.names import is_organisation
-from matrix.parsers.normalize import fold, is_debris
+from matrix.parsers.normalize import drop_glosses, fold, is_debris
 from matrix.parsers.outline import chinese_number, find_marker
 from matrix.parsers.table import column_kind, is_placeholder
 
@@ -29,7 +29,7 @@ _DEADLINE_CELL = re.compile(
     r"\d{4}年|\d{1,2}月|底前|年底|长期|持续|常态|每年|每季度|年内|全年|季度|上半年|下半年"
 )
 _ROLE_KINDS = ("lead", "participant", "responsible", "leader")
-_MAX_HEADER_CELL = 10
+_MAX_HEADER_CELL = 12
 
 
 def _number(text: str) -> int | None:
@@ -50,7 +50,7 @@ def _header_at(lines: list[Line], i: int) -> tuple[list[str], int] | None:
             cells[-1] += text  # 责任股室 / (单位): a header cell's remark on a line of its own
             j += 1
             continue
-        if len(text) > _MAX_HEADER_CELL:
+        if len(drop_glosses(text)) > _MAX_HEADER_CELL:
             break
         kind = column_kind(text)
         if (kind is None or len(text) <= 2) and j + 1 < len(lines):
@@ -60,7 +60,8 @@ def _header_at(lines: list[Line], i: int) -> tuple[list[str], int] | None:
                 cells.append(joined)
                 j += 2
                 continue
-        if kind is None and not (_looks_ready(cells) and len(text) <= 6 and _number(text) is None):
+        short = len(drop_glosses(text)) <= 6
+        if kind is None and not (_looks_ready(cells) and short and _number(text) is None):
             break
         # a short word the header has beside known ones (第二季度) is a column too, read as nothing
         cells.append(text)
@@ -213,15 +214,23 @@ def _continuations(kinds: list[str], values: list[str]) -> list[list[str]]:
     """
     if kinds.count("text") < 2 or len(values) <= len(kinds):
         return [values]
+    roles = [i for i, k in enumerate(kinds) if k in (*_ROLE_KINDS, "deadline") or k.startswith("other:")]
+    # the columns after the last role column (目标任务, 完成情况, 备注) take the lines after the units
+    # first; a table copied with its borders keeps their empty cells, so they can be counted
+    free = [k for k in kinds[roles[-1] + 1 :] if k in ("text", "skip", "")] if roles else []
     out: list[list[str]] = [[]]
     seen_units = False
+    after = 0
     for value in values:
         kind = _kind_of_line(value)
-        if kind == "text" and seen_units:
+        if kind == "text" and seen_units and after >= len(free):
             out.append([])
             seen_units = False
         out[-1].append(value)
-        seen_units = seen_units or kind in ("unit", "blank", "person")
+        if seen_units:
+            after += 1
+        elif kind in ("unit", "blank", "person"):
+            seen_units, after = True, 0
     return out
 
 
@@ -248,7 +257,7 @@ _GROUP = re.compile(r"^各|各(部门|单位|机构|成员单位)$")
 
 def _unitish(text: str) -> bool:
     """True for a line that names bodies and nothing else: 区财政局、区税务局 / 市政府各部门."""
-    parts = [p.rstrip("等") for p in re.split(r"[、,，;；\s]+", fold(text)) if p]
+    parts = [p.rstrip("等") for p in re.split(r"[、,，;；\s]+", fold(drop_glosses(text))) if p]
     bodies = sum(1 for p in parts if is_organisation(p) or _GROUP.search(p))
     # a long list may hold a name no ending gives away (区“两旧”专班): most of it must be bodies
     return bool(parts) and (bodies == len(parts) or (len(parts) >= 3 and bodies * 4 >= len(parts) * 3))

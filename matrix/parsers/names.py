@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from matrix.parsers.brackets import depth_split
+from matrix.parsers.normalize import drop_glosses
 
 VAGUE = re.compile(
     r"^(各|其他|其它|市直|区直|县直|省直|区级|市级|县级|省级)?(各)?(有关|相关|其他|其它)"
@@ -39,13 +40,17 @@ _ORGANISATION = re.compile(
     r"(局|委|办|室|厅|部|会|院|署|中心|行|所|处|科|站|队|社|团|集团|公司|政府|管委会|办事处|街道|"
     r"乡镇|分局|机构|联合会|总会|协会|小组|股|馆|专班|"
     # the mass organisations' short names: 妇联, 残联, 工商联, 科协
-    r"(妇|残|侨|文|工商|社科|台)[联聯]|科[协協])(（[^（）]*）)?$"
+    r"(妇|婦|残|殘|侨|僑|文|工商|社科|台)[联聯]|科[协協])(（[^（）]*）)?$"
 )
 
 
 def is_organisation(name: str) -> bool:
     """True for a name that ends as an organisation's does (…局, …委员会, …人民政府, …公司)."""
-    return bool(_ORGANISATION.search(name))
+    return bool(_ORGANISATION.search(name)) and not _QUANTITY.match(name)
+
+
+_QUANTITY = re.compile(r"^[\d.]+\s*[\u4e00-\u9fff]$")
+"""2所, 3处: a number and its measure word count things; they name no body."""
 
 
 @dataclass
@@ -134,7 +139,7 @@ def clean_name(raw: str) -> Name | None:
 def _clean(raw: str) -> tuple[str, tuple[str, ...], bool] | None:
     """:func:`clean_name` as plain values, remembered: a plan names the same bureaus hundreds of
     times, and the dozen patterns tried on each name were a fifth of the parse."""
-    text = re.sub(r"\s+", "", raw)
+    text = drop_glosses(re.sub(r"\s+", "", raw))
     for _ in range(3):
         text = _PREFIX.sub("", text)
         text = _SUFFIX.sub("", text)

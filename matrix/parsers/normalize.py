@@ -60,6 +60,20 @@ def fold(text: str) -> str:
     return text.translate(_TABLE)
 
 
+_GLOSS = re.compile(
+    r"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,7}\)"
+)
+
+
+def drop_glosses(text: str) -> str:
+    """``text`` without the pinyin a mirror site puts after characters (市發(fā)改委 → 市發改委).
+
+    A bracket holding one syllable of Latin letters with a tone mark, right after a Chinese
+    character, glosses that character's sound: it is no part of a name or a header word.
+    """
+    return _GLOSS.sub("", text)
+
+
 def squash(text: str) -> str:
     """``text`` folded and without any whitespace: the key under which names are compared."""
     return re.sub(r"\s+", "", fold(text))

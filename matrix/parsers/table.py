@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from matrix.model import Line
 from matrix.parsers.assignment import RULE, Assignment, normal_deadline, parse_assignment, person_names
 from matrix.parsers.names import Name, is_organisation, parse_names
-from matrix.parsers.normalize import clean, fold
+from matrix.parsers.normalize import clean, drop_glosses, fold
 from matrix.parsers.outline import Marker, find_marker
 from matrix.text.roles import LabelKind, read_label
 
@@ -28,7 +28,7 @@ _COLUMNS: list[tuple[str, re.Pattern[str]]] = [
     ("number", re.compile(r"^(序号|编号|序列|项目编号|号)$")),
     ("deadline", re.compile(r"(完成)?(时限|时间|期限)(要求)?$|时间节点|进度安排|时间安排")),
     ("text", re.compile(r"任务|内容|措施|事项|目标|工作|项目|举措|指标|名称|实事|标准|要求")),
-    ("skip", re.compile(r"备注|说明|类别|类型|指标值|考核|分值|权重|进展|完成情况")),
+    ("skip", re.compile(r"备注|说明|类别|类型|指标值|考核|分值|权重|进展|完成情况|完成率")),
 ]
 """Columns that are not role labels; role columns are read through :mod:`matrix.text.roles`."""
 _ROLE_COLUMNS = {
@@ -102,7 +102,8 @@ def is_spaced_header(text: str) -> bool:
         return True
     # a progress report adds columns no rule names (1-8月实际完成率%): the words that name the
     # number, the task and a role column still make it a header, when they are most of the line
-    return column_kind(words[0]) == "number" and sum(known) * 4 >= len(words) * 3 and read_header(words) is not None
+    mostly_known = sum(known) * 4 >= len(words) * 3
+    return column_kind(words[0]) == "number" and mostly_known and read_header(words) is not None
 
 
 _ROLE_KINDS = ("lead", "participant", "responsible")
@@ -172,10 +173,17 @@ def is_placeholder(cell: str) -> bool:
     return bool(_PLACEHOLDER.match(re.sub(r"\s+", "", cell)))
 
 
+_TRADITIONAL_HEADER = str.maketrans(
+    dict(zip("號務項標稱實際況備註內時間進舉體", "号务项标称实际况备注内时间进举体", strict=True))
+)
+"""The traditional forms of header words' characters (序號, 目標任務, 完成時間): a header is read,
+never filed, so it may be read in simplified form whatever the names' script."""
+
+
 def column_kind(cell: str) -> str | None:
     """What a header cell names: number, text, lead, participant, responsible, leader (persons),
     deadline, skip, ``other:<label>`` for a supervisory column (指导部门), or None."""
-    cell = re.sub(r"\s+", "", fold(cell))
+    cell = re.sub(r"\s+", "", fold(drop_glosses(cell))).translate(_TRADITIONAL_HEADER)
     cell = re.sub(r"\([^()]*\)$", "", cell) or cell  # 责任单位(列第一位的为牵头单位)
     if not cell or len(cell) > 16:
         return None
