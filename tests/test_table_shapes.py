@@ -90,3 +90,17 @@ def test_a_row_going_on_without_a_number_after_the_columns_that_follow_its_units
         ["提高低保补助标准", "100%"],
     ]
     assert [t.leads for t in plan.tasks] == [["区人社局"], ["区人社局"], ["区民政局"]]
+
+
+def test_rows_without_units_before_the_next_groups_heading_and_category() -> None:
+    plan = parse_text(
+        "任务类型\n序号\n工作任务\n推进单位\n"
+        "行动一：再造发展新极行动\n旧区改造\n1\n完成零星旧里房屋改造\n区房管局、各相关街镇\n"
+        "2\n推进加装电梯工作\n"
+        "行动二：公共空间优化行动\n公园绿地\n3\n新建口袋公园9座\n区绿化市容局\n"
+    )
+    assert [(t.text, t.leads) for t in plan.tasks] == [
+        ("完成零星旧里房屋改造", ["区房管局", "各相关街镇"]),
+        ("推进加装电梯工作", ["区房管局", "各相关街镇"]),
+        ("新建口袋公园9座", ["区绿化市容局"]),
+    ]

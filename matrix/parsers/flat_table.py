@@ -283,7 +283,8 @@ def regroup(lines: list[Line], findings: list[Finding]) -> list[Line]:
             continue
         header, i = found
         kinds = [column_kind(c) or "" for c in header]
-        if "number" in kinds[1:] and kinds[0] != "number":
+        categorised = "number" in kinds[1:] and kinds[0] != "number"
+        if categorised:
             # 任务类型 | 序号 | …: a column before the number is printed once, as a heading between
             # rows; the table is read from its number column on
             header = header[kinds.index("number") :]
@@ -320,6 +321,12 @@ def regroup(lines: list[Line], findings: list[Finding]) -> list[Line]:
                     break
                 j += 1
             values = _rejoin([s.text.strip() for s in solid[i + 1 : j]])
+            texts = max(1, kinds.count("text"))
+            if categorised and len(values) > texts and not any(_kind_of_line(v) == "unit" for v in values):
+                # a row that names no unit, in a table whose category column is printed once: the
+                # lines after its text are the next group's heading (行动三：…) and category
+                # (旧住房更新改造), printed just before that group's first number
+                values = values[:texts] + [v for v in values[texts:] if _kind_of_line(v) != "text"]
             if not values:
                 break
             row_kinds = kinds[1:] if numbered else kinds
