@@ -63,6 +63,8 @@ class Name:
     text: str
     aliases: list[str] = field(default_factory=list)
     marked_lead: bool = False
+    glued: str | None = None
+    """The run-together text this name was cut from (县工信局县农业农村局), if it was."""
 
 
 def is_vague(name: str) -> bool:
@@ -172,13 +174,41 @@ def _clean(raw: str) -> tuple[str, tuple[str, ...], bool] | None:
     return text, tuple(aliases), bool(marked or star)
 
 
+_GLUE_LEVEL = "省市县区州"
+_NOT_A_LEVEL = re.compile(r"^(市场|市政(?![协府])|区域|县域)")
+_BRANCH = re.compile(r"(分局|分行|支行|分公司|分中心|分院|支队|大队|中队|派出所|分所)$")
+
+
+def unglue(name: str) -> list[str]:
+    """``name`` cut where two complete names were run together (区发改局区统计局 → 区发改局,
+    区统计局): each part begins with the same level word (省, 市, 县, 区, 州) and ends as a body
+    does.  A branch (市公安局市区分局) or a division named by a word that only begins with a level
+    character (市发改委市场处) stays whole, and so do 市委组织部, 开发区管委会 and 市委市政府."""
+    level = name[:1]
+    if level not in _GLUE_LEVEL:
+        return [name]
+    for cut in range(3, len(name) - 2):
+        left, right = name[:cut], name[cut:]
+        if right[0] != level or _NOT_A_LEVEL.match(right) or _BRANCH.search(right):
+            continue
+        if is_organisation(left) and is_organisation(right):
+            return [left, *unglue(right)]
+    return [name]
+
+
 def parse_names(text: str) -> list[Name]:
-    """The cleaned, non-vague names of a list, in order, without repeats."""
+    """The cleaned, non-vague names of a list, in order, without repeats; two names run together
+    are cut apart (see :func:`unglue`) and remember the text they were cut from."""
     out: list[Name] = []
     seen: set[str] = set()
     for raw in split_list(text):
         name = clean_name(raw)
-        if name is not None and name.text not in seen:
-            seen.add(name.text)
-            out.append(name)
+        if name is None:
+            continue
+        parts = unglue(name.text) if not name.aliases else [name.text]
+        names = [name] if len(parts) == 1 else [Name(p, glued=name.text) for p in parts]
+        for one in names:
+            if one.text not in seen:
+                seen.add(one.text)
+                out.append(one)
     return out
