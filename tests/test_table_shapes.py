@@ -104,3 +104,26 @@ def test_rows_without_units_before_the_next_groups_heading_and_category() -> Non
         ("推进加装电梯工作", ["区房管局", "各相关街镇"]),
         ("新建口袋公园9座", ["区绿化市容局"]),
     ]
+
+
+def test_a_flattened_table_keyed_by_a_score_column() -> None:
+    plan = parse_text(
+        "某县年度目标任务分解表\n"
+        "项 目\n分值\n目标任务\n考核单位\n"
+        "经济发展\n"
+        "地区生产总值增长率\n3\n年终综合考核\n县发改局县统计局\n"
+        "社会消费品零售总额\n2\n"
+        "财政收入增长率\n3\n年终综合考核\n县财政局\n"
+        "工业投资\n1\n52\n县经信局\n"
+        "民生保障\n"
+        "新增就业人数\n1\n5800\n县人社局\n"
+    )
+    assert [(t.text.split("\n")[0], [o.name for o in t.others]) for t in plan.tasks] == [
+        ("地区生产总值增长率", ["县发改局", "县统计局"]),
+        ("社会消费品零售总额", ["县发改局", "县统计局"]),
+        ("财政收入增长率", ["县财政局"]),
+        ("工业投资", ["县经信局"]),
+        ("新增就业人数", ["县人社局"]),
+    ]
+    shared = [f for f in plan.findings if "沿用上一行" in f.message]
+    assert [f.line for f in shared] == [11]

@@ -50,7 +50,7 @@ def _header_at(lines: list[Line], i: int) -> tuple[list[str], int] | None:
             cells[-1] += text  # 责任股室 / (单位): a header cell's remark on a line of its own
             j += 1
             continue
-        if len(drop_glosses(text)) > _MAX_HEADER_CELL:
+        if len(drop_glosses(text)) > _MAX_HEADER_CELL or text.endswith(("表", "清单")):  # a table's title
             break
         kind = column_kind(text)
         if (kind is None or len(text) <= 2) and j + 1 < len(lines):
@@ -206,6 +206,75 @@ def _unnumbered_rows(solid: list[Line], i: int, kinds: list[str], out: list[Line
     return i
 
 
+_FIGURE = re.compile(r"^\d{1,3}(\.\d{1,2})?$")
+
+
+def _scored(solid: list[Line], i: int, kinds: list[str]) -> bool:
+    """True for a table without numbers whose column after the task holds a figure (分值, 权重):
+    its first row, after at most one category line, is a text line followed by a figure."""
+    if len(kinds) < 3 or kinds[0] != "text" or kinds[1] in ("text", "number", *_ROLE_KINDS, "deadline"):
+        return False
+    return any(k + 1 < len(solid) and _starts_scored_row(solid, k) for k in (i, i + 1))
+
+
+def _starts_scored_row(solid: list[Line], k: int) -> bool:
+    text = solid[k].text.strip()
+    follows = solid[k + 1].text.strip() if k + 1 < len(solid) else ""
+    # a short task (工业投资) may look like a person's name; a figure after it says it is a row
+    scored = bool(_FIGURE.match(follows)) and not _FIGURE.match(text)
+    return scored and _kind_of_line(text) in ("text", "person")
+
+
+def _scored_rows(
+    solid: list[Line], i: int, kinds: list[str], out: list[Line], findings: list[Finding]
+) -> int:
+    """Rows of a table keyed by a figure column (项目 | 分值 | 目标任务 | 监考单位): each row starts
+    at a text line followed by a figure; the lines up to the next start fill the row, units to the
+    role columns and the rest to the other columns in order.  A row naming no unit shares the row
+    above's (a merged cell printed once); a line after a row's units is a category between rows."""
+    roles = [k for k, kind in enumerate(kinds) if kind in _UNIT_KINDS or kind.startswith("other:")]
+    plain = [k for k, kind in enumerate(kinds) if k > 1 and k not in roles]
+    starts: list[int] = []
+    k = i
+    while k < len(solid) and _header_at(solid, k) is None:
+        if _starts_scored_row(solid, k):
+            starts.append(k)
+        elif k - (starts[-1] if starts else i) > len(kinds) + 1:
+            break  # past the table: lines no row of it can hold
+        k += 1
+    end = k
+    previous: list[str] | None = None
+    for n, start in enumerate(starts):
+        stop = starts[n + 1] if n + 1 < len(starts) else end
+        cells = [""] * len(kinds)
+        cells[0], cells[1] = solid[start].text.strip(), solid[start + 1].text.strip()
+        units: list[str] = []
+        free = list(plain)
+        for line in solid[start + 2 : stop]:
+            text = line.text.strip()
+            if _kind_of_line(text) == "unit":
+                units.append(text)
+            elif not units and free:
+                cells[free.pop(0)] = text
+        _lay_units(cells, roles, units)
+        if not units and previous is not None:
+            for column in roles:
+                cells[column] = previous[column]
+            findings.append(
+                Finding(
+                    solid[start].number,
+                    f"表格第{n + 1}行没有单位, 已沿用上一行的单位 (网页表格的合并单元格只在第一行显示): "
+                    "请核对这一行的单位",
+                )
+            )
+        previous = cells
+        row = "\t".join(c.replace("\n", "、") for c in cells)
+        out.append(Line(solid[start].number, row, cells=tuple(cells)))
+    if not starts:
+        return i
+    return end
+
+
 def _continuations(kinds: list[str], values: list[str]) -> list[list[str]]:
     """A numbered row's lines cut where the row goes on as another row without a number.
 
@@ -292,6 +361,9 @@ def regroup(lines: list[Line], findings: list[Finding]) -> list[Line]:
         numbered = kinds[0] == "number"
         first = solid[i - 1].number
         out.append(Line(first, "\t".join(header), cells=tuple(header)))
+        if not numbered and _scored(solid, i, kinds):
+            i = _scored_rows(solid, i, kinds, out, findings)
+            continue
         if not numbered:
             i = _unnumbered_rows(solid, i, kinds, out)
             continue
