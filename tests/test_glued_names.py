@@ -14,6 +14,8 @@ def test_two_complete_names_of_one_level_are_cut_apart() -> None:
     assert unglue("区发改局区统计局") == ["区发改局", "区统计局"]
     assert unglue("县工信局县农业农村局县商务局") == ["县工信局", "县农业农村局", "县商务局"]
     assert unglue("市委宣传部市文广旅局") == ["市委宣传部", "市文广旅局"]
+    assert unglue("群众文化股县文化馆") == ["群众文化股", "县文化馆"]
+    assert unglue("体育股全民健身中心") == ["体育股", "全民健身中心"]
 
 
 def test_names_that_only_look_glued_stay_whole() -> None:
@@ -27,6 +29,8 @@ def test_names_that_only_look_glued_stay_whole() -> None:
         "市公安局市区分局",
         "县政府办",
         "市城管局市政处",
+        "某某文旅股份有限公司",
+        "县文物股",
     ):
         assert unglue(name) == [name], name
 

@@ -127,3 +127,12 @@ def test_a_flattened_table_keyed_by_a_score_column() -> None:
     ]
     shared = [f for f in plan.findings if "沿用上一行" in f.message]
     assert [f.line for f in shared] == [11]
+
+
+def test_a_group_of_subordinate_bodies_is_a_unit_cell() -> None:
+    plan = parse_text(
+        "序号\n工作任务\n完成时限\n责任股室\n"
+        "1\n完成文物普查\n10月底前\n文物股\n"
+        "2\n完成包扶村年度任务\n12月底前\n各股室、局属单位\n"
+    )
+    assert [t.leads for t in plan.tasks] == [["文物股"], ["各股室", "局属单位"]]

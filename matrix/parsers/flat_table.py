@@ -321,7 +321,8 @@ def _span_from_above(kinds: list[str], cells: list[str], above: list[str]) -> li
     return out
 
 
-_GROUP = re.compile(r"^各|各(部门|单位|机构|成员单位)$")
+_GROUP = re.compile(r"^各|各(部门|单位|机构|成员单位)$|[^\W各]属(部门)?单位$|[^\W各]属部门$")
+"""Group addressees: 各街道, 市政府各部门, 委属部门单位, 局属单位."""
 
 
 def _unitish(text: str) -> bool:

@@ -186,7 +186,7 @@ def unglue(name: str) -> list[str]:
     character (市发改委市场处) stays whole, and so do 市委组织部, 开发区管委会 and 市委市政府."""
     level = name[:1]
     if level not in _GLUE_LEVEL:
-        return [name]
+        return _unglue_desk(name)
     for cut in range(3, len(name) - 2):
         left, right = name[:cut], name[cut:]
         if right[0] != level or _NOT_A_LEVEL.match(right) or _BRANCH.search(right):
@@ -194,6 +194,17 @@ def unglue(name: str) -> list[str]:
         if is_organisation(left) and is_organisation(right):
             return [left, *unglue(right)]
     return [name]
+
+
+_DESK = re.compile(r"^(.{2,}?股)(?![份权票东])(.{3,})$")
+
+
+def _unglue_desk(name: str) -> list[str]:
+    """A county bureau's desk (股) run together with the next body: 文化宣传股文化馆."""
+    m = _DESK.match(name)
+    if m is None or not is_organisation(m.group(2)) or _BRANCH.search(m.group(2)):
+        return [name]
+    return [m.group(1), *unglue(m.group(2))]
 
 
 def parse_names(text: str) -> list[Name]:
