@@ -131,7 +131,7 @@ def test_a_flattened_table_keyed_by_a_score_column() -> None:
 
 def test_a_group_of_subordinate_bodies_is_a_unit_cell() -> None:
     plan = parse_text(
-        "序号\n工作任务\n完成时限\n责任股室\n"
+        "序号\n工作任务\n完成时限\n责任股室\n备注\n"
         "1\n完成文物普查\n10月底前\n文物股\n"
         "2\n完成包扶村年度任务\n12月底前\n各股室、局属单位\n"
     )
