@@ -23,7 +23,7 @@ VAGUE = re.compile(
 # "以及", "等和", "和各", "及各" join two lists; a bare "和" is part of names such as 工业和信息化部.
 _JOINERS = re.compile(r"等和|等及|以及|和各|及各|与各|并各")
 _PLACE_PIECE = re.compile(r"^[区县市镇乡旗](级市|级区)?(\([^)]*\))?(人民)?(政府)?$")
-_GROUP_HEAD = re.compile(r"^各[区县市镇乡旗]$")
+_GROUP_HEAD = re.compile(r"^各(有关|相关)?[区县市镇乡旗]$")
 _ORG_SUFFIX = re.compile(r"(局|委|办|室|厅|部|会|院|署|中心|行|所|处|科|站|队|社|团|集团|公司)$")
 _PREFIX = re.compile(r"^(由|请|并由|另由|经(?![济信开营贸管委发])|和|及|与|并|或)")
 _LEAD_MARK = re.compile(r"\((牵头|牵头单位|主责|总牵头|牵头部门)\)$")
@@ -31,6 +31,8 @@ _STAR_MARK = re.compile(r"^[*★](?![*★])")
 # 县医保局(按职责分工负责), 市财政局(配合): a remark on the role after a name, not part of it
 _ROLE_REMARK = re.compile(
     r"\((按|负责|配合|参与|协助|协办|协同|参加|具体|分别|共同)[^()]{0,10}\)$|\([^()]{0,10}(负责|配合|参与|落实)\)$"
+    # 各区人民政府(含开发区、长江新区,下同): the scope of a group, not part of its name
+    r"|\((含|包括|包含|不含)[^()]*\)$"
 )
 # 等, 等有关部门, 等县直执法部门: what follows 等 names nobody
 _SUFFIX = re.compile(
@@ -46,9 +48,11 @@ _ORGANISATION = re.compile(
 
 def is_organisation(name: str) -> bool:
     """True for a name that ends as an organisation's does (…局, …委员会, …人民政府, …公司)."""
-    return bool(_ORGANISATION.search(name)) and not _QUANTITY.match(name)
+    return bool(_ORGANISATION.search(name)) and not _QUANTITY.match(name) and not _NOT_A_BANK.match(name)
 
 
+_NOT_A_BANK = re.compile(r"^[^人农工建中交招邮]行$")
+"""试行, 暂行, 执行: two characters ending in 行 name a bank only as 人行, 农行, 工行, 建行, 中行 …"""
 _QUANTITY = re.compile(r"^[\d.]+\s*[\u4e00-\u9fff]$")
 """2所, 3处: a number and its measure word count things; they name no body."""
 

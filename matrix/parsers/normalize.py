@@ -31,6 +31,8 @@ _PAIRS = {
     "﹕": ":",
     "﹙": "(",
     "﹚": ")",
+    "〈": "(",  # 〈含开发区,下同〉: angle brackets some typesetters use as parentheses
+    "〉": ")",
     "！": "!",
     "？": "?",
     "\t": " ",
