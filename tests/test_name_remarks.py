@@ -27,3 +27,16 @@ def test_a_title_marked_as_trial_names_no_body() -> None:
     assert [t.leads for t in plan.tasks] == [["市数据局"]]
     assert not is_organisation("暂行") and not is_organisation("试行")
     assert is_organisation("人行") and is_organisation("某某银行")
+
+
+def test_an_item_of_several_brackets_stays_a_task_per_stretch_above_a_plain_paragraph() -> None:
+    plan = parse_text(
+        "一、重点任务\n"
+        "1.举办品牌活动。举办创新大会。(责任单位:市科技局)支持企业参赛。(责任单位:市科技局、市人社局)\n"
+        "本措施自发布之日起施行。\n"
+    )
+    assert [(t.id, t.leads) for t in plan.tasks] == [
+        ("一.1.s1", ["市科技局"]),
+        ("一.1.s2", ["市科技局", "市人社局"]),
+    ]
+    assert plan.tasks[1].text.startswith("支持企业参赛") and "本措施自发布之日起施行" in plan.tasks[1].text

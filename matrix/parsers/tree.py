@@ -202,10 +202,16 @@ class TaskCollector:
         paras = [p for p in node.paras()] + [p for c in node.children for p in _all_paras(c)]
         self.covered.update(map(id, paras))
         assignment, line = _merged(paras)
-        if node.para is not None and len(node.para.inlines) > 1 and not node.body and not node.children:
+        plain_body = not any(_assigned(p) for p in node.body)
+        if node.para is not None and len(node.para.inlines) > 1 and plain_body and not node.children:
             # one numbered item whose brackets each close a stretch of it: a task per stretch, so
-            # each bureau sees the sentences it is named for (一.s1, 一.s2)
-            for k, (text, part) in enumerate(_split_stretches(node.para, node.para.body_start), 1):
+            # each bureau sees the sentences it is named for (一.s1, 一.s2); paragraphs under it
+            # that name nobody go on from its last stretch
+            stretches = _split_stretches(node.para, node.para.body_start)
+            if node.body:
+                text, part = stretches[-1]
+                stretches[-1] = ("\n".join([text, *(own_text(p) for p in node.body)]), part)
+            for k, (text, part) in enumerate(stretches, 1):
                 self.tasks.append(
                     RawTask((*node.outline, f"s{k}"), text, node.line, part, node.line, node.parent)
                 )
