@@ -31,6 +31,7 @@ unit: $(BIN)/.installed
 bench: $(BIN)/.installed  ## speed and memory, side by side with the naive way and the floor
 	$(BIN)/python -m bench
 	$(BIN)/python -m bench.excel
+	$(BIN)/python -m bench.real
 
 fuzz: $(BIN)/.installed  ## a long property-based run of the parser
 	HYPOTHESIS_PROFILE=long $(BIN)/pytest tests/robustness -q

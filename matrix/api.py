@@ -13,14 +13,15 @@ from matrix.graph import PlanGraph
 from matrix.model import Document, Finding, Line, Plan
 from matrix.parsers.plan import parse_document
 from matrix.readers import read_document
-from matrix.settings import Settings, load_settings
+from matrix.settings import Settings, load_settings, settings_path
 from matrix.sheets import placed, task_sheets
 
 PROGRESS_FOLDER = "progress"
 """The folder of the output folder that ``collect`` writes."""
 
 if TYPE_CHECKING:
-    from matrix.outputs import BuildReport
+    from matrix.build.sync import BuildReport
+    from matrix.diff.model import PlanDiff
     from matrix.progress.model import Progress
 
 
@@ -82,7 +83,8 @@ def build_plan(
     """Write every output of the plan at ``path`` into ``out_dir``, as ``matrix build PLAN -o OUT``
     does with the plan's own settings file and no other option; each stale correction is said
     through ``warn`` after the build."""
-    from matrix.build import BuildOptions, build
+    from matrix.build.options import BuildOptions
+    from matrix.build.plan import build
     from matrix.corrections import stale_findings
 
     path = Path(path)
@@ -105,9 +107,9 @@ def collect_returns(
 ) -> tuple[Progress, list[Path]]:
     """Read the bureaus' returned forms (``matrix collect``): the round's progress, and the files
     written under ``OUT/progress/`` (the summary, the bulletin, then each 催办)."""
-    from matrix.progress.collect import collect
-    from matrix.writers.letters import resolve_options
-    from matrix.writers.progress_docs import write_progress
+    from matrix.build.collect import collect
+    from matrix.build.progress import write_progress
+    from matrix.views.letters import resolve_options
 
     path = Path(path)
     settings = load_settings(path, settings_file)
@@ -116,3 +118,42 @@ def collect_returns(
     progress = collect(graph, settings, returned, folder, as_of)
     options = resolve_options(settings.letter, date=as_of, doc_number=doc_number, title=graph.title)
     return progress, write_progress(graph, progress, settings, folder, options)
+
+
+def without_former_names(settings: Settings) -> Settings:
+    """The same settings with every department's former names left out."""
+    return replace(settings, departments=[replace(d, former_names=[]) for d in settings.departments])
+
+
+def load_versions(
+    old: str | Path,
+    new: str | Path,
+    settings_file: Path | None = None,
+    old_settings_file: Path | None = None,
+) -> tuple[PlanGraph, PlanGraph, Settings]:
+    """Read both versions: the old graph, the new graph and the new version's settings.
+
+    The old version is read with its own settings file if it has one, else with the new version's;
+    either way *without former names* (曾用名), so that an old name stays as the old text wrote it
+    and the comparison can report the rename instead of folding it away.
+    """
+    old, new = Path(old), Path(new)
+    settings = load_settings(new, settings_file)
+    if old_settings_file is not None or settings_path(old).exists():
+        old_settings = load_settings(old, old_settings_file)
+    else:
+        old_settings = settings
+    return load_plan(old, without_former_names(old_settings)), load_plan(new, settings), settings
+
+
+def diff_files(
+    old: str | Path,
+    new: str | Path,
+    settings_file: Path | None = None,
+    old_settings_file: Path | None = None,
+) -> PlanDiff:
+    """Read two versions of a plan (.txt or .docx, any mix) and compare them."""
+    from matrix.diff.compare import diff_plans
+
+    old_graph, new_graph, settings = load_versions(old, new, settings_file, old_settings_file)
+    return diff_plans(old_graph, new_graph, settings)

@@ -47,7 +47,14 @@ class LetterSettings:
     contact: str | None = None
     phone: str | None = None
     cc: list[str] = field(default_factory=list)
-    extra: dict[str, Any] = field(default_factory=dict)
+    mark: str | None = None
+    """发文机关标志 (the red masthead); None: 发文机关 + 文件."""
+    signature: str | None = None
+    """落款 (the signing office); None: 发文机关."""
+    print_office: str | None = None
+    """印发机关 in the 版记; None: 发文机关."""
+    progress_deadline: str | None = None
+    """When the reminders ask for the progress forms back (请于…前); None: within 3 working days."""
 
 
 @dataclass
@@ -132,6 +139,7 @@ _LETTER_KEYS = {
     "mark",
     "signature",
     "print_office",
+    "progress_deadline",
 }
 
 
@@ -193,7 +201,6 @@ def parse_settings(data: dict[str, Any], path: Path, text: str = "") -> Settings
     if not isinstance(raw_letter, dict):
         raise InputError("[letter] 应为表", path=str(path))
     _unknown(raw_letter, _LETTER_KEYS, "项 (在 [letter] 中)", path)
-    known = {"issuer", "doc_number", "date", "feedback_deadline", "contact", "phone", "cc"}
     letter = LetterSettings(
         issuer=_opt_str(raw_letter.get("issuer"), "letter.issuer", path),
         doc_number=_opt_str(raw_letter.get("doc_number"), "letter.doc_number", path),
@@ -202,7 +209,10 @@ def parse_settings(data: dict[str, Any], path: Path, text: str = "") -> Settings
         contact=_opt_str(raw_letter.get("contact"), "letter.contact", path),
         phone=_opt_str(raw_letter.get("phone"), "letter.phone", path),
         cc=_str_list(raw_letter.get("cc"), "letter.cc", path),
-        extra={k: v for k, v in raw_letter.items() if k not in known},
+        mark=_opt_str(raw_letter.get("mark"), "letter.mark", path),
+        signature=_opt_str(raw_letter.get("signature"), "letter.signature", path),
+        print_office=_opt_str(raw_letter.get("print_office"), "letter.print_office", path),
+        progress_deadline=_opt_str(raw_letter.get("progress_deadline"), "letter.progress_deadline", path),
     )
     labels = _labels(data, path)
     settings = Settings(
@@ -264,7 +274,7 @@ def stamped_settings(plan: Path) -> Settings | None:
     dates, contacts and corrections survive a clerk's round through Excel."""
     if plan.suffix.lower() not in {".xlsx", ".xlsm"} or not plan.is_file():
         return None
-    from matrix.readers.duty_workbook import read_stamp
+    from matrix.readers.workbook_stamp import read_stamp
 
     stamp = read_stamp(plan)
     if stamp is None or not stamp.settings:

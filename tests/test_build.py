@@ -8,8 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from matrix import load_plan
-from matrix.build import BuildOptions, build
+from matrix.build.options import BuildOptions
+from matrix.build.plan import build
 from matrix.settings import load_settings
 
 
@@ -113,3 +116,43 @@ def test_a_build_after_diff_keeps_the_change_notices(default_plan: Path, tmp_pat
     assert any("市国土资源局" in n for n in notices)
     assert _build(new, out).returncode == 0
     assert sorted(p.name for p in (out / "changes").iterdir()) == notices
+
+
+def test_a_new_version_of_the_code_renders_every_output_again(
+    default_plan: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the keys carry the hash of matrix's own files: a changed writer, view or template renders
+    # what it makes again without anyone bumping a version constant
+    from matrix.build import sync
+
+    plan = tmp_path / "plan.txt"
+    shutil.copy(default_plan, plan)
+    out = tmp_path / "out"
+    settings = load_settings(plan)
+
+    def rendered() -> int:
+        seen = [0]
+        options = BuildOptions(progress=lambda done, total: seen.append(done))
+        build(load_plan(plan, settings), settings, out, options)
+        return max(seen)
+
+    files = rendered()
+    assert files > 80
+    assert rendered() == 0  # nothing changed: nothing renders
+    monkeypatch.setattr(sync, "code_digest", lambda: "another version of matrix")
+    assert rendered() == files
+
+
+def test_the_code_hash_covers_every_file_but_the_bytecode(tmp_path: Path) -> None:
+    from matrix.build import sync
+
+    (tmp_path / "resources").mkdir()
+    (tmp_path / "resources" / "letter.docx").write_bytes(b"template")
+    (tmp_path / "views.py").write_text("x = 1\n", encoding="utf-8")
+    first = sync.tree_digest(tmp_path)
+    (tmp_path / "__pycache__").mkdir()
+    (tmp_path / "__pycache__" / "views.cpython-311.pyc").write_bytes(b"compiled")
+    assert sync.tree_digest(tmp_path) == first
+    (tmp_path / "resources" / "letter.docx").write_bytes(b"another template")
+    assert sync.tree_digest(tmp_path) != first
+    assert len(sync.code_digest()) == 64

@@ -17,12 +17,14 @@ import docx
 import pytest
 from openpyxl import load_workbook
 
-from matrix.diff import PlanDiff, diff_files
+from matrix.api import diff_files
+from matrix.build.changes import write_change_notices
+from matrix.diff import PlanDiff
+from matrix.render.diff_json import diff_dict
+from matrix.render.diff_terminal import print_diff
 from matrix.settings import load_settings
-from matrix.writers.change_notices import notice_names, write_change_notices
-from matrix.writers.diff_json import diff_dict
-from matrix.writers.diff_table import print_diff
-from matrix.writers.letters import resolve_options
+from matrix.views.changes import notice_names
+from matrix.views.letters import resolve_options
 
 PLAN = """清河县2026年优化营商环境行动方案
 

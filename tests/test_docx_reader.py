@@ -20,8 +20,9 @@ from matrix.api import parse_plan
 from matrix.errors import InputError
 from matrix.readers import read_document
 from matrix.readers.docx import ZipLimits, read_docx
-from matrix.readers.docx_numbering import chinese_counting, format_number
+from matrix.readers.docx_numbering import format_number
 from matrix.settings import load_settings
+from matrix.text.chinese import chinese_counting
 
 DocxDocument = Any  # python-docx ships no type information
 LEVELS_CN = [("chineseCounting", "%1、"), ("chineseCounting", "（%2）"), ("decimal", "%3.")]

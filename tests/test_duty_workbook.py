@@ -16,7 +16,7 @@ from openpyxl import Workbook, load_workbook
 from matrix.api import parse_plan
 from matrix.model import Plan
 from matrix.name_lists import split_names
-from matrix.readers.duty_workbook import STAMP_SHEET, read_stamp
+from matrix.readers.workbook_stamp import STAMP_SHEET, read_stamp
 
 STEM = "00_zizhu_chuangxin_2008"
 WORKBOOK = f"{STEM}-分工表.xlsx"

@@ -13,16 +13,17 @@ from conftest import DEFAULT_PLAN
 from progress_helpers import columns, fill_form
 
 from matrix.api import load_plan
+from matrix.build import forms as form_jobs
+from matrix.build.collect import examine, receive
+from matrix.build.commands import write_forms
+from matrix.build.sync import write_build
 from matrix.graph import PlanGraph
-from matrix.outputs import write_build
 from matrix.paths import numbered_names
 from matrix.progress.check import parse_percent
-from matrix.progress.collect import examine, receive
 from matrix.progress.deadline import due_date
 from matrix.progress.layout import STATUSES, plan_fingerprint
+from matrix.render.xlsx.forms import render_form
 from matrix.settings import Settings, load_settings
-from matrix.writers import form_jobs
-from matrix.writers.forms import render_form, write_forms
 
 
 @pytest.fixture(scope="module")
@@ -95,11 +96,11 @@ def test_stamp_names_plan_department_and_version(plan: tuple[PlanGraph, Settings
 def test_same_plan_same_bytes_and_build_jobs(plan: tuple[PlanGraph, Settings], tmp_path: Path) -> None:
     graph, settings = plan
     assert render_form(graph, settings, "市经委") == render_form(graph, settings, "市经委")
-    jobs = form_jobs.jobs(graph, settings, {})
+    jobs = form_jobs.jobs(graph, settings)
     assert len(jobs) == 39 and jobs[0].path == "forms/01-市科技局.xlsx"
     assert jobs[0].render() == render_form(graph, settings, "市科技局")
     first = write_build(tmp_path, jobs, {})
-    again = write_build(tmp_path, form_jobs.jobs(graph, settings, {}), {})
+    again = write_build(tmp_path, form_jobs.jobs(graph, settings), {})
     assert len(first.written) == 39 and len(again.unchanged) == 39
 
 
@@ -205,10 +206,10 @@ def test_a_form_kept_by_an_incremental_build_is_current(tmp_path: Path) -> None:
     revised.write_text(text.replace("公共安全水平", "公共安全水平到新高度"), encoding="utf-8")
     old, new = load_plan(DEFAULT_PLAN), load_plan(revised)
     assert plan_fingerprint(old) != plan_fingerprint(new)
-    assert form_jobs.jobs(old, Settings(), {})[9].key == form_jobs.jobs(new, Settings(), {})[9].key
+    assert form_jobs.jobs(old, Settings())[9].key == form_jobs.jobs(new, Settings())[9].key
     blank, form = tmp_path / "blank.xlsx", tmp_path / "filled.xlsx"
     blank.write_bytes(render_form(old, Settings(), "市农办"))
-    assert form_jobs.jobs(old, Settings(), {})[9].path == "forms/10-市农办.xlsx"
+    assert form_jobs.jobs(old, Settings())[9].path == "forms/10-市农办.xlsx"
     fill_form(blank, form, lambda t: "已完成")
     check = examine(new, receive(form, tmp_path / "returns"), plan_fingerprint(new))
     assert check.valid and not check.older_version and not check.notes

@@ -16,18 +16,13 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from matrix.api import load_plan
+from matrix.build.commands import write_workbook
 from matrix.cli import main
 from matrix.graph import PlanGraph
 from matrix.model import Department, Finding, OtherRole, Plan, Section, Severity, Task
+from matrix.render.xlsx.sheets import PRIMARY_MARK, task_label
+from matrix.render.xlsx.workbook import SHEETS, render_workbook, workbook_bytes, workbook_name
 from matrix.settings import DepartmentSettings, Settings, load_settings
-from matrix.writers.workbook import (
-    SHEETS,
-    render_workbook,
-    workbook_bytes,
-    workbook_name,
-    write_workbook,
-)
-from matrix.writers.workbook_sheets import PRIMARY_MARK, task_label
 
 Cells = dict[tuple[str, str], str]
 

@@ -119,7 +119,7 @@ def guide_pdf(out: Path) -> Path:
     CJK font."""
     sys.path.insert(0, str(ROOT))
     from matrix.guide import render_html
-    from matrix.writers.pdf import find_soffice, fonts_conf
+    from matrix.render.pdf import find_soffice, fonts_conf
 
     program = find_soffice()
     if program is None:

@@ -2,6 +2,7 @@
 
 Every user error ends as one plain sentence on standard error and exit code 2; ``check`` exits 1
 when it finds errors; a traceback is shown only with ``--debug``.
+The CLI may import everything but ``web`` (``matrix serve`` imports it when run).
 """
 
 from __future__ import annotations
@@ -9,43 +10,17 @@ from __future__ import annotations
 import re
 import sys
 
-import typer
 from typer.exceptions import Abort, Exit, TyperException
 
-from matrix.cli.help import CONTEXT_SETTINGS, GUIDE_HINT, USAGE_PREFIX, ChineseGroup
+from matrix.cli.app import app
+from matrix.cli.help import USAGE_PREFIX
 from matrix.errors import MatrixError
-
-app = typer.Typer(
-    name="matrix",
-    cls=ChineseGroup,
-    context_settings=CONTEXT_SETTINGS,
-    help="把政府工作计划解析为分工表、交办通知与进展表。" + GUIDE_HINT,
-    epilog="matrix check 计划.txt\nmatrix build 计划.txt -o out",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
-
-
-@app.callback()
-def _root(
-    debug: bool = typer.Option(False, "--debug", help="出错时显示完整的调用栈 (供开发人员排查)。"),
-) -> None:
-    """matrix: 计划文本 → 任务分工 (牵头、参与单位) → 交办通知、分工表。"""
 
 
 def _register() -> None:
     # Each module adds its commands to ``app`` when imported; the imports are here, not at the
     # top, so that ``matrix --help`` and ``matrix parse`` never import the Word and Excel writers.
-    from matrix.cli import plan_commands  # noqa: F401
-
-    for name in ("build", "letters", "workbook", "diff", "forms", "correct", "serve"):
-        try:
-            __import__(f"matrix.cli.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"matrix.cli.{name}":
-                raise
+    from matrix.cli import build, correct, diff, forms, letters, plan_commands, serve, workbook  # noqa: F401
 
 
 def _configure_streams() -> None:

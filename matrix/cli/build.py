@@ -6,7 +6,7 @@ import gc
 import sys
 from pathlib import Path
 
-from matrix.cli import app
+from matrix.cli.app import app
 from matrix.cli.help import ChineseCommand
 from matrix.cli.options import (
     DateOpt,
@@ -55,8 +55,8 @@ def build(
     from rich.progress import Progress
 
     from matrix.api import load_plan
-    from matrix.build import BuildOptions
-    from matrix.build import build as run_build
+    from matrix.build.options import BuildOptions
+    from matrix.build.plan import build as run_build
     from matrix.settings import load_settings
 
     out_dir(output)
@@ -67,26 +67,24 @@ def build(
     # rescanning them each time the writers' short-lived objects trip it (a tenth of a rebuild).
     gc.freeze()
     options = BuildOptions(
-        extra={
-            "options": letter_options(settings.letter, date, doc_number, issuer, graph.title),
-            "letter_template": template_file(template),
-            "notice_template": template_file(notice_template),
-            "duplex": duplex,
-            "pdf": pdf,
-        },
+        letter_options=letter_options(settings.letter, date, doc_number, issuer, graph.title),
+        letter_template=template_file(template),
+        notice_template=template_file(notice_template),
+        duplex=duplex,
+        pdf=pdf,
         warn=lambda message: print(f"提示: {message}", file=sys.stderr),
     )
     print_findings_summary(graph)
     print_defaults_note(plan, settings, graph, date, doc_number)
     if pdf:
-        from matrix.writers import pdf as pdf_writer
+        from matrix.render import pdf as pdf_writer
 
         if pdf_writer.find_soffice() is None:
             raise UsageError(pdf_writer.INSTALL_HINT)
     numbers = letter_numbers(output)
     with Progress(transient=True, disable=not pdf) as progress:
         bar = progress.add_task("转换 PDF", total=None)
-        options.extra["on_pdf"] = lambda name: progress.update(bar, advance=1, description=f"转换 PDF {name}")
+        options.on_pdf = lambda name: progress.update(bar, advance=1, description=f"转换 PDF {name}")
         report = run_build(graph, settings, output, options)
     print_report(output, report)
     print_renumbered(numbers, output)

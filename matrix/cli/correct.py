@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from matrix.cli import app
+from matrix.cli.app import app
 from matrix.cli.help import ChineseCommand
 from matrix.cli.options import PlanArg, SettingsOpt
 from matrix.errors import UsageError
@@ -52,7 +52,7 @@ def correct(
     if leads is None and participants is None and other is None and deadline is None:
         raise UsageError("请至少给出 --leads、--participants、--other 或 --deadline 中的一项")
     if plan.suffix.lower() in {".xlsx", ".xlsm"} and plan.is_file():
-        from matrix.readers.duty_workbook import read_stamp
+        from matrix.readers.workbook_stamp import read_stamp
 
         if read_stamp(plan) is not None:  # its cells are the reading: a correction there is an edit
             raise UsageError(

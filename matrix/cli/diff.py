@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from matrix.cli import app
+from matrix.cli.app import app
 from matrix.cli.help import ChineseCommand
 from matrix.cli.options import (
     DateOpt,
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from matrix.diff import PlanDiff
     from matrix.graph import PlanGraph
     from matrix.settings import Settings
-    from matrix.writers.letters import Options
+    from matrix.views.letters import Options
 
 
 @app.command(
@@ -70,7 +70,8 @@ def diff(
     template: TemplateOpt = None,
 ) -> None:
     """比较计划的两个版本: 任务的新增、删除、编号变化、移动与内容变化, 以及每个单位的变化。"""
-    from matrix.diff import diff_plans, load_versions
+    from matrix.api import load_versions
+    from matrix.diff import diff_plans
 
     if format not in {"table", "json"}:
         raise UsageError(f"--format 只能是 table 或 json, 而不是 {format}")
@@ -86,11 +87,11 @@ def diff(
     )
     result = diff_plans(old_graph, new_graph, settings)
     if format == "json":
-        from matrix.writers.diff_json import diff_json
+        from matrix.render.diff_json import diff_json
 
         sys.stdout.write(diff_json(result) + "\n")
     else:
-        from matrix.writers.diff_table import print_diff
+        from matrix.render.diff_terminal import print_diff
 
         print_diff(result)
     if out is not None and options is not None:
@@ -149,9 +150,10 @@ def _corrections_note(
 
 def _write(result: PlanDiff, settings: Settings, out: Path, options: Options, template: Path | None) -> None:
     """Write ``out/changes/`` and say on stderr what was written (stdout stays the report alone)。"""
+    from matrix.build.changes import write_change_notices
     from matrix.paths import output_path
-    from matrix.writers.change_notices import FOLDER, write_change_notices
-    from matrix.writers.diff_workbook import changes_name
+    from matrix.render.xlsx.revisions import changes_name
+    from matrix.views.changes import FOLDER
 
     def warn(message: str) -> None:
         print(f"提示: {message}", file=sys.stderr)

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from matrix.cli import app
+from matrix.cli.app import app
 from matrix.cli.help import ChineseCommand
 from matrix.cli.options import (
     OutOpt,
@@ -31,8 +31,8 @@ def forms(
 ) -> None:
     """每个单位一份进展反馈表 (Excel), 写入输出文件夹的 forms/NN-<单位>.xlsx。"""
     from matrix.api import load_plan
+    from matrix.build.commands import write_forms
     from matrix.settings import load_settings
-    from matrix.writers.forms import write_forms
 
     plan_outside(plan, out)
     settings = load_settings(plan, settings_file)

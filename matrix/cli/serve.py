@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from matrix.cli import app
+from matrix.cli.app import app
 from matrix.cli.help import ChineseCommand
 from matrix.errors import UsageError
 

@@ -1,14 +1,16 @@
 """Comparing two versions of a plan: which tasks were added, removed, renumbered, moved or changed,
 and what that means for each department.
 
-``diff_files(old, new)`` reads both files; ``diff_plans(old_graph, new_graph, settings)`` is the
+:func:`matrix.api.diff_files` reads both files; ``diff_plans(old_graph, new_graph, settings)`` is the
 pure comparison; :mod:`matrix.diff.rows` turns a result into old/new rows for writers.
+
+The comparison is pure: it imports the model, graph, settings and ``text``; never readers,
+views, ``render``, ``build``, ``cli`` or ``web``.
 """
 
 from __future__ import annotations
 
 from matrix.diff.compare import diff_plans
-from matrix.diff.load import diff_files, load_versions
 from matrix.diff.model import DepartmentChange, Notice, PlanDiff, ProbableRename, RoleChange, TaskChange
 from matrix.diff.similarity import similarity
 
@@ -19,8 +21,6 @@ __all__ = [
     "ProbableRename",
     "RoleChange",
     "TaskChange",
-    "diff_files",
     "diff_plans",
-    "load_versions",
     "similarity",
 ]

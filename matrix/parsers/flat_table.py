@@ -20,9 +20,10 @@ import re
 
 from matrix.model import Finding, Line
 from matrix.parsers.names import is_organisation
-from matrix.parsers.normalize import drop_glosses, fold, is_debris
-from matrix.parsers.outline import chinese_number, find_marker
 from matrix.parsers.table import column_kind, is_placeholder
+from matrix.text.chinese import chinese_number
+from matrix.text.normalize import drop_glosses, fold, is_debris
+from matrix.text.outline import find_marker
 
 _NUMBER = re.compile(r"^\(?([0-9]{1,3}|[一二三四五六七八九十]{1,3})\)?[.、]?$")
 _DEADLINE_CELL = re.compile(

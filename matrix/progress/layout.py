@@ -27,7 +27,8 @@ FORM_SHEET = "进展反馈表"
 STAMP_SHEET = "_matrix"
 FORMS_FOLDER = "forms"
 
-STATUSES = ("未启动", "推进中", "已完成", "滞后")
+NOT_STARTED, IN_PROGRESS, DONE, LAGGING = "未启动", "推进中", "已完成", "滞后"
+STATUSES = (NOT_STARTED, IN_PROGRESS, DONE, LAGGING)
 """The choices of 完成状态, in the dropdown's order."""
 
 PREFILLED = ("序号", "任务编号", "任务内容", "本单位角色", "牵头单位", "参与单位", "完成时限")

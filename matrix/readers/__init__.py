@@ -2,6 +2,8 @@
 Excel workbooks: .xlsx, .xlsm, .xls, .et) into lines.
 
 A reader knows file formats and nothing of plans; the parsers take its :class:`Document`.
+Readers import the model, ``text`` and the settings (a duty workbook's stamp carries them);
+never parsers, views, ``render``, ``build``, ``cli`` or ``web``.
 """
 
 from __future__ import annotations
@@ -10,8 +12,9 @@ from pathlib import Path
 
 from matrix.errors import InputError
 from matrix.model import Document
+from matrix.readers.limits import MAX_PLAN_BYTES
 
-MAX_PLAN_BYTES = 20 * 1024 * 1024
+__all__ = ["MAX_PLAN_BYTES", "read_document"]
 
 
 def read_document(path: Path) -> Document:
@@ -47,7 +50,8 @@ def read_document(path: Path) -> Document:
 
         return read_pdf(path)
     if suffix in {".xlsx", ".xlsm"}:
-        from matrix.readers.duty_workbook import read_duty_workbook, read_stamp
+        from matrix.readers.duty_workbook import read_duty_workbook
+        from matrix.readers.workbook_stamp import read_stamp
         from matrix.readers.xlsx import check_workbook, read_xlsx
 
         check_workbook(path)  # a zip bomb is refused before anything unpacks it

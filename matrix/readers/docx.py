@@ -13,7 +13,8 @@ from pathlib import Path
 
 from matrix.errors import InputError
 from matrix.model import Document, Line
-from matrix.readers.docx_numbering import MC, Element, Numbering, W
+from matrix.ooxml import MC, W
+from matrix.readers.docx_numbering import Element, Numbering
 from matrix.zip_limits import ZIP_LIMITS, ZipLimits, check_zip
 
 __all__ = ["ZIP_LIMITS", "ZipLimits", "read_docx"]

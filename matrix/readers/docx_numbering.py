@@ -11,47 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+from matrix.ooxml import MC, W
+from matrix.text.chinese import DIGITS, LEGAL_SIMPLIFIED, LEGAL_TRADITIONAL, chinese_counting
 
 Element = Any
 """An lxml element; lxml ships no type information in this environment."""
 
-_DIGITS = "〇一二三四五六七八九"
-_LEGAL_SIMPLIFIED = "零壹贰叁肆伍陆柒捌玖"
-_LEGAL_TRADITIONAL = "零壹貳參肆伍陸柒捌玖"
 _STEMS = "甲乙丙丁戊己庚辛壬癸"
 _BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
 _ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
           (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))  # fmt: skip
-
-
-def chinese_counting(
-    n: int, digits: str = _DIGITS, ten: str = "十", hundred: str = "百", thousand: str = "千"
-) -> str:
-    """``n`` in Chinese counting as Word writes list numbers: 十, 十一, 二十, 一百零一 (up to 9999)."""
-    if n <= 0 or n > 9999:
-        return str(n)
-    units = ((1000, thousand), (100, hundred), (10, ten))
-    out: list[str] = []
-    zero_pending = False
-    for value, name in units:
-        d, n = divmod(n, value)
-        if d:
-            if zero_pending:
-                out.append("零")
-                zero_pending = False
-            # 十一 not 一十一: a leading ten takes no 一 (Word writes 十, 十一, 十九).
-            if not (value == 10 and d == 1 and not out):
-                out.append(digits[d])
-            out.append(name)
-        elif out:
-            zero_pending = True
-    if n:
-        if zero_pending:
-            out.append("零")
-        out.append(digits[n])
-    return "".join(out)
 
 
 def _roman(n: int) -> str:
@@ -89,11 +58,11 @@ def format_number(n: int, fmt: str) -> str:
     if fmt in {"chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting"}:
         return chinese_counting(n)
     if fmt == "chineseLegalSimplified":
-        return chinese_counting(n, _LEGAL_SIMPLIFIED, "拾", "佰", "仟")
+        return chinese_counting(n, LEGAL_SIMPLIFIED, "拾", "佰", "仟")
     if fmt == "ideographLegalTraditional":
-        return chinese_counting(n, _LEGAL_TRADITIONAL, "拾", "佰", "仟")
+        return chinese_counting(n, LEGAL_TRADITIONAL, "拾", "佰", "仟")
     if fmt in {"ideographDigital", "japaneseDigitalTenThousand", "taiwaneseDigital"}:
-        return "".join(_DIGITS[int(c)] for c in str(n)) if n >= 0 else str(n)
+        return "".join(DIGITS[int(c)] for c in str(n)) if n >= 0 else str(n)
     if fmt == "ideographTraditional":
         return _cycle(n, _STEMS)
     if fmt == "ideographZodiac":

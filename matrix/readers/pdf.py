@@ -24,8 +24,8 @@ from typing import Any
 
 from matrix.errors import InputError
 from matrix.model import Document, Line
-from matrix.parsers.normalize import clean, fold
-from matrix.parsers.outline import find_marker
+from matrix.text.normalize import clean, fold
+from matrix.text.outline import find_marker
 
 MAX_PAGES = 1000
 """A plan runs to tens of pages; beyond this the file is refused rather than ground through."""
@@ -57,7 +57,6 @@ _PAGE_NUMBER = re.compile(
 )
 _WIDE = re.compile("[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff60\u2018-\u201d\u2014\u2026]")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
-_LATIN_START = re.compile(r"[A-Za-z0-9][\x21-\x7e]*")
 _SPACES = re.compile(r"[ \t\u00a0\u3000\u2002-\u200b]+")
 # Sentence and clause ends after which a printed line always ends its paragraph (folded forms).
 _PARAGRAPH_END = tuple("。;:!?")

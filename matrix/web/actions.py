@@ -18,10 +18,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from matrix.build.sync import MANIFEST
 from matrix.diff import PlanDiff
 from matrix.errors import MatrixError, UsageError
 from matrix.model import Task
-from matrix.outputs import MANIFEST
 from matrix.paths import safe_filename
 from matrix.progress.model import Progress
 from matrix.web.builds import DONE, Ticket
@@ -196,7 +196,7 @@ def file_groups(files: list[str]) -> list[tuple[str, list[str]]]:
 
 def pdf_preview(plan: PlanFolder, relative: str) -> bytes:
     """A PDF of one .docx under ``out/``, made by LibreOffice in a scratch folder."""
-    from matrix.writers.pdf import convert, find_soffice
+    from matrix.render.pdf import convert, find_soffice
 
     source = plan.output(relative)
     if source.suffix.lower() != ".docx":
@@ -262,7 +262,8 @@ class Revision:
 
 def revision(server: Server, plan: PlanFolder, upload: Upload | None = None) -> Revision:
     """Compare the current plan with a new version (``upload``, else the one waiting in ``incoming/``)."""
-    from matrix.diff import diff_plans, load_versions
+    from matrix.api import load_versions
+    from matrix.diff import diff_plans
     from matrix.web.workspace import PLAN_SUFFIXES
 
     if upload is not None:
@@ -294,9 +295,10 @@ def pending_revision(plan: PlanFolder) -> Path:
 
 def change_notices(server: Server, plan: PlanFolder) -> list[str]:
     """Write the revision's change notices into ``out/changes/``; the files written or unchanged."""
+    from matrix.build.changes import write_change_notices
     from matrix.settings import load_settings
-    from matrix.writers.change_notices import FOLDER, write_change_notices
-    from matrix.writers.letters import resolve_options
+    from matrix.views.changes import FOLDER
+    from matrix.views.letters import resolve_options
 
     result = revision(server, plan)
     explicit = plan.settings if plan.settings.exists() else None

@@ -1,0 +1,142 @@
+"""The package's shape: imports flow one way (readers → parsers → model → views → render → build).
+
+Every ``import`` of every module is counted, at any depth (inside functions too), except those
+under ``if TYPE_CHECKING:``, which never run and so cannot make a cycle.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "matrix"
+
+# The lower layers never reach up: a reader knows files, not plans; a renderer returns bytes and
+# never writes (the build does); nothing below the build starts a build or prints a CLI message.
+FORBIDDEN = {
+    "matrix.readers": ("matrix.parsers", "matrix.views", "matrix.render", "matrix.build", "matrix.diff"),
+    "matrix.parsers": ("matrix.views", "matrix.render", "matrix.build"),
+    "matrix.diff": ("matrix.views", "matrix.render", "matrix.build", "matrix.readers"),
+    "matrix.progress": ("matrix.views", "matrix.render", "matrix.build", "matrix.readers"),
+    "matrix.views": ("matrix.render", "matrix.build"),
+    "matrix.render": ("matrix.build",),
+    "matrix.text": ("matrix.readers", "matrix.parsers", "matrix.views", "matrix.render", "matrix.build"),
+}
+TOP = ("matrix.build", "matrix.cli", "matrix.web", "matrix.api")
+"""What only the outer layers may import."""
+OUTER = ("matrix.build", "matrix.cli", "matrix.web", "matrix.api", "matrix.__main__")
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+MODULES = {_module_name(p): p for p in sorted(PACKAGE.rglob("*.py"))}
+
+
+def _type_checking_nodes(tree: ast.AST) -> set[int]:
+    """The ids of every node under an ``if TYPE_CHECKING:`` block."""
+    skipped: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING":
+            for child in node.body:
+                skipped.update(id(n) for n in ast.walk(child))
+    return skipped
+
+
+def imports_of(name: str) -> set[str]:
+    """The project's modules that module ``name`` imports, at any depth."""
+    path = MODULES[name]
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    skipped = _type_checking_nodes(tree)
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if id(node) in skipped:
+            continue
+        if isinstance(node, ast.Import):
+            found.update(a.name for a in node.names if a.name.split(".")[0] == "matrix")
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")[: len(package.split(".")) - node.level + 1]
+                module = ".".join([*base, node.module] if node.module else base)
+            else:
+                module = node.module or ""
+            if module.split(".")[0] != "matrix":
+                continue
+            for alias in node.names:
+                sub = f"{module}.{alias.name}"
+                found.add(sub if sub in MODULES else module)
+    return {m for m in found if m != name}
+
+
+def import_graph() -> nx.DiGraph:
+    graph = nx.DiGraph()
+    for name in MODULES:
+        graph.add_node(name)
+        for target in imports_of(name):
+            assert target in MODULES, f"{name} imports {target}, which does not exist"
+            graph.add_edge(name, target)
+    return graph
+
+
+def test_there_is_no_import_cycle() -> None:
+    graph = import_graph()
+    cycles = [" → ".join([*c, c[0]]) for c in nx.simple_cycles(graph)]
+    assert not cycles, "import cycles:\n" + "\n".join(sorted(cycles)[:20])
+
+
+def _within(name: str, package: str) -> bool:
+    return name == package or name.startswith(package + ".")
+
+
+@pytest.mark.parametrize("layer", sorted(FORBIDDEN))
+def test_a_layer_never_imports_the_layers_above(layer: str) -> None:
+    graph = import_graph()
+    wrong = [
+        f"{a} imports {b}"
+        for a, b in graph.edges
+        if _within(a, layer) and any(_within(b, p) for p in (*FORBIDDEN[layer], *TOP))
+    ]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_only_the_outer_layers_import_the_build() -> None:
+    graph = import_graph()
+    wrong = [
+        f"{a} imports {b}"
+        for a, b in graph.edges
+        if _within(b, "matrix.build") and not any(_within(a, p) for p in OUTER)
+    ]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_the_checker_sees_imports_inside_functions(tmp_path: Path) -> None:
+    # the walk must count a function-level import, or the cycle test above would be blind to them
+    deep = [
+        n
+        for n in MODULES
+        if any(
+            "from matrix" in line and line.startswith("    ")
+            for line in MODULES[n].read_text(encoding="utf-8").splitlines()
+        )
+    ]
+    assert deep, "no module imports inside a function: the test below proves nothing"
+    name = deep[0]
+    nested = {
+        line.strip().split()[1]
+        for line in MODULES[name].read_text(encoding="utf-8").splitlines()
+        if line.startswith("    ") and line.strip().startswith("from matrix")
+    }
+    assert nested & (imports_of(name) | {m.rpartition(".")[0] for m in imports_of(name)})
+
+
+def test_every_package_says_what_it_may_import() -> None:
+    for name, path in MODULES.items():
+        if path.name == "__init__.py" and name.count(".") == 1 and name not in {"matrix.cli", "matrix.web"}:
+            doc = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))) or ""
+            assert "import" in doc, f"{name}: its docstring does not say what it may import"
