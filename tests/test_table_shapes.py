@@ -136,3 +136,16 @@ def test_a_group_of_subordinate_bodies_is_a_unit_cell() -> None:
         "2\n完成包扶村年度任务\n12月底前\n各股室、局属单位\n"
     )
     assert [t.leads for t in plan.tasks] == [["文物股"], ["各股室", "局属单位"]]
+
+
+def test_without_borders_a_text_after_the_units_starts_the_next_row() -> None:
+    plan = parse_text(
+        "序号\n工作事项\n主要内容\n牵头单位\n备注\n"
+        "1\n扩大家庭医生来源\n推动医师到基层执业\n各区政府\n引导退休医师参与签约服务\n市卫生健康委\n"
+        "2\n优化签约团队\n组建团队提供签约服务\n市人社局\n"
+    )
+    assert [(t.text.split("\n")[-1], t.leads) for t in plan.tasks] == [
+        ("推动医师到基层执业", ["各区政府"]),
+        ("引导退休医师参与签约服务", ["市卫生健康委"]),
+        ("组建团队提供签约服务", ["市人社局"]),
+    ]

@@ -286,8 +286,10 @@ def _continuations(kinds: list[str], values: list[str]) -> list[list[str]]:
         return [values]
     roles = [i for i, k in enumerate(kinds) if k in (*_ROLE_KINDS, "deadline") or k.startswith("other:")]
     # the columns after the last role column (目标任务, 完成情况, 备注) take the lines after the units
-    # first; a table copied with its borders keeps their empty cells, so they can be counted
-    free = [k for k in kinds[roles[-1] + 1 :] if k in ("text", "skip", "")] if roles else []
+    # first; only a table copied with its borders keeps their empty cells, so only there can they
+    # be counted (without borders an empty 备注 leaves no line, and a text after the units starts a row)
+    bordered = roles and "" in values
+    free = [k for k in kinds[roles[-1] + 1 :] if k in ("text", "skip", "")] if bordered else []
     out: list[list[str]] = [[]]
     seen_units = False
     after = 0
