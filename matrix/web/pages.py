@@ -152,8 +152,8 @@ async def generate(request: Request) -> Response:
     server = _server(request)
     plan = _plan(request)
     loaded = await run_in_threadpool(server.load, plan)
+    from matrix.readers.soffice import find_soffice
     from matrix.writers.letters import department_contact
-    from matrix.writers.pdf import find_soffice
 
     contacts = [
         (d.name, *department_contact(loaded.graph, loaded.settings, d.name))

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from matrix.errors import UsageError
 from matrix.graph import PlanGraph
 from matrix.outputs import BuildReport, read_manifest
 from matrix.paths import output_path
@@ -114,8 +113,8 @@ def write_letters(
     """
     from matrix.build import BuildOptions, build
 
-    if pdf and pdf_writer.find_soffice() is None:
-        raise UsageError(pdf_writer.INSTALL_HINT)
+    if pdf:
+        pdf_writer.require_soffice()
     extra = {
         "options": options,
         "letter_template": letter_template,
