@@ -305,6 +305,17 @@ def test_a_file_left_unwritten_is_named_with_libreoffices_reason(tmp_path: Path)
 
 
 @posix_only
+def test_an_older_result_in_the_folder_does_not_pass_for_this_runs(tmp_path: Path) -> None:
+    program = _stand_in(tmp_path, "echo 'Error: source file could not be loaded'\n")
+    source = tmp_path / "a.docx"
+    source.write_bytes(b"x")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "a.pdf").write_bytes(b"%PDF of yesterday")
+    with pytest.raises(soffice.SofficeOutputError):
+        soffice.convert([source], "pdf", tmp_path / "out", program=program, timeout=30)
+
+
+@posix_only
 def test_a_failing_exit_after_every_file_is_written_is_no_failure(tmp_path: Path) -> None:
     # LibreOffice sometimes crashes on its way out; the files it wrote are whole.
     program = _stand_in(tmp_path, _WRITES_PDFS + "exit 139\n")

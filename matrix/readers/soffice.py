@@ -270,6 +270,10 @@ def convert(
             source = text[len("convert ") :].split(" -> ")[0]
             on_file((PureWindowsPath if sys.platform == "win32" else PurePosixPath)(source).name)
 
+    written = [outdir / converted_name(f, target) for f in files]
+    for source, result in zip(files, written, strict=True):
+        if result.absolute() != source.absolute():  # an older result must not pass for this run's
+            result.unlink(missing_ok=True)
     # absolute paths: a file name starting with "-" is then never read as an option
     sources = [str(f.absolute()) for f in files]
     finished = run(
@@ -280,7 +284,6 @@ def convert(
         env=env,
         on_line=line,
     )
-    written = [outdir / converted_name(f, target) for f in files]
     missing = [p.name for p in written if not p.is_file() or p.stat().st_size == 0]
     if missing:
         detail = finished.detail()
