@@ -25,14 +25,14 @@ DATE = dt.date(2026, 12, 1)
 
 
 def _extra(settings: Settings) -> dict[str, Any]:
-    from matrix.writers.letters import resolve_options
+    from matrix.views.letters import resolve_options
 
     return {"options": resolve_options(settings.letter, date=DATE)}
 
 
 def _letter_inputs(graph: PlanGraph, settings: Settings) -> tuple[list[dict[str, Any]], Path]:
-    from matrix.writers.letter_batch import default_template
-    from matrix.writers.letters import letter_context
+    from matrix.render.docx.letters import default_template
+    from matrix.views.letters import letter_context
 
     options = _extra(settings)["options"]
     contexts = [letter_context(graph, settings, options, d.name) for d in graph.departments()]
@@ -52,14 +52,14 @@ def run(step: str, plan: Path, workdir: Path) -> tuple[float, int]:
         return _timed(lambda: len(load_plan(plan, settings).tasks()))
     graph = load_plan(plan, settings)
     if step in ("letters", "workbook"):
-        from matrix.build import BuildOptions, build
+        from matrix.build.plan import BuildOptions, build
 
         options = BuildOptions(letters=step == "letters", workbook=step == "workbook", forms=False)
         options.extra = _extra(settings)
         count = len(graph.departments()) if step == "letters" else len(graph.tasks())
         return _timed(lambda: (build(graph, settings, workdir / "out", options), count)[1])
     if step == "letters-matrix":
-        from matrix.writers.letter_jobs import jobs
+        from matrix.build.letters import jobs
 
         def letters() -> int:
             made = [job.render() for job in jobs(graph, settings, _extra(settings)) if job.department]
@@ -70,8 +70,8 @@ def run(step: str, plan: Path, workdir: Path) -> tuple[float, int]:
         contexts, template = _letter_inputs(graph, settings)
         return _timed(lambda: naive_letters(template, contexts))
     if step == "letters-floor":
-        from matrix.writers.docx_render import CompiledTemplate
-        from matrix.writers.letters import LETTER_FIELDS
+        from matrix.render.docx.compile import CompiledTemplate
+        from matrix.views.letters import LETTER_FIELDS
 
         contexts, template = _letter_inputs(graph, settings)
         compiled = CompiledTemplate(template, LETTER_FIELDS)
@@ -87,8 +87,8 @@ def run(step: str, plan: Path, workdir: Path) -> tuple[float, int]:
             )
         return _timed(lambda: floor_letters(finals))
     if step == "pdf":
-        from matrix.writers.letter_batch import render_batch
-        from matrix.writers.pdf import convert
+        from matrix.render.docx.letters import render_batch
+        from matrix.render.pdf import convert
 
         batch = render_batch(graph, settings, _extra(settings)["options"])
         files = []

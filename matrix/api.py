@@ -20,7 +20,7 @@ PROGRESS_FOLDER = "progress"
 """The folder of the output folder that ``collect`` writes."""
 
 if TYPE_CHECKING:
-    from matrix.outputs import BuildReport
+    from matrix.build.sync import BuildReport
     from matrix.progress.model import Progress
 
 
@@ -82,7 +82,7 @@ def build_plan(
     """Write every output of the plan at ``path`` into ``out_dir``, as ``matrix build PLAN -o OUT``
     does with the plan's own settings file and no other option; each stale correction is said
     through ``warn`` after the build."""
-    from matrix.build import BuildOptions, build
+    from matrix.build.plan import BuildOptions, build
     from matrix.corrections import stale_findings
 
     path = Path(path)
@@ -105,9 +105,9 @@ def collect_returns(
 ) -> tuple[Progress, list[Path]]:
     """Read the bureaus' returned forms (``matrix collect``): the round's progress, and the files
     written under ``OUT/progress/`` (the summary, the bulletin, then each 催办)."""
-    from matrix.progress.collect import collect
-    from matrix.writers.letters import resolve_options
-    from matrix.writers.progress_docs import write_progress
+    from matrix.build.collect import collect
+    from matrix.views.letters import resolve_options
+    from matrix.views.progress import write_progress
 
     path = Path(path)
     settings = load_settings(path, settings_file)

@@ -128,8 +128,8 @@ def prepare(folder: Path) -> Path:
     from progress_helpers import fill_form, revised_plan
 
     from matrix.api import load_plan
+    from matrix.render.xlsx.forms import write_forms
     from matrix.settings import load_settings
-    from matrix.writers.forms import write_forms
 
     default = ROOT / "plan_source" / "00_zizhu_chuangxin_2008.txt"
     folder.mkdir(parents=True, exist_ok=True)

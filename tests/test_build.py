@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from matrix import load_plan
-from matrix.build import BuildOptions, build
+from matrix.build.plan import BuildOptions, build
 from matrix.settings import load_settings
 
 

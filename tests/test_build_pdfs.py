@@ -17,11 +17,11 @@ from conftest import DEFAULT_PLAN
 
 from matrix.cli import main
 from matrix.readers import soffice
-from matrix.writers import pdf as pdf_writer
+from matrix.render import pdf as pdf_writer
 
 
 class FakeLibreOffice:
-    """Stands in for :func:`matrix.writers.pdf.convert`: a "PDF" holding its source's bytes."""
+    """Stands in for :func:`matrix.render.pdf.convert`: a "PDF" holding its source's bytes."""
 
     def __init__(self) -> None:
         self.runs: list[list[str]] = []

@@ -20,17 +20,17 @@ import pytest
 from letters_helpers import W, part
 from lxml import etree
 
+from matrix.build.letters import jobs as letter_jobs
+from matrix.build.sync import BuildReport, read_manifest
 from matrix.cli import main
 from matrix.diff import PlanDiff, diff_plans, load_versions
-from matrix.outputs import BuildReport, read_manifest
+from matrix.render.docx.compile import CompiledTemplate
+from matrix.render.docx.letters import default_template
+from matrix.render.docx.template_check import check_template
+from matrix.render.xlsx.revisions import changes_bytes
 from matrix.settings import load_settings
-from matrix.writers.change_notices import CHANGE_FIELDS, notice_names, write_change_notices
-from matrix.writers.diff_workbook import changes_bytes
-from matrix.writers.docx_render import CompiledTemplate
-from matrix.writers.letter_batch import default_template
-from matrix.writers.letter_jobs import jobs as letter_jobs
-from matrix.writers.letters import resolve_options
-from matrix.writers.template_check import check_template
+from matrix.views.changes import CHANGE_FIELDS, notice_names, write_change_notices
+from matrix.views.letters import resolve_options
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_PLAN = ROOT / "plan_source" / "00_zizhu_chuangxin_2008.txt"
@@ -333,7 +333,7 @@ def test_stale_notices_go_while_the_clerks_files_and_edits_stay(tmp_path: Path) 
 
 def test_notices_leave_a_builds_other_outputs_alone(tmp_path: Path) -> None:
     from matrix.api import load_plan
-    from matrix.build import BuildOptions, build
+    from matrix.build.plan import BuildOptions, build
 
     _, new = versions(tmp_path / "plans", edit(TEXT, *PARTICIPANTS))
     settings = load_settings(new)

@@ -14,7 +14,7 @@ from types import ModuleType
 import pytest
 
 from matrix import load_plan
-from matrix.writers.json_view import plan_dict
+from matrix.render.json import plan_dict
 
 CORPUS = Path(__file__).parent / "corpus"
 GOLD = sorted((CORPUS / "gold").glob("*.json"))

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from matrix.diff import PlanDiff, diff_files
-from matrix.writers.diff_json import diff_dict
+from matrix.render.diff_json import diff_dict
 
 # The default plan (the one tests/conftest.py serves as a fixture), named here for module constants.
 DEFAULT_PLAN = Path(__file__).resolve().parent.parent / "plan_source" / "00_zizhu_chuangxin_2008.txt"

@@ -15,8 +15,8 @@ from openpyxl import load_workbook
 from matrix.cli import main
 from matrix.diff import diff_files
 from matrix.diff.rows import department_rows, task_rows
-from matrix.writers.diff_table import print_diff
-from matrix.writers.diff_workbook import SHEETS, changes_bytes, changes_name
+from matrix.render.diff_terminal import print_diff
+from matrix.render.xlsx.revisions import SHEETS, changes_bytes, changes_name
 
 # The default plan (the one tests/conftest.py serves as a fixture), named here for module constants.
 DEFAULT_PLAN = Path(__file__).resolve().parent.parent / "plan_source" / "00_zizhu_chuangxin_2008.txt"

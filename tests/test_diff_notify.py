@@ -18,11 +18,11 @@ import pytest
 from openpyxl import load_workbook
 
 from matrix.diff import PlanDiff, diff_files
+from matrix.render.diff_json import diff_dict
+from matrix.render.diff_terminal import print_diff
 from matrix.settings import load_settings
-from matrix.writers.change_notices import notice_names, write_change_notices
-from matrix.writers.diff_json import diff_dict
-from matrix.writers.diff_table import print_diff
-from matrix.writers.letters import resolve_options
+from matrix.views.changes import notice_names, write_change_notices
+from matrix.views.letters import resolve_options
 
 PLAN = """清河县2026年优化营商环境行动方案
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from matrix.writers.docx_zip import ZIP_TIME, pack, write_zip
+from matrix.render.docx.archive import ZIP_TIME, pack, write_zip
 
 PARTS = [
     ("[Content_Types].xml", b"<Types/>" * 50),

@@ -13,16 +13,16 @@ from conftest import DEFAULT_PLAN
 from progress_helpers import columns, fill_form
 
 from matrix.api import load_plan
+from matrix.build import forms as form_jobs
+from matrix.build.collect import examine, receive
+from matrix.build.sync import write_build
 from matrix.graph import PlanGraph
-from matrix.outputs import write_build
 from matrix.paths import numbered_names
 from matrix.progress.check import parse_percent
-from matrix.progress.collect import examine, receive
 from matrix.progress.deadline import due_date
 from matrix.progress.layout import STATUSES, plan_fingerprint
+from matrix.render.xlsx.forms import render_form, write_forms
 from matrix.settings import Settings, load_settings
-from matrix.writers import form_jobs
-from matrix.writers.forms import render_form, write_forms
 
 
 @pytest.fixture(scope="module")

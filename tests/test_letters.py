@@ -19,11 +19,12 @@ from letters_helpers import (
 )
 from lxml import etree
 
+from matrix.render.docx import print_file
+from matrix.render.docx.compile import DOCUMENT, CompiledTemplate
+from matrix.render.docx.letters import NOTICE_NAME, PRINT_NAME, default_template, render_batch, write_letters
+from matrix.render.docx.print_file import combine
 from matrix.settings import LetterSettings
-from matrix.writers import print_file
-from matrix.writers.docx_render import DOCUMENT, CompiledTemplate
-from matrix.writers.letter_batch import NOTICE_NAME, PRINT_NAME, default_template, render_batch, write_letters
-from matrix.writers.letters import (
+from matrix.views.letters import (
     LETTER_FIELDS,
     format_date,
     letter_context,
@@ -31,7 +32,6 @@ from matrix.writers.letters import (
     outline_label,
     resolve_options,
 )
-from matrix.writers.print_file import combine
 
 
 def test_numbers_dates_and_outline() -> None:

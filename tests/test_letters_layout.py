@@ -7,8 +7,8 @@ import dataclasses
 from letters_helpers import W, part, sample_graph, sample_settings
 from lxml import etree
 
-from matrix.writers.letter_batch import render_batch
-from matrix.writers.letters import NAME_CHARS, attachment_widths, notice_context, resolve_options
+from matrix.render.docx.letters import render_batch
+from matrix.views.letters import NAME_CHARS, attachment_widths, notice_context, resolve_options
 
 
 def batch():  # type: ignore[no-untyped-def]

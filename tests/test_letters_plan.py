@@ -15,9 +15,9 @@ from matrix import load_plan
 from matrix.cli import main
 from matrix.graph import PlanGraph
 from matrix.model import Role
+from matrix.render.docx.letters import NOTICE_NAME, PRINT_NAME, render_batch
 from matrix.settings import load_settings
-from matrix.writers.letter_batch import NOTICE_NAME, PRINT_NAME, render_batch
-from matrix.writers.letters import NONE, item_label, resolve_options
+from matrix.views.letters import NONE, item_label, resolve_options
 
 
 @pytest.fixture(scope="module")
@@ -105,7 +105,7 @@ def test_command_line_overrides_settings(tmp_path: Path) -> None:
 @pytest.mark.skipif(shutil.which("pdffonts") is None, reason="poppler-utils (pdffonts) is not installed")
 def test_libreoffice_converts_every_document_with_serif_cjk_fonts(graph: PlanGraph, tmp_path: Path) -> None:
     soffice()
-    from matrix.writers.letter_batch import write_letters
+    from matrix.render.docx.letters import write_letters
 
     settings = load_settings(DEFAULT_PLAN)
     options = resolve_options(settings.letter, today=dt.date(2026, 12, 1))

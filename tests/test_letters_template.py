@@ -11,10 +11,10 @@ from letters_helpers import files_bytes, sample_graph, sample_settings
 
 from matrix.cli import main
 from matrix.errors import InputError
-from matrix.writers.docx_render import CompiledTemplate
-from matrix.writers.letter_batch import default_template, write_letters
-from matrix.writers.letters import LETTER_FIELDS, resolve_options
-from matrix.writers.template_check import check_template
+from matrix.render.docx.compile import CompiledTemplate
+from matrix.render.docx.letters import default_template, write_letters
+from matrix.render.docx.template_check import check_template
+from matrix.views.letters import LETTER_FIELDS, resolve_options
 
 ROOT = Path(__file__).resolve().parent.parent
 TITLE = '<w:t xml:space="preserve">{{ title }}</w:t>'
@@ -78,7 +78,7 @@ def test_undefined_attribute_fails_at_render_with_its_place(tmp_path: Path) -> N
     path = edited(tmp_path, "{{ row.deadline }}", "{{ row.dedline }}")
     template = CompiledTemplate(path, LETTER_FIELDS)
     settings = sample_settings()
-    from matrix.writers.letters import letter_context
+    from matrix.views.letters import letter_context
 
     context = letter_context(sample_graph(), settings, resolve_options(settings.letter), "市科技局")
     with pytest.raises(InputError, match=r"正文第\d+段.*dedline"):
@@ -101,7 +101,7 @@ def test_sandbox_refuses_unsafe_attributes(tmp_path: Path) -> None:
     path = edited(tmp_path, "{{ title }}", "{{ title.__class__.__mro__ }}")
     template = CompiledTemplate(path, LETTER_FIELDS)
     settings = sample_settings()
-    from matrix.writers.letters import letter_context
+    from matrix.views.letters import letter_context
 
     context = letter_context(sample_graph(), settings, resolve_options(settings.letter), "市科技局")
     with pytest.raises(InputError, match=r"unsafe|__class__"):
@@ -138,7 +138,7 @@ def test_template_check_exits_2_on_a_broken_tag(tmp_path: Path, capsys: pytest.C
 def test_split_tag_still_renders(tmp_path: Path) -> None:
     split = edited(tmp_path, TITLE, '<w:t xml:space="preserve">{{ ti</w:t></w:r><w:r><w:t>tle }}</w:t>')
     settings = sample_settings()
-    from matrix.writers.letters import letter_context
+    from matrix.views.letters import letter_context
 
     opts = resolve_options(settings.letter)
     data = CompiledTemplate(split, LETTER_FIELDS).render(

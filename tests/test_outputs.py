@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from matrix.build.sync import LOCK, MANIFEST, Job, build_lock, key_of, write_build
 from matrix.errors import MatrixError
-from matrix.outputs import LOCK, MANIFEST, Job, build_lock, key_of, write_build
 
 
 def _jobs(contents: dict[str, str], calls: list[str] | None = None) -> list[Job]:

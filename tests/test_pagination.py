@@ -36,11 +36,12 @@ from pdf_layout import (
 from matrix.api import load_plan
 from matrix.cli import main
 from matrix.graph import PlanGraph
+from matrix.render import pdf as pdf_writer
+from matrix.render.docx.compile import CompiledTemplate
+from matrix.render.docx.letters import default_template
+from matrix.render.docx.print_file import combine
 from matrix.settings import load_settings
-from matrix.writers import pdf as pdf_writer
-from matrix.writers.docx_render import CompiledTemplate
-from matrix.writers.letter_batch import default_template
-from matrix.writers.letters import (
+from matrix.views.letters import (
     LETTER_FIELDS,
     NAME_CHARS,
     NOTICE_FIELDS,
@@ -48,7 +49,6 @@ from matrix.writers.letters import (
     notice_context,
     resolve_options,
 )
-from matrix.writers.print_file import combine
 
 DEFAULT_MARKS = Marks("**市人民政府办公室", "2026年12月1日", "**市人民政府办公室")
 SAMPLE_MARKS = Marks("市人民政府办公室", "2026年12月1日", "市人民政府办公室")

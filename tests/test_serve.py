@@ -20,15 +20,15 @@ from progress_helpers import fill_form, revised_plan
 from starlette.testclient import TestClient
 
 from matrix.api import build_plan, load_plan
+from matrix.build.sync import LOCK
 from matrix.checks import check_plan
 from matrix.diff import diff_files
-from matrix.outputs import LOCK
 from matrix.readers import MAX_PLAN_BYTES
+from matrix.render.diff_json import diff_dict
+from matrix.render.json import plan_dict
 from matrix.settings import load_settings
+from matrix.views.letters import parts
 from matrix.web.app import create_app
-from matrix.writers.diff_json import diff_dict
-from matrix.writers.json_view import plan_dict
-from matrix.writers.letters import parts
 
 BASE = "http://127.0.0.1:8765"
 

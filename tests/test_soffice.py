@@ -24,7 +24,7 @@ from docx import Document as WordDocument
 
 from matrix.errors import MatrixError, UsageError
 from matrix.readers import soffice
-from matrix.writers import pdf as pdf_writer
+from matrix.render import pdf as pdf_writer
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="uses a shell script as a stand-in soffice")
 

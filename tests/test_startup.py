@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-HEAVY = ("docx", "docxtpl", "openpyxl", "lxml", "matrix.writers.letters", "matrix.writers.workbook")
+HEAVY = ("docx", "docxtpl", "openpyxl", "lxml", "matrix.views.letters", "matrix.render.xlsx.workbook")
 _PROBE = """
 import sys
 from matrix.cli import main

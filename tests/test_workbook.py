@@ -19,15 +19,15 @@ from matrix.cli import main
 from matrix.graph import PlanGraph
 from matrix.model import Department, Finding, OtherRole, Plan, Section, Severity, Task
 from matrix.readers.soffice import convert
-from matrix.settings import DepartmentSettings, Settings, load_settings
-from matrix.writers.workbook import (
+from matrix.render.xlsx.sheets import PRIMARY_MARK, task_label
+from matrix.render.xlsx.workbook import (
     SHEETS,
     render_workbook,
     workbook_bytes,
     workbook_name,
     write_workbook,
 )
-from matrix.writers.workbook_sheets import PRIMARY_MARK, task_label
+from matrix.settings import DepartmentSettings, Settings, load_settings
 
 Cells = dict[tuple[str, str], str]
 

@@ -120,7 +120,7 @@ def guide_pdf(out: Path) -> Path:
     from matrix.errors import MatrixError
     from matrix.guide import render_html
     from matrix.readers import soffice
-    from matrix.writers.pdf import PDF_FILTER, fonts_conf
+    from matrix.render.pdf import PDF_FILTER, fonts_conf
 
     program = soffice.find_soffice()
     if program is None:

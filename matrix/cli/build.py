@@ -54,8 +54,8 @@ def build(
     from rich.progress import Progress
 
     from matrix.api import load_plan
-    from matrix.build import BuildOptions
-    from matrix.build import build as run_build
+    from matrix.build.plan import BuildOptions
+    from matrix.build.plan import build as run_build
     from matrix.settings import load_settings
 
     out_dir(output)
@@ -78,7 +78,7 @@ def build(
     print_findings_summary(graph)
     print_defaults_note(plan, settings, graph, date, doc_number)
     if pdf:
-        from matrix.writers import pdf as pdf_writer
+        from matrix.render import pdf as pdf_writer
 
         pdf_writer.require_soffice()
     numbers = letter_numbers(output)

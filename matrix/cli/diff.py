@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from matrix.diff import PlanDiff
     from matrix.graph import PlanGraph
     from matrix.settings import Settings
-    from matrix.writers.letters import Options
+    from matrix.views.letters import Options
 
 
 @app.command(
@@ -86,11 +86,11 @@ def diff(
     )
     result = diff_plans(old_graph, new_graph, settings)
     if format == "json":
-        from matrix.writers.diff_json import diff_json
+        from matrix.render.diff_json import diff_json
 
         sys.stdout.write(diff_json(result) + "\n")
     else:
-        from matrix.writers.diff_table import print_diff
+        from matrix.render.diff_terminal import print_diff
 
         print_diff(result)
     if out is not None and options is not None:
@@ -150,8 +150,8 @@ def _corrections_note(
 def _write(result: PlanDiff, settings: Settings, out: Path, options: Options, template: Path | None) -> None:
     """Write ``out/changes/`` and say on stderr what was written (stdout stays the report alone)。"""
     from matrix.paths import output_path
-    from matrix.writers.change_notices import FOLDER, write_change_notices
-    from matrix.writers.diff_workbook import changes_name
+    from matrix.render.xlsx.revisions import changes_name
+    from matrix.views.changes import FOLDER, write_change_notices
 
     def warn(message: str) -> None:
         print(f"提示: {message}", file=sys.stderr)

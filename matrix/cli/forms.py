@@ -31,8 +31,8 @@ def forms(
 ) -> None:
     """每个单位一份进展反馈表 (Excel), 写入输出文件夹的 forms/NN-<单位>.xlsx。"""
     from matrix.api import load_plan
+    from matrix.render.xlsx.forms import write_forms
     from matrix.settings import load_settings
-    from matrix.writers.forms import write_forms
 
     plan_outside(plan, out)
     settings = load_settings(plan, settings_file)

@@ -62,8 +62,8 @@ def letters(
     from rich.progress import Progress
 
     from matrix.api import load_plan
+    from matrix.render.docx.letters import write_letters
     from matrix.settings import load_settings
-    from matrix.writers.letter_batch import write_letters
 
     out_dir(output)
     plan_outside(plan, output)
@@ -110,7 +110,7 @@ def check(
     ] = None,
 ) -> None:
     """列出模板用到的字段, 指出未知字段和被 Word 拆开的标记; 有问题时退出码为 1."""
-    from matrix.writers.template_check import KINDS, LABELS, check_template
+    from matrix.render.docx.template_check import KINDS, LABELS, check_template
 
     if kind is not None and kind not in KINDS:
         raise UsageError(f"--kind 应为 {' 或 '.join(KINDS)}")

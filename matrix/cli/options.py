@@ -12,10 +12,10 @@ import typer
 from matrix.errors import UsageError
 
 if TYPE_CHECKING:
+    from matrix.build.sync import BuildReport
     from matrix.graph import PlanGraph
-    from matrix.outputs import BuildReport
     from matrix.settings import LetterSettings, Settings
-    from matrix.writers.letters import Options
+    from matrix.views.letters import Options
 
 PlanArg = Annotated[
     Path,
@@ -76,7 +76,7 @@ def plan_outside(plan: Path, out: Path) -> None:
 def exit_on_stale_corrections(graph: PlanGraph) -> None:
     """After a build has written: each stale correction as an error, then exit 1."""
     from matrix.corrections import stale_findings
-    from matrix.writers.terminal import print_findings
+    from matrix.render.terminal import print_findings
 
     stale = stale_findings(graph.findings)
     if stale:
@@ -101,7 +101,7 @@ def letter_options(
 ) -> Options:
     """The letters' options: the settings file's ``[letter]`` with the command line's overrides;
     ``title`` (the plan's) suggests the issuing office when neither names one."""
-    from matrix.writers.letters import resolve_options
+    from matrix.views.letters import resolve_options
 
     return resolve_options(
         settings_letter, date=parse_date(date), doc_number=doc_number, issuer=issuer, title=title
@@ -113,7 +113,7 @@ def print_defaults_note(
 ) -> None:
     """One note on standard error naming what the letters take from a default (文号, 成文日期,
     feedback deadline, contacts) and where to set it; printed on every build until it is set."""
-    from matrix.writers.letters import defaults_note, missing_settings
+    from matrix.views.letters import defaults_note, missing_settings
 
     departments = [d.name for d in graph.departments()]
     missing = missing_settings(
@@ -142,7 +142,7 @@ def print_report(where: Path, report: BuildReport) -> None:
 
 def letter_numbers(out: Path) -> dict[str, str]:
     """Each department's number in the last build into ``out`` (``01`` of ``letters/01-….docx``)."""
-    from matrix.outputs import read_manifest
+    from matrix.build.sync import read_manifest
 
     numbers = {}
     for path, record in read_manifest(out)["files"].items():

@@ -30,11 +30,11 @@ def parse(
         raise UsageError(f"--format 只能是 table 或 json, 而不是 {format}")
     graph = load_plan(plan, load_settings(plan, settings))
     if format == "json":
-        from matrix.writers.json_view import plan_json
+        from matrix.render.json import plan_json
 
         sys.stdout.write(plan_json(graph) + "\n")
     else:
-        from matrix.writers.terminal import print_tasks
+        from matrix.render.terminal import print_tasks
 
         print_tasks(graph)
 
@@ -48,7 +48,7 @@ def check(plan: PlanArg, settings: SettingsOpt = None) -> None:
     """检查计划: 列出错误 (输出会出错) 与提示 (值得一看), 有错误时退出码为 1。"""
     from matrix.checks import check_plan
     from matrix.model import Severity
-    from matrix.writers.terminal import print_findings
+    from matrix.render.terminal import print_findings
 
     plan_settings = load_settings(plan, settings)
     graph = load_plan(plan, plan_settings)
@@ -68,7 +68,7 @@ def show(
 ) -> None:
     """列出一个单位的全部任务, 牵头任务在前。"""
     from matrix.errors import UsageError
-    from matrix.writers.terminal import print_duties
+    from matrix.render.terminal import print_duties
 
     graph = load_plan(plan, load_settings(plan, settings))
     found = graph.department(dept)
@@ -85,6 +85,6 @@ def show(
 @app.command("departments", cls=ChineseCommand, epilog="matrix departments 计划.txt")
 def departments(plan: PlanArg, settings: SettingsOpt = None) -> None:
     """列出每个单位及其牵头、参与、其他角色的任务数。"""
-    from matrix.writers.terminal import print_departments
+    from matrix.render.terminal import print_departments
 
     print_departments(load_plan(plan, load_settings(plan, settings)))

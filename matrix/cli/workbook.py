@@ -15,8 +15,8 @@ def workbook(plan: PlanArg, out: OutOpt = Path("out"), settings_file: SettingsOp
     """写出 Excel 分工表 <计划名>-分工表.xlsx: 任务分工表、责任矩阵、部门汇总、说明。"""
     # Imported here so that other commands never pay for openpyxl.
     from matrix.api import load_plan
+    from matrix.render.xlsx.workbook import write_workbook
     from matrix.settings import load_settings
-    from matrix.writers.workbook import write_workbook
 
     out_dir(out)
     plan_outside(plan, out)

@@ -20,8 +20,8 @@ from matrix.diff.roles import roles, unique
 from matrix.diff.similarity import normalise
 from matrix.graph import PlanGraph
 from matrix.model import Section, Task
-from matrix.parsers.normalize import squash
 from matrix.settings import Settings
+from matrix.text.normalize import squash
 
 
 def diff_plans(old: PlanGraph, new: PlanGraph, settings: Settings | None = None) -> PlanDiff:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from matrix.parsers.normalize import clean, squash
+from matrix.text.normalize import clean, squash
 
 Grams = Counter[str]
 """A text's character bigrams, with how often each occurs."""

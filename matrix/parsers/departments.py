@@ -12,8 +12,8 @@ from collections.abc import Iterable
 
 from matrix.model import Department
 from matrix.parsers.names import Name
-from matrix.parsers.normalize import squash
 from matrix.settings import Settings
+from matrix.text.normalize import squash
 
 _LEVEL_PREFIXES = (
     "国家",

@@ -20,9 +20,9 @@ import re
 
 from matrix.model import Finding, Line
 from matrix.parsers.names import is_organisation
-from matrix.parsers.normalize import fold, is_debris
-from matrix.parsers.outline import chinese_number, find_marker
 from matrix.parsers.table import column_kind, is_placeholder
+from matrix.text.normalize import fold, is_debris
+from matrix.text.outline import chinese_number, find_marker
 
 _NUMBER = re.compile(r"^\(?([0-9]{1,3}|[一二三四五六七八九十]{1,3})\)?[.、]?$")
 _DEADLINE_CELL = re.compile(

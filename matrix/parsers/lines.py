@@ -12,8 +12,6 @@ from matrix.parsers.assignment import MAX_NAME, RULE, Assignment, parse_assignme
 from matrix.parsers.brackets import Group, balance, outer_groups
 from matrix.parsers.flat_table import regroup
 from matrix.parsers.names import Name, is_organisation
-from matrix.parsers.normalize import clean, fold, is_debris, strip_debris
-from matrix.parsers.outline import Marker, find_marker
 from matrix.parsers.reflow import join_wrapped, unfold
 from matrix.parsers.table import (
     Header,
@@ -24,6 +22,8 @@ from matrix.parsers.table import (
     read_row,
     split_row,
 )
+from matrix.text.normalize import clean, fold, is_debris, strip_debris
+from matrix.text.outline import Marker, find_marker
 from matrix.text.roles import LabelKind, find_labels, looks_like_label, read_label
 
 _ROLE_HINT = re.compile(

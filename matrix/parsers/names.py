@@ -1,6 +1,6 @@
 """Department names in an assignment: splitting a list, cleaning each name, dropping vague words.
 
-Works on folded text (see :mod:`matrix.parsers.normalize`).  A name keeps what a clerk files:
+Works on folded text (see :mod:`matrix.text.normalize`).  A name keeps what a clerk files:
 ``市科技局(知识产权局)`` is 市科技局 with the alias 市知识产权局; group addressees such as
 ``各县(市、区)政府`` or ``各区、县级市`` stay whole; vague mentions (有关部门, 相关单位) name nobody.
 """

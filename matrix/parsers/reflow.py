@@ -14,8 +14,8 @@ import itertools
 import re
 
 from matrix.model import Line
-from matrix.parsers.normalize import fold
-from matrix.parsers.outline import find_marker
+from matrix.text.normalize import fold
+from matrix.text.outline import find_marker
 from matrix.text.roles import find_labels
 
 _LONG = 150

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from matrix.model import Line
 from matrix.parsers.assignment import RULE, Assignment, normal_deadline, parse_assignment, person_names
 from matrix.parsers.names import Name, is_organisation, parse_names
-from matrix.parsers.normalize import clean, fold
-from matrix.parsers.outline import Marker, find_marker
+from matrix.text.normalize import clean, fold
+from matrix.text.outline import Marker, find_marker
 from matrix.text.roles import LabelKind, read_label
 
 ROW_LEVEL = 5

@@ -1,8 +1,8 @@
 """Progress reporting: the forms bureaus fill in (进展反馈表) and what their returns say.
 
 Pure logic only: :mod:`~matrix.progress.layout` is the form's layout and stamp, shared by the
-writer and the reader; :mod:`~matrix.progress.read_return` reads a returned workbook into plain
-values; :mod:`~matrix.progress.check` holds a return against the plan; :mod:`~matrix.progress.collect`
+writer and the reader; :mod:`~matrix.readers.returns` reads a returned workbook into plain
+values; :mod:`~matrix.progress.check` holds a return against the plan; :mod:`~matrix.build.collect`
 turns a pile of returned files into one :class:`~matrix.progress.model.Progress`, which the writers
 (summary workbook, bulletin, reminders) render.
 """

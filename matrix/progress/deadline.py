@@ -10,7 +10,7 @@ import calendar
 import datetime as dt
 import re
 
-from matrix.parsers.normalize import fold
+from matrix.text.normalize import fold
 
 _YEAR = r"(?P<y>\d{4})\s*年"
 _DAY = re.compile(_YEAR + r"\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")

@@ -7,7 +7,7 @@ the stamp fills in what the sheet does not show (a task's section, a department'
 contact) and keeps a list exactly as it was where its cell was not edited.  Any other .xlsx is
 not a duty workbook, and :func:`read_stamp` says so by returning None.
 
-The writer (:mod:`matrix.writers.workbook_stamp`) and this reader share the layout below.
+The writer (:mod:`matrix.render.xlsx.stamp`) and this reader share the layout below.
 """
 
 from __future__ import annotations

@@ -24,8 +24,8 @@ from typing import Any
 
 from matrix.errors import InputError
 from matrix.model import Document, Line
-from matrix.parsers.normalize import clean, fold
-from matrix.parsers.outline import find_marker
+from matrix.text.normalize import clean, fold
+from matrix.text.outline import find_marker
 
 MAX_PAGES = 1000
 """A plan runs to tens of pages; beyond this the file is refused rather than ground through."""

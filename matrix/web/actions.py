@@ -18,10 +18,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from matrix.build.sync import MANIFEST
 from matrix.diff import PlanDiff
 from matrix.errors import MatrixError, UsageError
 from matrix.model import Task
-from matrix.outputs import MANIFEST
 from matrix.paths import safe_filename
 from matrix.progress.model import Progress
 from matrix.web.builds import DONE, Ticket
@@ -197,7 +197,7 @@ def file_groups(files: list[str]) -> list[tuple[str, list[str]]]:
 def pdf_preview(plan: PlanFolder, relative: str) -> bytes:
     """A PDF of one .docx under ``out/``, made by LibreOffice in a scratch folder."""
     from matrix.readers.soffice import find_soffice
-    from matrix.writers.pdf import convert
+    from matrix.render.pdf import convert
 
     source = plan.output(relative)
     if source.suffix.lower() != ".docx":
@@ -296,8 +296,8 @@ def pending_revision(plan: PlanFolder) -> Path:
 def change_notices(server: Server, plan: PlanFolder) -> list[str]:
     """Write the revision's change notices into ``out/changes/``; the files written or unchanged."""
     from matrix.settings import load_settings
-    from matrix.writers.change_notices import FOLDER, write_change_notices
-    from matrix.writers.letters import resolve_options
+    from matrix.views.changes import FOLDER, write_change_notices
+    from matrix.views.letters import resolve_options
 
     result = revision(server, plan)
     explicit = plan.settings if plan.settings.exists() else None

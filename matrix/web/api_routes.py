@@ -81,7 +81,7 @@ async def diff(request: Request) -> Response:
     plan = server.workspace.get(request.path_params["plan_id"])
     upload = await read_plan(request)
     result = await run_in_threadpool(actions.revision, server, plan, upload)
-    from matrix.writers.diff_json import diff_dict
+    from matrix.render.diff_json import diff_dict
 
     return JSONResponse(diff_dict(result.diff))
 

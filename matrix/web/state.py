@@ -9,10 +9,10 @@ from typing import Any
 
 from matrix.api import load_plan
 from matrix.graph import PlanGraph
+from matrix.render.json import plan_dict
 from matrix.settings import Settings, load_settings
 from matrix.web.builds import BuildQueue
 from matrix.web.workspace import PlanFolder, Workspace
-from matrix.writers.json_view import plan_dict
 
 CONTRACT = ("title", "tasks", "departments", "warnings")
 """The keys of ``matrix parse --format json`` that the API's plan object repeats."""

@@ -1,7 +1,7 @@
 """Reading uploaded files from a request, within the CLI's input limits.
 
 A plan may be as large as the readers accept (:data:`matrix.readers.MAX_PLAN_BYTES`), a returned
-form as large as ``collect`` reads (:data:`matrix.progress.read_return.MAX_BYTES`); a larger
+form as large as ``collect`` reads (:data:`matrix.readers.returns.MAX_BYTES`); a larger
 upload is refused (413) before it is kept anywhere.  The zip checks (a .docx or .xlsx that would
 unpack too far) are the readers' own and run when the kept file is read.  The name a browser
 sends is only a suggestion: :mod:`matrix.web.workspace` passes it through the path sanitiser.
@@ -15,8 +15,8 @@ from starlette.datastructures import UploadFile
 from starlette.requests import Request
 
 from matrix.errors import UsageError
-from matrix.progress.read_return import MAX_BYTES as MAX_RETURN_BYTES
 from matrix.readers import MAX_PLAN_BYTES
+from matrix.readers.returns import MAX_BYTES as MAX_RETURN_BYTES
 from matrix.web.guard import TooLargeError
 
 MAX_RETURNS = 200

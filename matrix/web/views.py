@@ -1,7 +1,7 @@
 """What the pages show, made from the library's plain data: no HTTP here, no HTML but the marks.
 
 Each function takes a plan graph (and its settings) and returns the plain values one page's
-template prints; the JSON of ``matrix parse`` (:func:`matrix.writers.json_view.plan_dict`) is the
+template prints; the JSON of ``matrix parse`` (:func:`matrix.render.json.plan_dict`) is the
 one description of a task, so the page, the API and the CLI never disagree.
 """
 

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from matrix.build.sync import MANIFEST, Job, key_of, write_build
 from matrix.errors import MatrixError
-from matrix.outputs import MANIFEST, Job, key_of, write_build
 
 STAGING = ".matrix-staging"
 ROOT = Path(__file__).resolve().parents[2]
@@ -157,7 +157,7 @@ _KILLED = textwrap.dedent(
     """
     import os, sys
     from pathlib import Path
-    from matrix.outputs import Job, key_of, write_build
+    from matrix.build.sync import Job, key_of, write_build
     out, kill_at = Path(sys.argv[1]), int(sys.argv[2])
     real, calls = os.replace, 0
     def replace(src, dst):

@@ -89,13 +89,13 @@ def test_a_settings_name_of_120_characters_beyond_the_bmp_gives_names_every_syst
 
 _INTERRUPTED = """
 import os, signal, sys
-import matrix.outputs
+import matrix.build.sync
 def interrupted(*args, **kwargs):
     os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C in the middle of the build
     signal.pause() if hasattr(signal, "pause") else None
-matrix.outputs.write_build = interrupted
-import matrix.build
-matrix.build.write_build = interrupted
+matrix.build.sync.write_build = interrupted
+import matrix.build.plan
+matrix.build.plan.write_build = interrupted
 from matrix.cli import main
 main(sys.argv[1:])
 """

@@ -20,9 +20,9 @@ from typing import Any
 import openpyxl
 import pytest
 
-from matrix.progress import read_return as read_return_module
-from matrix.progress.collect import collect
+from matrix.build.collect import collect
 from matrix.progress.model import ReceivedFile, ReturnState
+from matrix.readers import returns as read_return_module
 
 PLAN = "一、任务\n1.甲。（市财政局牵头，市商务局参与）\n2.乙。（市商务局牵头，市税务局参与）\n"
 

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from matrix.build.sync import LOCK, build_lock
 from matrix.errors import MatrixError
-from matrix.outputs import LOCK, build_lock
 
 
 def _dead_pid() -> int:

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from matrix.errors import InputError
-from matrix.parsers.normalize import clean, squash
+from matrix.text.normalize import clean, squash
 
 FRAGMENTS = [
     "一、",

@@ -11,10 +11,10 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from matrix.graph import PlanGraph
+from matrix.render.docx.letters import render_batch
+from matrix.render.xlsx.workbook import workbook_bytes
 from matrix.settings import Settings
-from matrix.writers.letter_batch import render_batch
-from matrix.writers.letters import resolve_options
-from matrix.writers.workbook import workbook_bytes
+from matrix.views.letters import resolve_options
 
 POOL = [
     "市财政局",

@@ -17,8 +17,8 @@ import pytest
 from docx import Document as WordDocument
 
 from matrix.api import load_plan
+from matrix.render.xlsx.forms import render_form
 from matrix.settings import load_settings
-from matrix.writers.forms import render_form
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:

@@ -1,20 +1,20 @@
 """The progress forms as build jobs: ``forms/NN-<department>.xlsx``, one job per department.
 
-:func:`matrix.build.plan_jobs` finds this module by name and calls :func:`jobs`.
+:func:`matrix.build.plan.plan_jobs` finds this module by name and calls :func:`jobs`.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from matrix.build.sync import Job, key_of
 from matrix.graph import PlanGraph
 from matrix.model import Task
-from matrix.outputs import Job, key_of
 from matrix.progress.layout import FORM_VERSION, FORMS_FOLDER, form_rows, plan_fingerprint
+from matrix.render.xlsx.forms import form_names, render_form
 from matrix.settings import Settings
-from matrix.writers.forms import form_names, render_form
-from matrix.writers.letters import department_contact, plan_name
-from matrix.writers.plan_memo import MemoGraph
+from matrix.views.letters import department_contact, plan_name
+from matrix.views.memo import MemoGraph
 
 WRITER_VERSION = "1"
 """Bump when the form's bytes change for the same inputs, so a rebuild rewrites every form."""

@@ -29,7 +29,7 @@ from matrix.progress.model import (
     ReturnState,
     TaskProgress,
 )
-from matrix.progress.read_return import MAX_BYTES, ReturnError, read_return
+from matrix.readers.returns import MAX_BYTES, ReturnError, read_return
 from matrix.settings import Settings
 
 RETURNS_FOLDER = "returns"
@@ -129,7 +129,7 @@ def collect(
     as_of: dt.date,
 ) -> Progress:
     """Keep, read and check every returned file and make the round's :class:`Progress`."""
-    from matrix.writers.letters import department_contact, plan_name
+    from matrix.views.letters import department_contact, plan_name
 
     fingerprint = plan_fingerprint(graph)
     returns = output_path(progress_dir, RETURNS_FOLDER)

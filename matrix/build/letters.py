@@ -17,13 +17,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from matrix.build.sync import Job, digest, key_of
 from matrix.graph import PlanGraph
-from matrix.outputs import Job, digest, key_of
 from matrix.paths import numbered_names
+from matrix.render.docx.compile import CompiledTemplate
+from matrix.render.docx.letters import FOLDER, NOTICE_NAME, PRINT_NAME, default_template
+from matrix.render.docx.print_file import combine
 from matrix.settings import Settings
-from matrix.writers.docx_render import CompiledTemplate
-from matrix.writers.letter_batch import FOLDER, NOTICE_NAME, PRINT_NAME, default_template
-from matrix.writers.letters import (
+from matrix.views.letters import (
     LETTER_FIELDS,
     NOTICE_FIELDS,
     Options,
@@ -33,8 +34,7 @@ from matrix.writers.letters import (
     resolve_options,
     task_row,
 )
-from matrix.writers.plan_memo import MemoGraph
-from matrix.writers.print_file import combine
+from matrix.views.memo import MemoGraph
 
 VERSION = "1"
 NOTICE_KEY = "2"

@@ -34,8 +34,8 @@ from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
 
 from matrix.errors import InputError
-from matrix.writers.docx_zip import Packed, pack, write_zip
-from matrix.writers.template_limits import (
+from matrix.render.docx.archive import Packed, pack, write_zip
+from matrix.render.docx.template_limits import (
     LOOP,
     BoundedNamespace,
     Budget,
@@ -46,7 +46,7 @@ from matrix.writers.template_limits import (
     count_loops,
     render_bounded,
 )
-from matrix.writers.template_scan import PartScan, describe_part, scan_part
+from matrix.render.docx.template_scan import PartScan, describe_part, scan_part
 from matrix.zip_limits import check_zip
 
 DOCUMENT = "word/document.xml"

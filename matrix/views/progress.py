@@ -18,10 +18,11 @@ from matrix.graph import PlanGraph
 from matrix.paths import numbered_names, output_path, safe_filename
 from matrix.progress.layout import role_text
 from matrix.progress.model import STATUS_ORDER, DepartmentReturn, Progress, ReturnState, TaskProgress
+from matrix.render.docx.compile import CompiledTemplate
+from matrix.render.docx.letters import default_template
+from matrix.render.xlsx.progress import render_summary, summary_name
 from matrix.settings import Settings
-from matrix.writers.docx_render import CompiledTemplate
-from matrix.writers.letter_batch import default_template
-from matrix.writers.letters import (
+from matrix.views.letters import (
     Item,
     Options,
     Requirements,
@@ -31,7 +32,6 @@ from matrix.writers.letters import (
     numeral,
     row,
 )
-from matrix.writers.progress_book import render_summary, summary_name
 
 REMINDERS_FOLDER = "催办"
 COMMON_FIELDS = frozenset(
@@ -228,9 +228,9 @@ def write_progress(
 ) -> list[Path]:
     """Write the summary, the bulletin and ``催办/`` into ``progress_dir``; return the paths written.
 
-    Everything renders in memory first, then goes through :func:`matrix.outputs.write_build`.
+    Everything renders in memory first, then goes through :func:`matrix.build.sync.write_build`.
     """
-    from matrix.outputs import Job, digest, write_build
+    from matrix.build.sync import Job, digest, write_build
 
     summary = render_summary(progress)
     bulletin, reminders = render_documents(graph, progress, settings, options)

@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from matrix.build.sync import BuildReport, read_manifest
 from matrix.graph import PlanGraph
-from matrix.outputs import BuildReport, read_manifest
 from matrix.paths import output_path
+from matrix.render import pdf as pdf_writer
 from matrix.settings import Settings
-from matrix.writers import pdf as pdf_writer
-from matrix.writers.letters import Options
+from matrix.views.letters import Options
 
 FOLDER = "letters"
 NOTICE_NAME = "分工通知.docx"
@@ -59,7 +59,7 @@ def render_batch(
     duplex: bool = False,
 ) -> Batch:
     """Render every letter, the notice and the print file in memory (the templates load once)."""
-    from matrix.writers.letter_jobs import jobs
+    from matrix.build.letters import jobs
 
     batch = Batch()
     extra = {
@@ -106,12 +106,12 @@ def write_letters(
 ) -> Written:
     """Write ``out/letters/`` (letters, notice, print file; PDFs under ``pdf/`` with ``pdf``).
 
-    A partial build (:func:`matrix.build.build` limited to ``letters/``): only letters whose content
+    A partial build (:func:`matrix.build.plan.build` limited to ``letters/``): only letters whose content
     changed are rewritten, and only their PDFs converted; a PDF whose letter changed or went is
     removed without ``pdf``.  Everything is staged first, so a broken template or a failed
     conversion leaves the earlier output as it was.
     """
-    from matrix.build import BuildOptions, build
+    from matrix.build.plan import BuildOptions, build
 
     if pdf:
         pdf_writer.require_soffice()

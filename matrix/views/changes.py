@@ -16,15 +16,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from matrix.build.sync import BuildReport, Job, key_of, write_build
 from matrix.diff.model import DepartmentChange, PlanDiff
 from matrix.diff.rows import FIELD_LABELS, NOTICE_FIELDS, ChangeRow, department_rows, task_rows
-from matrix.outputs import BuildReport, Job, key_of, write_build
 from matrix.paths import numbered_names
+from matrix.render.docx.compile import CompiledTemplate
+from matrix.render.docx.letters import default_template
+from matrix.render.xlsx.revisions import changes_bytes, changes_name
 from matrix.settings import Settings
-from matrix.writers.diff_workbook import changes_bytes, changes_name
-from matrix.writers.docx_render import CompiledTemplate
-from matrix.writers.letter_batch import default_template
-from matrix.writers.letters import (
+from matrix.views.letters import (
     NONE,
     Item,
     Options,
@@ -363,7 +363,7 @@ def write_change_notices(
     ``settings`` are the new version's; the manifest records the new version as its plan, as
     ``matrix build`` of that version would.
     """
-    from matrix.build import plan_meta
+    from matrix.build.plan import plan_meta
 
     meta = plan_meta(diff.new.source, settings)
     return write_build(out_dir, jobs(diff, options, template, warn), meta, scope=(FOLDER + "/",))

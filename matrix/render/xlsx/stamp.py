@@ -14,9 +14,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from matrix.graph import PlanGraph
 from matrix.readers.duty_workbook import CHUNK, KIND, STAMP_SHEET, VERSION
+from matrix.render.xlsx.format import CellWriter
+from matrix.render.xlsx.sheets import section_label
 from matrix.settings import Settings
-from matrix.writers.workbook_format import CellWriter
-from matrix.writers.workbook_sheets import section_label
 
 
 def _json(data: object) -> str:

@@ -11,10 +11,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from matrix.build.sync import BuildReport, Job, digest, key_of, write_build
 from matrix.graph import PlanGraph
-from matrix.outputs import BuildReport, Job, digest, key_of, write_build
+from matrix.render.json import plan_dict
 from matrix.settings import Settings
-from matrix.writers.json_view import plan_dict
 
 OTHER_COMMANDS = ("changes/", "progress/")
 """Folders of out/ that other commands write; a build never removes their files."""
@@ -38,7 +38,7 @@ class BuildOptions:
 
 def workbook_jobs(graph: PlanGraph, settings: Settings, options: BuildOptions) -> list[Job]:
     """The duty workbook: one job keyed on the whole plan and the settings."""
-    from matrix.writers.workbook import render_workbook, workbook_name
+    from matrix.render.xlsx.workbook import render_workbook, workbook_name
 
     def render() -> bytes:
         result = render_workbook(graph, settings)
@@ -46,7 +46,7 @@ def workbook_jobs(graph: PlanGraph, settings: Settings, options: BuildOptions) -
             options.warn(message)
         return result.data
 
-    from matrix.writers.workbook import source_digest
+    from matrix.render.xlsx.workbook import source_digest
 
     # the stamp keeps the plan's name and hash and the settings' text, comments included
     stamp = [graph.file_name, source_digest(graph), settings.text]
@@ -56,20 +56,20 @@ def workbook_jobs(graph: PlanGraph, settings: Settings, options: BuildOptions) -
 
 def plan_jobs(graph: PlanGraph, settings: Settings, options: BuildOptions) -> list[Job]:
     """Every job of a full build, in a stable order."""
-    from matrix.writers.plan_memo import MemoGraph
+    from matrix.views.memo import MemoGraph
 
     # one snapshot of the plan's views for every writer: they all read the same tasks
     graph = MemoGraph.of(graph)
     jobs: list[Job] = []
     if options.letters:
-        from matrix.writers.letter_jobs import jobs as letter_jobs
+        from matrix.build.letters import jobs as letter_jobs
 
         jobs += letter_jobs(graph, settings, options.extra)
     if options.workbook:
         jobs += workbook_jobs(graph, settings, options)
     if options.forms:
         try:
-            from matrix.writers.form_jobs import jobs as form_jobs  # type: ignore[import-not-found,unused-ignore]
+            from matrix.build.forms import jobs as form_jobs  # type: ignore[import-not-found,unused-ignore]
         except ImportError:  # the progress forms arrive with their own writer
             pass
         else:
@@ -99,7 +99,7 @@ def build(
     ``scope`` limits a partial build (``matrix letters``) to the outputs under those paths; the
     others in the manifest are left as they are.
     """
-    from matrix.writers.letter_pdfs import jobs as pdf_jobs
+    from matrix.build.pdfs import jobs as pdf_jobs
 
     meta = plan_meta(graph.source, settings)
     jobs = plan_jobs(graph, settings, options)

@@ -18,8 +18,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from matrix.diff.model import PlanDiff
 from matrix.diff.rows import ChangeRow, department_rows, task_rows
 from matrix.paths import safe_filename
-from matrix.writers.workbook import new_workbook, workbook_file_bytes
-from matrix.writers.workbook_format import LINE_HEIGHT, CellWriter, line_count, print_setup, register_styles
+from matrix.render.xlsx.format import LINE_HEIGHT, CellWriter, line_count, print_setup, register_styles
+from matrix.render.xlsx.workbook import new_workbook, workbook_file_bytes
 
 SHEETS = ("任务对照", "单位对照")
 """The workbook's sheet names, in order."""

@@ -14,10 +14,10 @@ from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from matrix.outputs import Job, digest, key_of, read_manifest
+from matrix.build.sync import Job, digest, key_of, read_manifest
 from matrix.paths import output_path
-from matrix.writers import pdf as pdf_writer
-from matrix.writers.letter_batch import FOLDER, PDF_FOLDER
+from matrix.render import pdf as pdf_writer
+from matrix.render.docx.letters import FOLDER, PDF_FOLDER
 
 VERSION = "1"
 """Bump when the conversion changes (filter options, font aliases), to convert every PDF again."""

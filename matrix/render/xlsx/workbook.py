@@ -23,10 +23,10 @@ from openpyxl.writer.excel import ExcelWriter
 from matrix.graph import PlanGraph
 from matrix.paths import output_path, safe_filename
 from matrix.readers.duty_workbook import STAMP_SHEET
+from matrix.render.xlsx.format import CellWriter, register_styles
+from matrix.render.xlsx.sheets import fill_matrix, fill_notes, fill_summary, fill_tasks
+from matrix.render.xlsx.stamp import fill_stamp, stamp_rows
 from matrix.settings import Settings
-from matrix.writers.workbook_format import CellWriter, register_styles
-from matrix.writers.workbook_sheets import fill_matrix, fill_notes, fill_summary, fill_tasks
-from matrix.writers.workbook_stamp import fill_stamp, stamp_rows
 
 SHEETS = ("任务分工表", "责任矩阵", "部门汇总", "说明")
 """The workbook's sheet names, in order; the hidden stamp sheet ``_matrix`` follows them."""
@@ -159,10 +159,10 @@ def write_workbook(
 ) -> Path:
     """Write ``out_dir/<plan stem>-分工表.xlsx`` and return its path; ``warn`` hears each warning.
 
-    A partial build (:func:`matrix.build.build` limited to the workbook): staged, then moved into
+    A partial build (:func:`matrix.build.plan.build` limited to the workbook): staged, then moved into
     place, recorded in the manifest, and left alone when nothing changed.
     """
-    from matrix.build import BuildOptions, build
+    from matrix.build.plan import BuildOptions, build
 
     name = workbook_name(graph)
     options = BuildOptions(letters=False, forms=False, warn=warn or (lambda message: None))

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from matrix.cleaning import clean
-from matrix.parsers.normalize import fold
 from matrix.progress.layout import (
     DEPT_ROW,
     FIRST_ROW,
@@ -30,6 +29,7 @@ from matrix.progress.layout import (
     norm,
 )
 from matrix.progress.model import ReceivedFile, ReturnedForm, ReturnedRow, Stamp, StampTask
+from matrix.text.normalize import fold
 from matrix.zip_limits import workbook_size
 
 MAX_BYTES = 20_000_000

@@ -23,8 +23,8 @@ from typing import Any
 
 from lxml import etree
 
-from matrix.writers.docx_render import DOCUMENT, CompiledTemplate
-from matrix.writers.docx_zip import Packed, pack_chunks
+from matrix.render.docx.archive import Packed, pack_chunks
+from matrix.render.docx.compile import DOCUMENT, CompiledTemplate
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _BEFORE_TYPE = {W + "headerReference", W + "footerReference", W + "footnotePr", W + "endnotePr"}

@@ -17,16 +17,16 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from matrix.paths import safe_filename
 from matrix.progress.model import STATUS_ORDER, Progress, Report, ReturnState
-from matrix.writers.forms import BOX
-from matrix.writers.letters import format_date
-from matrix.writers.workbook import new_workbook, workbook_file_bytes
-from matrix.writers.workbook_format import (
+from matrix.render.xlsx.format import (
     LINE_HEIGHT,
     CellWriter,
     line_count,
     print_setup,
     register_styles,
 )
+from matrix.render.xlsx.forms import BOX
+from matrix.render.xlsx.workbook import new_workbook, workbook_file_bytes
+from matrix.views.letters import format_date
 
 SHEETS = ("进展汇总", "分单位明细", "报送情况", "说明")
 """The summary's sheet names, in order."""

@@ -6,7 +6,7 @@ renders its bytes.  :func:`write_build` then
 
 * renders only the jobs whose key or file changed since the last build (``manifest.json``),
 * stages the new bytes in ``out/.matrix-staging/`` and, once every job has rendered, commits them
-  in one step through a journal (:mod:`matrix.journal`), the manifest last, so a failure, Ctrl-C,
+  in one step through a journal (:mod:`matrix.build.journal`), the manifest last, so a failure, Ctrl-C,
   a kill or a file open in Word leaves ``out/`` all old or all new, never a mix,
 * removes files it generated earlier that no longer belong (a bureau that left the plan),
 * keeps a file the clerk edited by hand as a dated copy instead of overwriting it silently,
@@ -24,9 +24,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from matrix import journal
-from matrix.journal import STAGING
-from matrix.lock import LOCK, build_lock
+from matrix.build import journal
+from matrix.build.journal import STAGING
+from matrix.build.lock import LOCK, build_lock
 from matrix.paths import output_path
 
 MANIFEST = "manifest.json"

@@ -44,16 +44,16 @@ from matrix.progress.layout import (
     form_rows,
     plan_fingerprint,
 )
-from matrix.settings import Settings
-from matrix.writers.letters import department_contact, plan_name
-from matrix.writers.workbook import workbook_file_bytes
-from matrix.writers.workbook_format import (
+from matrix.render.xlsx.format import (
     LINE_HEIGHT,
     CellWriter,
     line_count,
     print_setup,
     register_styles,
 )
+from matrix.render.xlsx.workbook import workbook_file_bytes
+from matrix.settings import Settings
+from matrix.views.letters import department_contact, plan_name
 
 WIDTHS = {
     "序号": 5,
@@ -250,10 +250,10 @@ def render_form(
 def write_forms(graph: PlanGraph, settings: Settings, out_dir: Path) -> list[Path]:
     """Write ``out_dir/forms/NN-<department>.xlsx`` for every department; return their paths.
 
-    A partial build (:func:`matrix.build.build` limited to ``forms/``): staged, moved into place,
+    A partial build (:func:`matrix.build.plan.build` limited to ``forms/``): staged, moved into place,
     recorded in the manifest; forms whose content did not change are left alone.
     """
-    from matrix.build import BuildOptions, build
+    from matrix.build.plan import BuildOptions, build
 
     build(graph, settings, out_dir, BuildOptions(letters=False, workbook=False), scope=(FORMS_FOLDER + "/",))
     folder = output_path(out_dir, FORMS_FOLDER)

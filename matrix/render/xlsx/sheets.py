@@ -17,8 +17,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from matrix.graph import Assignment, PlanGraph
 from matrix.model import Role, Section, Severity, Task
-from matrix.settings import Settings
-from matrix.writers.workbook_format import (
+from matrix.render.xlsx.format import (
     FILL,
     LINE_HEIGHT,
     CellWriter,
@@ -26,6 +25,7 @@ from matrix.writers.workbook_format import (
     line_count,
     print_setup,
 )
+from matrix.settings import Settings
 
 PRIMARY_MARK = "●牵头"
 """The matrix mark of a task's primary lead (第一牵头单位); other leads read 牵头."""

@@ -1,4 +1,4 @@
-"""The output folder's lock: a file ``out/.matrix.lock`` holding the PID of the build that writes.
+"""The output folder's lock: a file ``out/.matrix.build.lock`` holding the PID of the build that writes.
 
 A lock appears with its PID in one step (written aside, then linked into place, which fails if a
 lock is there), so there is never a lock without its owner.  A lock whose process has ended, that
@@ -19,7 +19,7 @@ from pathlib import Path
 
 from matrix.errors import MatrixError
 
-LOCK = ".matrix.lock"
+LOCK = ".matrix.build.lock"
 _STALE_AGE = 3600.0  # seconds: no build takes an hour; an older lock is a leftover even if its PID lives
 
 
@@ -152,7 +152,7 @@ def _alive_windows(pid: int) -> bool:  # pragma: no cover - exercised on Windows
 def _break(lock: Path, holder: _Holder) -> None:
     """Remove the stale lock ``holder`` was read from, and nothing else.
 
-    Breakers take turns through a second lock (``.matrix.lock.break``): under it, a lock still the
+    Breakers take turns through a second lock (``.matrix.build.lock.break``): under it, a lock still the
     one judged stale can only be removed by us (its owner is gone), so what we rename aside is it.
     """
     guard = lock.with_name(LOCK + ".break")

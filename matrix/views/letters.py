@@ -19,7 +19,7 @@ from matrix.errors import UsageError
 from matrix.graph import Assignment, PlanGraph
 from matrix.model import Role, Task
 from matrix.settings import LetterSettings, Settings
-from matrix.writers.plan_memo import MemoGraph
+from matrix.views.memo import MemoGraph
 
 _DIGITS = "零一二三四五六七八九"
 # what XML cannot hold (the non-characters too: a command-line option never went through cleaning)

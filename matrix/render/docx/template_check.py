@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from matrix.writers.change_notices import CHANGE_FIELDS
-from matrix.writers.docx_render import CompiledTemplate
-from matrix.writers.letters import LETTER_FIELDS, NOTICE_FIELDS
-from matrix.writers.template_scan import describe_part
+from matrix.render.docx.compile import CompiledTemplate
+from matrix.render.docx.template_scan import describe_part
+from matrix.views.changes import CHANGE_FIELDS
+from matrix.views.letters import LETTER_FIELDS, NOTICE_FIELDS
 
 KINDS = {"letter": LETTER_FIELDS, "notice": NOTICE_FIELDS, "change": CHANGE_FIELDS}
 LABELS = {"letter": "交办通知", "notice": "分工通知", "change": "变更通知"}

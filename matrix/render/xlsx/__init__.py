@@ -1,0 +1,1 @@
+"""Excel workbooks: the duty workbook, the progress forms, the revision and progress workbooks."""
