@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import random
 import re
-import subprocess
 import time
 import zipfile
 from pathlib import Path
@@ -21,6 +20,7 @@ from matrix.errors import InputError
 from matrix.readers import read_document
 from matrix.readers.docx import ZipLimits, read_docx
 from matrix.readers.docx_numbering import format_number
+from matrix.readers.soffice import convert
 from matrix.settings import load_settings
 from matrix.text.chinese import chinese_counting
 
@@ -537,17 +537,7 @@ def test_numbers_agree_with_libreoffice(default_plan: Path, tmp_path: Path) -> N
     for level in [0, 1, 2, 2, 1, 0] + [0] * 40:
         numbered(doc, "任务", chinese, level)
     paths = [save(doc, tmp_path, "misc.docx"), plan_docx(default_plan, tmp_path, automatic=True)]
-    profile = (tmp_path / "profile").as_uri()
-    command = [
-        soffice(),
-        f"-env:UserInstallation={profile}",
-        "--headless",
-        "--convert-to",
-        "txt:Text (encoded):UTF8",
-    ]
-    subprocess.run(
-        [*command, "--outdir", str(tmp_path), *map(str, paths)], check=True, capture_output=True, timeout=180
-    )
+    convert(paths, "txt:Text (encoded):UTF8", tmp_path, program=Path(soffice()), timeout=180)
     for path in paths:
         shown = path.with_suffix(".txt").read_text(encoding="utf-8-sig").splitlines()
         # LibreOffice indents and puts a space after each number; the characters must agree.
