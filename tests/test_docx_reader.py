@@ -183,6 +183,13 @@ def test_merged_cells_neither_duplicate_nor_shift_columns(tmp_path: Path) -> Non
         ("2", "着力提升工业自主创新能力", "市经委", "市统计局"),
     ]
     assert lines[2].text == "1\t着力提升工业自主创新能力\t市科技局牵头\t"
+    # the spans go on with the cells: a parser can tell a merged cell from one typed twice
+    assert [line.merged for line in lines] == [
+        ("", "", "", ""),
+        ("", "left", "left", "left"),
+        ("", "", "", "left"),
+        ("", "above", "", ""),
+    ]
 
 
 def test_cell_paragraphs_newline_in_cells_one_line_in_text(tmp_path: Path) -> None:
