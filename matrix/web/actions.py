@@ -196,7 +196,8 @@ def file_groups(files: list[str]) -> list[tuple[str, list[str]]]:
 
 def pdf_preview(plan: PlanFolder, relative: str) -> bytes:
     """A PDF of one .docx under ``out/``, made by LibreOffice in a scratch folder."""
-    from matrix.render.pdf import convert, find_soffice
+    from matrix.readers.soffice import find_soffice
+    from matrix.render.pdf import convert
 
     source = plan.output(relative)
     if source.suffix.lower() != ".docx":

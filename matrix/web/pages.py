@@ -152,7 +152,7 @@ async def generate(request: Request) -> Response:
     server = _server(request)
     plan = _plan(request)
     loaded = await run_in_threadpool(server.load, plan)
-    from matrix.render.pdf import find_soffice
+    from matrix.readers.soffice import find_soffice
     from matrix.views.letters import department_contact
 
     contacts = [
