@@ -11,7 +11,7 @@ from matrix.model import Task
 from matrix.progress.layout import FORM_VERSION, FORMS_FOLDER, form_rows, plan_fingerprint
 from matrix.render.xlsx.forms import form_names, render_form
 from matrix.settings import Settings
-from matrix.views.letters import department_contact, plan_name
+from matrix.views.document import department_contact, plan_name
 from matrix.views.memo import MemoGraph
 
 
