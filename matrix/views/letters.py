@@ -29,7 +29,7 @@ from matrix.views.document import (
     office_contact,
     plan_name,
 )
-from matrix.views.memo import MemoGraph
+from matrix.views.memo import MemoGraph, Slot
 
 
 def outline_label(outline: tuple[str, ...]) -> str:
@@ -155,13 +155,17 @@ def row(graph: PlanGraph, task: Task, no: int, department: str | None = None, ro
     return out
 
 
+_ROWS: Slot[tuple[Row, list[str]]] = Slot("letter rows")
+"""Each task's shared letter row and its leads, made once per build."""
+
+
 def _task_row(graph: PlanGraph, task: Task) -> tuple[Row, list[str]]:
     """What every letter's row of ``task`` shares, and its leads; made once per build when the
     graph is a :class:`MemoGraph` (each task appears in the letter of every bureau on it)."""
     if not isinstance(graph, MemoGraph):
         return _make_task_row(graph, task)
-    store = graph.store("letter-row")
-    found: tuple[Row, list[str]] | None = store.get(task.id)
+    store = graph.store(_ROWS)
+    found = store.get(task.id)
     if found is None:
         found = store[task.id] = _make_task_row(graph, task)
     return found
