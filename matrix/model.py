@@ -1,4 +1,4 @@
-"""The plan model: plain dataclasses shared by readers, parsers, the graph and writers.
+"""The plan model: plain dataclasses shared by readers, parsers, the graph, views and renderers.
 
 A plan (行动计划, 实施方案, 工作要点) is an outline of sections holding tasks; each task names the
 departments that lead it (牵头) and those that take part (参与, 配合), and sometimes bodies with

@@ -21,7 +21,7 @@ from matrix.render import pdf as pdf_writer
 from matrix.render.xlsx.forms import form_names
 from matrix.render.xlsx.workbook import workbook_name
 from matrix.settings import Settings
-from matrix.views.letters import Options
+from matrix.views.document import Options
 
 
 def write_workbook(

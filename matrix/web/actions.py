@@ -299,7 +299,7 @@ def change_notices(server: Server, plan: PlanFolder) -> list[str]:
     from matrix.build.changes import write_change_notices
     from matrix.settings import load_settings
     from matrix.views.changes import FOLDER
-    from matrix.views.letters import resolve_options
+    from matrix.views.document import resolve_options
 
     result = revision(server, plan)
     explicit = plan.settings if plan.settings.exists() else None
