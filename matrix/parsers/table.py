@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from matrix.model import Line
-from matrix.parsers.assignment import RULE, Assignment, normal_deadline, parse_assignment, person_names
+from matrix.parsers.assignment import RULE, AssignmentText, normal_deadline, parse_assignment, person_names
 from matrix.parsers.names import Name, is_organisation, parse_names
 from matrix.text.normalize import clean, drop_glosses, fold
 from matrix.text.outline import Marker, find_marker
@@ -47,7 +47,7 @@ class TableRow:
     line: int
     marker: Marker
     text: str
-    assignment: Assignment
+    assignment: AssignmentText
 
 
 @dataclass
@@ -257,7 +257,7 @@ def read_row(header: Header, cells: list[str], line: int, index: int) -> TableRo
     number = " ".join(by_kind.get("number", []))
     marker = find_marker(fold(number) + ".") if number else None
     label = marker.label if marker else (re.sub(r"\W", "", number) or str(index))
-    assignment = Assignment(labelled=True)
+    assignment = AssignmentText(labelled=True)
     for kind in ("lead", "participant", "responsible"):
         for cell in by_kind.get(kind, []):
             part = parse_assignment(f"{_LABEL_FOR[kind]}:{fold(cell)}")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from matrix.parsers.assignment import Assignment
+from matrix.parsers.assignment import AssignmentText
 from matrix.parsers.lines import Para, own_text
 
 
@@ -63,7 +63,7 @@ class RawTask:
     outline: tuple[str, ...]
     text: str
     line: int
-    assignment: Assignment
+    assignment: AssignmentText
     assign_line: int
     section: Node | None
 
@@ -114,8 +114,8 @@ def build_tree(paras: list[Para]) -> Node:
     return root
 
 
-def _merged(paras: list[Para]) -> tuple[Assignment, int]:
-    total = Assignment()
+def _merged(paras: list[Para]) -> tuple[AssignmentText, int]:
+    total = AssignmentText()
     line = 0
     for p in paras:
         for inline in p.inlines:
@@ -127,9 +127,9 @@ def _merged(paras: list[Para]) -> tuple[Assignment, int]:
     return total, line
 
 
-def _split_stretches(para: Para, start: int) -> list[tuple[str, Assignment]]:
+def _split_stretches(para: Para, start: int) -> list[tuple[str, AssignmentText]]:
     """A line's stretches from ``start``, each ending in its own assignment bracket."""
-    out: list[tuple[str, Assignment]] = []
+    out: list[tuple[str, AssignmentText]] = []
     pos = start
     inlines = [i for i in para.inlines if i.group.start >= start]
     for k, inline in enumerate(inlines):
