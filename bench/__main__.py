@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench.gen import SIZES, Size, change_one_task, plan_text
+from matrix.readers.soffice import find_soffice
 
 ROOT = Path(__file__).resolve().parent.parent
 STEPS = (
@@ -133,7 +134,7 @@ def machine() -> str:
     except OSError:
         pass
     office = "not installed"
-    soffice = shutil.which("soffice")
+    soffice = find_soffice()
     if soffice:
         run = subprocess.run([soffice, "--version"], capture_output=True, text=True, check=False)
         office = run.stdout.strip() or office
@@ -208,7 +209,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="S and M only, fewer repeats")
     args = parser.parse_args()
     repeats = {"S": 3, "M": 2} if args.quick else {"S": 5, "M": 3, "L": 1}
-    has_office = shutil.which("soffice") is not None
+    has_office = find_soffice() is not None
     all_results: dict[str, dict[str, Samples]] = {}
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="matrix-bench-") as tmp:

@@ -20,14 +20,14 @@ from matrix.api import load_plan
 from matrix.build.options import BuildOptions
 from matrix.graph import PlanGraph
 from matrix.settings import Settings, load_settings
-from matrix.views.letters import Options
+from matrix.views.document import Options
 
 DATE = dt.date(2026, 12, 1)
 """The letters' date, fixed so every run renders the same bytes."""
 
 
 def _letter_options(settings: Settings) -> Options:
-    from matrix.views.letters import resolve_options
+    from matrix.views.document import resolve_options
 
     return resolve_options(settings.letter, date=DATE)
 

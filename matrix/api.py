@@ -109,7 +109,7 @@ def collect_returns(
     written under ``OUT/progress/`` (the summary, the bulletin, then each 催办)."""
     from matrix.build.collect import collect
     from matrix.build.progress import write_progress
-    from matrix.views.letters import resolve_options
+    from matrix.views.document import resolve_options
 
     path = Path(path)
     settings = load_settings(path, settings_file)

@@ -1,4 +1,4 @@
-"""The plan model: plain dataclasses shared by readers, parsers, the graph and writers.
+"""The plan model: plain dataclasses shared by readers, parsers, the graph, views and renderers.
 
 A plan (行动计划, 实施方案, 工作要点) is an outline of sections holding tasks; each task names the
 departments that lead it (牵头) and those that take part (参与, 配合), and sometimes bodies with
@@ -34,6 +34,10 @@ class Severity(StrEnum):
     WARNING = "warning"
 
 
+OWN_CELL, MERGED_LEFT, MERGED_ABOVE = "", "left", "above"
+"""Where a table cell's text comes from (:attr:`Line.merged`)."""
+
+
 @dataclass(frozen=True)
 class Line:
     """One line of a plan as read from its file: the text and its number in the source.
@@ -48,6 +52,10 @@ class Line:
     text: str
     cells: tuple[str, ...] | None = None
     """For a table row: its cells' texts (``text`` then joins them with tabs)."""
+    merged: tuple[str, ...] | None = None
+    """For a table row read from a grid (Word, Excel): where each cell's text comes from, as
+    :data:`OWN_CELL`, :data:`MERGED_LEFT` (the place of a cell merged across columns, left empty) or
+    :data:`MERGED_ABOVE` (a cell merged down from the row above, its text repeated)."""
     sheet: str | None = None
     """For a workbook row: the worksheet's name."""
     row: int | None = None

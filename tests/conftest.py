@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
+
+from matrix.readers.soffice import find_soffice
 
 # Hypothesis profiles: ``ci`` (the default, 2,000 examples a property) and ``long`` for ``make fuzz``.
 settings.register_profile(
@@ -30,9 +31,9 @@ def default_plan() -> Path:
 
 def soffice() -> str:
     """The LibreOffice program, or skip the test; CI sets MATRIX_REQUIRE_LIBREOFFICE=1 to fail instead."""
-    found = shutil.which("soffice") or shutil.which("libreoffice")
+    found = find_soffice()  # where matrix itself looks: MATRIX_SOFFICE, PATH, the install folders
     if found is None:
         if os.environ.get("MATRIX_REQUIRE_LIBREOFFICE"):
             pytest.fail("LibreOffice is required in CI but soffice was not found")
         pytest.skip("LibreOffice (soffice) is not installed")
-    return found
+    return str(found)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
 from conftest import DEFAULT_PLAN
+
+from matrix.readers.soffice import convert
 
 HEADER_ROW = 4  # what a clerk sees: the header row under the title, unit and instruction lines
 
@@ -91,24 +92,7 @@ def fill_form(
 
 
 def resave_with_libreoffice(soffice: str, source: Path, folder: Path) -> Path:
-    """``source`` opened and saved again as .xlsx by LibreOffice (a private profile, so runs never clash)."""
-    out = folder / "lo-out"
-    profile = (folder / "lo-profile").resolve().as_uri()
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation={profile}",
-            "--headless",
-            "--convert-to",
-            "xlsx",
-            "--outdir",
-            str(out),
-            str(source),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    result = out / source.name
-    assert result.exists(), "LibreOffice wrote no file"
+    """``source`` opened and saved again as .xlsx by LibreOffice, through matrix's runner (a private
+    profile, so runs never clash)."""
+    (result,) = convert([source], "xlsx", folder / "lo-out", program=Path(soffice), timeout=180)
     return result

@@ -140,3 +140,29 @@ def test_every_package_says_what_it_may_import() -> None:
         if path.name == "__init__.py" and name.count(".") == 1 and name not in {"matrix.cli", "matrix.web"}:
             doc = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))) or ""
             assert "import" in doc, f"{name}: its docstring does not say what it may import"
+
+
+PURE = ("matrix.text", "matrix.parsers", "matrix.diff", "matrix.progress", "matrix.views", "matrix.render")
+"""The packages that turn data into data or bytes and leave every write to the build."""
+WRITES = {"write_bytes", "write_text", "mkdir", "unlink", "rmdir", "rmtree", "rename", "touch", "open"}
+"""Methods that write (``path.write_bytes``, ``shutil.rmtree``), and the builtin ``open``."""
+
+
+@pytest.mark.parametrize("package", PURE)
+def test_the_pure_layers_never_touch_the_file_system_for_writing(package: str) -> None:
+    found = []
+    for name, path in MODULES.items():
+        if not _within(name, package):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call):
+                func = node.func
+                if isinstance(func, ast.Attribute):
+                    called = func.attr
+                elif isinstance(func, ast.Name) and func.id == "open":
+                    called = "open"  # a function of the project's own named like a method is no write
+                else:
+                    continue
+                if called in WRITES:
+                    found.append(f"{path.relative_to(PACKAGE.parent)}:{node.lineno} calls {called}")
+    assert not found, "\n".join(found)

@@ -16,6 +16,7 @@ import pytest
 from conftest import DEFAULT_PLAN
 
 from matrix.cli import main
+from matrix.readers import soffice
 from matrix.render import pdf as pdf_writer
 
 
@@ -40,7 +41,7 @@ class FakeLibreOffice:
 def office(monkeypatch: pytest.MonkeyPatch) -> FakeLibreOffice:
     fake = FakeLibreOffice()
     monkeypatch.setattr(pdf_writer, "convert", fake.convert)
-    monkeypatch.setattr(pdf_writer, "find_soffice", lambda: "/usr/bin/soffice")
+    monkeypatch.setattr(soffice, "find_soffice", lambda: Path("/usr/bin/soffice"))
     return fake
 
 

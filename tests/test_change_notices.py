@@ -33,7 +33,7 @@ from matrix.render.docx.template_check import check_template
 from matrix.render.xlsx.revisions import changes_bytes
 from matrix.settings import load_settings
 from matrix.views.changes import CHANGE_FIELDS, notice_names
-from matrix.views.letters import resolve_options
+from matrix.views.document import resolve_options
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_PLAN = ROOT / "plan_source" / "00_zizhu_chuangxin_2008.txt"

@@ -1,4 +1,7 @@
-"""Old Word (.doc) and WPS (.wps) plans through LibreOffice: finding it, its absence, time limits."""
+"""Old Word (.doc) and WPS (.wps) plans through LibreOffice: its absence, time limits, what a clerk is told.
+
+Finding LibreOffice and running it (Windows included) are tested with the runner, in test_soffice.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +11,14 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import DEFAULT_PLAN, soffice
+from conftest import DEFAULT_PLAN
+from conftest import soffice as libreoffice
 from docx import Document as WordDocument
 
 from matrix.api import parse_plan
 from matrix.errors import InputError
-from matrix.readers import convert, read_document
-from matrix.readers.convert import convert_file, find_soffice
+from matrix.readers import read_document, soffice
+from matrix.readers.convert import convert_file
 from matrix.settings import load_settings
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="uses a shell script as a stand-in soffice")
@@ -26,8 +30,8 @@ def no_libreoffice(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     empty = tmp_path / "empty-bin"
     empty.mkdir()
     monkeypatch.setenv("PATH", str(empty))
-    monkeypatch.delenv(convert.SOFFICE_ENV, raising=False)
-    monkeypatch.setattr(convert, "default_candidates", list)
+    monkeypatch.delenv(soffice.SOFFICE_ENV, raising=False)
+    monkeypatch.setattr(soffice, "install_candidates", list)
 
 
 def _stand_in(tmp_path: Path, script: str) -> Path:
@@ -43,36 +47,6 @@ def _word_plan(path: Path, text: str) -> None:
     for line in text.splitlines():
         word.add_paragraph(line)
     word.save(str(path))
-
-
-# --- finding LibreOffice ----------------------------------------------------------------------
-
-
-def test_not_found_anywhere(no_libreoffice: None) -> None:
-    assert find_soffice() is None
-
-
-def test_found_in_program_files_on_windows(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    program_files = tmp_path / "Program Files"
-    exe = program_files / "LibreOffice" / "program" / "soffice.exe"
-    exe.parent.mkdir(parents=True)
-    exe.write_bytes(b"")
-    for var in ("ProgramFiles", "ProgramW6432", "ProgramFiles(x86)", "LOCALAPPDATA"):
-        monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("ProgramFiles", str(program_files))
-    monkeypatch.delenv(convert.SOFFICE_ENV, raising=False)
-    assert exe in convert._windows_candidates()
-    assert (
-        find_soffice(search_path=str(tmp_path / "nothing"), candidates=convert._windows_candidates()) == exe
-    )
-
-
-def test_the_environment_variable_wins(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    portable = tmp_path / "LibreOfficePortable" / "soffice"
-    portable.parent.mkdir()
-    portable.write_bytes(b"")
-    monkeypatch.setenv(convert.SOFFICE_ENV, str(portable))
-    assert find_soffice() == portable
 
 
 # --- without LibreOffice, or when it misbehaves -----------------------------------------------
@@ -151,7 +125,7 @@ def test_soffice_gets_a_private_profile_and_a_plain_file_name(tmp_path: Path) ->
 
 @pytest.mark.parametrize("suffix", [".doc", ".wps"])
 def test_the_default_plan_as_doc_parses_like_the_text(tmp_path: Path, suffix: str) -> None:
-    program = Path(soffice())
+    program = Path(libreoffice())
     docx = tmp_path / "plan.docx"
     _word_plan(docx, DEFAULT_PLAN.read_text(encoding="utf-8"))
     doc = convert_file(docx, "doc", tmp_path / "doc", soffice=program)

@@ -19,9 +19,9 @@ from matrix.render.json import plan_dict
 CORPUS = Path(__file__).parent / "corpus"
 GOLD = sorted((CORPUS / "gold").glob("*.json"))
 
-MIN_MICRO_F1 = 0.91
+MIN_MICRO_F1 = 0.98
 """The floor that holds today (see the closing note of issue 13); the issue's target is 0.97."""
-MIN_READ_FILES = 59
+MIN_READ_FILES = 63
 """Plans that give at least one right triple; the rest are listed in the closing note of issue 13."""
 
 

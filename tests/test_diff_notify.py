@@ -24,7 +24,7 @@ from matrix.render.diff_json import diff_dict
 from matrix.render.diff_terminal import print_diff
 from matrix.settings import load_settings
 from matrix.views.changes import notice_names
-from matrix.views.letters import resolve_options
+from matrix.views.document import resolve_options
 
 PLAN = """清河县2026年优化营商环境行动方案
 

@@ -16,6 +16,7 @@ from openpyxl import Workbook, load_workbook
 from matrix.api import parse_plan
 from matrix.model import Plan
 from matrix.name_lists import split_names
+from matrix.readers.soffice import convert
 from matrix.readers.workbook_stamp import STAMP_SHEET, read_stamp
 
 STEM = "00_zizhu_chuangxin_2008"
@@ -149,23 +150,8 @@ def test_the_same_edit_after_a_libreoffice_resave_changes_exactly_that_task(
     row = task_row(edited, "二.一.3")
     task_id = edit_cell(edited, f"D{row}", "市发改委、市财政局")
     resaved = tmp_path / "resaved"
-    done = subprocess.run(
-        [
-            program,
-            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
-            "--headless",
-            "--convert-to",
-            "xlsx",
-            "--outdir",
-            str(resaved),
-            str(edited),
-        ],
-        capture_output=True,
-        timeout=180,
-        check=False,
-    )
-    result = resaved / edited.name
-    assert result.is_file(), done.stderr
+    (result,) = convert([edited], "xlsx", resaved, program=Path(program), timeout=180)
+    assert result == resaved / edited.name
     assert result.read_bytes() != edited.read_bytes()
     only_changed(diff_json(plan, result), task_id)
     assert facts(parse_plan(result))[1] == facts(parse_plan(edited))[1]

@@ -26,14 +26,8 @@ from matrix.render.docx.compile import DOCUMENT, CompiledTemplate
 from matrix.render.docx.print_file import combine
 from matrix.render.docx.shipped import default_template
 from matrix.settings import LetterSettings
-from matrix.views.letters import (
-    LETTER_FIELDS,
-    format_date,
-    letter_context,
-    numeral,
-    outline_label,
-    resolve_options,
-)
+from matrix.views.document import format_date, resolve_options
+from matrix.views.letters import LETTER_FIELDS, letter_context, numeral, outline_label
 
 
 def test_numbers_dates_and_outline() -> None:

@@ -8,7 +8,8 @@ from letters_helpers import W, part, sample_graph, sample_settings
 from lxml import etree
 
 from matrix.build.letters import render_batch
-from matrix.views.letters import NAME_CHARS, attachment_widths, notice_context, resolve_options
+from matrix.views.document import resolve_options
+from matrix.views.letters import NAME_CHARS, attachment_widths, notice_context
 
 
 def batch():  # type: ignore[no-untyped-def]

@@ -17,7 +17,8 @@ from matrix.cli import main
 from matrix.graph import PlanGraph
 from matrix.model import Role
 from matrix.settings import load_settings
-from matrix.views.letters import NONE, item_label, resolve_options
+from matrix.views.document import NONE, resolve_options
+from matrix.views.letters import item_label
 
 
 @pytest.fixture(scope="module")

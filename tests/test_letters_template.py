@@ -15,7 +15,8 @@ from matrix.errors import InputError
 from matrix.render.docx.compile import CompiledTemplate
 from matrix.render.docx.shipped import default_template
 from matrix.render.docx.template_check import check_template
-from matrix.views.letters import LETTER_FIELDS, resolve_options
+from matrix.views.document import resolve_options
+from matrix.views.letters import LETTER_FIELDS
 
 ROOT = Path(__file__).resolve().parent.parent
 TITLE = '<w:t xml:space="preserve">{{ title }}</w:t>'

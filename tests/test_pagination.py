@@ -41,14 +41,8 @@ from matrix.render.docx.compile import CompiledTemplate
 from matrix.render.docx.print_file import combine
 from matrix.render.docx.shipped import default_template
 from matrix.settings import load_settings
-from matrix.views.letters import (
-    LETTER_FIELDS,
-    NAME_CHARS,
-    NOTICE_FIELDS,
-    letter_context,
-    notice_context,
-    resolve_options,
-)
+from matrix.views.document import resolve_options
+from matrix.views.letters import LETTER_FIELDS, NAME_CHARS, NOTICE_FIELDS, letter_context, notice_context
 
 DEFAULT_MARKS = Marks("**市人民政府办公室", "2026年12月1日", "**市人民政府办公室")
 SAMPLE_MARKS = Marks("市人民政府办公室", "2026年12月1日", "市人民政府办公室")

@@ -6,7 +6,6 @@ import hashlib
 import io
 import os
 import re
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from matrix.build.commands import write_workbook
 from matrix.cli import main
 from matrix.graph import PlanGraph
 from matrix.model import Department, Finding, OtherRole, Plan, Section, Severity, Task
+from matrix.readers.soffice import convert
 from matrix.render.xlsx.sheets import PRIMARY_MARK, task_label
 from matrix.render.xlsx.workbook import SHEETS, render_workbook, workbook_bytes, workbook_name
 from matrix.settings import DepartmentSettings, Settings, load_settings
@@ -277,24 +277,10 @@ def test_an_empty_plan_still_gives_a_workbook() -> None:
 
 
 def _to_pdf(xlsx: Path, out: Path) -> list[tuple[float, float]]:
-    """Convert with LibreOffice (its own profile, so parallel runs do not collide); page sizes."""
-    profile = (out / "lo-profile").as_uri()
-    subprocess.run(
-        [
-            soffice(),
-            f"-env:UserInstallation={profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(out),
-            str(xlsx),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    pdf = (out / xlsx.name).with_suffix(".pdf").read_bytes()
+    """Convert with LibreOffice through matrix's runner (its own profile, so parallel runs do not collide);
+    page sizes."""
+    (converted,) = convert([xlsx], "pdf", out, program=Path(soffice()), timeout=180)
+    pdf = converted.read_bytes()
     assert pdf.startswith(b"%PDF")
     pages = [obj for obj in pdf.split(b"endobj") if re.search(rb"/Type\s*/Page(?!s)", obj)]
     boxes = [re.search(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", obj) for obj in pages]

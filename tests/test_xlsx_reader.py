@@ -72,6 +72,11 @@ def test_merged_cells_read_as_a_word_table_reads_them(tmp_path: Path) -> None:
     assert excel[1] == ("序号", "重点任务", "责任单位", "", "完成时限")
     assert excel[2] == ("序号", "重点任务", "牵头单位", "配合单位", "完成时限")
     assert excel[4] == ("2", "培育龙头企业", "市经信局", "各区政府", "2026年底前")
+    # and the same spans: where a cell continues one merged across or down
+    excel_spans = [line.merged for line in read_document(tmp_path / "t.xlsx").lines]
+    assert excel_spans == [line.merged for line in read_document(tmp_path / "t.docx").lines]
+    assert excel_spans[1] == ("", "", "", "left", "")
+    assert excel_spans[2] == ("above", "above", "", "", "above")
 
 
 def test_rows_keep_their_numbers_breaks_and_cached_values(tmp_path: Path) -> None:

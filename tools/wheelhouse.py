@@ -18,7 +18,6 @@ Usage: ``python tools/wheelhouse.py [--out dist] [--python 3.11 3.12] [--platfor
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import subprocess
 import sys
@@ -118,37 +117,32 @@ def guide_pdf(out: Path) -> Path:
     into Writer, then Writer's PDF export), with matrix's font aliases so Chinese text embeds a
     CJK font."""
     sys.path.insert(0, str(ROOT))
+    from matrix.errors import MatrixError
     from matrix.guide import render_html
-    from matrix.render.pdf import find_soffice, fonts_conf
+    from matrix.readers import soffice
+    from matrix.render.pdf import PDF_FILTER, fonts_conf
 
-    program = find_soffice()
+    program = soffice.find_soffice()
     if program is None:
         raise SystemExit("LibreOffice (soffice) is needed to build 使用说明.pdf")
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="matrix-guide-") as tmp:
         page = Path(tmp) / f"{GUIDE}.html"
         page.write_text(render_html(DOCS / f"{GUIDE}.md"), encoding="utf-8")
-        subprocess.run(
-            [
-                program,
-                f"-env:UserInstallation={(Path(tmp) / 'profile').as_uri()}",
-                "--headless",
-                "--norestore",
-                "--infilter=HTML (StarWriter)",
-                "--convert-to",
-                "pdf:writer_pdf_Export",
-                "--outdir",
-                str(out),
-                str(page),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=300,
-            env={**os.environ, "FONTCONFIG_FILE": str(fonts_conf())},
-        )
-    target = out / f"{GUIDE}.pdf"
-    if not target.is_file():
-        raise SystemExit(f"LibreOffice wrote no {target.name}")
+        try:
+            (pdf,) = soffice.convert(
+                [page],
+                PDF_FILTER,
+                Path(tmp) / "pdf",
+                program=program,
+                timeout=300,
+                options=["--infilter=HTML (StarWriter)"],
+                env={"FONTCONFIG_FILE": str(fonts_conf())},
+            )
+        except MatrixError as exc:
+            raise SystemExit(f"LibreOffice did not make {GUIDE}.pdf: {exc}") from exc
+        target = out / pdf.name
+        shutil.move(pdf, target)
     return target
 
 

@@ -18,7 +18,7 @@ from matrix.render.docx.shipped import default_template
 from matrix.render.xlsx.revisions import changes_bytes, changes_name
 from matrix.settings import Settings
 from matrix.views.changes import CHANGE_FIELDS, FOLDER, change_context, notice_names
-from matrix.views.letters import Options
+from matrix.views.document import Options
 
 
 def jobs(

@@ -129,7 +129,7 @@ def collect(
     as_of: dt.date,
 ) -> Progress:
     """Keep, read and check every returned file and make the round's :class:`Progress`."""
-    from matrix.views.letters import department_contact, plan_name
+    from matrix.views.document import department_contact, plan_name
 
     fingerprint = plan_fingerprint(graph)
     returns = output_path(progress_dir, RETURNS_FOLDER)

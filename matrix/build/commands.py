@@ -14,7 +14,6 @@ from matrix.build.letters import FOLDER
 from matrix.build.options import BuildOptions
 from matrix.build.plan import build
 from matrix.build.sync import BuildReport, read_manifest
-from matrix.errors import UsageError
 from matrix.graph import PlanGraph
 from matrix.paths import output_path
 from matrix.progress.layout import FORMS_FOLDER
@@ -22,7 +21,7 @@ from matrix.render import pdf as pdf_writer
 from matrix.render.xlsx.forms import form_names
 from matrix.render.xlsx.workbook import workbook_name
 from matrix.settings import Settings
-from matrix.views.letters import Options
+from matrix.views.document import Options
 
 
 def write_workbook(
@@ -74,8 +73,8 @@ def write_letters(
     conversion leaves the earlier output as it was.
     """
 
-    if pdf and pdf_writer.find_soffice() is None:
-        raise UsageError(pdf_writer.INSTALL_HINT)
+    if pdf:
+        pdf_writer.require_soffice()
     report = build(
         graph,
         settings,

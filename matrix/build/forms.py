@@ -11,8 +11,8 @@ from matrix.model import Task
 from matrix.progress.layout import FORM_VERSION, FORMS_FOLDER, form_rows, plan_fingerprint
 from matrix.render.xlsx.forms import form_names, render_form
 from matrix.settings import Settings
-from matrix.views.letters import department_contact, plan_name
-from matrix.views.memo import MemoGraph
+from matrix.views.document import department_contact, plan_name
+from matrix.views.memo import MemoGraph, Slot
 
 
 def jobs(graph: PlanGraph, settings: Settings) -> list[Job]:
@@ -45,10 +45,14 @@ def jobs(graph: PlanGraph, settings: Settings) -> list[Job]:
     return out
 
 
+_TASK_KEYS: Slot[str] = Slot("form task keys")
+"""The hash of each task's row on the forms, made once per build."""
+
+
 def _task_key(graph: MemoGraph, task: Task) -> str:
     """The hash of everything a form's row shows of ``task``, made once per build."""
-    store = graph.store("form-task")
-    found: str | None = store.get(task.id)
+    store = graph.store(_TASK_KEYS)
+    found = store.get(task.id)
     if found is None:
         others = [[o.name, o.role] for o in graph.others(task)]
         data = [

@@ -22,16 +22,8 @@ from matrix.render.docx.compile import CompiledTemplate
 from matrix.render.docx.print_file import combine
 from matrix.render.docx.shipped import default_template
 from matrix.settings import Settings
-from matrix.views.letters import (
-    LETTER_FIELDS,
-    NOTICE_FIELDS,
-    Options,
-    letter_context,
-    notice_context,
-    plan_name,
-    resolve_options,
-    task_row,
-)
+from matrix.views.document import Options, plan_name, resolve_options
+from matrix.views.letters import LETTER_FIELDS, NOTICE_FIELDS, letter_context, notice_context, task_row
 from matrix.views.memo import MemoGraph
 
 FOLDER = "letters"

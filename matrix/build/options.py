@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from matrix.views.letters import Options
+from matrix.views.document import Options
 
 
 def _quiet(message: str) -> None:

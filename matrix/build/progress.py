@@ -12,7 +12,7 @@ from matrix.progress.model import Progress
 from matrix.render.docx.progress import render_documents
 from matrix.render.xlsx.progress import render_summary, summary_name
 from matrix.settings import Settings
-from matrix.views.letters import Options
+from matrix.views.document import Options
 from matrix.views.progress import REMINDERS_FOLDER, bulletin_name
 
 

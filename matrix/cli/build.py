@@ -29,7 +29,6 @@ from matrix.cli.options import (
     print_report,
     template_file,
 )
-from matrix.errors import UsageError
 
 
 @app.command(
@@ -75,8 +74,7 @@ def build(
     if pdf:
         from matrix.render import pdf as pdf_writer
 
-        if pdf_writer.find_soffice() is None:
-            raise UsageError(pdf_writer.INSTALL_HINT)
+        pdf_writer.require_soffice()
     numbers = letter_numbers(output)
     with Progress(transient=True, disable=not pdf) as progress:
         bar = progress.add_task("转换 PDF", total=None)

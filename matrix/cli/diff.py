@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from matrix.diff import PlanDiff
     from matrix.graph import PlanGraph
     from matrix.settings import Settings
-    from matrix.views.letters import Options
+    from matrix.views.document import Options
 
 
 @app.command(

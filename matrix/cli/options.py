@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from matrix.build.sync import BuildReport
     from matrix.graph import PlanGraph
     from matrix.settings import LetterSettings, Settings
-    from matrix.views.letters import Options
+    from matrix.views.document import Options
 
 PlanArg = Annotated[
     Path,
@@ -101,7 +101,7 @@ def letter_options(
 ) -> Options:
     """The letters' options: the settings file's ``[letter]`` with the command line's overrides;
     ``title`` (the plan's) suggests the issuing office when neither names one."""
-    from matrix.views.letters import resolve_options
+    from matrix.views.document import resolve_options
 
     return resolve_options(
         settings_letter, date=parse_date(date), doc_number=doc_number, issuer=issuer, title=title
@@ -113,7 +113,7 @@ def print_defaults_note(
 ) -> None:
     """One note on standard error naming what the letters take from a default (文号, 成文日期,
     feedback deadline, contacts) and where to set it; printed on every build until it is set."""
-    from matrix.views.letters import defaults_note, missing_settings
+    from matrix.views.document import defaults_note, missing_settings
 
     departments = [d.name for d in graph.departments()]
     missing = missing_settings(

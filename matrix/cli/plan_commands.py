@@ -3,14 +3,28 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
-from matrix.api import load_plan
 from matrix.cli.app import app
 from matrix.cli.help import ChineseCommand
 from matrix.cli.options import PlanArg, SettingsOpt
-from matrix.settings import load_settings
+
+if TYPE_CHECKING:
+    from matrix.graph import PlanGraph
+    from matrix.settings import Settings
+
+
+def _load(plan: Path, settings: Path | None) -> tuple[PlanGraph, Settings]:
+    """The plan's graph and its settings; the parser is imported here, so that ``matrix --help``
+    and the commands that never read a plan start without it."""
+    from matrix.api import load_plan
+    from matrix.settings import load_settings
+
+    plan_settings = load_settings(plan, settings)
+    return load_plan(plan, plan_settings), plan_settings
 
 
 @app.command(
@@ -28,7 +42,7 @@ def parse(
 
     if format not in {"table", "json"}:
         raise UsageError(f"--format 只能是 table 或 json, 而不是 {format}")
-    graph = load_plan(plan, load_settings(plan, settings))
+    graph, _ = _load(plan, settings)
     if format == "json":
         from matrix.render.json import plan_json
 
@@ -50,8 +64,7 @@ def check(plan: PlanArg, settings: SettingsOpt = None) -> None:
     from matrix.model import Severity
     from matrix.render.terminal import print_findings
 
-    plan_settings = load_settings(plan, settings)
-    graph = load_plan(plan, plan_settings)
+    graph, plan_settings = _load(plan, settings)
     findings = check_plan(graph, plan_settings)
     print_findings(findings)
     errors = sum(1 for f in findings if f.severity is Severity.ERROR)
@@ -70,7 +83,7 @@ def show(
     from matrix.errors import UsageError
     from matrix.render.terminal import print_duties
 
-    graph = load_plan(plan, load_settings(plan, settings))
+    graph, _ = _load(plan, settings)
     found = graph.department(dept)
     if found is None:
         import difflib
@@ -87,4 +100,4 @@ def departments(plan: PlanArg, settings: SettingsOpt = None) -> None:
     """列出每个单位及其牵头、参与、其他角色的任务数。"""
     from matrix.render.terminal import print_departments
 
-    print_departments(load_plan(plan, load_settings(plan, settings)))
+    print_departments(_load(plan, settings)[0])

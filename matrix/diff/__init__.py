@@ -2,7 +2,7 @@
 and what that means for each department.
 
 :func:`matrix.api.diff_files` reads both files; ``diff_plans(old_graph, new_graph, settings)`` is the
-pure comparison; :mod:`matrix.diff.rows` turns a result into old/new rows for writers.
+pure comparison; :mod:`matrix.diff.rows` turns a result into old/new rows for the renderers.
 
 The comparison is pure: it imports the model, graph, settings and ``text``; never readers,
 views, ``render``, ``build``, ``cli`` or ``web``.

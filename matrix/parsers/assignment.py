@@ -91,7 +91,7 @@ _BAD_NAME = re.compile(r"[的要将把对是在从向为了。\"“”《》%]|�
 
 
 @dataclass
-class Assignment:
+class AssignmentText:
     """What one assignment text says, before the plan's lead rule is applied."""
 
     leads: list[Name] = field(default_factory=list)
@@ -143,7 +143,7 @@ class Assignment:
             or self.persons
         )
 
-    def merge(self, other: Assignment) -> None:
+    def merge(self, other: AssignmentText) -> None:
         """Add another assignment of the same task (a second labelled line, a second bracket)."""
         self.leads += other.leads
         self.participants += other.participants
@@ -171,7 +171,7 @@ MAX_NAME = 30
 """Longer "names" are sentences, not bodies; one that still ends as a body is reported."""
 
 
-def _names(text: str, result: Assignment) -> list[Name]:
+def _names(text: str, result: AssignmentText) -> list[Name]:
     out: list[Name] = []
     for name in parse_names(text):
         if _DEADLINE.match(name.text):  # 县商务局 / 12月底前: a table cell's last line is its deadline
@@ -197,7 +197,7 @@ def _clauses(text: str, custom: Mapping[str, LabelKind] | None) -> list[str]:
     return [c for c in out if c]
 
 
-def _strip_rule_groups(text: str, result: Assignment) -> str:
+def _strip_rule_groups(text: str, result: AssignmentText) -> str:
     """Remove inner brackets that state the lead rule or skip remarks, noting the rule."""
     for group in reversed(outer_groups(text)):
         inner = group.inner(text)
@@ -216,14 +216,14 @@ def normal_deadline(text: str) -> str:
 
 def parse_assignment(
     text: str, *, bare: bool = False, custom: Mapping[str, LabelKind] | None = None
-) -> Assignment:
+) -> AssignmentText:
     """What an assignment text (folded, without its outer brackets) says.
 
     With ``bare``, a list of organisations and nothing else (``省数据局、省财政厅``: no role word,
     as plans under a lead rule write them) names the responsible bodies.  ``custom`` holds the
     labels named in the plan's settings file.
     """
-    result = Assignment()
+    result = AssignmentText()
     text = _strip_rule_groups(text, result)
     pending: list[Name] = []
     context: str | None = None  # the label a verbless list continues (责任单位:A,B → B too)
@@ -292,7 +292,7 @@ _PERSON = "person:"
 
 
 def _labelled(
-    result: Assignment, at: LabelAt, body: str, custom: Mapping[str, LabelKind] | None
+    result: AssignmentText, at: LabelAt, body: str, custom: Mapping[str, LabelKind] | None
 ) -> str | None:
     """Read ``label: body``; the context that later verbless clauses continue."""
     label = at.label
@@ -338,7 +338,7 @@ def person_names(text: str) -> list[str]:
     return out
 
 
-def _apply_label(result: Assignment, kind: str, names: list[Name]) -> None:
+def _apply_label(result: AssignmentText, kind: str, names: list[Name]) -> None:
     marked = [n for n in names if n.marked_lead]
     if marked and kind in ("responsible", "participant", "lead"):
         # 责任单位:市发改委(牵头)、市财政局: the marked bodies lead, the others take part
@@ -355,7 +355,7 @@ def _apply_label(result: Assignment, kind: str, names: list[Name]) -> None:
         result.others += [(n, kind) for n in names]
 
 
-def _apply_verb(result: Assignment, names_text: str, verb: str, pending: list[Name]) -> None:
+def _apply_verb(result: AssignmentText, names_text: str, verb: str, pending: list[Name]) -> None:
     head_text, _, co_text = names_text.partition("会同")
     head = pending + _names(head_text, result)
     co = _names(co_text, result)
@@ -384,7 +384,7 @@ def _apply_verb(result: Assignment, names_text: str, verb: str, pending: list[Na
 
 
 def resolve(
-    assignment: Assignment, rule_in_force: bool, comma_rule: bool = False
+    assignment: AssignmentText, rule_in_force: bool, comma_rule: bool = False
 ) -> tuple[list[Name], list[Name]]:
     """The leads and participants of an assignment, once the plan's lead rule is known.
 

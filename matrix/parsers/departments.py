@@ -31,8 +31,11 @@ _LEVEL_PREFIXES = (
     "州",
     "盟",
     "旗",
+    "區",
+    "縣",
 )
-"""The level a fuller spelling may add before a name (市人事局 beside 人事局)."""
+"""The level a fuller spelling may add before a name (市人事局 beside 人事局; 區, 縣 in traditional
+script)."""
 
 
 class Registry:

@@ -22,7 +22,7 @@ from matrix.model import Finding, Line
 from matrix.parsers.names import is_organisation
 from matrix.parsers.table import column_kind, is_placeholder
 from matrix.text.chinese import chinese_number
-from matrix.text.normalize import fold, is_debris
+from matrix.text.normalize import drop_glosses, fold, is_debris
 from matrix.text.outline import find_marker
 
 _NUMBER = re.compile(r"^\(?([0-9]{1,3}|[一二三四五六七八九十]{1,3})\)?[.、]?$")
@@ -30,7 +30,7 @@ _DEADLINE_CELL = re.compile(
     r"\d{4}年|\d{1,2}月|底前|年底|长期|持续|常态|每年|每季度|年内|全年|季度|上半年|下半年"
 )
 _ROLE_KINDS = ("lead", "participant", "responsible", "leader")
-_MAX_HEADER_CELL = 10
+_MAX_HEADER_CELL = 12
 
 
 def _number(text: str) -> int | None:
@@ -51,7 +51,7 @@ def _header_at(lines: list[Line], i: int) -> tuple[list[str], int] | None:
             cells[-1] += text  # 责任股室 / (单位): a header cell's remark on a line of its own
             j += 1
             continue
-        if len(text) > _MAX_HEADER_CELL:
+        if len(drop_glosses(text)) > _MAX_HEADER_CELL or text.endswith(("表", "清单")):  # a table's title
             break
         kind = column_kind(text)
         if (kind is None or len(text) <= 2) and j + 1 < len(lines):
@@ -61,7 +61,8 @@ def _header_at(lines: list[Line], i: int) -> tuple[list[str], int] | None:
                 cells.append(joined)
                 j += 2
                 continue
-        if kind is None and not (_looks_ready(cells) and len(text) <= 6 and _number(text) is None):
+        short = len(drop_glosses(text)) <= 6
+        if kind is None and not (_looks_ready(cells) and short and _number(text) is None):
             break
         # a short word the header has beside known ones (第二季度) is a column too, read as nothing
         cells.append(text)
@@ -206,6 +207,75 @@ def _unnumbered_rows(solid: list[Line], i: int, kinds: list[str], out: list[Line
     return i
 
 
+_FIGURE = re.compile(r"^\d{1,3}(\.\d{1,2})?$")
+
+
+def _scored(solid: list[Line], i: int, kinds: list[str]) -> bool:
+    """True for a table without numbers whose column after the task holds a figure (分值, 权重):
+    its first row, after at most one category line, is a text line followed by a figure."""
+    if len(kinds) < 3 or kinds[0] != "text" or kinds[1] in ("text", "number", *_ROLE_KINDS, "deadline"):
+        return False
+    return any(k + 1 < len(solid) and _starts_scored_row(solid, k) for k in (i, i + 1))
+
+
+def _starts_scored_row(solid: list[Line], k: int) -> bool:
+    text = solid[k].text.strip()
+    follows = solid[k + 1].text.strip() if k + 1 < len(solid) else ""
+    # a short task (工业投资) may look like a person's name; a figure after it says it is a row
+    scored = bool(_FIGURE.match(follows)) and not _FIGURE.match(text)
+    return scored and _kind_of_line(text) in ("text", "person")
+
+
+def _scored_rows(
+    solid: list[Line], i: int, kinds: list[str], out: list[Line], findings: list[Finding]
+) -> int:
+    """Rows of a table keyed by a figure column (项目 | 分值 | 目标任务 | 监考单位): each row starts
+    at a text line followed by a figure; the lines up to the next start fill the row, units to the
+    role columns and the rest to the other columns in order.  A row naming no unit shares the row
+    above's (a merged cell printed once); a line after a row's units is a category between rows."""
+    roles = [k for k, kind in enumerate(kinds) if kind in _UNIT_KINDS or kind.startswith("other:")]
+    plain = [k for k, kind in enumerate(kinds) if k > 1 and k not in roles]
+    starts: list[int] = []
+    k = i
+    while k < len(solid) and _header_at(solid, k) is None:
+        if _starts_scored_row(solid, k):
+            starts.append(k)
+        elif k - (starts[-1] if starts else i) > len(kinds) + 1:
+            break  # past the table: lines no row of it can hold
+        k += 1
+    end = k
+    previous: list[str] | None = None
+    for n, start in enumerate(starts):
+        stop = starts[n + 1] if n + 1 < len(starts) else end
+        cells = [""] * len(kinds)
+        cells[0], cells[1] = solid[start].text.strip(), solid[start + 1].text.strip()
+        units: list[str] = []
+        free = list(plain)
+        for line in solid[start + 2 : stop]:
+            text = line.text.strip()
+            if _kind_of_line(text) == "unit":
+                units.append(text)
+            elif not units and free:
+                cells[free.pop(0)] = text
+        _lay_units(cells, roles, units)
+        if not units and previous is not None:
+            for column in roles:
+                cells[column] = previous[column]
+            findings.append(
+                Finding(
+                    solid[start].number,
+                    f"表格第{n + 1}行没有单位, 已沿用上一行的单位 (网页表格的合并单元格只在第一行显示): "
+                    "请核对这一行的单位",
+                )
+            )
+        previous = cells
+        row = "\t".join(c.replace("\n", "、") for c in cells)
+        out.append(Line(solid[start].number, row, cells=tuple(cells)))
+    if not starts:
+        return i
+    return end
+
+
 def _continuations(kinds: list[str], values: list[str]) -> list[list[str]]:
     """A numbered row's lines cut where the row goes on as another row without a number.
 
@@ -214,15 +284,25 @@ def _continuations(kinds: list[str], values: list[str]) -> list[list[str]]:
     """
     if kinds.count("text") < 2 or len(values) <= len(kinds):
         return [values]
+    roles = [i for i, k in enumerate(kinds) if k in (*_ROLE_KINDS, "deadline") or k.startswith("other:")]
+    # the columns after the last role column (目标任务, 完成情况, 备注) take the lines after the units
+    # first; only a table copied with its borders keeps their empty cells, so only there can they
+    # be counted (without borders an empty 备注 leaves no line, and a text after the units starts a row)
+    bordered = roles and "" in values
+    free = [k for k in kinds[roles[-1] + 1 :] if k in ("text", "skip", "")] if bordered else []
     out: list[list[str]] = [[]]
     seen_units = False
+    after = 0
     for value in values:
         kind = _kind_of_line(value)
-        if kind == "text" and seen_units:
+        if kind == "text" and seen_units and after >= len(free):
             out.append([])
             seen_units = False
         out[-1].append(value)
-        seen_units = seen_units or kind in ("unit", "blank", "person")
+        if seen_units:
+            after += 1
+        elif kind in ("unit", "blank", "person"):
+            seen_units, after = True, 0
     return out
 
 
@@ -244,12 +324,13 @@ def _span_from_above(kinds: list[str], cells: list[str], above: list[str]) -> li
     return out
 
 
-_GROUP = re.compile(r"^各|各(部门|单位|机构|成员单位)$")
+_GROUP = re.compile(r"^各|各(部门|单位|机构|成员单位)$|[^\W各]属(部门)?单位$|[^\W各]属部门$")
+"""Group addressees: 各街道, 市政府各部门, 委属部门单位, 局属单位."""
 
 
 def _unitish(text: str) -> bool:
     """True for a line that names bodies and nothing else: 区财政局、区税务局 / 市政府各部门."""
-    parts = [p.rstrip("等") for p in re.split(r"[、,，;；\s]+", fold(text)) if p]
+    parts = [p.rstrip("等") for p in re.split(r"[、,，;；\s]+", fold(drop_glosses(text))) if p]
     bodies = sum(1 for p in parts if is_organisation(p) or _GROUP.search(p))
     # a long list may hold a name no ending gives away (区“两旧”专班): most of it must be bodies
     return bool(parts) and (bodies == len(parts) or (len(parts) >= 3 and bodies * 4 >= len(parts) * 3))
@@ -275,7 +356,8 @@ def regroup(lines: list[Line], findings: list[Finding]) -> list[Line]:
             continue
         header, i = found
         kinds = [column_kind(c) or "" for c in header]
-        if "number" in kinds[1:] and kinds[0] != "number":
+        categorised = "number" in kinds[1:] and kinds[0] != "number"
+        if categorised:
             # 任务类型 | 序号 | …: a column before the number is printed once, as a heading between
             # rows; the table is read from its number column on
             header = header[kinds.index("number") :]
@@ -283,6 +365,9 @@ def regroup(lines: list[Line], findings: list[Finding]) -> list[Line]:
         numbered = kinds[0] == "number"
         first = solid[i - 1].number
         out.append(Line(first, "\t".join(header), cells=tuple(header)))
+        if not numbered and _scored(solid, i, kinds):
+            i = _scored_rows(solid, i, kinds, out, findings)
+            continue
         if not numbered:
             i = _unnumbered_rows(solid, i, kinds, out)
             continue
@@ -312,6 +397,12 @@ def regroup(lines: list[Line], findings: list[Finding]) -> list[Line]:
                     break
                 j += 1
             values = _rejoin([s.text.strip() for s in solid[i + 1 : j]])
+            texts = max(1, kinds.count("text"))
+            if categorised and len(values) > texts and not any(_kind_of_line(v) == "unit" for v in values):
+                # a row that names no unit, in a table whose category column is printed once: the
+                # lines after its text are the next group's heading (行动三：…) and category
+                # (旧住房更新改造), printed just before that group's first number
+                values = values[:texts] + [v for v in values[texts:] if _kind_of_line(v) != "text"]
             if not values:
                 break
             row_kinds = kinds[1:] if numbered else kinds

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from matrix.model import Finding, Line, Severity
-from matrix.parsers.assignment import MAX_NAME, RULE, Assignment, parse_assignment
+from matrix.parsers.assignment import MAX_NAME, RULE, AssignmentText, parse_assignment
 from matrix.parsers.brackets import Group, balance, outer_groups
 from matrix.parsers.flat_table import regroup
 from matrix.parsers.names import Name, is_organisation
@@ -45,7 +45,7 @@ class Inline:
     """An assignment bracket inside a line: where it sits and what it says."""
 
     group: Group
-    assignment: Assignment
+    assignment: AssignmentText
 
 
 @dataclass
@@ -63,7 +63,7 @@ class Para:
     kind: str
     marker: Marker | None = None
     inlines: list[Inline] = field(default_factory=list)
-    pure: Assignment | None = None
+    pure: AssignmentText | None = None
     states_rule: bool = False
     """A bracket in the line states the lead rule (列第一位者为牵头单位) and names nobody."""
     rule_from: int | None = None
@@ -139,7 +139,7 @@ def _label_after_text(folded: str, start: int, groups: list[Group], custom: Cust
     return None
 
 
-def _report_unread(line: int, assignment: Assignment, findings: list[Finding]) -> None:
+def _report_unread(line: int, assignment: AssignmentText, findings: list[Finding]) -> None:
     for word in dict.fromkeys(assignment.unread_labels):
         findings.append(
             Finding(
@@ -160,7 +160,7 @@ def _report_unread(line: int, assignment: Assignment, findings: list[Finding]) -
     assignment.too_long.clear()
 
 
-def _sentence_names(assignment: Assignment) -> list[Name]:
+def _sentence_names(assignment: AssignmentText) -> list[Name]:
     return [
         *assignment.leads,
         *assignment.participants,
@@ -180,7 +180,7 @@ def _department_like(name: str) -> bool:
     return bool(_DEPT_START.match(name)) or not name.endswith(("部门", "单位", "机构", "方面"))
 
 
-def read_sentence(text: str, custom: Custom) -> Assignment | None:
+def read_sentence(text: str, custom: Custom) -> AssignmentText | None:
     """``A牵头, B、C配合。`` outside any bracket: the assignment when the whole text is one, else None.
 
     Every clause must name bodies with a role (or be a deadline), and every name must read as a
@@ -209,7 +209,7 @@ def _named_in_heading(para: Para) -> Inline | None:
     if m is None or not _department_like(m.group(1).strip()) or len(para.folded) - m.end() < 4:
         return None
     name = Name(m.group(1).strip())
-    return Inline(Group(m.end(), m.end()), Assignment(leads=[name], labelled=True))
+    return Inline(Group(m.end(), m.end()), AssignmentText(leads=[name], labelled=True))
 
 
 def _trailing_sentence(para: Para, custom: Custom) -> Inline | None:

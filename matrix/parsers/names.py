@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from matrix.parsers.brackets import depth_split
+from matrix.text.normalize import drop_glosses
 
 VAGUE = re.compile(
     r"^(各|其他|其它|市直|区直|县直|省直|区级|市级|县级|省级)?(各)?(有关|相关|其他|其它)"
@@ -22,7 +23,7 @@ VAGUE = re.compile(
 # "以及", "等和", "和各", "及各" join two lists; a bare "和" is part of names such as 工业和信息化部.
 _JOINERS = re.compile(r"等和|等及|以及|和各|及各|与各|并各")
 _PLACE_PIECE = re.compile(r"^[区县市镇乡旗](级市|级区)?(\([^)]*\))?(人民)?(政府)?$")
-_GROUP_HEAD = re.compile(r"^各[区县市镇乡旗]$")
+_GROUP_HEAD = re.compile(r"^各(有关|相关)?[区县市镇乡旗]$")
 _ORG_SUFFIX = re.compile(r"(局|委|办|室|厅|部|会|院|署|中心|行|所|处|科|站|队|社|团|集团|公司)$")
 _PREFIX = re.compile(r"^(由|请|并由|另由|经(?![济信开营贸管委发])|和|及|与|并|或)")
 _LEAD_MARK = re.compile(r"\((牵头|牵头单位|主责|总牵头|牵头部门)\)$")
@@ -30,6 +31,8 @@ _STAR_MARK = re.compile(r"^[*★](?![*★])")
 # 县医保局(按职责分工负责), 市财政局(配合): a remark on the role after a name, not part of it
 _ROLE_REMARK = re.compile(
     r"\((按|负责|配合|参与|协助|协办|协同|参加|具体|分别|共同)[^()]{0,10}\)$|\([^()]{0,10}(负责|配合|参与|落实)\)$"
+    # 各区人民政府(含开发区、长江新区,下同): the scope of a group, not part of its name
+    r"|\((含|包括|包含|不含)[^()]*\)$"
 )
 # 等, 等有关部门, 等县直执法部门: what follows 等 names nobody
 _SUFFIX = re.compile(
@@ -37,13 +40,21 @@ _SUFFIX = re.compile(
 )
 _ORGANISATION = re.compile(
     r"(局|委|办|室|厅|部|会|院|署|中心|行|所|处|科|站|队|社|团|集团|公司|政府|管委会|办事处|街道|"
-    r"乡镇|分局|机构|联合会|总会|协会|小组|股|馆|专班)(（[^（）]*）)?$"
+    r"乡镇|分局|机构|联合会|总会|协会|小组|股|馆|专班|"
+    # the mass organisations' short names: 妇联, 残联, 工商联, 科协
+    r"(妇|婦|残|殘|侨|僑|文|工商|社科|台)[联聯]|科[协協])(（[^（）]*）)?$"
 )
 
 
 def is_organisation(name: str) -> bool:
     """True for a name that ends as an organisation's does (…局, …委员会, …人民政府, …公司)."""
-    return bool(_ORGANISATION.search(name))
+    return bool(_ORGANISATION.search(name)) and not _QUANTITY.match(name) and not _NOT_A_BANK.match(name)
+
+
+_NOT_A_BANK = re.compile(r"^[^人农工建中交招邮]行$")
+"""试行, 暂行, 执行: two characters ending in 行 name a bank only as 人行, 农行, 工行, 建行, 中行 …"""
+_QUANTITY = re.compile(r"^[\d.]+\s*[\u4e00-\u9fff]$")
+"""2所, 3处: a number and its measure word count things; they name no body."""
 
 
 @dataclass
@@ -56,6 +67,8 @@ class Name:
     text: str
     aliases: list[str] = field(default_factory=list)
     marked_lead: bool = False
+    glued: str | None = None
+    """The run-together text this name was cut from (县工信局县农业农村局), if it was."""
 
 
 def is_vague(name: str) -> bool:
@@ -132,7 +145,7 @@ def clean_name(raw: str) -> Name | None:
 def _clean(raw: str) -> tuple[str, tuple[str, ...], bool] | None:
     """:func:`clean_name` as plain values, remembered: a plan names the same bureaus hundreds of
     times, and the dozen patterns tried on each name were a fifth of the parse."""
-    text = re.sub(r"\s+", "", raw)
+    text = drop_glosses(re.sub(r"\s+", "", raw))
     for _ in range(3):
         text = _PREFIX.sub("", text)
         text = _SUFFIX.sub("", text)
@@ -165,13 +178,52 @@ def _clean(raw: str) -> tuple[str, tuple[str, ...], bool] | None:
     return text, tuple(aliases), bool(marked or star)
 
 
+_GLUE_LEVEL = "省市县区州"
+_NOT_A_LEVEL = re.compile(r"^(市场|市政(?![协府])|区域|县域)")
+_BRANCH = re.compile(r"(分局|分行|支行|分公司|分中心|分院|支队|大队|中队|派出所|分所)$")
+
+
+def unglue(name: str) -> list[str]:
+    """``name`` cut where two complete names were run together (区发改局区统计局 → 区发改局,
+    区统计局): each part begins with the same level word (省, 市, 县, 区, 州) and ends as a body
+    does.  A branch (市公安局市区分局) or a division named by a word that only begins with a level
+    character (市发改委市场处) stays whole, and so do 市委组织部, 开发区管委会 and 市委市政府."""
+    level = name[:1]
+    if level not in _GLUE_LEVEL:
+        return _unglue_desk(name)
+    for cut in range(3, len(name) - 2):
+        left, right = name[:cut], name[cut:]
+        if right[0] != level or _NOT_A_LEVEL.match(right) or _BRANCH.search(right):
+            continue
+        if is_organisation(left) and is_organisation(right):
+            return [left, *unglue(right)]
+    return [name]
+
+
+_DESK = re.compile(r"^(.{2,}?股)(?![份权票东])(.{3,})$")
+
+
+def _unglue_desk(name: str) -> list[str]:
+    """A county bureau's desk (股) run together with the next body: 文化宣传股文化馆."""
+    m = _DESK.match(name)
+    if m is None or not is_organisation(m.group(2)) or _BRANCH.search(m.group(2)):
+        return [name]
+    return [m.group(1), *unglue(m.group(2))]
+
+
 def parse_names(text: str) -> list[Name]:
-    """The cleaned, non-vague names of a list, in order, without repeats."""
+    """The cleaned, non-vague names of a list, in order, without repeats; two names run together
+    are cut apart (see :func:`unglue`) and remember the text they were cut from."""
     out: list[Name] = []
     seen: set[str] = set()
     for raw in split_list(text):
         name = clean_name(raw)
-        if name is not None and name.text not in seen:
-            seen.add(name.text)
-            out.append(name)
+        if name is None:
+            continue
+        parts = unglue(name.text) if not name.aliases else [name.text]
+        names = [name] if len(parts) == 1 else [Name(p, glued=name.text) for p in parts]
+        for one in names:
+            if one.text not in seen:
+                seen.add(one.text)
+                out.append(one)
     return out

@@ -9,7 +9,7 @@ from matrix.model import Department, Document, Finding, OtherRole, Plan, Section
 from matrix.parsers.assignment import deadline_in_text, resolve
 from matrix.parsers.departments import Registry
 from matrix.parsers.lines import Para, classify, own_text
-from matrix.parsers.names import Name
+from matrix.parsers.names import Name, unglue
 from matrix.parsers.title import find_title
 from matrix.parsers.tree import Node, RawTask, TaskCollector, build_tree
 from matrix.settings import Settings
@@ -84,6 +84,7 @@ def parse_document(document: Document, settings: Settings) -> Plan:
         a = raw.assignment
         registry.observe([*a.leads, *a.participants, *a.responsible, *(n for n, _ in a.others)])
     registry.finish()
+    findings += _glued_names(raws)
 
     tasks: list[Task] = []
     used: set[str] = set()
@@ -196,6 +197,22 @@ def _heading_leaders(raw: RawTask) -> list[OtherRole]:
                 out.append(leader)
         node = node.parent
     return out
+
+
+def _glued_names(raws: list[RawTask]) -> list[Finding]:
+    """A warning for each run-together name the parser cut in two, at its first line."""
+    found: dict[str, Finding] = {}
+    for raw in raws:
+        a = raw.assignment
+        for name in [*a.leads, *a.participants, *a.responsible, *(n for n, _ in a.others)]:
+            if name.glued is not None and name.glued not in found:
+                parts = "、".join(unglue(name.glued))
+                found[name.glued] = Finding(
+                    raw.assign_line,
+                    f'单位名称 "{name.glued}" 像是两个单位粘连在一起, 已按 {parts} 分开读取: '
+                    "请核对; 如是一个单位, 请在原文中加上括号或在设置文件中更正",
+                )
+    return list(found.values())
 
 
 def _canonical(registry: Registry, names: list[Name], exclude: set[str]) -> list[str]:

@@ -15,9 +15,9 @@ import re
 from dataclasses import dataclass, field
 
 from matrix.model import Line
-from matrix.parsers.assignment import RULE, Assignment, normal_deadline, parse_assignment, person_names
+from matrix.parsers.assignment import RULE, AssignmentText, normal_deadline, parse_assignment, person_names
 from matrix.parsers.names import Name, is_organisation, parse_names
-from matrix.text.normalize import clean, fold
+from matrix.text.normalize import clean, drop_glosses, fold
 from matrix.text.outline import Marker, find_marker
 from matrix.text.roles import LabelKind, read_label
 
@@ -28,7 +28,7 @@ _COLUMNS: list[tuple[str, re.Pattern[str]]] = [
     ("number", re.compile(r"^(序号|编号|序列|项目编号|号)$")),
     ("deadline", re.compile(r"(完成)?(时限|时间|期限)(要求)?$|时间节点|进度安排|时间安排")),
     ("text", re.compile(r"任务|内容|措施|事项|目标|工作|项目|举措|指标|名称|实事|标准|要求")),
-    ("skip", re.compile(r"备注|说明|类别|类型|指标值|考核|分值|权重|进展|完成情况")),
+    ("skip", re.compile(r"备注|说明|类别|类型|指标值|考核|分值|权重|进展|完成情况|完成率")),
 ]
 """Columns that are not role labels; role columns are read through :mod:`matrix.text.roles`."""
 _ROLE_COLUMNS = {
@@ -47,7 +47,7 @@ class TableRow:
     line: int
     marker: Marker
     text: str
-    assignment: Assignment
+    assignment: AssignmentText
 
 
 @dataclass
@@ -95,7 +95,15 @@ def split_row(line: Line, width: int | None = None) -> list[str]:
 def is_spaced_header(text: str) -> bool:
     """True for a header typed with single spaces: ``序号 类别 主要任务 牵头单位 参与单位``."""
     words = fold(text).split()
-    return len(words) >= 3 and all(column_kind(w) is not None for w in words)
+    if len(words) < 3:
+        return False
+    known = [column_kind(w) is not None for w in words]
+    if all(known):
+        return True
+    # a progress report adds columns no rule names (1-8月实际完成率%): the words that name the
+    # number, the task and a role column still make it a header, when they are most of the line
+    mostly_known = sum(known) * 4 >= len(words) * 3
+    return column_kind(words[0]) == "number" and mostly_known and read_header(words) is not None
 
 
 _ROLE_KINDS = ("lead", "participant", "responsible")
@@ -130,9 +138,30 @@ def fit_spaced(header: Header, text: str) -> list[str]:
         word = words[end - 1]
         if _units_cell(word) if kind in _ROLE_KINDS else bool(_DATE_WORD.search(word)):
             cells[k], end = word, end - 1
+    roles = [k for k, kind in enumerate(kinds) if kind in _ROLE_KINDS]
+    if roles and not any(cells[k] for k in roles) and kinds[-1] not in _ROLE_KINDS:
+        return _fit_units_first(header, words, start, cells)
     texts = [k for k, kind in enumerate(kinds) if kind == "text"]
     if texts:
         cells[texts[-1]] = "".join(words[start:end])
+    return cells
+
+
+def _fit_units_first(header: Header, words: list[str], start: int, cells: list[str]) -> list[str]:
+    """A row of a table whose role column stands before columns of figures and progress text
+    (完成情况, 备注): its text runs up to the first word after it that is a list of units."""
+    role = next(k for k, kind in enumerate(header.kinds) if kind in _ROLE_KINDS)
+    for end in range(start + 1, len(words)):
+        if _units_cell(words[end]):
+            cells[role] = words[end]
+            break
+    else:
+        end = len(words)
+    texts = [k for k, kind in enumerate(header.kinds[:role]) if kind == "text"] or [
+        k for k, kind in enumerate(header.kinds) if kind == "text"
+    ]
+    if texts:
+        cells[texts[0]] = "".join(words[start:end])
     return cells
 
 
@@ -144,10 +173,17 @@ def is_placeholder(cell: str) -> bool:
     return bool(_PLACEHOLDER.match(re.sub(r"\s+", "", cell)))
 
 
+_TRADITIONAL_HEADER = str.maketrans(
+    dict(zip("號務項標稱實際況備註內時間進舉體", "号务项标称实际况备注内时间进举体", strict=True))
+)
+"""The traditional forms of header words' characters (序號, 目標任務, 完成時間): a header is read,
+never filed, so it may be read in simplified form whatever the names' script."""
+
+
 def column_kind(cell: str) -> str | None:
     """What a header cell names: number, text, lead, participant, responsible, leader (persons),
     deadline, skip, ``other:<label>`` for a supervisory column (指导部门), or None."""
-    cell = re.sub(r"\s+", "", fold(cell))
+    cell = re.sub(r"\s+", "", fold(drop_glosses(cell))).translate(_TRADITIONAL_HEADER)
     cell = re.sub(r"\([^()]*\)$", "", cell) or cell  # 责任单位(列第一位的为牵头单位)
     if not cell or len(cell) > 16:
         return None
@@ -175,11 +211,22 @@ def read_header(cells: list[str]) -> Header | None:
     if len(cells) < 3:
         return None
     kinds = [column_kind(c) or ("" if not c.strip() else "unknown") for c in cells]
+    kinds = _spanned(kinds, cells)
     roles = {"lead", "responsible", "participant", "leader"} | {k for k in kinds if k.startswith("other:")}
     if "text" in kinds and roles & set(kinds) and kinds.count("unknown") <= 2:
         labels = {k: re.sub(r"\s+", "", c) for k, c in zip(kinds, cells, strict=True) if k == "leader"}
         return Header(kinds, states_rule=header_states_rule(cells), labels=labels)
     return None
+
+
+def _spanned(kinds: list[str], cells: list[str]) -> list[str]:
+    """Kinds with a header cell spanning columns carried over the blank places it covers: Word
+    merges ``项目`` over the category and item columns and leaves the second place blank."""
+    out = list(kinds)
+    for k in range(1, len(out)):
+        if not cells[k].strip() and out[k - 1] in ("text", *_ROLE_KINDS):
+            out[k] = out[k - 1]
+    return out
 
 
 def merge_second_header(header: Header, cells: list[str]) -> bool:
@@ -210,7 +257,7 @@ def read_row(header: Header, cells: list[str], line: int, index: int) -> TableRo
     number = " ".join(by_kind.get("number", []))
     marker = find_marker(fold(number) + ".") if number else None
     label = marker.label if marker else (re.sub(r"\W", "", number) or str(index))
-    assignment = Assignment(labelled=True)
+    assignment = AssignmentText(labelled=True)
     for kind in ("lead", "participant", "responsible"):
         for cell in by_kind.get(kind, []):
             part = parse_assignment(f"{_LABEL_FOR[kind]}:{fold(cell)}")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from matrix.parsers.assignment import Assignment
+from matrix.parsers.assignment import AssignmentText
 from matrix.parsers.lines import Para, own_text
 
 
@@ -63,7 +63,7 @@ class RawTask:
     outline: tuple[str, ...]
     text: str
     line: int
-    assignment: Assignment
+    assignment: AssignmentText
     assign_line: int
     section: Node | None
 
@@ -114,8 +114,8 @@ def build_tree(paras: list[Para]) -> Node:
     return root
 
 
-def _merged(paras: list[Para]) -> tuple[Assignment, int]:
-    total = Assignment()
+def _merged(paras: list[Para]) -> tuple[AssignmentText, int]:
+    total = AssignmentText()
     line = 0
     for p in paras:
         for inline in p.inlines:
@@ -127,9 +127,9 @@ def _merged(paras: list[Para]) -> tuple[Assignment, int]:
     return total, line
 
 
-def _split_stretches(para: Para, start: int) -> list[tuple[str, Assignment]]:
+def _split_stretches(para: Para, start: int) -> list[tuple[str, AssignmentText]]:
     """A line's stretches from ``start``, each ending in its own assignment bracket."""
-    out: list[tuple[str, Assignment]] = []
+    out: list[tuple[str, AssignmentText]] = []
     pos = start
     inlines = [i for i in para.inlines if i.group.start >= start]
     for k, inline in enumerate(inlines):
@@ -202,10 +202,16 @@ class TaskCollector:
         paras = [p for p in node.paras()] + [p for c in node.children for p in _all_paras(c)]
         self.covered.update(map(id, paras))
         assignment, line = _merged(paras)
-        if node.para is not None and len(node.para.inlines) > 1 and not node.body and not node.children:
+        plain_body = not any(_assigned(p) for p in node.body)
+        if node.para is not None and len(node.para.inlines) > 1 and plain_body and not node.children:
             # one numbered item whose brackets each close a stretch of it: a task per stretch, so
-            # each bureau sees the sentences it is named for (一.s1, 一.s2)
-            for k, (text, part) in enumerate(_split_stretches(node.para, node.para.body_start), 1):
+            # each bureau sees the sentences it is named for (一.s1, 一.s2); paragraphs under it
+            # that name nobody go on from its last stretch
+            stretches = _split_stretches(node.para, node.para.body_start)
+            if node.body:
+                text, part = stretches[-1]
+                stretches[-1] = ("\n".join([text, *(own_text(p) for p in node.body)]), part)
+            for k, (text, part) in enumerate(stretches, 1):
                 self.tasks.append(
                     RawTask((*node.outline, f"s{k}"), text, node.line, part, node.line, node.parent)
                 )

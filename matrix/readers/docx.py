@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from matrix.errors import InputError
-from matrix.model import Document, Line
+from matrix.model import MERGED_ABOVE, MERGED_LEFT, OWN_CELL, Document, Line
 from matrix.ooxml import MC, W
 from matrix.readers.docx_numbering import Element, Numbering
 from matrix.zip_limits import ZIP_LIMITS, ZipLimits, check_zip
@@ -172,6 +172,7 @@ class _Reader:
             number = self.count
             tr_pr = tr.find(W + "trPr")
             cells: list[str] = [""] * _grid(tr_pr, "gridBefore", 0)
+            merged: list[str] = [OWN_CELL] * len(cells)
             nested: list[Element] = []
             for tc in _children(tr, W + "tc"):
                 tc_pr = tc.find(W + "tcPr")
@@ -180,14 +181,20 @@ class _Reader:
                 column = len(cells)
                 if merge is not None and merge.get(W + "val") in {None, "continue"}:
                     text = above.get(column, "")
+                    merged.append(MERGED_ABOVE)
                 else:
                     text = self.cell_text(tc, nested)
                     above[column] = text
+                    merged.append(OWN_CELL)
                 # A cell spanning columns keeps its text once and empty places after it, so the
                 # columns that follow stay under their headings.
                 cells.extend([text] + [""] * (span - 1))
-            cells.extend([""] * _grid(tr_pr, "gridAfter", 0))
-            self.lines.append(Line(number, "\t".join(_one_line(c) for c in cells), cells=tuple(cells)))
+                merged.extend([MERGED_LEFT] * (span - 1))
+            after = _grid(tr_pr, "gridAfter", 0)
+            cells.extend([""] * after)
+            merged.extend([OWN_CELL] * after)
+            text = "\t".join(_one_line(c) for c in cells)
+            self.lines.append(Line(number, text, cells=tuple(cells), merged=tuple(merged)))
             for inner in nested:
                 self.table(inner)
 

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from xml.etree import ElementTree
 
 from matrix.errors import InputError
-from matrix.model import Document, Finding, Line
+from matrix.model import MERGED_ABOVE, MERGED_LEFT, OWN_CELL, Document, Finding, Line
 from matrix.zip_limits import ZIP_LIMITS, ZipLimits, check_zip
 
 if TYPE_CHECKING:
@@ -196,20 +196,25 @@ def grid_lines(
     """
     grid = [list(values) for values in rows]
     # (row, column) -> the text a merged range shows there.
-    merged: dict[tuple[int, int], str] = {}
+    merged: dict[tuple[int, int], tuple[str, str]] = {}  # (row, column) -> (text, where it comes from)
     for top, left, bottom, right in merges:
         if top > len(grid) or left > len(grid[top - 1]):
             continue
         text = cell_text(grid[top - 1][left - 1])
         for r in range(top, min(bottom, len(grid)) + 1):
             for c in range(left, min(right, len(grid[r - 1])) + 1):
-                merged[(r, c)] = text if c == left else ""
+                if c > left:
+                    merged[(r, c)] = ("", MERGED_LEFT)
+                else:
+                    merged[(r, c)] = (text, OWN_CELL if r == top else MERGED_ABOVE)
     lines: list[Line] = []
     for r, values in enumerate(grid, start=1):
-        cells = tuple(merged.get((r, c), cell_text(v)) for c, v in enumerate(values, start=1))
+        placed = [merged.get((r, c), (cell_text(v), OWN_CELL)) for c, v in enumerate(values, start=1)]
+        cells = tuple(text for text, _ in placed)
         if any(cells):
             text = "\t".join(c.replace("\n", " ") for c in cells)
-            lines.append(Line(offset + r, text, cells=cells, sheet=sheet, row=r))
+            where = tuple(w for _, w in placed)
+            lines.append(Line(offset + r, text, cells=cells, merged=where, sheet=sheet, row=r))
     return lines
 
 

@@ -31,6 +31,8 @@ _PAIRS = {
     "﹕": ":",
     "﹙": "(",
     "﹚": ")",
+    "〈": "(",  # 〈含开发区,下同〉: angle brackets some typesetters use as parentheses
+    "〉": ")",
     "！": "!",
     "？": "?",
     "\t": " ",
@@ -58,6 +60,20 @@ def fold(text: str) -> str:
     The result has exactly as many characters as ``text``.
     """
     return text.translate(_TABLE)
+
+
+_GLOSS = re.compile(
+    r"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,7}\)"
+)
+
+
+def drop_glosses(text: str) -> str:
+    """``text`` without the pinyin a mirror site puts after characters (市發(fā)改委 → 市發改委).
+
+    A bracket holding one syllable of Latin letters with a tone mark, right after a Chinese
+    character, glosses that character's sound: it is no part of a name or a header word.
+    """
+    return _GLOSS.sub("", text)
 
 
 def squash(text: str) -> str:

@@ -19,19 +19,18 @@ from matrix.diff.model import DepartmentChange, PlanDiff
 from matrix.diff.rows import FIELD_LABELS, NOTICE_FIELDS, ChangeRow, department_rows
 from matrix.paths import numbered_names
 from matrix.text.chinese import numeral
-from matrix.views.letters import (
+from matrix.views.document import (
     NONE,
     Item,
     Options,
     Requirements,
-    Row,
-    _contact,
-    _feedback,
     clean,
     common_fields,
+    feedback,
+    office_contact,
     plan_name,
-    row,
 )
+from matrix.views.letters import Row, row
 
 FOLDER = "changes"
 """The folder under the output folder that holds the notices and the revision workbook."""
@@ -287,9 +286,9 @@ def change_context(diff: PlanDiff, options: Options, dept: DepartmentChange) -> 
         duties.append("今后报送材料请使用现名称")
     items = [
         Item("按修订后的分工抓好落实。", f"请以修订后的《{plan}》为准：" + "；".join(duties) + "。"),
-        Item("按时报送进展。", _feedback(options)),
+        Item("按时报送进展。", feedback(options)),
     ]
-    if (item := _contact(options)) is not None:
+    if (item := office_contact(options)) is not None:
         items.append(item)
     count = len(found) + (renamed is not None)
     numbered = [Item(f"（{numeral(i)}）{it.label}", it.text) for i, it in enumerate(items, 1)]

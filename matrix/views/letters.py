@@ -9,37 +9,27 @@ to every bureau and carries the whole 分工表 as its attachment.  Task texts a
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-from dataclasses import dataclass, field, replace
-from pathlib import Path
+from dataclasses import dataclass, replace
 from typing import Any
 
 from matrix.graph import Assignment, PlanGraph
 from matrix.model import Role, Task
-from matrix.settings import LetterSettings, Settings
+from matrix.settings import Settings
 from matrix.text.chinese import numeral
-from matrix.views.memo import MemoGraph
-
-# what XML cannot hold (the non-characters too: a command-line option never went through cleaning)
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
-_SPACES = re.compile(r"[\t\r\n]+")
-# what either of the two above would change
-_ANY_CONTROL = re.compile("[\x00-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
-NONE = "—"
-"""What an empty cell shows (no co-lead, no participant, no deadline)."""
-
-
-def format_date(day: dt.date) -> str:
-    """A date as GB/T 9704 writes it: Arabic numerals, no leading zeros (``2026年12月1日``)."""
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
-def clean(text: str) -> str:
-    """Text safe for a Word run: control characters dropped, tabs and line breaks as one space."""
-    if _ANY_CONTROL.search(text) is None:  # as a rule: one scan instead of two substitutions
-        return text.strip()
-    return _SPACES.sub(" ", _CONTROL.sub("", text)).strip()
+from matrix.views.document import (
+    NONE,
+    Item,
+    Options,
+    Requirements,
+    clean,
+    common_fields,
+    department_contact,
+    feedback,
+    joined,
+    office_contact,
+    plan_name,
+)
+from matrix.views.memo import MemoGraph, Slot
 
 
 def outline_label(outline: tuple[str, ...]) -> str:
@@ -53,11 +43,6 @@ def outline_label(outline: tuple[str, ...]) -> str:
         else:
             out.append(f"（{marker}）")
     return "".join(out)
-
-
-def joined(names: list[str]) -> str:
-    """Names joined with 、, or — when there are none."""
-    return "、".join(names) if names else NONE
 
 
 @dataclass(frozen=True)
@@ -111,22 +96,6 @@ class Part:
 
 
 @dataclass(frozen=True)
-class Item:
-    """One point of 工作要求: its 楷体 label (（一）压实工作责任。) and its text."""
-
-    label: str
-    text: str
-
-
-@dataclass(frozen=True)
-class Requirements:
-    """The 工作要求 part: its heading (empty in the notice) and its points."""
-
-    heading: str
-    items: list[Item]
-
-
-@dataclass(frozen=True)
 class Attachment:
     """The notice's attachment: label (附件), title, every task as a row, and the table's column
     widths in twips (序号, 任务, 具体内容, 牵头单位, 参与单位, 完成时限), made from the content."""
@@ -171,110 +140,6 @@ def attachment_widths(rows: list[Row]) -> tuple[int, ...]:
     return (number, task, text, leads, partners, deadline)
 
 
-@dataclass(frozen=True)
-class Options:
-    """The batch's letter settings, resolved: what every letter of one run prints alike."""
-
-    issuer: str
-    mark: str
-    doc_number: str
-    date: dt.date
-    signature: str
-    print_office: str
-    feedback_deadline: str | None = None
-    contact: str | None = None
-    phone: str | None = None
-    cc: list[str] = field(default_factory=list)
-
-
-_PLACE = re.compile(
-    r"^(.{2,8}?(省|自治区|市|自治州|州|盟|县|自治县|旗|区))(?=人民政府|政府|关于|[^市县区省州旗])"
-)
-_NOT_PLACE = re.compile(r"^(全|本|我|各|关于|加快|加强|推进|促进|深化|进一步|开展|实施|做好|城|农|社|工|商)")
-
-
-def default_issuer(title: str | None) -> str:
-    """The issuing office a plan's title suggests: 清河县…方案 → 清河县人民政府办公室; 国务院关于… →
-    国务院办公厅; otherwise 市人民政府办公室 (set ``[letter] issuer`` to say exactly)."""
-    if title:
-        if title.startswith("国务院"):
-            return "国务院办公厅"
-        place = _PLACE.match(title)
-        if place and "*" not in place.group(1) and not _NOT_PLACE.match(place.group(1)):
-            return place.group(1) + "人民政府办公室"
-    return "市人民政府办公室"
-
-
-def resolve_options(
-    letter: LetterSettings,
-    *,
-    date: dt.date | None = None,
-    doc_number: str | None = None,
-    issuer: str | None = None,
-    today: dt.date | None = None,
-    title: str | None = None,
-) -> Options:
-    """The letter settings with the command line's overrides and defaults filled in.
-
-    ``mark`` (发文机关标志, default the issuer + 文件), ``signature`` (署名, default the issuer) and
-    ``print_office`` (印发机关, default the issuer) may be set in ``[letter]`` too.
-    """
-    name = issuer or letter.issuer or default_issuer(title)
-    mark = (None if issuer else letter.mark) or name + "文件"
-    return Options(
-        issuer=name,
-        mark=mark,
-        doc_number=doc_number if doc_number is not None else (letter.doc_number or ""),
-        date=date or letter.date or today or dt.date.today(),
-        signature=(None if issuer else letter.signature) or name,
-        print_office=(None if issuer else letter.print_office) or name,
-        feedback_deadline=letter.feedback_deadline,
-        contact=letter.contact,
-        phone=letter.phone,
-        cc=list(letter.cc),
-    )
-
-
-def missing_settings(
-    settings: Settings,
-    departments: list[str],
-    *,
-    date_given: bool = False,
-    doc_number_given: bool = False,
-) -> list[str]:
-    """What the letters print from a default because the settings do not say it, each with where
-    to set it: 发文字号, 成文日期, the feedback deadline, the office's and the bureaus' contacts."""
-    letter = settings.letter
-    missing = []
-    if not doc_number_given and not letter.doc_number:
-        missing.append("发文字号 ([letter] doc_number 或 --doc-number; 现空着)")
-    if not date_given and letter.date is None:
-        missing.append("成文日期 ([letter] date 或 --date; 现用生成当天)")
-    if not letter.feedback_deadline:
-        missing.append("反馈时限 ([letter] feedback_deadline; 现写“按要求及时”)")
-    if not letter.contact and not letter.phone:
-        missing.append("办公室联系人和电话 ([letter] contact、phone)")
-    known = {d.name for d in settings.departments if d.contact or d.phone}
-    without = [d for d in departments if d not in known]
-    if without:
-        missing.append(f'{len(without)} 个单位的联系人 ([departments."{without[0]}"] contact、phone)')
-    return missing
-
-
-def defaults_note(settings: Settings, plan: Path, missing: list[str]) -> str | None:
-    """The one note a build prints while the letters still use defaults, or None."""
-    if not missing:
-        return None
-    where = settings.path or plan.with_suffix(".toml")
-    return f"提示: 通知中以下各项未设置: {'；'.join(missing)}。请在设置文件 {where} 中填写。"
-
-
-def plan_name(graph: PlanGraph) -> str:
-    """The plan's title without 书名号, or the file's stem when the text has no title."""
-    title = graph.title or graph.stem
-    return clean(title).strip("《》")
-
-
 def row(graph: PlanGraph, task: Task, no: int, department: str | None = None, role: str = "") -> Row:
     """A task as a table row; ``department`` (the letter's bureau) is left out of the co-leads."""
     base, leads = _task_row(graph, task)
@@ -290,13 +155,17 @@ def row(graph: PlanGraph, task: Task, no: int, department: str | None = None, ro
     return out
 
 
+_ROWS: Slot[tuple[Row, list[str]]] = Slot("letter rows")
+"""Each task's shared letter row and its leads, made once per build."""
+
+
 def _task_row(graph: PlanGraph, task: Task) -> tuple[Row, list[str]]:
     """What every letter's row of ``task`` shares, and its leads; made once per build when the
     graph is a :class:`MemoGraph` (each task appears in the letter of every bureau on it)."""
     if not isinstance(graph, MemoGraph):
         return _make_task_row(graph, task)
-    store = graph.store("letter-row")
-    found: tuple[Row, list[str]] | None = store.get(task.id)
+    store = graph.store(_ROWS)
+    found = store.get(task.id)
     if found is None:
         found = store[task.id] = _make_task_row(graph, task)
     return found
@@ -371,33 +240,8 @@ def parts(graph: PlanGraph, department: str) -> list[Part]:
     return out
 
 
-def _feedback(options: Options) -> str:
-    if options.feedback_deadline:
-        return f"请于{clean(options.feedback_deadline)}前将任务落实情况书面报送{options.issuer}。"
-    return f"请按要求及时将任务落实情况书面报送{options.issuer}。"
-
-
-def _contact(options: Options) -> Item | None:
-    bits = []
-    if options.contact:
-        bits.append(f"联系人：{clean(options.contact)}")
-    if options.phone:
-        bits.append(f"联系电话：{clean(options.phone)}")
-    return Item("联系方式。", "，".join(bits) + "。") if bits else None
-
-
 def _numbered(items: list[Item]) -> list[Item]:
     return [Item(f"（{numeral(i)}）{item.label}", item.text) for i, item in enumerate(items, 1)]
-
-
-def department_contact(graph: PlanGraph, settings: Settings, name: str) -> tuple[str | None, str | None]:
-    """A bureau's contact and phone: from the plan's department, else from its settings."""
-    dept = graph.department(name)
-    contact, phone = (dept.contact, dept.phone) if dept else (None, None)
-    for ds in settings.departments:
-        if ds.name == name:
-            contact, phone = contact or ds.contact, phone or ds.phone
-    return contact, phone
 
 
 def letter_context(graph: PlanGraph, settings: Settings, options: Options, department: str) -> dict[str, Any]:
@@ -419,15 +263,15 @@ def letter_context(graph: PlanGraph, settings: Settings, options: Options, depar
         duty.append("对参与任务，要按照职责分工积极配合牵头单位，及时提供工作支持")
     if "other" in by_kind:
         duty.append("对其他任务，要按照所列职责认真履职")
-    feedback = _feedback(options)
+    reply = feedback(options)
     contact, phone = department_contact(graph, settings, department)
     if contact or phone:
         own = "，".join(
             x for x in (contact and f"联系人{clean(contact)}", phone and f"电话{clean(phone)}") if x
         )
-        feedback += f"你单位联系人信息为：{own}，如有变动请及时告知。"
-    items = [Item("压实工作责任。", "；".join(duty) + "。"), Item("按时报送进展。", feedback)]
-    if (item := _contact(options)) is not None:
+        reply += f"你单位联系人信息为：{own}，如有变动请及时告知。"
+    items = [Item("压实工作责任。", "；".join(duty) + "。"), Item("按时报送进展。", reply)]
+    if (item := office_contact(options)) is not None:
         items.append(item)
     return {
         **common_fields(options),
@@ -459,9 +303,9 @@ def notice_context(graph: PlanGraph, options: Options) -> dict[str, Any]:
             "各牵头单位对牵头任务负总责，要细化工作措施，明确责任人和时间节点；"
             "各参与单位要按照职责分工积极配合，形成工作合力。",
         ),
-        Item("按时报送进展。", _feedback(options)),
+        Item("按时报送进展。", feedback(options)),
     ]
-    if (item := _contact(options)) is not None:
+    if (item := office_contact(options)) is not None:
         items.append(item)
     return {
         **common_fields(options),
@@ -473,21 +317,6 @@ def notice_context(graph: PlanGraph, options: Options) -> dict[str, Any]:
         ],
         "requirements": Requirements("", _numbered(items)),
         "attachment": Attachment("附件", f"《{plan}》重点任务分工表", rows, attachment_widths(rows)),
-    }
-
-
-def common_fields(options: Options) -> dict[str, Any]:
-    """The fields every official document of a batch shares: mark, 文号, signature, dates, 版记."""
-    date = format_date(options.date)
-    return {
-        "mark": options.mark,
-        "issuer": options.issuer,
-        "doc_number": options.doc_number,
-        "signature": options.signature,
-        "date": date,
-        "cc": "、".join(clean(c) for c in options.cc),
-        "print_office": options.print_office,
-        "print_date": date,
     }
 
 

@@ -9,10 +9,21 @@ plan it shares (the plan is not changed while a build runs).
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar, cast
 
 from matrix.graph import Assignment, PlanGraph
 from matrix.model import Department, OtherRole, Role, Task
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, eq=False)
+class Slot(Generic[T]):
+    """A place in a :class:`MemoGraph` for one kind of value a writer derives per task, once per
+    build; the type says what the values are (a letter's row, a form's task key)."""
+
+    name: str
 
 
 class MemoGraph(PlanGraph):
@@ -24,7 +35,7 @@ class MemoGraph(PlanGraph):
         self._duties: dict[str, list[Assignment]] = {}
         self._departments: list[Department] | None = None
         self._tasks: list[Task] | None = None
-        self._stores: dict[str, dict[str, Any]] = {}
+        self._stores: dict[Slot[Any], dict[str, Any]] = {}
         self._indexed = False
 
     @classmethod
@@ -32,12 +43,12 @@ class MemoGraph(PlanGraph):
         """``graph`` itself when it already is one, else a memo over it."""
         return graph if isinstance(graph, MemoGraph) else cls(graph)
 
-    def store(self, kind: str) -> dict[str, Any]:
-        """A writer's own store of derived values (``kind`` names it), kept for the build."""
-        found = self._stores.get(kind)
+    def store(self, slot: Slot[T]) -> dict[str, T]:
+        """The values a writer derived for ``slot``, by task id, kept for the build."""
+        found = self._stores.get(slot)
         if found is None:
-            found = self._stores[kind] = {}
-        return found
+            found = self._stores[slot] = {}
+        return cast(dict[str, T], found)
 
     def _index(self) -> None:
         """Every task's assignments and every department's duties, in one pass over the edges

@@ -18,15 +18,16 @@ from matrix.progress.layout import role_text
 from matrix.progress.model import STATUS_ORDER, DepartmentReturn, Progress, ReturnState, TaskProgress
 from matrix.settings import Settings
 from matrix.text.chinese import numeral
-from matrix.views.letters import (
+from matrix.views.document import (
     Item,
     Options,
     Requirements,
     clean,
     common_fields,
     format_date,
-    row,
+    office_contact,
 )
+from matrix.views.letters import row
 
 REMINDERS_FOLDER = "催办"
 COMMON_FIELDS = frozenset(
@@ -69,12 +70,6 @@ def _deadline_phrase(settings: Settings) -> str:
     if value and value.strip():
         return f"请于{clean(value)}前"
     return "请于收到本通知后3个工作日内"
-
-
-def _office_contact(options: Options) -> Item | None:
-    bits = [f"联系人：{clean(x)}" for x in [options.contact] if x]
-    bits += [f"联系电话：{clean(x)}" for x in [options.phone] if x]
-    return Item("联系方式。", "，".join(bits) + "。") if bits else None
 
 
 def bulletin_context(graph: PlanGraph, progress: Progress, options: Options) -> dict[str, Any]:
@@ -127,7 +122,7 @@ def bulletin_context(graph: PlanGraph, progress: Progress, options: Options) -> 
         Item("加快推进滞后任务。", "各牵头单位要对滞后和逾期任务逐项分析原因，明确整改措施和完成时间。"),
         Item("按时报送进展。", "未报送和报送有误的单位要按催办通知要求尽快报送。"),
     ]
-    if (contact := _office_contact(options)) is not None:
+    if (contact := office_contact(options)) is not None:
         items.append(contact)
     numbered = [Item(f"（{numeral(i)}）{x.label}", x.text) for i, x in enumerate(items, 1)]
     return {
@@ -183,7 +178,7 @@ def reminder_context(
     )
     if own:
         closing.append(f"你单位联系人信息为：{own}，如有变动请及时告知。")
-    if (contact := _office_contact(options)) is not None:
+    if (contact := office_contact(options)) is not None:
         closing.append(contact.text)
     return {
         **common_fields(options),

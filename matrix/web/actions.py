@@ -196,7 +196,8 @@ def file_groups(files: list[str]) -> list[tuple[str, list[str]]]:
 
 def pdf_preview(plan: PlanFolder, relative: str) -> bytes:
     """A PDF of one .docx under ``out/``, made by LibreOffice in a scratch folder."""
-    from matrix.render.pdf import convert, find_soffice
+    from matrix.readers.soffice import find_soffice
+    from matrix.render.pdf import convert
 
     source = plan.output(relative)
     if source.suffix.lower() != ".docx":
@@ -298,7 +299,7 @@ def change_notices(server: Server, plan: PlanFolder) -> list[str]:
     from matrix.build.changes import write_change_notices
     from matrix.settings import load_settings
     from matrix.views.changes import FOLDER
-    from matrix.views.letters import resolve_options
+    from matrix.views.document import resolve_options
 
     result = revision(server, plan)
     explicit = plan.settings if plan.settings.exists() else None

@@ -152,8 +152,8 @@ async def generate(request: Request) -> Response:
     server = _server(request)
     plan = _plan(request)
     loaded = await run_in_threadpool(server.load, plan)
-    from matrix.render.pdf import find_soffice
-    from matrix.views.letters import department_contact
+    from matrix.readers.soffice import find_soffice
+    from matrix.views.document import department_contact
 
     contacts = [
         (d.name, *department_contact(loaded.graph, loaded.settings, d.name))
@@ -298,7 +298,8 @@ async def bureau(request: Request) -> Response:
     dept = loaded.graph.department(name)
     if dept is None:
         raise NotFoundError(f'计划中没有单位 "{name}"')
-    from matrix.views.letters import department_contact, parts, plan_name
+    from matrix.views.document import department_contact, plan_name
+    from matrix.views.letters import parts
 
     contact, phone = department_contact(loaded.graph, loaded.settings, dept.name)
     return render(

@@ -14,7 +14,7 @@ from matrix.build.letters import render_batch
 from matrix.graph import PlanGraph
 from matrix.render.xlsx.workbook import workbook_bytes
 from matrix.settings import Settings
-from matrix.views.letters import resolve_options
+from matrix.views.document import resolve_options
 
 POOL = [
     "市财政局",

@@ -8,7 +8,7 @@ from matrix.progress.model import Progress
 from matrix.render.docx.compile import CompiledTemplate
 from matrix.render.docx.shipped import default_template
 from matrix.settings import Settings
-from matrix.views.letters import Options
+from matrix.views.document import Options
 from matrix.views.progress import BULLETIN_FIELDS, REMINDER_FIELDS, bulletin_context, reminder_context
 
 

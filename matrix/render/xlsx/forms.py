@@ -51,7 +51,7 @@ from matrix.render.xlsx.format import (
 )
 from matrix.render.xlsx.workbook import workbook_file_bytes
 from matrix.settings import Settings
-from matrix.views.letters import department_contact, plan_name
+from matrix.views.document import department_contact, plan_name
 
 WIDTHS = {
     "序号": 5,

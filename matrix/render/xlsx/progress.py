@@ -26,7 +26,7 @@ from matrix.render.xlsx.format import (
 )
 from matrix.render.xlsx.forms import BOX
 from matrix.render.xlsx.workbook import new_workbook, workbook_file_bytes
-from matrix.views.letters import format_date
+from matrix.views.document import format_date
 
 SHEETS = ("进展汇总", "分单位明细", "报送情况", "说明")
 """The summary's sheet names, in order."""
