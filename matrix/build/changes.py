@@ -67,6 +67,5 @@ def write_change_notices(
     ``settings`` are the new version's; the manifest records the new version as its plan, as
     ``matrix build`` of that version would.
     """
-
     meta = plan_meta(diff.new.source, settings)
     return write_build(out_dir, jobs(diff, options, template, warn), meta, scope=(FOLDER + "/",))

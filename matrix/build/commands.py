@@ -35,9 +35,10 @@ def write_workbook(
     A partial build (:func:`matrix.build.plan.build` limited to the workbook): staged, then moved into
     place, recorded in the manifest, and left alone when nothing changed.
     """
-
     name = workbook_name(graph)
-    options = BuildOptions(letters=False, forms=False, warn=warn or (lambda message: None))
+    options = BuildOptions(letters=False, forms=False)
+    if warn is not None:
+        options.warn = warn
     build(graph, settings, out_dir, options, scope=(name,))
     return output_path(out_dir, name)
 
@@ -72,7 +73,6 @@ def write_letters(
     removed without ``pdf``.  Everything is staged first, so a broken template or a failed
     conversion leaves the earlier output as it was.
     """
-
     if pdf:
         pdf_writer.require_soffice()
     report = build(
@@ -107,7 +107,6 @@ def write_forms(graph: PlanGraph, settings: Settings, out_dir: Path) -> list[Pat
     A partial build (:func:`matrix.build.plan.build` limited to ``forms/``): staged, moved into place,
     recorded in the manifest; forms whose content did not change are left alone.
     """
-
     build(graph, settings, out_dir, BuildOptions(letters=False, workbook=False), scope=(FORMS_FOLDER + "/",))
     folder = output_path(out_dir, FORMS_FOLDER)
     return [output_path(folder, name) for name in form_names(graph).values()]

@@ -23,7 +23,6 @@ def write_progress(
 
     Everything renders in memory first, then goes through :func:`matrix.build.sync.write_build`.
     """
-
     summary = render_summary(progress)
     bulletin, reminders = render_documents(graph, progress, settings, options)
     files = {summary_name(progress): summary, bulletin_name(progress): bulletin}
