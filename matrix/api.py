@@ -1,4 +1,5 @@
-"""The library's front door: read a plan file, parse it, and return its graph."""
+"""The library's front door: read and parse a plan into its graph, build its outputs, compare two
+versions of it, collect the bureaus' returns."""
 
 from __future__ import annotations
 
