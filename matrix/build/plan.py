@@ -81,11 +81,11 @@ def build(
     ``scope`` limits a partial build (``matrix letters``) to the outputs under those paths; the
     others in the manifest are left as they are.
     """
-    from matrix.build.pdfs import jobs as pdf_jobs
-
     meta = plan_meta(graph.source, settings)
     jobs = plan_jobs(graph, settings, options)
     if options.letters:  # the letters' PDFs: made with --pdf, else kept only while still current
+        from matrix.build.pdfs import jobs as pdf_jobs
+
         jobs += pdf_jobs(jobs, out_dir, options)
     if options.progress is not None:
         jobs = _reporting(jobs, options.progress)

@@ -65,8 +65,12 @@ def chinese_counting(
     return "".join(out)
 
 
+_NUMERALS = tuple(chinese_counting(n) for n in range(100))
+"""一 … 九十九, worked out once: a batch of letters numbers thousands of items."""
+
+
 def numeral(n: int) -> str:
     """The Chinese numeral of ``n`` (1-99) as in 一、二、…十一、二十: ``numeral(12) == "十二"``."""
     if not 0 < n < 100:
         raise ValueError(n)
-    return chinese_counting(n)
+    return _NUMERALS[n]
