@@ -28,7 +28,8 @@ body { font-family: "Noto Serif CJK SC", "SimSun", "宋体", serif; font-size: 1
 h1, h2, h3 { font-family: "Noto Sans CJK SC", "SimHei", "黑体", sans-serif; }
 h2 { border-bottom: 1px solid #ccc; padding-bottom: .2em; margin-top: 2em; }
 code, pre { font-family: "Noto Sans Mono CJK SC", "DejaVu Sans Mono", "SimSun", monospace; font-size: 9pt; }
-pre { background: #f4f4f4; padding: .6em; white-space: pre-wrap; overflow-x: auto; }  /* a terminal table scrolls in its box */
+/* a terminal table wider than the page scrolls in its own box */
+pre { background: #f4f4f4; padding: .6em; white-space: pre-wrap; overflow-x: auto; }
 table { border-collapse: collapse; margin: .6em 0; }
 th, td { border: 1px solid #bbb; padding: .2em .5em; vertical-align: top; }
 img { max-width: 100%; border: 1px solid #ddd; }
