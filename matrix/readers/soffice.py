@@ -30,6 +30,7 @@ import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath, PurePosixPath, PureWindowsPath
+from typing import Any
 
 from matrix.errors import MatrixError
 
@@ -142,17 +143,10 @@ def profile_argument(folder: PurePath) -> str:
 def _start(command: list[str], env: Mapping[str, str] | None) -> subprocess.Popen[str]:
     """``command`` started in a process group of its own, so that its whole tree can be ended."""
     environment = None if env is None else {**os.environ, **env}
+    # Windows has no sessions: a new process group there, ended by taskkill /T (see end_tree)
+    group: dict[str, Any] = {"start_new_session": True}
     if sys.platform == "win32":
-        return subprocess.Popen(
-            command,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            errors="replace",
-            env=environment,
-            creationflags=subprocess.CREATE_NEW_PROCESS_GROUP | subprocess.CREATE_NO_WINDOW,
-        )
+        group = {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP | subprocess.CREATE_NO_WINDOW}
     return subprocess.Popen(
         command,
         stdin=subprocess.DEVNULL,
@@ -161,7 +155,7 @@ def _start(command: list[str], env: Mapping[str, str] | None) -> subprocess.Pope
         text=True,
         errors="replace",
         env=environment,
-        start_new_session=True,
+        **group,
     )
 
 
