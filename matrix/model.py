@@ -123,7 +123,8 @@ class Task:
 
     ``outline`` holds the numbering markers on the path to the task without decoration
     (``("二", "一", "1")``); ``id`` joins them with dots.  ``text`` is the task's own text after
-    its number; ``leads`` are ordered and the first is the primary lead (第一牵头单位).
+    its number with its assignment brackets taken out (as letters print it; ``written`` keeps
+    them); ``leads`` are ordered and the first is the primary lead (第一牵头单位).
     """
 
     id: str
@@ -140,6 +141,9 @@ class Task:
     """The worksheet ``line`` is a row of, for a plan read from a workbook; None for other plans."""
     corrected: bool = False
     """True when a correction in the settings file replaced what the text gives."""
+    written: str = ""
+    """The task's text as the plan writes it, its assignment brackets included; empty when it is
+    ``text`` (a task read from a table's columns)."""
 
     @property
     def primary_lead(self) -> str | None:

@@ -117,6 +117,7 @@ def test_cli_json_contract(default_plan: Path) -> None:
         "outline",
         "title",
         "text",
+        "plain",
         "line",
         "leads",
         "participants",
@@ -126,6 +127,9 @@ def test_cli_json_contract(default_plan: Path) -> None:
         "sheet",
     }
     assert task["id"] == "二.一.1" and task["outline"] == ["二", "一", "1"]
+    # text is as written, the assignment bracket included; plain is what letters print
+    assert "(由市科技局会同市发改委、市经委牵头" in task["text"].replace("（", "(")
+    assert "牵头" not in task["plain"] and task["plain"].startswith(task["title"])
     assert task["corrected"] is False  # the default plan's settings correct nothing
     assert task["sheet"] is None  # a worksheet's name for a plan read from a workbook
     dept = next(d for d in data["departments"] if d["name"] == "市财政局")

@@ -370,10 +370,15 @@ def _read_inlines(para: Para, findings: list[Finding], custom: Custom) -> None:
     para.inlines = [i for i in inlines if not i.assignment.rule_only]
 
 
-def own_text(para: Para, start: int | None = None, end: int | None = None) -> str:
-    """The line's text (as written) between two positions, its assignment brackets taken out."""
+def own_text(
+    para: Para, start: int | None = None, end: int | None = None, *, as_written: bool = False
+) -> str:
+    """The line's text (as written) between two positions, its assignment brackets taken out unless
+    ``as_written``."""
     start = para.body_start if start is None else start
     end = len(para.text) if end is None else end
+    if as_written:
+        return para.text[start:end].strip()
     pieces: list[str] = []
     pos = start
     # only the brackets that reach past ``start``: a line of N brackets cut into N stretches must not

@@ -109,6 +109,7 @@ def parse_document(document: Document, settings: Settings) -> Plan:
             others=others,
             deadline=raw.assignment.deadline or deadline_in_text(raw.text),
             section=_section_id(raw),
+            written=raw.written if raw.written != raw.text else "",
         )
         tasks.append(task)
         used.update(leads, participants, (o.name for o in others))

@@ -44,16 +44,17 @@ class Node:
         """The node's own line (if any) and its body."""
         return ([self.para] if self.para else []) + self.body
 
-    def text(self) -> str:
-        """The node's own text and everything under it, assignments taken out, one line a paragraph."""
-        parts = [own_text(p) for p in self.paras() if p.kind not in ("pure", "note")]
-        parts += [c.full_text() for c in self.children]
+    def text(self, *, as_written: bool = False) -> str:
+        """The node's own text and everything under it, one line a paragraph; assignment brackets
+        taken out unless ``as_written`` (lines that are only an assignment are left out either way)."""
+        parts = [own_text(p, as_written=as_written) for p in self.paras() if p.kind not in ("pure", "note")]
+        parts += [c.full_text(as_written=as_written) for c in self.children]
         return "\n".join(p for p in parts if p)
 
-    def full_text(self) -> str:
+    def full_text(self, *, as_written: bool = False) -> str:
         """The node's text with its own marker, as a sub-item reads inside its parent's text."""
         marker = self.para.text[: self.para.body_start].strip() if self.para else ""
-        return marker + self.text()
+        return marker + self.text(as_written=as_written)
 
 
 @dataclass
@@ -62,6 +63,8 @@ class RawTask:
 
     outline: tuple[str, ...]
     text: str
+    written: str
+    """The task's text as the plan writes it, its assignment brackets included."""
     line: int
     assignment: AssignmentText
     assign_line: int
@@ -127,16 +130,26 @@ def _merged(paras: list[Para]) -> tuple[AssignmentText, int]:
     return total, line
 
 
-def _split_stretches(para: Para, start: int) -> list[tuple[str, AssignmentText]]:
+@dataclass
+class _Stretch:
+    """A stretch of a line that ends in its own assignment bracket."""
+
+    text: str
+    written: str
+    assignment: AssignmentText
+
+
+def _split_stretches(para: Para, start: int) -> list[_Stretch]:
     """A line's stretches from ``start``, each ending in its own assignment bracket."""
-    out: list[tuple[str, AssignmentText]] = []
+    out: list[_Stretch] = []
     pos = start
     inlines = [i for i in para.inlines if i.group.start >= start]
     for k, inline in enumerate(inlines):
-        end = inlines[k + 1].group.start if k + 1 < len(inlines) else len(para.text)
         # the text up to this bracket, plus what trails the last bracket (a closing 。)
-        text = own_text(para, pos, inline.group.end if k + 1 < len(inlines) else end)
-        out.append((text, inline.assignment))
+        end = inline.group.end if k + 1 < len(inlines) else len(para.text)
+        out.append(
+            _Stretch(own_text(para, pos, end), own_text(para, pos, end, as_written=True), inline.assignment)
+        )
         pos = inline.group.end
     return out
 
@@ -208,15 +221,33 @@ class TaskCollector:
             # each bureau sees the sentences it is named for (一.s1, 一.s2); paragraphs under it
             # that name nobody go on from its last stretch
             stretches = _split_stretches(node.para, node.para.body_start)
-            if node.body:
-                text, part = stretches[-1]
-                stretches[-1] = ("\n".join([text, *(own_text(p) for p in node.body)]), part)
-            for k, (text, part) in enumerate(stretches, 1):
+            last = stretches[-1]
+            last.text = "\n".join([last.text, *(own_text(p) for p in node.body)])
+            last.written = "\n".join([last.written, *(own_text(p, as_written=True) for p in node.body)])
+            for k, s in enumerate(stretches, 1):
                 self.tasks.append(
-                    RawTask((*node.outline, f"s{k}"), text, node.line, part, node.line, node.parent)
+                    RawTask(
+                        (*node.outline, f"s{k}"),
+                        s.text,
+                        s.written,
+                        node.line,
+                        s.assignment,
+                        node.line,
+                        node.parent,
+                    )
                 )
             return
-        self.tasks.append(RawTask(node.outline, node.text(), node.line, assignment, line, node.parent))
+        self.tasks.append(
+            RawTask(
+                node.outline,
+                node.text(),
+                node.text(as_written=True),
+                node.line,
+                assignment,
+                line,
+                node.parent,
+            )
+        )
 
     def _sectioned(self, node: Node) -> None:
         """A node whose paragraphs carry their own assignments: each paragraph is a task ``pN``."""
@@ -237,18 +268,22 @@ class TaskCollector:
                 count += 1
                 stretches = _split_stretches(para, start)
                 run = []  # unassigned paragraphs before an assigned one stand on their own
-                for k, (text, part) in enumerate(stretches, 1):
+                for k, s in enumerate(stretches, 1):
                     outline = (*node.outline, f"p{count}")
                     if len(stretches) > 1:
                         outline = (*outline, f"s{k}")
-                    self.tasks.append(RawTask(outline, text, para.line, part, para.line, node))
+                    self.tasks.append(
+                        RawTask(outline, s.text, s.written, para.line, s.assignment, para.line, node)
+                    )
             elif para.pure is not None and not para.pure.rule_only:
                 if run:
                     count += 1
                     text = "\n".join(own_text(p) for p in run)
+                    written = "\n".join(own_text(p, as_written=True) for p in run)
                     self.covered.update(map(id, run))
+                    outline = (*node.outline, f"p{count}")
                     self.tasks.append(
-                        RawTask((*node.outline, f"p{count}"), text, run[0].line, para.pure, para.line, node)
+                        RawTask(outline, text, written, run[0].line, para.pure, para.line, node)
                     )
                     run = []
                 elif self.tasks and self.tasks[-1].section is node:
