@@ -88,13 +88,28 @@ def split_row(line: Line, width: int | None = None) -> list[str]:
         return cells
     cells = [c.strip() for c in re.split(r"\s{2,}", text.strip())]
     if len(cells) < 3 and is_spaced_header(text):
-        return text.split()
+        return spaced_words(text)
     return cells
+
+
+def spaced_words(text: str) -> list[str]:
+    """The words of a line typed with single spaces, a word set out letter by letter (``工 作 任 务``,
+    as headers are typeset) put back together."""
+    out: list[str] = []
+    run = False  # the last word was a lone character that began or went on a spaced-out word
+    for word in text.split():
+        lone = len(word) == 1 and "\u4e00" <= word <= "\u9fff"
+        if lone and run:
+            out[-1] += word
+        else:
+            out.append(word)
+        run = lone
+    return out
 
 
 def is_spaced_header(text: str) -> bool:
     """True for a header typed with single spaces: ``序号 类别 主要任务 牵头单位 参与单位``."""
-    words = fold(text).split()
+    words = spaced_words(fold(text))
     if len(words) < 3:
         return False
     known = [column_kind(w) is not None for w in words]
