@@ -66,6 +66,9 @@ class Para:
     pure: AssignmentText | None = None
     states_rule: bool = False
     """A bracket in the line states the lead rule (列第一位者为牵头单位) and names nobody."""
+    written: str | None = None
+    """For a table row whose cell merged down from the row above repeats part of ``text``: the
+    row's own words, as the table shows them on that row."""
     heads: AssignmentText | None = None
     """A heading that names who leads everything under it (``(一)省监察厅牵头的工作``)."""
     rule_from: int | None = None
@@ -308,10 +311,12 @@ class _Tables:
             return True
         self.fresh = False
         self.rows += 1
-        row = read_row(self.header, cells, line.number, self.rows)
+        row = read_row(self.header, cells, line.number, self.rows, line.merged)
         if row is None:
             return None
-        return Para(line.number, row.text, fold(row.text), "row", row.marker, pure=row.assignment)
+        para = Para(line.number, row.text, fold(row.text), "row", row.marker, pure=row.assignment)
+        para.written = row.written
+        return para
 
     def leave(self, line: Line, text: str) -> None:
         """Close the table at a line that is neither a row nor a heading between rows (a numbered
@@ -402,7 +407,8 @@ def own_text(
     start = para.body_start if start is None else start
     end = len(para.text) if end is None else end
     if as_written:
-        return para.text[start:end].strip()
+        whole = start == para.body_start and end == len(para.text)
+        return para.written if whole and para.written is not None else para.text[start:end].strip()
     pieces: list[str] = []
     pos = start
     # only the brackets that reach past ``start``: a line of N brackets cut into N stretches must not

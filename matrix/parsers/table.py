@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from matrix.model import Line
+from matrix.model import MERGED_ABOVE, Line
 from matrix.parsers.assignment import RULE, AssignmentText, normal_deadline, parse_assignment, person_names
 from matrix.parsers.names import Name, is_organisation, parse_names
 from matrix.text.normalize import clean, drop_glosses, fold
@@ -48,6 +48,8 @@ class TableRow:
     marker: Marker
     text: str
     assignment: AssignmentText
+    written: str | None = None
+    """The row's own text when a cell merged down from the row above repeats part of ``text``."""
 
 
 @dataclass
@@ -257,18 +259,30 @@ def merge_second_header(header: Header, cells: list[str]) -> bool:
     return True
 
 
-def read_row(header: Header, cells: list[str], line: int, index: int) -> TableRow | None:
-    """A data row as a task, or None when the row does not fit the table."""
+def read_row(
+    header: Header, cells: list[str], line: int, index: int, merged: tuple[str, ...] | None = None
+) -> TableRow | None:
+    """A data row as a task, or None when the row does not fit the table.
+
+    ``merged`` says which cells repeat a cell merged down from the row above (see
+    :attr:`matrix.model.Line.merged`): they are part of the task's text, not of its own words.
+    """
     if len(cells) < header.width - 1 or len(cells) > header.width + 1 or not any(cells):
         return None
     cells = (cells + [""] * header.width)[: header.width]
+    from_above = [bool(merged and k < len(merged) and merged[k] == MERGED_ABOVE) for k in range(header.width)]
     by_kind: dict[str, list[str]] = {}
-    for kind, cell in zip(header.kinds, cells, strict=True):
+    own_texts: list[str] = []
+    for kind, cell, above in zip(header.kinds, cells, from_above, strict=True):
         if cell and not (kind != "text" and is_placeholder(cell)):
             by_kind.setdefault(kind, []).append(cell)
+            if kind == "text" and not above:
+                own_texts.append(cell)
     text = "\n".join(dict.fromkeys(by_kind.get("text", [])))
     if not text:
         return None
+    own = "\n".join(dict.fromkeys(own_texts))
+    written = own if own and own != text else None
     number = " ".join(by_kind.get("number", []))
     marker = find_marker(fold(number) + ".") if number else None
     label = marker.label if marker else (re.sub(r"\W", "", number) or str(index))
@@ -287,7 +301,7 @@ def read_row(header: Header, cells: list[str], line: int, index: int) -> TableRo
     deadline = " ".join(by_kind.get("deadline", [])).strip()
     if deadline and not is_placeholder(deadline):
         assignment.deadline = normal_deadline(deadline)
-    return TableRow(line, Marker(ROW_LEVEL, label, 0), text, assignment)
+    return TableRow(line, Marker(ROW_LEVEL, label, 0), text, assignment, written)
 
 
 _LABEL_FOR = {"lead": "牵头单位", "participant": "配合单位", "responsible": "责任单位"}
