@@ -252,3 +252,27 @@ def test_a_sentence_and_its_bracket_stay_one_task_among_unnumbered_lines() -> No
     first = plan.tasks[0]
     assert first.text.startswith("加快建设汽车产业基地") and first.leads == ["市经贸委"]
     assert first.participants == ["市发改委"]
+
+
+def test_labels_and_roles_written_without_a_colon() -> None:
+    plan = parse_text(
+        "关于开展督查的通知\n一、重点事项\n"
+        "1.实施改厨工程。(责任单位—住建局、畜牧局)\n"
+        "2.开展整治。(主责住建局、协同畜牧局)\n"
+        "3.加快改造。(住建局为主、畜牧局协助)\n"
+        "4.推进创新(协同创新中心牵头)。\n"
+    )
+    assert roles(plan) == [
+        ("一.1", ["住建局", "畜牧局"], []),
+        ("一.2", ["住建局"], ["畜牧局"]),
+        ("一.3", ["住建局"], ["畜牧局"]),
+        ("一.4", ["协同创新中心"], []),  # a body whose name begins with a role word stays a body
+    ]
+
+
+def test_a_name_holding_a_label_is_an_error_not_a_department() -> None:
+    plan = parse_text("关于通知\n1.推进工程。(责任单位住建局—协同单位畜牧局)\n2.开展整治(县城管局牵头)。\n")
+    graph = PlanGraph(plan)
+    assert not [d.name for d in graph.departments() if "单位" in d.name]
+    errors = [f for f in plan.findings if f.severity is Severity.ERROR]
+    assert errors and "夹着分工的字样" in errors[0].message and errors[0].line == 2

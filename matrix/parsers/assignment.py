@@ -41,7 +41,7 @@ _DEADLINE = re.compile(
 _SCOPE_LABEL = re.compile(r"^(适用范围|适用地区|实施范围|范围)\s*:")
 _COMPLETE = re.compile(r"(?<=[前底内末])(完成|完成任务|实现|到位|落实到位|落实|办结|见效)$")
 _MODIFIERS = ("分别", "共同", "具体", "积极", "主动", "全力", "密切", "切实", "认真", "统一")
-_LEAD_CORES = ("牵头负责", "牵头抓总", "总牵头", "牵头", "主办", "主抓", "主责", "领衔", "负总责")
+_LEAD_CORES = ("牵头负责", "牵头抓总", "总牵头", "牵头", "主办", "主抓", "主责", "领衔", "负总责", "为主")
 _RESPONSIBLE_CORES = (
     "按照职责分工负责",
     "按职责分工负责",
@@ -63,6 +63,10 @@ _OTHER_CORES = {
 _CORES = sorted(
     [*_LEAD_CORES, *_RESPONSIBLE_CORES, *_PARTICIPANT_CORES, *_OTHER_CORES], key=len, reverse=True
 )
+_ROLE_THEN_LIST = re.compile(
+    r"(?<=牵头|配合|参与|协助|协办|协同|为主|负责)、(?=\S{2,}(?:牵头|配合|参与|协助|协办|协同|负责)$)"
+)
+"""A 、 between two names-with-their-role (A为主、B协助): a clause ends there."""
 _VERB = re.compile(
     r"^(?P<names>.*?)(?P<verb>(?:" + "|".join(_MODIFIERS) + r")?(?:" + "|".join(_CORES) + r"))"
     r"(?P<tail>((组织|抓好|抓|具体|负责)?(实施|推进|完成|办理|执行|做好|开展|落实|推动))?)$"
@@ -117,6 +121,8 @@ class AssignmentText:
     """Labels shaped like role labels (抄送单位:) whose role could not be read."""
     too_long: list[str] = field(default_factory=list)
     """Names longer than any body's that were left out (reported, never dropped in silence)."""
+    odd_names: list[str] = field(default_factory=list)
+    """Names holding a role or label word (责任单位住建局) that were left out (reported)."""
     unread: int = 0
     """Clauses that were neither names with a role, a label, a deadline nor a remark: prose."""
 
@@ -163,6 +169,7 @@ class AssignmentText:
         self.unread_labels += other.unread_labels
         self.unread += other.unread
         self.too_long += other.too_long
+        self.odd_names += other.odd_names
 
 
 def _texts(names: list[Name]) -> list[str]:
@@ -186,17 +193,26 @@ def _names(text: str, result: AssignmentText) -> list[Name]:
             if is_organisation(name.text):
                 result.too_long.append(name.text)
             continue
+        if _ROLE_INSIDE.search(name.text):
+            result.odd_names.append(name.text)  # 责任单位住建局: a label the text did not set off
+            continue
         out.append(name)
     return out
 
 
+_ROLE_INSIDE = re.compile(r"(牵头|主责|主办|配合|协同|协助|协办|参与|责任|承办)(单位|部门)(?=\S)")
+"""A role label inside a name (责任单位住建局, 县委牵头部门县发改局): no body's name holds one."""
+
+
 def _clauses(text: str, custom: Mapping[str, LabelKind] | None) -> list[str]:
-    """The clauses of an assignment: cut at ``, ; 。`` outside brackets and before every label."""
+    """The clauses of an assignment: cut at ``, ; 。`` outside brackets, before every label, and
+    at a ``、`` that closes a role verb (``A为主、B协助``)."""
     out: list[str] = []
     for part in depth_split(text, ",;。"):
         cuts = [0, *(at.start for at in find_labels(part, custom) if at.start > 0), len(part)]
-        out.extend(part[a:b].strip() for a, b in itertools.pairwise(cuts))
-    return [c for c in out if c]
+        for a, b in itertools.pairwise(cuts):
+            out.extend(_ROLE_THEN_LIST.split(part[a:b].strip()))
+    return [c.strip() for c in out if c.strip()]
 
 
 def _strip_rule_groups(text: str, result: AssignmentText) -> str:
@@ -267,6 +283,12 @@ def parse_assignment(
             _apply_verb(result, verb.group("names"), verb.group("verb"), pending)
             pending, context = [], None
             continue
+        unmarked = _unmarked_labels(clause, custom)
+        if unmarked:
+            for at, names_text in unmarked:
+                context = _labelled(result, at, names_text, custom)
+            scoped = False
+            continue
         names = _names(clause, result)
         if context is not None:
             if context == "responsible" and result.first_group is None:
@@ -286,6 +308,38 @@ def parse_assignment(
     if bare and pending:
         _apply_verb(result, "", "负责", pending)
     return result
+
+
+_LABEL_GAP = re.compile(r"^[\s—\-–~～]*(为|是)?")
+
+
+def _leading_label(piece: str, custom: Mapping[str, LabelKind] | None) -> tuple[LabelAt, str] | None:
+    """A role label opening ``piece`` without its colon, and the name after it."""
+    for cut in range(min(10, len(piece) - 2), 1, -1):
+        label = read_label(piece[:cut], custom)
+        if label is not None and label.kind in (LabelKind.LEAD, LabelKind.PARTICIPANT, LabelKind.RESPONSIBLE):
+            return LabelAt(0, cut, label, piece[:cut]), _LABEL_GAP.sub("", piece[cut:])
+    return None
+
+
+def _unmarked_labels(clause: str, custom: Mapping[str, LabelKind] | None) -> list[tuple[LabelAt, str]]:
+    """Role labels written without their colon (``主责住建局、协同畜牧局``, ``责任单位—住建局``):
+    each label with the names it covers, when every name is a body; else nothing."""
+    out: list[tuple[LabelAt, list[str]]] = []
+    for piece in split_list(clause):
+        found = _leading_label(piece, custom)
+        if found is not None:
+            out.append((found[0], [found[1]]))
+        elif out:
+            out[-1][1].append(piece)
+        else:
+            return []
+    names = [n for _, pieces in out for n in pieces]
+    if not all(
+        (is_organisation(n) or n.startswith("各")) and ":" not in n and not _BAD_NAME.search(n) for n in names
+    ):
+        return []
+    return [(at, "、".join(pieces)) for at, pieces in out]
 
 
 _SAID_KINDS = (LabelKind.LEAD, LabelKind.PARTICIPANT, LabelKind.RESPONSIBLE, LabelKind.OTHER)

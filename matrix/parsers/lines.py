@@ -163,6 +163,15 @@ def _report_unread(line: int, assignment: AssignmentText, findings: list[Finding
             )
         )
     assignment.too_long.clear()
+    for name in dict.fromkeys(assignment.odd_names):
+        findings.append(
+            Finding(
+                line,
+                f'"{name}" 里夹着分工的字样 (如 "牵头""单位"), 没有作为单位读入: 请核对这一行的写法',
+                Severity.ERROR,
+            )
+        )
+    assignment.odd_names.clear()
 
 
 def _sentence_names(assignment: AssignmentText) -> list[Name]:
@@ -355,6 +364,8 @@ def classify(lines: list[Line], findings: list[Finding], custom: Custom = None) 
         if row is True:
             continue
         if isinstance(row, Para):
+            if row.pure is not None:
+                _report_unread(row.line, row.pure, findings)
             out.append(row)
             continue
         text = strip_debris(clean(line.text)).strip()
