@@ -237,3 +237,12 @@ def test_one_body_s_parts_are_not_cut_apart_and_bodies_with_their_own_level_word
         ("修缮农村道路。", ["县政府办公室"], ["县委宣传部", "县开发区管委会"]),
         ("新建公园。", ["市生态环境局青山分局"], ["市公安局交通警察支队"]),
     ]
+
+
+def test_a_bracketed_section_row_is_a_heading_too() -> None:
+    plan = parse_text(
+        "序号工作任务牵头单位配合单位(一)基础设施1修缮农村道路。县交通局县财政局"
+        "(二)公共服务2新建公园两座。县住建局县自然资源局\n"
+    )
+    assert [(s.id, s.title) for s in plan.sections] == [("一", "基础设施"), ("二", "公共服务")]
+    assert [(t.id, t.leads) for t in plan.tasks] == [("一.1", ["县交通局"]), ("二.2", ["县住建局"])]

@@ -10,7 +10,7 @@ Document-sharing sites and some PDF or Word extractions print a task table as on
   sentence's end and is followed by text; a section row (``一、主要发展指标``) between rows is a
   heading; page marks (``—2—``, ``2、`` at a line's start) are dropped;
 - in a **row** the text runs to the sentence end (。) after which a person (a leader column) and
-  units follow; the units are cut into names by their endings (:func:`is_organisation`): names
+  units follow (with no full stop, to the run of names that ends the row); the units are cut into names by their endings (:func:`is_organisation`): names
   joined by 、 share a cell, two names run together start the next cell, the first cell being the
   lead column's and the rest the participants'.  When the text goes on after the units and ends
   with units of its own, that is a sub-row sharing the row's number; text with no units of its own
@@ -47,7 +47,7 @@ _PAGE_MARK = re.compile(r"(?<!\d)[—－-]{1,2}\s*\d{1,3}\s*[—－-]{1,2}")
 """A page number the extraction left in the text: —2—, - 2 -."""
 _LINE_PAGE_MARK = re.compile(r"^\s*\d{1,3}、(?!\d)")
 """A page number at a line's start (2、), in a table whose rows are numbered bare (1增加…)."""
-_SECTION = re.compile(r"[一二三四五六七八九十]{1,3}、")
+_SECTION = re.compile(r"[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)")
 _MEASURE = set("个家所项万亿千百十人元户次年月日号条座处名台套间张辆批期亩吨倍岁层栋米%.、,:;)")
 """What follows a number that counts things (4580个, 12%): such a number starts no row."""
 
@@ -94,7 +94,9 @@ def cut_run_together(lines: list[Line], findings: list[Finding]) -> list[Line]:
     i = 0
     while i < len(lines):
         line = lines[i]
-        found = _find_header(fold(line.text), _next_text(lines, i)) if line.cells is None else None
+        found = None
+        if line.cells is None and _HEADER_START.search(line.text):
+            found = _find_header(fold(line.text), _next_text(lines, i))
         if found is None:
             out.append(line)
             i += 1
@@ -107,7 +109,7 @@ def cut_run_together(lines: list[Line], findings: list[Finding]) -> list[Line]:
             i += 1
             continue
         rows, consumed = table
-        before = line.text[:start].strip()
+        before = _drop_marks(line.text[:start]).strip()
         if before:
             out.append(Line(line.number, before))
         out.append(Line(line.number, "\t".join(header), cells=tuple(header)))
@@ -269,7 +271,11 @@ def _drop_marks(text: str) -> str:
 
 
 def _starts_marked(rest: str) -> bool:
-    return bool(re.match(r"^(?:[一二三四五六七八九十]{1,3}、[^\d]{0,40}?)?1[、.]", rest))
+    """True when the table's rows are numbered with a mark (1、 1.), not bare (1增加…)."""
+    section = _SECTION.match(rest)
+    if section is None:
+        return bool(re.match(r"1[、.]", rest))
+    return bool(re.match(r"[^\d]{0,40}?1[、.]", rest[section.end() :]))
 
 
 def _read_rows(stream: _Stream, header: list[str]) -> tuple[list[Line], int] | None:
