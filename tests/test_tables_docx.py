@@ -44,3 +44,29 @@ def test_docx_task_table(tmp_path: Path) -> None:
     graph = load_plan(path)
     dept = graph.department("市老龄办")
     assert dept is not None and dept.name == "市民政局"
+
+
+def test_a_cell_merged_down_is_context_not_the_rows_own_words(tmp_path: Path) -> None:
+    doc = Document()
+    doc.add_paragraph("民生实事完成情况表")
+    table = doc.add_table(rows=0, cols=4)
+    rows = [
+        ("序号", "项目名称", "子项目", "责任单位"),
+        ("1", "深化养老保险制度改革", "完成在职参保人数6300人", "区人社局"),
+        ("", "", "完成征缴基金10000万元", "区人社局"),
+    ]
+    for values in rows:
+        cells = table.add_row().cells
+        for cell, value in zip(cells, values, strict=True):
+            cell.text = value
+    for column in (0, 1):  # 序号 and 项目名称 span both rows of item 1
+        table.cell(1, column).merge(table.cell(2, column))
+    path = tmp_path / "merged.docx"
+    doc.save(str(path))
+    plan = parse_plan(path)
+    first, second = plan.tasks
+    assert first.written == "" and first.text.startswith("深化养老保险制度改革\n完成在职参保人数")
+    # the second row's own words, as the table shows them there; letters keep the item before them
+    assert second.written == "完成征缴基金10000万元"
+    assert second.text == "深化养老保险制度改革\n完成征缴基金10000万元"
+    assert second.leads == ["区人社局"]

@@ -41,9 +41,11 @@ def test_a_short_item_keeps_its_labelled_bracket() -> None:
 
 def test_each_stretch_keeps_its_own_bracket_only() -> None:
     tasks = _by_id()
-    assert tasks["二.2.s1"]["text"] == "建设产业园区(区发改局牵头)"
-    assert tasks["二.2.s2"]["text"] == ",完善配套设施(区住建局负责)。"
-    assert tasks["二.2.s2"]["plain"] == ",完善配套设施。"
+    # the comma after a bracket closes its stretch: the next stretch starts at its own words
+    assert tasks["二.2.s1"]["text"] == "建设产业园区(区发改局牵头),"
+    assert tasks["二.2.s1"]["plain"] == "建设产业园区"
+    assert tasks["二.2.s2"]["text"] == "完善配套设施(区住建局负责)。"
+    assert tasks["二.2.s2"]["plain"] == "完善配套设施。"
 
 
 def test_labelled_lines_after_the_text_are_not_part_of_it() -> None:

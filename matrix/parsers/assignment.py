@@ -21,7 +21,7 @@ from matrix.parsers.names import Name, is_organisation, parse_names, split_list
 from matrix.text.roles import LabelAt, LabelKind, find_labels, read_label
 
 RULE = re.compile(
-    r"(列|排|排列|位列|列在|排在)(在)?(第一|首)位.{0,8}(为|是|作为)?.{0,4}(牵头|汇总)"
+    r"(列|排|排列|位列|列在|排在)(在)?(第一|首)(位|者|个).{0,8}(为|是|作为)?.{0,4}(牵头|汇总)"
     r"|第一(位|个)(的)?(部门|单位)?(为|是)(牵头|主办)"
     r"|(首位|排首位|排名第一|第一位)(的)?(单位|部门)?(为|是)(牵头|主办)"
 )
@@ -30,7 +30,8 @@ COMMA_RULE = re.compile(r"(第一个|首个)(逗号|分号)前(面)?(的)?(单�
 _SKIP = re.compile(
     r"^(下同|以下同|不再列出|不再一一列出|不再做分工|不再分工|以下均.*|以下各项.*|除.*外|"
     r"(其他|其余|其它)(的)?(为|是)(配合|参与|责任|协办)(单位|部门)|"
-    r"具体任务.*|.*不再(列出|做分工|分工).*|以下简称.*|此件公开发布)$"
+    r"具体任务.*|.*不再(列出|做分工|分工).*|以下简称.*|此件公开发布|不(再)?逐一列出|"
+    r"明确(了)?牵头(部门|单位)的|.{0,6}(两|二|2)个(及|或)?以上的?)$"
 )
 _DEADLINE = re.compile(
     r"^(年内持续推进|持续推进|长期坚持|长期推进|常态化推进|长期|持续|年内完成|年底前完成|"
@@ -64,9 +65,10 @@ _CORES = sorted(
 )
 _VERB = re.compile(
     r"^(?P<names>.*?)(?P<verb>(?:" + "|".join(_MODIFIERS) + r")?(?:" + "|".join(_CORES) + r"))"
-    r"(?P<tail>(实施|推进|完成|办理|执行|做好|开展)?)$"
+    r"(?P<tail>((组织|抓好|抓|具体|负责)?(实施|推进|完成|办理|执行|做好|开展|落实|推动))?)$"
 )
-"""A list of names ending in a role verb: a modifier (分别, 积极 …), a core verb, a tail (实施 …)."""
+"""A list of names ending in a role verb: a modifier (分别, 积极 …), a core verb, a tail that says
+what the role does (实施, 牵头**落实**, 牵头**组织实施** …)."""
 _AS_LABEL = re.compile(r"^(?P<names>.+?)(?:为|作为|是)(?P<label>[\u4e00-\u9fff]{2,8})$")
 """``市发改委为牵头单位``: names said to be what a label names."""
 
@@ -355,10 +357,22 @@ def _apply_label(result: AssignmentText, kind: str, names: list[Name]) -> None:
         result.others += [(n, kind) for n in names]
 
 
+_OFFICE = re.compile(
+    r"^(分管|协管|主管|联系)?(常务)?副?(省长|市长|县长|区长|州长|旗长|镇长|乡长|秘书长|主席|书记|主任)$"
+)
+"""A leader named by office (分管副省长, 协管副秘书长): a person, not a body."""
+
+
 def _apply_verb(result: AssignmentText, names_text: str, verb: str, pending: list[Name]) -> None:
     head_text, _, co_text = names_text.partition("会同")
     head = pending + _names(head_text, result)
     co = _names(co_text, result)
+    offices = [n for n in head if _OFFICE.match(n.text)]
+    if offices:  # (分管副省长、协管副秘书长负责,省国资委牵头): the leaders in charge, then the bodies
+        result.persons += [(n.text, _verb_kind(verb)[1]) for n in offices]
+        head = [n for n in head if n not in offices]
+        if not head and not co:
+            return
     if not head and not co and names_text.strip():
         result.named_nobody = True
         return

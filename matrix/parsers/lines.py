@@ -67,6 +67,11 @@ class Para:
     pure: AssignmentText | None = None
     states_rule: bool = False
     """A bracket in the line states the lead rule (列第一位者为牵头单位) and names nobody."""
+    written: str | None = None
+    """For a table row whose cell merged down from the row above repeats part of ``text``: the
+    row's own words, as the table shows them on that row."""
+    heads: AssignmentText | None = None
+    """A heading that names who leads everything under it (``(一)省监察厅牵头的工作``)."""
     rule_from: int | None = None
     """Where the rule this line states starts to apply, when not at the line itself: a note under a
     table (注:列第一位的为牵头单位) rules the whole table, the rows above it included."""
@@ -213,6 +218,26 @@ def _named_in_heading(para: Para) -> Inline | None:
     return Inline(Group(m.end(), m.end()), AssignmentText(leads=[name], labelled=True))
 
 
+_DUTY_HEADING = re.compile(
+    r"^(?P<who>.{2,60}?(?:牵头负责|牵头|主办|主抓|负责))(?:的)?"
+    r"(?:重点工作|工作任务|重点任务|主要任务|工作|事项|任务)(?:\(共?\d+项\))?[。:]?$"
+)
+
+
+def _duty_heading(para: Para) -> AssignmentText | None:
+    """``(一)省监察厅牵头的工作``: a heading naming the bodies that lead everything under it."""
+    if para.marker is None:
+        return None
+    m = _DUTY_HEADING.match(para.folded[para.body_start :].strip())
+    if m is None:
+        return None
+    said = parse_assignment(m.group("who"))
+    names = [*said.leads, *said.responsible]
+    if said.unread or said.participants or not names or not all(_department_like(n.text) for n in names):
+        return None  # 孟学农省长负责的工作 names a person: a leader heading, read elsewhere
+    return AssignmentText(leads=names, labelled=True)
+
+
 def _trailing_sentence(para: Para, custom: Custom) -> Inline | None:
     """``1. 加强……。市发改委牵头, 市财政局配合。``: the line's last sentences when they are an assignment."""
     folded, start = para.folded, para.body_start
@@ -287,10 +312,12 @@ class _Tables:
             return True
         self.fresh = False
         self.rows += 1
-        row = read_row(self.header, cells, line.number, self.rows)
+        row = read_row(self.header, cells, line.number, self.rows, line.merged)
         if row is None:
             return None
-        return Para(line.number, row.text, fold(row.text), "row", row.marker, pure=row.assignment)
+        para = Para(line.number, row.text, fold(row.text), "row", row.marker, pure=row.assignment)
+        para.written = row.written
+        return para
 
     def leave(self, line: Line, text: str) -> None:
         """Close the table at a line that is neither a row nor a heading between rows (a numbered
@@ -342,6 +369,8 @@ def classify(lines: list[Line], findings: list[Finding], custom: Custom = None) 
             _report_unread(line.number, assignment, findings)
             # a labelled line is never task text, even one that names nobody (抄送单位: set to ignore)
             para.kind, para.pure = "pure", assignment
+        elif (heads := _duty_heading(para)) is not None:
+            para.heads = heads
         else:
             _read_inlines(para, findings, custom)
         out.append(para)
@@ -379,7 +408,8 @@ def own_text(
     start = para.body_start if start is None else start
     end = len(para.text) if end is None else end
     if as_written:
-        return para.text[start:end].strip()
+        whole = start == para.body_start and end == len(para.text)
+        return para.written if whole and para.written is not None else para.text[start:end].strip()
     pieces: list[str] = []
     pos = start
     # only the brackets that reach past ``start``: a line of N brackets cut into N stretches must not

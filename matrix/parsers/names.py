@@ -40,7 +40,7 @@ _SUFFIX = re.compile(
 )
 _ORGANISATION = re.compile(
     r"(局|委|办|室|厅|部|会|院|署|中心|行|所|处|科|站|队|社|团|集团|公司|政府|管委会|办事处|街道|"
-    r"乡镇|分局|机构|联合会|总会|协会|小组|股|馆|专班|"
+    r"乡镇|分局|机构|联合会|总会|协会|小组|股|馆|专班|海关|军分区|"
     # the mass organisations' short names: 妇联, 残联, 工商联, 科协
     r"(妇|婦|残|殘|侨|僑|文|工商|社科|台)[联聯]|科[协協])(（[^（）]*）)?$"
 )
@@ -162,7 +162,8 @@ def _clean(raw: str) -> tuple[str, tuple[str, ...], bool] | None:
     aliases: list[str] = []
     m = re.match(r"^(.+?)[(\[]([^()\[\]]+)[)\]]$", text)
     if m and _ORG_SUFFIX.search(m.group(1)) and not _ORG_SUFFIX.search(m.group(2)) and len(m.group(2)) <= 4:
-        text = m.group(1)  # 市政府办(金融): which desk of the body, not another body
+        if not text.startswith("各"):  # 各街办(新区): a group and the others it takes in, one addressee
+            text = m.group(1)  # 市政府办(金融): which desk of the body, not another body
         m = None
     if m and _ORG_SUFFIX.search(m.group(2)) and _ORG_SUFFIX.search(m.group(1)):
         text, alias = m.group(1), m.group(2)

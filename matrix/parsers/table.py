@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from matrix.model import Line
+from matrix.model import MERGED_ABOVE, Line
 from matrix.parsers.assignment import RULE, AssignmentText, normal_deadline, parse_assignment, person_names
 from matrix.parsers.names import Name, is_organisation, parse_names
 from matrix.text.normalize import clean, drop_glosses, fold
@@ -48,6 +48,8 @@ class TableRow:
     marker: Marker
     text: str
     assignment: AssignmentText
+    written: str | None = None
+    """The row's own text when a cell merged down from the row above repeats part of ``text``."""
 
 
 @dataclass
@@ -88,13 +90,28 @@ def split_row(line: Line, width: int | None = None) -> list[str]:
         return cells
     cells = [c.strip() for c in re.split(r"\s{2,}", text.strip())]
     if len(cells) < 3 and is_spaced_header(text):
-        return text.split()
+        return spaced_words(text)
     return cells
+
+
+def spaced_words(text: str) -> list[str]:
+    """The words of a line typed with single spaces, a word set out letter by letter (``工 作 任 务``,
+    as headers are typeset) put back together."""
+    out: list[str] = []
+    run = False  # the last word was a lone character that began or went on a spaced-out word
+    for word in text.split():
+        lone = len(word) == 1 and "\u4e00" <= word <= "\u9fff"
+        if lone and run:
+            out[-1] += word
+        else:
+            out.append(word)
+        run = lone
+    return out
 
 
 def is_spaced_header(text: str) -> bool:
     """True for a header typed with single spaces: ``序号 类别 主要任务 牵头单位 参与单位``."""
-    words = fold(text).split()
+    words = spaced_words(fold(text))
     if len(words) < 3:
         return False
     known = [column_kind(w) is not None for w in words]
@@ -252,18 +269,30 @@ def merge_second_header(header: Header, cells: list[str]) -> bool:
     return True
 
 
-def read_row(header: Header, cells: list[str], line: int, index: int) -> TableRow | None:
-    """A data row as a task, or None when the row does not fit the table."""
+def read_row(
+    header: Header, cells: list[str], line: int, index: int, merged: tuple[str, ...] | None = None
+) -> TableRow | None:
+    """A data row as a task, or None when the row does not fit the table.
+
+    ``merged`` says which cells repeat a cell merged down from the row above (see
+    :attr:`matrix.model.Line.merged`): they are part of the task's text, not of its own words.
+    """
     if len(cells) < header.width - 1 or len(cells) > header.width + 1 or not any(cells):
         return None
     cells = (cells + [""] * header.width)[: header.width]
+    from_above = [bool(merged and k < len(merged) and merged[k] == MERGED_ABOVE) for k in range(header.width)]
     by_kind: dict[str, list[str]] = {}
-    for kind, cell in zip(header.kinds, cells, strict=True):
+    own_texts: list[str] = []
+    for kind, cell, above in zip(header.kinds, cells, from_above, strict=True):
         if cell and not (kind != "text" and is_placeholder(cell)):
             by_kind.setdefault(kind, []).append(cell)
+            if kind == "text" and not above:
+                own_texts.append(cell)
     text = "\n".join(dict.fromkeys(by_kind.get("text", [])))
     if not text:
         return None
+    own = "\n".join(dict.fromkeys(own_texts))
+    written = own if own and own != text else None
     number = " ".join(by_kind.get("number", []))
     marker = find_marker(fold(number) + ".") if number else None
     label = marker.label if marker else (re.sub(r"\W", "", number) or str(index))
@@ -282,7 +311,7 @@ def read_row(header: Header, cells: list[str], line: int, index: int) -> TableRo
     deadline = " ".join(by_kind.get("deadline", [])).strip()
     if deadline and not is_placeholder(deadline):
         assignment.deadline = normal_deadline(deadline)
-    return TableRow(line, Marker(ROW_LEVEL, label, 0), text, assignment)
+    return TableRow(line, Marker(ROW_LEVEL, label, 0), text, assignment, written)
 
 
 _LABEL_FOR = {"lead": "牵头单位", "participant": "配合单位", "responsible": "责任单位"}

@@ -37,8 +37,13 @@ class Node:
         return self.para.line if self.para else 0
 
     def has_assignment(self) -> bool:
-        """True when the node or anything under it carries an assignment."""
-        return any(_assigned(p) for p in self.paras()) or any(c.has_assignment() for c in self.children)
+        """True when the node or anything under it carries an assignment (a heading that names who
+        leads all under it counts)."""
+        return any(_assigned(p) or p.heads is not None for p in self.paras()) or self.assigned_below()
+
+    def assigned_below(self) -> bool:
+        """True when the node's body or children carry an assignment of their own."""
+        return any(_assigned(p) for p in self.body) or any(c.has_assignment() for c in self.children)
 
     def paras(self) -> list[Para]:
         """The node's own line (if any) and its body."""
@@ -121,6 +126,9 @@ def _merged(paras: list[Para]) -> tuple[AssignmentText, int]:
     total = AssignmentText()
     line = 0
     for p in paras:
+        if p.heads is not None:
+            total.merge(p.heads)
+            line = max(line, p.line)
         for inline in p.inlines:
             total.merge(inline.assignment)
             line = max(line, p.line)
@@ -139,18 +147,27 @@ class _Stretch:
     assignment: AssignmentText
 
 
+_STOPS = "。;, "
+"""Stops that close a stretch of a line (as folded: full-width ，； read as , ;)."""
+
+
 def _split_stretches(para: Para, start: int) -> list[_Stretch]:
     """A line's stretches from ``start``, each ending in its own assignment bracket."""
     out: list[_Stretch] = []
     pos = start
     inlines = [i for i in para.inlines if i.group.start >= start]
     for k, inline in enumerate(inlines):
-        # the text up to this bracket, plus what trails the last bracket (a closing 。)
-        end = inline.group.end if k + 1 < len(inlines) else len(para.text)
-        out.append(
-            _Stretch(own_text(para, pos, end), own_text(para, pos, end, as_written=True), inline.assignment)
-        )
-        pos = inline.group.end
+        # the text up to this bracket and the stop right after it (。 ; ,), and after the last
+        # bracket whatever trails it
+        end = len(para.text)
+        if k + 1 < len(inlines):
+            end = inline.group.end
+            while end < inlines[k + 1].group.start and para.folded[end] in _STOPS:
+                end += 1
+        # a stretch cut at a comma reads as a clause of its own, without the comma
+        plain = own_text(para, pos, end).rstrip(",;，；")
+        out.append(_Stretch(plain, own_text(para, pos, end, as_written=True), inline.assignment))
+        pos = end
     return out
 
 
@@ -181,10 +198,20 @@ class TaskCollector:
         self._sectioned(root)
         for child in root.children:
             self._visit(child)
+        for task in self.tasks:
+            heads = _heads_above(task.section)
+            if heads is not None and not task.assignment.leads:
+                inherited = AssignmentText()
+                inherited.merge(heads)
+                inherited.merge(task.assignment)
+                task.assignment = inherited
         # by line, and within a line (a collapsed page cut into pieces) in the order they were found
         return sorted(self.tasks, key=lambda t: t.line)
 
     def _visit(self, node: Node) -> None:
+        if node.para is not None and node.para.heads is not None and not node.assigned_below():
+            self._whole(node)  # (一)省监察厅牵头的工作 over text that names nobody: the section is the task
+            return
         assigned = _units([p for p in node.paras() if _assigned(p)], node.paras())
         if not assigned:
             for i, child in enumerate(node.children):
@@ -290,6 +317,15 @@ class TaskCollector:
                     self.tasks[-1].assignment.merge(para.pure)
             elif para.kind == "para":
                 run.append(para)
+
+
+def _heads_above(node: Node | None) -> AssignmentText | None:
+    """The assignment of the nearest heading at or above ``node`` that names who leads all under it."""
+    while node is not None:
+        if node.para is not None and node.para.heads is not None:
+            return node.para.heads
+        node = node.parent
+    return None
 
 
 def _all_paras(node: Node) -> list[Para]:

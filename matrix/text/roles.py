@@ -85,6 +85,10 @@ DEADLINE_LABELS = (
     "完成时间节点",
     "办结时限",
 )
+RECORD_WORDS = ("发文", "发布", "印发", "制发", "来文", "成文", "所属", "信息来源")
+"""The words that open a label of the document's own record (发文单位:, 发布机构:, 所属机构:): the
+body named there issued the plan and is given no task.  (抄送单位 is left to the settings file: a
+table may give the bodies it copies a role.)"""
 SENTENCE_HEADS = ("分工", "责任分工", "部门分工", "任务分工", "职责分工", "工作分工")
 
 _TOKENS = sorted(
@@ -159,6 +163,8 @@ def read_label(word: str, custom: Mapping[str, LabelKind] | None = None) -> Labe
         return Label(text, custom[text])
     if text in DEADLINE_LABELS:
         return Label(text, LabelKind.DEADLINE)
+    if text.startswith(RECORD_WORDS):
+        return Label(text, LabelKind.IGNORE)
     if text in SENTENCE_HEADS:
         return Label(text, LabelKind.SENTENCE)
     for head in sorted(PERSON_HEADS, key=len, reverse=True):

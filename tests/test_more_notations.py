@@ -1,0 +1,150 @@
+"""Notations met in a second batch of unseen plans, each in invented text.
+
+A role verb followed by what the role does (牵头落实), headings that name the lead body of all under
+them (省X厅牵头的工作), leaders named by office in a bracket (分管副市长负责), a lead rule written
+with 第一者, a header set out letter by letter, a record label (发文单位:), and names that end as no
+listed body does (海关) or carry a group's bracket (各街办(新区)).
+"""
+
+from __future__ import annotations
+
+from helpers import parse_text, roles, task
+
+from matrix.checks import check_plan
+from matrix.graph import PlanGraph
+from matrix.model import Severity
+from matrix.parsers.names import is_organisation, parse_names
+from matrix.parsers.table import spaced_words
+from matrix.settings import Settings
+
+
+def test_a_role_verb_followed_by_what_the_role_does() -> None:
+    plan = parse_text(
+        "关于印发重点工作任务分解意见的通知\n"
+        "1.实施工业重点项目100个。(市经信委牵头落实)\n"
+        "2.加强稀土资源保护。(市经信委、市国土资源局牵头组织实施)\n"
+        "3.做好防汛工作。(市水务局负责落实)\n"
+    )
+    assert roles(plan) == [
+        ("1", ["市经信委"], []),
+        ("2", ["市经信委", "市国土资源局"], []),
+        ("3", [], []),
+    ]
+    # 负责落实 keeps its own reading: the body sees to it (落实), it does not lead
+    assert [(o.name, o.role) for o in task(plan, "3").others] == [("市水务局", "落实")]
+
+
+DUTY_HEADINGS = """关于印发年度工作目标责任分解的通知
+一、张三省长负责的工作
+全面负责省政府工作任务的落实。
+(一)省监察厅牵头的工作
+加强行政监察工作。
+(二)省审计厅牵头的工作
+全面加强审计工作。
+协同单位:省直各部门和各市人民政府。
+(三)省编办牵头的工作
+1.深化行政管理体制改革。
+2.推进乡镇机构改革。
+协同单位:省财政厅、省人事厅。
+二、李四常务副省长负责的工作
+(一)省政府办公厅牵头的工作
+1.加强政府自身建设。
+协同单位:省发改委。
+2.认真办理建议提案。
+协同单位:省信访局。
+"""
+
+
+def test_a_heading_names_the_lead_of_all_under_it() -> None:
+    plan = parse_text(DUTY_HEADINGS)
+    assert roles(plan) == [
+        ("一.一", ["省监察厅"], []),  # nothing under it names anyone: the section is the task
+        ("一.二", ["省审计厅"], ["省直各部门", "各市人民政府"]),
+        ("一.三", ["省编办"], ["省财政厅", "省人事厅"]),  # items 1, 2 share one line: one task
+        ("二.一.1", ["省政府办公厅"], ["省发改委"]),  # items with lines of their own: the lead is inherited
+        ("二.一.2", ["省政府办公厅"], ["省信访局"]),
+    ]
+    leaders = {t.id: [(o.name, o.role, o.person) for o in t.others] for t in plan.tasks}
+    assert leaders["一.二"] == [("张三", "省长负责", True)]
+    assert leaders["二.一.2"] == [("李四", "常务副省长负责", True)]
+    assert task(plan, "一.一").text.startswith("省监察厅牵头的工作\n加强行政监察工作")
+
+
+def test_a_heading_that_names_a_person_or_prose_leads_nobody() -> None:
+    plan = parse_text(
+        "关于印发工作要点的通知\n"
+        "一、张三负责的工作\n"
+        "1.抓好安全生产(市应急局牵头)。\n"
+        "二、形成科技部门牵头的工作\n"
+        "2.推进科技创新(市科技局牵头)。\n"
+    )
+    assert roles(plan) == [("一.1", ["市应急局"], []), ("二.2", ["市科技局"], [])]
+
+
+def test_leaders_named_by_office_are_persons() -> None:
+    plan = parse_text(
+        "关于有关工作部门分工的意见\n"
+        "一、深化改革\n"
+        "(一)促进发展。完善国企监管(分管副省长、协管副秘书长负责,省国资委牵头。明确牵头部门的,"
+        "有关部门配合,不逐一列出,下同)。鼓励非公有制经济发展(分管副省长、协管副秘书长负责,"
+        "省经信委、省发改委负责。责任单位两个以上的,列第一者为牵头单位,下同)。"
+        "推进注册便利化(分管副省长负责,省工商局牵头)。\n"
+    )
+    assert roles(plan) == [
+        ("一.一.s1", ["省国资委"], []),
+        ("一.一.s2", ["省经信委"], ["省发改委"]),  # the rule stated in a bracket rules that bracket
+        ("一.一.s3", ["省工商局"], []),
+    ]
+    first = task(plan, "一.一.s1")
+    assert [(o.name, o.role, o.person) for o in first.others] == [
+        ("分管副省长", "负责", True),
+        ("协管副秘书长", "负责", True),
+    ]
+    graph = PlanGraph(plan)
+    assert "分管副省长" not in [d.name for d in graph.departments() if not d.is_person]
+    assert not [f for f in check_plan(graph, Settings()) if f.severity is Severity.ERROR]
+
+
+def test_each_stretch_takes_the_stop_after_its_bracket() -> None:
+    plan = parse_text("关于印发方案的通知\n1.建设园区(区发改局牵头);完善配套(区住建局负责)。\n")
+    assert task(plan, "1.s1").text == "建设园区"
+    assert task(plan, "1.s2").text == "完善配套。"
+
+
+def test_a_header_set_out_letter_by_letter() -> None:
+    assert spaced_words("序号 工 作 任 务 牵头负责部门") == ["序号", "工作任务", "牵头负责部门"]
+    assert spaced_words("1 推进 5 万个行政村通光纤 工业和信息化部") == [
+        "1",
+        "推进",
+        "5",
+        "万个行政村通光纤",
+        "工业和信息化部",
+    ]
+    plan = parse_text(
+        "2016年量化指标任务分工\n"
+        "序号 工 作 任 务 牵头负责部门\n"
+        "1 居民消费价格涨幅3%左右 发展改革委\n"
+        "2 城镇新增就业1000万人以上 人力资源社会保障部\n"
+    )
+    assert roles(plan) == [("1", ["发展改革委"], []), ("2", ["人力资源社会保障部"], [])]
+
+
+def test_a_record_label_is_no_unread_assignment() -> None:
+    plan = parse_text(
+        "颁布时间:2016-04-06 发文单位:国务院办公厅\n"
+        "关于印发任务分工的通知\n"
+        "1.做好就业工作(人力资源社会保障部牵头)。\n"
+    )
+    graph = PlanGraph(plan)
+    assert roles(plan) == [("1", ["人力资源社会保障部"], [])]
+    assert not [f for f in [*plan.findings, *check_plan(graph, Settings())] if "发文单位" in f.message]
+
+
+def test_customs_and_groups_with_their_bracket() -> None:
+    assert is_organisation("苏州海关") and is_organisation("省军分区")
+    assert [n.text for n in parse_names("区卫健局、各街办(新区)")] == ["区卫健局", "各街办（新区）"]
+    # a bracket after one body that names a desk is still dropped
+    assert [n.text for n in parse_names("市政府办(金融)")] == ["市政府办"]
+    settings = Settings()
+    plan = parse_text("关于印发通知\n1.外贸进出口增长10%(市商务局、苏州海关负责)。\n", settings)
+    assert roles(plan) == [("1", ["市商务局", "苏州海关"], [])]
