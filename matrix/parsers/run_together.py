@@ -10,11 +10,11 @@ Document-sharing sites and some PDF or Word extractions print a task table as on
   sentence's end and is followed by text; a section row (``一、主要发展指标``) between rows is a
   heading; page marks (``—2—``, ``2、`` at a line's start) are dropped;
 - in a **row** the text runs to the sentence end (。) after which a person (a leader column) and
-  units follow (with no full stop, to the run of names that ends the row); the units are cut into names by their endings (:func:`is_organisation`): names
-  joined by 、 share a cell, two names run together start the next cell, the first cell being the
-  lead column's and the rest the participants'.  When the text goes on after the units and ends
-  with units of its own, that is a sub-row sharing the row's number; text with no units of its own
-  goes on the row's text.
+  units follow (with no full stop, to the run of names that ends the row); the units are cut into
+  names by their endings (:func:`is_organisation`): names joined by 、 share a cell, two names run
+  together start the next cell, the first cell being the lead column's and the rest the
+  participants'.  When the text goes on after the units and ends with units of its own, that is a
+  sub-row sharing the row's number; text with no units of its own goes on the row's text.
 
 Each header and row is handed on as one :class:`Line` with its cells, as
 :mod:`matrix.parsers.flat_table` does, and the table parser reads it from there.  The cells are a
