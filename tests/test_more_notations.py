@@ -148,3 +148,26 @@ def test_customs_and_groups_with_their_bracket() -> None:
     settings = Settings()
     plan = parse_text("关于印发通知\n1.外贸进出口增长10%(市商务局、苏州海关负责)。\n", settings)
     assert roles(plan) == [("1", ["市商务局", "苏州海关"], [])]
+
+
+def test_zones_share_their_bodies_and_unnamed_places_are_vague() -> None:
+    names = parse_names("各县(市、区)党委和人民政府,城乡一体化示范区、高新区党工委和管委会")
+    assert [n.text for n in names] == [
+        "各县（市、区）党委和人民政府",
+        "城乡一体化示范区党工委和管委会",
+        "高新区党工委和管委会",
+    ]
+    assert [n.text for n in parse_names("经开区、高新区管委会")] == ["经开区管委会", "高新区管委会"]
+    # which streets is not said; 各相关街镇 (all of them) is a group a notice can go to
+    assert [n.text for n in parse_names("相关街道、有关街镇、区城建局")] == ["区城建局"]
+    assert [n.text for n in parse_names("各相关街镇")] == ["各相关街镇"]
+
+
+def test_a_default_for_later_tasks_names_nobody_in_this_one() -> None:
+    plan = parse_text(
+        "关于印发政策措施的通知\n"
+        "1.设立专项引导资金。(责任单位:市工信局、市财政局。以下政策措施均需各县区人民政府、"
+        "园区管委会落实,不再单独列出)\n"
+    )
+    assert roles(plan) == [("1", ["市工信局", "市财政局"], [])]
+    assert task(plan, "1").others == []

@@ -19,6 +19,8 @@ VAGUE = re.compile(
     r"(部门|单位|方面|机构|地区)?(和|及|、)?(部门|单位|方面|机构)?$"
     r"|^等?(有关|相关)?(部门|单位)(和单位)?$|^等$|^有关$|^相关$"
     r"|^(市直|区直|县直|省直|各)?(各)?(有关|相关)(部门|单位)(和单位|和部门)?$"
+    # 相关街道, 有关街镇, 有关区县: which of them is not said (各相关街镇, all of them, is a group)
+    r"|^(有关|相关)(街道|街镇|镇街|乡镇|镇|乡|区|县|区县|县区|县市区|市县|地区|地方|企业)$"
 )
 # "以及", "等和", "和各", "及各" join two lists; a bare "和" is part of names such as 工业和信息化部.
 _JOINERS = re.compile(r"等和|等及|以及|和各|及各|与各|并各")
@@ -99,16 +101,24 @@ _PLACE_GOVERNMENT = re.compile(r"^[\u4e00-\u9fff]{2,4}?([市县区州旗](人民
 _BARE_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
 
 
+_ZONE = re.compile(r"^[\u4e00-\u9fff]{2,12}?(区|园|园区|新城)$")
+_ZONE_BODIES = re.compile(r"^[\u4e00-\u9fff]{2,12}?(?:区|园|园区|新城)((党工委)?(和|及)?管委会|党工委)$")
+
+
 def _share_suffix(pieces: list[str]) -> list[str]:
-    """``广州、深圳市政府``: bare place names before ``X市政府`` share its ``市政府``."""
+    """``广州、深圳市政府``: bare place names before ``X市政府`` share its ``市政府``; zones before
+    ``高新区党工委和管委会`` share its ``党工委和管委会``."""
     out = list(pieces)
     for i, piece in enumerate(out):
-        if not _BARE_PLACE.match(piece) or _ORGANISATION.search(piece):
+        if _ORGANISATION.search(piece):
             continue
+        place, zone = bool(_BARE_PLACE.match(piece)), bool(_ZONE.match(piece))
         for later in out[i + 1 :]:
-            if _BARE_PLACE.match(later) and not _ORGANISATION.search(later):
+            if (_BARE_PLACE.match(later) or _ZONE.match(later)) and not _ORGANISATION.search(later):
                 continue
-            found = _PLACE_GOVERNMENT.match(later)
+            found = (_PLACE_GOVERNMENT.match(later) if place else None) or (
+                _ZONE_BODIES.match(later) if zone else None
+            )
             if found:
                 out[i] = piece + found.group(1)
             break
