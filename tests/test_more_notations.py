@@ -171,3 +171,84 @@ def test_a_default_for_later_tasks_names_nobody_in_this_one() -> None:
     )
     assert roles(plan) == [("1", ["市工信局", "市财政局"], [])]
     assert task(plan, "1").others == []
+
+
+def test_a_flattened_header_with_columns_no_rule_names() -> None:
+    # 当前进度 before the role column, 备注 after it: columns of the header, read as nothing
+    plan = parse_text(
+        "2022年民生实事项目进度表\n序号\n\n项目内容\n\n当前进度\n\n牵头单位\n\n备注\n\n"
+        "1\n\n新建公办园5所。\n\n80%(进度滞后)\n\n县教育局\n\n市民生实事\n\n"
+        "2\n\n建设农村公路55公里。\n\n95%\n\n县交通局\n\n县民生实事\n"
+    )
+    assert roles(plan) == [("1", ["县教育局"], []), ("2", ["县交通局"], [])]
+    assert task(plan, "1").text == "新建公办园5所。"
+
+
+def test_a_bordered_header_with_split_words_and_report_columns() -> None:
+    plan = parse_text(
+        "2023年重点民生实事项目推进情况\n序号 |\n主要任务 |\n全年目标任务 |\n分管 领导 |\n牵头 单位 |\n"
+        "责任主体与协同单位 |\n1-10月推进情况 |\n1-11月推进情况 |\n是否达序 |\n说明 |\n"
+        "24 |\n优化提升背街后巷交通组织。 |\n徐国江 |\n城管局 |\n市政局、相关街道 |\n已进场施工。 |\n"
+        "完成60%。 |\n是 |\n||\n"
+        "25 |\n新建建筑垃圾中转站8个。 |\n徐国江 |\n城管局 |\n崇川经济开发区、相关街道 |\n已建成3个。 |\n"
+        "已建成7个。 |\n是 |\n"
+    )
+    assert roles(plan) == [("24", ["城管局"], ["市政局"]), ("25", ["城管局"], ["崇川经济开发区"])]
+    assert [(o.name, o.role) for o in task(plan, "24").others] == [("徐国江", "分管领导")]
+
+
+def test_joined_labels() -> None:
+    from matrix.text.roles import LabelKind, read_label
+
+    def kind(word: str) -> LabelKind | None:
+        label = read_label(word)
+        return None if label is None else label.kind
+
+    assert kind("责任主体与协同单位") is LabelKind.PARTICIPANT
+    assert kind("主办与协办单位") is LabelKind.RESPONSIBLE
+    assert kind("牵头单位及配合单位") is LabelKind.RESPONSIBLE
+    assert kind("工业和信息化部门") is None
+
+
+def test_a_row_typed_with_bars_keeps_the_items_in_its_cells() -> None:
+    # long enough, with numbered steps after spaces, to look like a collapsed page: it is a row
+    steps = (
+        "1.照护驿站:3月底前新建成2家;6月底前新建成2家;9月底前完成7家建设任务。 "
+        "2.照护托位:3月底前新增100个以上托位;6月底前新增200个以上托位;9月底前完成500个托位。 "
+        "3.联合筛查:4月底前完成筛查方案制定;5月底前启动筛查;11月底前完成筛查工作。"
+    )
+    plan = parse_text(
+        "民生实事项目\n序号 | 实事项目 | 工作举措及实施计划 | 责任单位 | 配合单位 |\n"
+        f"2 | 新建婴幼儿照护驿站7家。 | {steps} | 卫生健康局 | 财政局、教育局,各镇(街道) |\n"
+    )
+    assert roles(plan) == [("2", ["卫生健康局"], ["财政局", "教育局", "各镇（街道）"])]
+
+
+def test_a_label_typed_with_a_semicolon_for_its_colon() -> None:
+    plan = parse_text("关于开展专项督查的通知\n5.实施改厨改厕工程。(责任单位;住建局、畜牧局、各乡镇场)\n")
+    assert roles(plan) == [("5", ["住建局", "畜牧局", "各乡镇场"], [])]
+    # role words alone are no label: 市发改委(牵头,年底前) stays as it is
+    marked = parse_text("关于印发方案的通知\n1.建设园区(市发改委牵头,年底前完成)。\n")
+    assert roles(marked) == [("1", ["市发改委"], [])]
+
+
+def test_leader_headings_by_title_and_not_by_chance() -> None:
+    from matrix.parsers.plan import leader_in_heading
+
+    found = leader_in_heading("张盈军区政府党组成员牵头重点工作")
+    assert found is not None and (found.name, found.role) == ("张盈军", "区政府党组成员牵头")
+    assert leader_in_heading("潘东旭市长负责事项(共9项)") is not None
+    assert leader_in_heading("加强区长负责制") is None
+
+
+def test_a_sentence_and_its_bracket_stay_one_task_among_unnumbered_lines() -> None:
+    # a garbled marker makes the second item a plain line under the first: the first item's
+    # sentence is not cut off from its own bracket
+    plan = parse_text(
+        "关于印发工作事项的通知\n一、构建现代产业体系\n"
+        "(一)加快建设汽车产业基地。(牵头单位:市经贸委;配合单位:市发改委)\n"
+        "?。ǘ┩推进石化基地建设。(牵头单位:市发改委)\n"
+    )
+    first = plan.tasks[0]
+    assert first.text.startswith("加快建设汽车产业基地") and first.leads == ["市经贸委"]
+    assert first.participants == ["市发改委"]

@@ -19,7 +19,7 @@ import itertools
 import re
 
 from matrix.model import Finding, Line
-from matrix.parsers.names import is_organisation
+from matrix.parsers.names import is_organisation, is_vague
 from matrix.parsers.table import column_kind, is_placeholder
 from matrix.text.chinese import chinese_number
 from matrix.text.normalize import drop_glosses, fold, is_debris
@@ -61,8 +61,12 @@ def _header_at(lines: list[Line], i: int) -> tuple[list[str], int] | None:
                 cells.append(joined)
                 j += 2
                 continue
-        short = len(drop_glosses(text)) <= 6
-        if kind is None and not (_looks_ready(cells) and short and _number(text) is None):
+        # a numbered table's rows start with a number, so a longer word (1-10月推进情况) after the
+        # header's known words is still a column of it
+        numbered = bool(cells) and column_kind(cells[0]) == "number" and _has_text_and_role(cells)
+        short = len(drop_glosses(text)) <= (_MAX_HEADER_CELL if numbered else 6)
+        ready = numbered or _looks_ready(cells) or _role_ahead(lines, j)
+        if kind is None and not (short and _number(text) is None and ready):
             break
         # a short word the header has beside known ones (第二季度) is a column too, read as nothing
         cells.append(text)
@@ -72,6 +76,18 @@ def _header_at(lines: list[Line], i: int) -> tuple[list[str], int] | None:
     if len(cells) >= 3 and "text" in kinds and has_role:
         return cells, j
     return None
+
+
+def _role_ahead(lines: list[Line], j: int) -> bool:
+    """True when a role column's word (牵头单位) comes within the next two lines: a word before it
+    that no rule names (当前进度) is a column of the header too, read as nothing."""
+    ahead = lines[j + 1 : j + 3]
+    return any((column_kind(line.text.strip()) or "") in _ROLE_KINDS for line in ahead)
+
+
+def _has_text_and_role(cells: list[str]) -> bool:
+    kinds = {column_kind(c) or "" for c in cells}
+    return "text" in kinds and bool(kinds & set(_ROLE_KINDS))
 
 
 def _looks_ready(cells: list[str]) -> bool:
@@ -328,10 +344,15 @@ _GROUP = re.compile(r"^各|各(部门|单位|机构|成员单位)$|[^\W各]属(�
 """Group addressees: 各街道, 市政府各部门, 委属部门单位, 局属单位."""
 
 
+_ZONE = re.compile(r"^[\u4e00-\u9fff]{2,}(开发区|经开区|高新区|示范区|新区|保税区|自贸区)$")
+"""A zone that acts as a body in a task table (崇川经济开发区); not a bare 产业园区 heading."""
+
+
 def _unitish(text: str) -> bool:
     """True for a line that names bodies and nothing else: 区财政局、区税务局 / 市政府各部门."""
     parts = [p.rstrip("等") for p in re.split(r"[、,，;；\s]+", fold(drop_glosses(text))) if p]
-    bodies = sum(1 for p in parts if is_organisation(p) or _GROUP.search(p))
+    # a zone (崇川经济开发区) acts as a body; 相关街道 names bodies without saying which
+    bodies = sum(1 for p in parts if is_organisation(p) or _GROUP.search(p) or _ZONE.search(p) or is_vague(p))
     # a long list may hold a name no ending gives away (区“两旧”专班): most of it must be bodies
     return bool(parts) and (bodies == len(parts) or (len(parts) >= 3 and bodies * 4 >= len(parts) * 3))
 

@@ -331,6 +331,15 @@ Custom = Mapping[str, LabelKind] | None
 """Labels named in the plan's settings file ([labels])."""
 
 
+_MISTYPED_COLON = re.compile(r"(?<=[(\[])([\u4e00-\u9fff]{2,10})[;,]")
+"""``(责任单位;A、B)``: a label opening a bracket, typed with a semicolon or comma for its colon."""
+
+
+def _typed_colon(m: re.Match[str]) -> str:
+    word = m.group(1)  # a whole label (责任单位), never role words alone (牵头, 负责)
+    return word + ":" if looks_like_label(word) and read_label(word) is not None else m.group(0)
+
+
 def _bracketed_label(m: re.Match[str]) -> str:
     word = m.group(1)
     if read_label(word) is None and not looks_like_label(word):
@@ -355,7 +364,7 @@ def classify(lines: list[Line], findings: list[Finding], custom: Custom = None) 
         if not text or is_debris(text):
             continue
         tables.leave(line, text)
-        folded = _BRACKETED.sub(_bracketed_label, fold(text))
+        folded = _MISTYPED_COLON.sub(_typed_colon, _BRACKETED.sub(_bracketed_label, fold(text)))
         marker = find_marker(folded)
         para = Para(line.number, text, folded, "item" if marker else "para", marker)
         stripped = folded.strip()

@@ -175,8 +175,11 @@ def _no_task_message(paras: list[Para]) -> str:
 
 
 _LEADER_HEADING = re.compile(
-    r"^(?P<name>[\u4e00-\u9fff]{2,3}?)(?P<title>(常务)?副?(省长|市长|县长|区长|州长|主席|书记|秘书长|镇长|乡长))"
+    r"^(?P<name>[\u4e00-\u9fff]{2,3}?)(?P<title>([省市县区州](政府)?)?(常务)?副?"
+    r"(省长|市长|县长|区长|州长|主席|书记|秘书长|镇长|乡长|党组成员|党组书记|党组副书记))"
     r"(?P<verb>主抓|牵头|负责|分管|领衔|挂帅|督办|联系)"
+    # what the heading names is the work under it, nothing else (加强区长负责制 is no leader heading)
+    r"(的)?(重点工作|工作任务|重点任务|工作|事项|任务|项目)?([(（][^()（）]*[)）])?[:：。]?$"
 )
 
 

@@ -39,6 +39,9 @@ def unfold(lines: list[Line]) -> list[Line]:
         if line.cells is not None or len(line.text) < _LONG or len(_GAP.findall(line.text)) < _MIN_CUTS:
             out.append(line)  # most long lines are one paragraph with no gaps at all
             continue
+        if line.text.count("|") >= 2 or "\t" in line.text:
+            out.append(line)  # a table row typed with | or tabs: its cells hold items 1. 2. of their own
+            continue
         folded = fold(line.text)
         cuts = [m.end() for m in _GAP.finditer(folded) if _cut_here(folded, m.end())]
         if len(cuts) < _MIN_CUTS:

@@ -27,6 +27,8 @@ ROW_LEVEL = 5
 _COLUMNS: list[tuple[str, re.Pattern[str]]] = [
     ("number", re.compile(r"^(序号|编号|序列|项目编号|号)$")),
     ("deadline", re.compile(r"(完成)?(时限|时间|期限)(要求)?$|时间节点|进度安排|时间安排")),
+    # how far a task has got (1-10月推进情况, 目标完成情况, 是否达序) is a report, not the task
+    ("skip", re.compile(r"(推进|进展|完成|落实|办理|实施)(情况|进度)|完成率|^是否")),
     ("text", re.compile(r"任务|内容|措施|事项|目标|工作|项目|举措|指标|名称|实事|标准|要求")),
     ("skip", re.compile(r"备注|说明|类别|类型|指标值|考核|分值|权重|进展|完成情况|完成率")),
 ]
@@ -230,7 +232,7 @@ def read_header(cells: list[str]) -> Header | None:
     kinds = [column_kind(c) or ("" if not c.strip() else "unknown") for c in cells]
     kinds = _main_beside_lead(_spanned(kinds, cells), cells)
     roles = {"lead", "responsible", "participant", "leader"} | {k for k in kinds if k.startswith("other:")}
-    if "text" in kinds and roles & set(kinds) and kinds.count("unknown") <= 2:
+    if "text" in kinds and roles & set(kinds) and kinds.count("unknown") <= max(2, len(kinds) // 3):
         labels = {k: re.sub(r"\s+", "", c) for k, c in zip(kinds, cells, strict=True) if k == "leader"}
         return Header(kinds, states_rule=header_states_rule(cells), labels=labels)
     return None

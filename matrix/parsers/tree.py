@@ -175,7 +175,8 @@ def _heading_end(para: Para) -> int | None:
     """Where a numbered line's heading sentence ends, when it shares its line with a paragraph."""
     first_bracket = para.inlines[0].group.start if para.inlines else len(para.folded)
     cut = para.folded.find("。", para.body_start)
-    if 0 <= cut < first_bracket and para.folded[cut + 1 :].strip():
+    # the rest must hold words of its own: 加快建设基地。(牵头单位:…) is one sentence and its bracket
+    if 0 <= cut < first_bracket and own_text(para, cut + 1):
         return cut + 1
     return None
 

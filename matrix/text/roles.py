@@ -167,6 +167,9 @@ def read_label(word: str, custom: Mapping[str, LabelKind] | None = None) -> Labe
         return Label(text, LabelKind.IGNORE)
     if text in SENTENCE_HEADS:
         return Label(text, LabelKind.SENTENCE)
+    joined = _joined_label(text)
+    if joined is not None:
+        return joined
     for head in sorted(PERSON_HEADS, key=len, reverse=True):
         if text.endswith(head):
             tokens = _tokens(text[: -len(head)])
@@ -189,6 +192,27 @@ def read_label(word: str, custom: Mapping[str, LabelKind] | None = None) -> Labe
         role = _role(tokens)
         if role is not None and role is not LabelKind.OTHER:
             return Label(text, role)
+    return None
+
+
+def _joined_label(text: str) -> Label | None:
+    """Two labels joined by 与 / 和 / 及 (责任主体与协同单位): bodies responsible and helping are
+    read as helping (a lead column beside it names the lead), a lead and helpers as responsible
+    (the plan's lead rule decides), two labels of one role as that role."""
+    for joiner in ("与", "和", "及"):
+        left, sep, right = text.partition(joiner)
+        if not sep or not left or not right:
+            continue
+        first, second = read_label(left), read_label(right)
+        if first is None or second is None or LabelKind.PERSON in (first.kind, second.kind):
+            continue
+        kinds = {first.kind, second.kind}
+        if len(kinds) == 1:
+            return Label(text, first.kind)
+        if kinds == {LabelKind.RESPONSIBLE, LabelKind.PARTICIPANT}:
+            return Label(text, LabelKind.PARTICIPANT)
+        if kinds == {LabelKind.LEAD, LabelKind.PARTICIPANT}:
+            return Label(text, LabelKind.RESPONSIBLE)
     return None
 
 
