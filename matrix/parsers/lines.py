@@ -13,6 +13,7 @@ from matrix.parsers.brackets import Group, balance, outer_groups
 from matrix.parsers.flat_table import regroup
 from matrix.parsers.names import Name, is_organisation
 from matrix.parsers.reflow import join_wrapped, unfold
+from matrix.parsers.run_together import cut_run_together
 from matrix.parsers.table import (
     Header,
     fit_spaced,
@@ -359,7 +360,7 @@ def classify(lines: list[Line], findings: list[Finding], custom: Custom = None) 
     """The plan's non-empty, non-debris lines, each classified, in order."""
     out: list[Para] = []
     tables = _Tables()
-    for line in regroup(join_wrapped(unfold(lines)), findings):
+    for line in regroup(cut_run_together(join_wrapped(unfold(lines)), findings), findings):
         row = tables.read(line)
         if row is True:
             continue

@@ -19,7 +19,7 @@ from matrix.parsers.assignment import RULE, AssignmentText, normal_deadline, par
 from matrix.parsers.names import Name, is_organisation, parse_names
 from matrix.text.normalize import clean, drop_glosses, fold
 from matrix.text.outline import Marker, find_marker
-from matrix.text.roles import LabelKind, read_label
+from matrix.text.roles import LEAD_WORDS, LabelKind, read_label
 
 ROW_LEVEL = 5
 """Rows nest under every heading level (一、 … ①)."""
@@ -230,12 +230,22 @@ def read_header(cells: list[str]) -> Header | None:
     if len(cells) < 3:
         return None
     kinds = [column_kind(c) or ("" if not c.strip() else "unknown") for c in cells]
-    kinds = _spanned(kinds, cells)
+    kinds = _main_beside_lead(_spanned(kinds, cells), cells)
     roles = {"lead", "responsible", "participant", "leader"} | {k for k in kinds if k.startswith("other:")}
     if "text" in kinds and roles & set(kinds) and kinds.count("unknown") <= max(2, len(kinds) // 3):
         labels = {k: re.sub(r"\s+", "", c) for k, c in zip(kinds, cells, strict=True) if k == "leader"}
         return Header(kinds, states_rule=header_states_rule(cells), labels=labels)
     return None
+
+
+def _main_beside_lead(kinds: list[str], cells: list[str]) -> list[str]:
+    """Kinds with a 主要责任单位 column beside one a lead word names (第一责任单位 | 主要责任单位)
+    read as participants: 主要 there means the main bodies after the first, not the lead."""
+    leads = [k for k, kind in enumerate(kinds) if kind == "lead"]
+    named = [k for k in leads if any(word in cells[k] for word in LEAD_WORDS)]
+    if len(leads) < 2 or not named:
+        return kinds
+    return ["participant" if k in leads and k not in named else kind for k, kind in enumerate(kinds)]
 
 
 def _spanned(kinds: list[str], cells: list[str]) -> list[str]:

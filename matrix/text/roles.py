@@ -47,7 +47,7 @@ SETTINGS_KINDS = {
 }
 """The values a ``[labels]`` entry of the settings file may take."""
 
-LEAD_WORDS = ("总牵头", "牵头", "主办", "主责", "主抓", "领衔")
+LEAD_WORDS = ("总牵头", "牵头", "主办", "主责", "主抓", "领衔", "第一")
 PARTICIPANT_WORDS = ("配合", "协同", "协作", "协助", "协办", "参与", "参加", "协调")
 RESPONSIBLE_WORDS = ("责任", "负责", "承办", "实施", "承担", "执行", "推进", "落实")
 SUPERVISORY_WORDS = ("指导", "督办", "督导", "督查", "监督", "督促", "监考", "考核", "监测")

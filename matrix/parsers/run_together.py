@@ -1,0 +1,629 @@
+"""Task tables whose cells ran together: a table extracted with no separators at all.
+
+Document-sharing sites and some PDF or Word extractions print a task table as one run of text:
+``序号项目名称主要内容区政府分管领导牵头单位配合单位1增加教育资源供给……中小学4580个。何海平教育局
+经开区高新园(邹区镇)各街道市国有公司2促进就业稳定增长……``.  It is read by its grammar:
+
+- the **header** is found by its words glued together: 序号, a task column and role columns, each
+  read by :func:`matrix.parsers.table.column_kind`; its column order gives each row's layout;
+- **rows** are cut at the next number in order (1, 2, 3 …) where it follows a unit name or a
+  sentence's end and is followed by text; a section row (``一、主要发展指标``) between rows is a
+  heading; page marks (``—2—``, ``2、`` at a line's start) are dropped;
+- in a **row** the text runs to the sentence end (。) after which a person (a leader column) and
+  units follow (with no full stop, to the run of names that ends the row); the units are cut into
+  names by their endings (:func:`is_organisation`): names joined by 、 share a cell, two names run
+  together start the next cell, the first cell being the lead column's and the rest the
+  participants'.  When the text goes on after the units and ends with units of its own, that is a
+  sub-row sharing the row's number; text with no units of its own goes on the row's text.
+
+Each header and row is handed on as one :class:`Line` with its cells, as
+:mod:`matrix.parsers.flat_table` does, and the table parser reads it from there.  The cells are a
+guess, so every table read this way is reported at its header's line.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+from dataclasses import dataclass
+
+from matrix.model import Finding, Line
+from matrix.parsers.names import is_organisation
+from matrix.parsers.table import column_kind
+from matrix.text.normalize import fold
+
+_HEADER_START = re.compile(r"序号|编号")
+_HEADER_CELL_END = re.compile(
+    r"(任务|内容|措施|事项|目标|工作|项目|举措|指标|名称|实事|标准|要求|时限|时间|期限|节点|安排|备注|说明|"
+    r"类别|类型|分值|权重|进展|情况|单位|部门|处室|科室|股室|机构|主体|领导|负责人|责任人|联系人)$"
+)
+"""How a header cell ends: a cell is read only where it ends on its head word, so that
+主要工作任务第一责任单位 is two cells, not one 任务 cell."""
+_MAX_HEADER_CELL = 10
+_UNIT_KINDS = ("lead", "participant", "responsible")
+
+_PAGE_MARK = re.compile(r"(?<!\d)[—－-]{1,2}\s*\d{1,3}\s*[—－-]{1,2}")
+"""A page number the extraction left in the text: —2—, - 2 -."""
+_LINE_PAGE_MARK = re.compile(r"^\s*\d{1,3}、(?!\d)")
+"""A page number at a line's start (2、), in a table whose rows are numbered bare (1增加…)."""
+_SECTION = re.compile(r"[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)")
+_MEASURE = set("个家所项万亿千百十人元户次年月日号条座处名台套间张辆批期亩吨倍岁层栋米%.、,:;)")
+"""What follows a number that counts things (4580个, 12%): such a number starts no row."""
+
+_SEPARATORS = "、,;"
+_PLACE_END = re.compile(
+    r"(开发区|经开区|高新区|港区|园区|新区|保税区|示范区|度假区|试验区|合作区|片区|城区|"
+    r"高新园|产业园|工业园|科技园|(?<!城)[镇乡]|社区|各(成员)?(单位|部门|机构))$"
+)
+"""Bodies that end as places do (经开区, 高新园, 邹区镇) and group addressees (…各成员单位)."""
+_SHORT_BODIES = {"人行", "妇联", "残联", "侨联", "文联", "科协", "团委", "工会"}
+_ATTACHED = re.compile(
+    r"^(办公室|办|管委会|党工委|党委|工委|办事处|各(成员)?(单位|部门|机构|处室))"
+    r"|^(?![省市县区州]).*(分局|分行|支行|分公司|分中心|分院|支队|大队|中队|派出所|分所)$"
+)
+"""A piece that belongs to the name before it (开发区管委会, 市生态环境局青山分局): never a name's start.
+A branch with its own level word (市公安局交通警察支队) is a name of its own."""
+_LEVEL_START = re.compile(r"[省市县区州镇乡各]")
+_VERB_START = re.compile(
+    r"^(推进|推动|加强|加快|完善|建设|建立|实施|开展|提升|提高|完成|实现|落实|做好|强化|支持|鼓励|引导|"
+    r"发挥|组织|协调|新建|改造|打造|培育|深化|优化|促进|扩大|健全|形成|规范|全面|积极|持续|进一步|确保|"
+    r"力争|对|在|为|把|将|要|和|及|与|等)"
+)
+_MAX_UNIT = 20
+_MAX_ROW = 2000
+"""A row longer than this (in characters) is no row: the table has ended."""
+_MAX_GOING_ON = 300
+"""Text after the last row's units, on its line, that still belongs to that row (a merged cell)."""
+"""A row longer than this (in characters) is no row: the table has ended."""
+_FRAGMENT = re.compile(r"[^。]{0,3}。")
+"""A few characters and a full stop: the end of a sentence, which no run of names leaves behind."""
+_GROUP_PLACE = re.compile(r"各[省市县区镇乡村]")
+"""各镇, 各区: a group addressee of two characters."""
+_PERSON = re.compile(r"[\u4e00-\u9fff]{2,3}")
+_DEADLINE = re.compile(
+    r"(\d{4}年(\d{1,2}月)?(\d{1,2}日)?(上旬|中旬|下旬|底|末)?(前|以前|之前)?|\d{1,2}月(底|末)?(前|以前)?"
+    r"|年底前|长期坚持|长期|持续推进|常态化)(完成)?"
+)
+_DEADLINE_END = re.compile(r"(前|底|末|月|年|长期|持续推进|常态化|完成)$")
+
+
+def cut_run_together(lines: list[Line], findings: list[Finding]) -> list[Line]:
+    """``lines`` with every task table whose cells ran together cut back into a header and rows."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        found = None
+        if line.cells is None and _HEADER_START.search(line.text):
+            found = _find_header(fold(line.text), _next_text(lines, i))
+        if found is None:
+            out.append(line)
+            i += 1
+            continue
+        start, end, header = found
+        stream = _Stream.build(lines, i, end)
+        table = _read_rows(stream, header)
+        if table is None:
+            out.append(line)
+            i += 1
+            continue
+        rows, consumed = table
+        before = _drop_marks(line.text[:start]).strip()
+        if before:
+            out.append(Line(line.number, before))
+        out.append(Line(line.number, "\t".join(header), cells=tuple(header)))
+        out.extend(rows)
+        findings.append(
+            Finding(
+                line.number,
+                "这张表格的单元格连在一起 (没有分隔符), 已按序号和单位名称切开读取: "
+                "请逐行核对每项任务的文字、牵头和参与单位",
+            )
+        )
+        i, rest = stream.remainder(consumed)
+        if rest.strip():
+            out.append(Line(lines[i - 1].number, rest.strip()))
+    return out
+
+
+def _next_text(lines: list[Line], i: int) -> str:
+    """The next line after ``i`` that holds text, folded ("" at a table row or the end)."""
+    for line in lines[i + 1 :]:
+        if line.cells is not None:
+            return ""
+        if line.text.strip():
+            return fold(line.text.strip())
+    return ""
+
+
+def _find_header(folded: str, following: str) -> tuple[int, int, list[str]] | None:
+    """Where a glued header (序号项目名称…牵头单位配合单位) starts and ends in a line, and its cells.
+    The rows follow it on the same line, or begin the next (``following``) when the header ends
+    its line."""
+    for m in _HEADER_START.finditer(folded):
+        cells = _header_cells(folded, m.end())
+        if cells is None:
+            continue
+        words, end = cells
+        kinds = [column_kind(w) or "" for w in words]
+        rest = folded[end:].strip() or following
+        if "text" in kinds and any(k in _UNIT_KINDS for k in kinds) and _starts_rows(rest):
+            return m.start(), end, [m.group(), *words]
+    return None
+
+
+def _header_cells(folded: str, at: int) -> tuple[list[str], int] | None:
+    """The longest run of header cells from ``at`` (fewest cells for it), and where it ends."""
+    limit = min(len(folded), at + 8 * _MAX_HEADER_CELL)
+    best: dict[int, list[str]] = {at: []}
+    for i in range(at, limit):
+        if i not in best:
+            continue
+        for n in range(2, _MAX_HEADER_CELL + 1):
+            cell = folded[i : i + n]
+            if i + n > limit or not re.fullmatch(r"[\u4e00-\u9fff]+", cell):
+                break
+            if _header_cell(cell):
+                cells = [*best[i], cell]
+                if i + n not in best or len(cells) < len(best[i + n]):
+                    best[i + n] = cells
+    end = max(best)
+    if len(best[end]) < 2:
+        return None
+    return best[end], end
+
+
+_ROLE_HEAD = re.compile(r"(单位|部门|处室|科室|股室|机构|主体|领导|负责人|责任人|联系人)")
+
+
+def _header_cell(cell: str) -> bool:
+    """True for a header word that ends on its head word and reads as that: a cell ending in 单位
+    or 领导 must read as a role column (任务第一责任单位 is no cell)."""
+    kind = column_kind(cell)
+    if kind in (None, "number") or not _HEADER_CELL_END.search(cell) or _ROLE_HEAD.search(cell[:-1]):
+        return False  # 配合单位完成时限 is two cells: a head word ends a cell
+    roles = (*_UNIT_KINDS, "leader")
+    return not _ROLE_HEAD.search(cell) or kind in roles or kind.startswith("other:")
+
+
+def _starts_rows(rest: str) -> bool:
+    """True when the text after a header begins with row 1 (or a section row, then row 1)."""
+    section = _SECTION.match(rest)
+    if section is not None:
+        number = re.search(r"(?<!\d)1(?!\d)", rest[section.end() : section.end() + 40])
+        if number is None:
+            return False
+        rest = rest[section.end() + number.start() :]
+    return _row_number(rest, 0, 1) is not None
+
+
+def _row_number(text: str, at: int, expected: int) -> int | None:
+    """Where the row's text starts when row ``expected`` starts at ``at``, else None."""
+    digits = str(expected)
+    if not text.startswith(digits, at) or (at and text[at - 1].isdigit()):
+        return None
+    end = at + len(digits)
+    if end < len(text) and text[end] in "、.":
+        end += 1
+    if end >= len(text):
+        return None
+    after = text[end]
+    if after.isdigit() or after in _MEASURE or not ("\u4e00" <= after <= "\u9fff" or after in "(《“"):
+        return None
+    return end
+
+
+@dataclass
+class _Stream:
+    """The text from a header's end on, over the lines it spans, page marks taken out: ``text`` as
+    written, ``folded`` beside it, and for each character the index of its line."""
+
+    text: str
+    folded: str
+    origin: list[int]
+    lines: list[Line]
+
+    @classmethod
+    def build(cls, lines: list[Line], first: int, at: int) -> _Stream:
+        text: list[str] = []
+        origin: list[int] = []
+        bare = not _starts_marked(fold(lines[first].text)[at:])
+        for k in range(first, len(lines)):
+            if lines[k].cells is not None:
+                break
+            own = lines[k].text[at:] if k == first else lines[k].text
+            if k > first and bare:
+                mark = _LINE_PAGE_MARK.match(fold(own))
+                if mark is not None:
+                    own = own[mark.end() :]
+            own = _drop_marks(own)
+            text.append(own)
+            origin += [k] * len(own)
+        joined = "".join(text)
+        return cls(joined, fold(joined), origin, lines)
+
+    def remainder(self, consumed: int) -> tuple[int, str]:
+        """The first line the table leaves whole, and what of the line before it follows the table."""
+        if consumed >= len(self.text):
+            return (self.origin[-1] + 1 if self.origin else len(self.lines)), ""
+        k = self.origin[consumed]
+        if consumed == 0 or self.origin[consumed - 1] != k:
+            return k, ""  # the table ended with a line
+        return k + 1, self.text[consumed : self.line_end(consumed)]
+
+    def line_end(self, at: int) -> int:
+        """Where the line holding position ``at`` ends in the stream."""
+        k = self.origin[min(at, len(self.origin) - 1)]
+        end = at
+        while end < len(self.origin) and self.origin[end] == k:
+            end += 1
+        return end
+
+
+def _drop_marks(text: str) -> str:
+    """``text`` without the page numbers in it (—2—)."""
+    spans, last = [], 0
+    for m in _PAGE_MARK.finditer(fold(text)):
+        spans.append(text[last : m.start()])
+        last = m.end()
+    return "".join([*spans, text[last:]])
+
+
+def _starts_marked(rest: str) -> bool:
+    """True when the table's rows are numbered with a mark (1、 1.), not bare (1增加…)."""
+    section = _SECTION.match(rest)
+    if section is None:
+        return bool(re.match(r"1[、.]", rest))
+    return bool(re.match(r"[^\d]{0,40}?1[、.]", rest[section.end() :]))
+
+
+def _read_rows(stream: _Stream, header: list[str]) -> tuple[list[Line], int] | None:
+    """The rows of the table at the start of ``stream``, and where the table ends; None when no
+    row reads."""
+    kinds = [column_kind(c) or "" for c in header]
+    folded = stream.folded
+    out: list[Line] = []
+    expected, p = 1, 0
+    while p < len(folded):
+        section = _section_at(folded, p, expected)
+        if section is not None:
+            out.append(Line(_number(stream, p), stream.text[p:section].strip()))
+            p = section
+            continue
+        body = _row_number(folded, p, expected)
+        if body is None:
+            break
+        read = _one_row(stream, body, expected, kinds)
+        if read is None:
+            break
+        rows, end = read
+        out.extend(
+            Line(_number(stream, at), "\t".join(c.replace("\n", "、") for c in cells), cells=tuple(cells))
+            for at, cells in rows
+        )
+        expected, p = expected + 1, end
+    if not out:
+        return None
+    return out, p
+
+
+def _number(stream: _Stream, at: int) -> int:
+    return stream.lines[stream.origin[min(at, len(stream.origin) - 1)]].number
+
+
+def _section_at(folded: str, p: int, expected: int) -> int | None:
+    """Where row ``expected`` starts when a section row (一、主要发展指标) stands at ``p``."""
+    m = _SECTION.match(folded, p)
+    if m is None:
+        return None
+    for q in range(m.end() + 1, min(len(folded), m.end() + 40)):
+        if folded[q] in "。;":
+            return None
+        if _row_number(folded, q, expected) is not None:
+            return q
+    return None
+
+
+def _one_row(
+    stream: _Stream, body: int, number: int, kinds: list[str]
+) -> tuple[list[tuple[int, list[str]]], int] | None:
+    """Row ``number``, its text starting at ``body``: its rows (a row and its sub-rows, each with
+    where it starts and its cells) and where it ends."""
+    folded = stream.folded
+    columns = _tail_columns(kinds)
+    after_person = bool(columns) and columns[-1][1] == "leader"  # a row may end with a person's name
+    for q in _next_row_starts(folded, body, number + 1, after_person=after_person):
+        read = _split_row(folded, body, q, kinds)
+        # the row ends with its units, or (merged cells) with a sentence after them
+        if read is not None and (
+            not folded[read[1] : q].strip() or (len(read[0]) == 1 and folded[q - 1] == "。")
+        ):
+            return _cells(stream, _going_on(read[0], q), number, kinds), q
+    # the last row: it ends with the line its units end in; what follows on later lines is no
+    # longer the table (a row wrapped over a line or two is read whole)
+    end = body
+    for _ in range(3):
+        end = stream.line_end(end)
+        read = _split_row(folded, body, end, kinds)
+        if read is not None:
+            end = _going_on_end(folded, read[1], stream.line_end(max(body, read[1] - 1)))
+            return _cells(stream, _going_on(read[0], end), number, kinds), end
+        if end >= len(folded):
+            break
+    return None
+
+
+def _going_on_end(folded: str, units_end: int, line_end: int) -> int:
+    """Where the text going on after the last row's units ends: with the line, or when the line
+    goes on far, with the last full stop near the units (what follows is no longer the table)."""
+    if line_end - units_end <= _MAX_GOING_ON:
+        return line_end
+    stop = folded.rfind("。", units_end, units_end + _MAX_GOING_ON)
+    return stop + 1 if stop != -1 else units_end
+
+
+def _going_on(parts: list[_Part], end: int) -> list[_Part]:
+    """``parts`` with the text after the last units, up to ``end``, going on the last part's text
+    (a merged cell: sentences that have no units of their own)."""
+    last = parts[-1]
+    return [*parts[:-1], dataclasses.replace(last, more_end=end)]
+
+
+def _next_row_starts(folded: str, body: int, expected: int, *, after_person: bool) -> list[int]:
+    """The places after ``body`` where the next row (or a section row before it) may start: the
+    number follows a unit name or a sentence's end and is followed by text."""
+    out: list[int] = []
+    digits = str(expected)
+    limit = min(len(folded), body + _MAX_ROW)
+    q = folded.find(digits, body + 1, limit)
+    while q != -1:
+        if (after_person or _ends_row(folded[body:q])) and _row_number(folded, q, expected) is not None:
+            out.append(q)
+        q = folded.find(digits, q + 1, limit)
+    for m in _SECTION.finditer(folded, body + 1, limit):
+        if _ends_row(folded[body : m.start()]) and _section_at(folded, m.start(), expected) is not None:
+            out.append(m.start())
+    return sorted(out)
+
+
+def _ends_row(before: str) -> bool:
+    """True when ``before`` ends as a row does: with a unit name, a sentence's end or a date."""
+    if before.endswith("。"):
+        return True
+    base = _without_gloss(before)
+    tail = base[-12:]
+    return bool(is_organisation(tail) or _PLACE_END.search(tail) or _DEADLINE_END.search(tail))
+
+
+def _without_gloss(text: str) -> str:
+    """``text`` without the bracket at its end (高新园(邹区镇) → 高新园)."""
+    if text.endswith(")") and "(" in text:
+        return text[: text.rindex("(")]
+    return text
+
+
+@dataclass
+class _Part:
+    """One row (or sub-row) inside a row's text: where its text starts and ends, and its other
+    cells by column."""
+
+    start: int
+    text_end: int
+    tail: dict[int, str]
+    tail_end: int
+    more_end: int = 0
+    """Where the text going on after the units ends (a row's last part only)."""
+
+
+def _split_row(folded: str, body: int, end: int, kinds: list[str]) -> tuple[list[_Part], int] | None:
+    """The row in ``folded[body:end]`` as its parts, each a text followed by its person and units,
+    and where the last units end.  None when no units follow the text."""
+    columns = _tail_columns(kinds)
+    if not columns:
+        return None
+    parts: list[_Part] = []
+    start = pos = body
+    while pos < end:
+        stop = folded.find("。", pos, end)
+        if stop == -1:
+            break
+        tail = _tail(folded, stop + 1, end, columns)
+        if tail is None:
+            pos = stop + 1
+            continue
+        cells, after = tail
+        parts.append(_Part(start, stop + 1, cells, after))
+        start = pos = after
+    if parts and start < end and len(parts) > 1:
+        # text after the last units: only a row of one part goes on so (merged cells), so the units
+        # found in that text were words of it (提升康复辅具社区…)
+        parts = parts[:1]
+    if parts:
+        return parts, parts[-1].tail_end
+    # no sentence end before the units (…等先进生产技术市科技局市发展改革委、…): the units are the
+    # run of names that ends the row, its first name starting with a level word
+    for x in range(body + 1, end):
+        if folded[x] in "省市县区州镇乡各":
+            tail = _tail(folded, x, end, columns)
+            if tail is not None and tail[1] == end:
+                return [_Part(body, x, tail[0], end)], end
+    return None
+
+
+def _tail_columns(kinds: list[str]) -> list[tuple[int, str]]:
+    """The columns after the last text column, in order: what follows a row's text."""
+    texts = [k for k, kind in enumerate(kinds) if kind == "text"]
+    if not texts:
+        return []
+    return [(k, kind) for k, kind in enumerate(kinds) if k > texts[-1]]
+
+
+def _tail(
+    folded: str, at: int, end: int, columns: list[tuple[int, str]]
+) -> tuple[dict[int, str], int] | None:
+    """The person, units and date that follow a row's text at ``at``, by column, and where they end;
+    None when no units stand there."""
+    cells: dict[int, str] = {}
+    pos = at
+    units = [k for k, kind in columns if kind in _UNIT_KINDS or kind.startswith("other:")]
+    read_units = False
+    for k, kind in columns:
+        if kind == "leader":
+            person = _person(folded, pos, end, units_follow=not read_units)
+            if person is not None:
+                cells[k] = folded[pos:person]
+                pos = person
+        elif k in units:
+            if read_units:
+                continue
+            run = _units(folded[pos:end])
+            if run is None:
+                return None
+            chunks, length = run
+            _lay(cells, units, chunks)
+            pos += length
+            read_units = True
+        elif kind == "deadline":
+            m = _DEADLINE.match(folded, pos, end)
+            if m is not None and m.group():
+                cells[k] = m.group()
+                pos = m.end()
+    if not read_units:
+        return None
+    return cells, pos
+
+
+def _person(folded: str, at: int, end: int, *, units_follow: bool) -> int | None:
+    """Where a person's name (何海平, 张菁) at ``at`` ends: two or three characters.  Before units, of
+    the two lengths the one after which the units read as more whole names wins (张菁|民政局, not
+    张菁民|政局…), three on a tie; after the units, the name ends the row or comes before a date."""
+    best: tuple[int, tuple[int, int]] | None = None
+    for n in (3, 2):
+        name = folded[at : at + n]
+        if at + n > end or not _PERSON.fullmatch(name) or is_organisation(name) or _PLACE_END.search(name):
+            continue
+        if not units_follow:
+            if at + n == end or _DEADLINE.match(folded, at + n, end):
+                return at + n
+            continue
+        run = _run(folded[at + n : end], 0)
+        if run is not None and (best is None or run[1:3] > best[1]):
+            best = (at + n, run[1:3])
+    return best[0] if best is not None else None
+
+
+def _lay(cells: dict[int, str], columns: list[int], chunks: list[str]) -> None:
+    """Units into the unit columns: names run together start a new cell; the first cell is the
+    first column's.  When a later cell lists names with 、, the cells before it all belong to the
+    first column (两个牵头单位各占一行) and that list starts the next."""
+    if len(columns) == 1:
+        cells[columns[0]] = "\n".join(chunks)
+        return
+    listed = next((n for n, c in enumerate(chunks) if n and _has_separator(c)), None)
+    if listed is not None:
+        groups = [chunks[:listed], *[[c] for c in chunks[listed:]]]
+    else:
+        groups = [[c] for c in chunks]
+    for n, column in enumerate(columns):
+        if n >= len(groups):
+            break
+        take = groups[n:] if n == len(columns) - 1 else [groups[n]]
+        cells[column] = "\n".join(c for g in take for c in g)
+
+
+def _has_separator(chunk: str) -> bool:
+    depth = 0
+    for ch in chunk:
+        depth += (ch == "(") - (ch == ")")
+        if depth == 0 and ch in _SEPARATORS:
+            return True
+    return False
+
+
+def _units(text: str) -> tuple[list[str], int] | None:
+    """The names at the start of ``text``: the cells they make (names run together start a new cell)
+    and how far they reach; None when no name starts there."""
+    best = _run(text, 0)
+    if best is None:
+        return None
+    reach, _, _, steps = best
+    chunks: list[str] = []
+    start = 0
+    for a, glued in steps:
+        if glued and a > start:
+            chunks.append(text[start:a])
+            start = a
+    chunks.append(text[start:reach])
+    return chunks, reach
+
+
+_RunFound = tuple[int, int, int, tuple[tuple[int, bool], ...]]
+"""A run of names: how far it reaches, how many of its names start with a level word (市, 县, 各),
+how many names, and where each name after the first starts (and whether it is run together with
+the one before)."""
+
+
+@functools.lru_cache(maxsize=4096)
+def _run(text: str, at: int) -> _RunFound | None:
+    """The best run of names from ``at``: the furthest reach wins, then the most names that start
+    with a level word (县政府办公室|县委宣传部, not 县政府办|公室县委|宣传部), then the most names."""
+    best: _RunFound | None = None
+    depth = 0
+    level = 1 if _LEVEL_START.match(text, at) else 0
+    for n in range(1, _MAX_UNIT + 1):
+        j = at + n
+        if j > len(text):
+            break
+        ch = text[j - 1]
+        depth += (ch == "(") - (ch == ")")
+        if depth < 0 or ch.isdigit() or ch == "。" or (depth == 0 and ch in _SEPARATORS):
+            break
+        if depth or not _plausible(text[at:j], glued=at > 0 and text[at - 1] not in _SEPARATORS):
+            continue
+        # names never end just before a full stop: what a full stop ends is text (…整治老街道路。)
+        options: list[_RunFound] = [] if _FRAGMENT.match(text, j) else [(j, level, 1, ())]
+        if j < len(text) and text[j] in _SEPARATORS:
+            after = _run(text, j + 1)
+            if after is not None:
+                options.append((after[0], after[1] + level, after[2] + 1, ((j + 1, False), *after[3])))
+        after = _run(text, j)
+        if after is not None:
+            options.append((after[0], after[1] + level, after[2] + 1, ((j, True), *after[3])))
+        for option in options:
+            if best is None or option[:3] > best[:3]:
+                best = option
+    return best
+
+
+def _plausible(name: str, *, glued: bool) -> bool:
+    """True for text that reads as one body's name: it ends as a body or a place does, has no
+    figures, does not start with a verb, and a piece that belongs to the name before it
+    (管委会, 青山分局) does not stand alone where it follows another name."""
+    base = _without_gloss(name)
+    if not base or base.startswith("(") or ("(" in base and ")" not in base):
+        return False
+    if _GROUP_PLACE.fullmatch(base):
+        return True
+    if len(base) < 3 and base not in _SHORT_BODIES:
+        return False
+    if _VERB_START.match(base) or (glued and _ATTACHED.search(base)):
+        return False
+    return bool(is_organisation(base) or _PLACE_END.search(base))
+
+
+def _cells(stream: _Stream, parts: list[_Part], number: int, kinds: list[str]) -> list[tuple[int, list[str]]]:
+    """Each part of a row as the table's cells: its number, its text in the first text column, its
+    person, units and date in theirs."""
+    text_at = kinds.index("text")
+    out: list[tuple[int, list[str]]] = []
+    for part in parts:
+        cells = [""] * len(kinds)
+        if kinds[0] == "number":
+            cells[0] = str(number)
+        text = stream.text[part.start : part.text_end] + stream.text[part.tail_end : part.more_end]
+        cells[text_at] = text.strip()
+        for column, value in part.tail.items():
+            cells[column] = value
+        out.append((part.start, cells))
+    return out
