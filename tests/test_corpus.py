@@ -21,7 +21,7 @@ GOLD = sorted((CORPUS / "gold").glob("*.json"))
 
 MIN_MICRO_F1 = 0.98
 """The floor that holds today (see the closing note of issue 13); the issue's target is 0.97."""
-MIN_READ_FILES = 87
+MIN_READ_FILES = 98
 """Plans that give at least one right triple; the rest are listed in the closing note of issue 13."""
 
 

@@ -276,3 +276,30 @@ def test_a_name_holding_a_label_is_an_error_not_a_department() -> None:
     assert not [d.name for d in graph.departments() if "单位" in d.name]
     errors = [f for f in plan.findings if f.severity is Severity.ERROR]
     assert errors and "夹着分工的字样" in errors[0].message and errors[0].line == 2
+
+
+def test_group_addressees_and_shared_governments() -> None:
+    def texts(list_text: str) -> list[str]:
+        return [n.text for n in parse_names(list_text)]
+
+    # a PDF spaces out brackets and stops; the group stays one addressee
+    assert texts("省工信厅、省财政厅, 各市 (地) 、县 (市) 政府 (行署) ") == [
+        "省工信厅",
+        "省财政厅",
+        "各市（地）、县（市）政府（行署）",
+    ]
+    assert texts("各州、市人民政府") == ["各州、市人民政府"]
+    assert texts("省发改委、相关市、县政府") == ["省发改委"]  # which governments is not said
+    assert texts("银川市、石嘴山市、吴忠市人民政府") == [
+        "银川市人民政府",
+        "石嘴山市人民政府",
+        "吴忠市人民政府",
+    ]
+    assert texts("南京市、苏州市") == ["南京市", "苏州市"]
+
+
+def test_members_who_each_do_their_part() -> None:
+    plan = parse_text(
+        "安全生产工作要点\n1.开展隐患排查整治(市应急局、市住建局牵头,市安委会各成员单位分工负责)。\n"
+    )
+    assert roles(plan) == [("1", ["市应急局", "市住建局"], ["市安委会各成员单位"])]

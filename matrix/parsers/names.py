@@ -21,11 +21,13 @@ VAGUE = re.compile(
     r"|^(市直|区直|县直|省直|各)?(各)?(有关|相关)(部门|单位)(和单位|和部门)?$"
     # 相关街道, 有关街镇, 有关区县: which of them is not said (各相关街镇, all of them, is a group)
     r"|^(有关|相关)(街道|街镇|镇街|乡镇|镇|乡|区|县|区县|县区|县市区|市县|地区|地方|企业)$"
+    # 相关市、县政府: which governments is not said
+    r"|^(有关|相关|有關|相關)[区县市州縣區](、[区县市州縣區])*(人民)?政府$"
 )
 # "以及", "等和", "和各", "及各" join two lists; a bare "和" is part of names such as 工业和信息化部.
 _JOINERS = re.compile(r"等和|等及|以及|和各|及各|与各|并各")
-_PLACE_PIECE = re.compile(r"^[区县市镇乡旗](级市|级区)?(\([^)]*\))?(人民)?(政府)?$")
-_GROUP_HEAD = re.compile(r"^各(有关|相关)?[区县市镇乡旗]$")
+_PLACE_PIECE = re.compile(r"^[区县市州盟镇乡旗縣區](级市|级区)?(\([^)]*\))?(人民)?(政府)?(\([^)]*\))?$")
+_GROUP_HEAD = re.compile(r"^(各|有关|相关|相關)(有关|相关)?[区县市州盟镇乡旗縣區](\([^)]*\))?$")
 _ORG_SUFFIX = re.compile(r"(局|委|办|室|厅|部|会|院|署|中心|行|所|处|科|站|队|社|团|集团|公司)$")
 _PREFIX = re.compile(r"^(由|请|并由|另由|经(?![济信开营贸管委发])|和|及|与|并|或)")
 _LEAD_MARK = re.compile(r"\((牵头|牵头单位|主责|总牵头|牵头部门)\)$")
@@ -97,8 +99,12 @@ def _split_spaces(piece: str) -> list[str]:
     return [piece]
 
 
-_PLACE_GOVERNMENT = re.compile(r"^[\u4e00-\u9fff]{2,4}?([市县区州旗](人民)?政府)$")
+_PLACE_GOVERNMENT = re.compile(r"^[\u4e00-\u9fff]{2,4}?([市县区州旗縣區](人民)?政府)$")
 _BARE_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
+_LEVELLED_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,4}[市县区州旗縣區]$")
+_LEVELLED_GOVERNMENT = re.compile(
+    r"^(?![\u4e00-\u9fff]?级)[\u4e00-\u9fff]{2,4}[市县区州旗縣區]((人民)?政府)$"
+)
 
 
 _ZONE = re.compile(r"^[\u4e00-\u9fff]{2,12}?(区|园|园区|新城)$")
@@ -113,11 +119,17 @@ def _share_suffix(pieces: list[str]) -> list[str]:
         if _ORGANISATION.search(piece):
             continue
         place, zone = bool(_BARE_PLACE.match(piece)), bool(_ZONE.match(piece))
+        # 银川市、石嘴山市、吴忠市人民政府 (not a group: 各有关区、县级市政府 is one addressee)
+        levelled = bool(_LEVELLED_PLACE.match(piece)) and not piece.startswith(("各", "有关", "相关"))
         for later in out[i + 1 :]:
-            if (_BARE_PLACE.match(later) or _ZONE.match(later)) and not _ORGANISATION.search(later):
+            if (
+                _BARE_PLACE.match(later) or _ZONE.match(later) or _LEVELLED_PLACE.match(later)
+            ) and not _ORGANISATION.search(later):
                 continue
-            found = (_PLACE_GOVERNMENT.match(later) if place else None) or (
-                _ZONE_BODIES.match(later) if zone else None
+            found = (
+                (_LEVELLED_GOVERNMENT.match(later) if levelled else None)
+                or (_PLACE_GOVERNMENT.match(later) if place else None)
+                or (_ZONE_BODIES.match(later) if zone else None)
             )
             if found:
                 out[i] = piece + found.group(1)
@@ -125,9 +137,14 @@ def _share_suffix(pieces: list[str]) -> list[str]:
     return out
 
 
+_LOOSE = re.compile(r"[ \u3000]*([()（）、])[ \u3000]*")
+
+
 def split_list(text: str) -> list[str]:
     """The raw names of a list such as ``A、B和各区、县(市)政府等``, in order, brackets kept."""
     pieces: list[str] = []
+    # a PDF's copy spaces out brackets and stops (各市 (地) 、县 (市) 政府)
+    text = _LOOSE.sub(r"\1", text)
     # a line break separates names too: a table cell holds one unit per line
     for part in depth_split(text, "、,，/;；\n"):
         for piece in _split_joined(part.strip()):
