@@ -19,10 +19,19 @@ from matrix.render.json import plan_dict
 CORPUS = Path(__file__).parent / "corpus"
 GOLD = sorted((CORPUS / "gold").glob("*.json"))
 
-MIN_MICRO_F1 = 0.98
+MIN_MICRO_F1 = 0.99
 """The floor that holds today (see the closing note of issue 13); the issue's target is 0.97."""
 MIN_READ_FILES = 98
 """Plans that give at least one right triple; the rest are listed in the closing note of issue 13."""
+MIN_FILE_F1 = 0.85
+"""The floor each plan must reach, but for the plans named below."""
+BELOW_FLOOR = {
+    "242_yueyanglou_minshengshishi_2017_fanti_partial": "two rows under a merged cell: the shared item"
+    " name, lengthened by pinyin glosses, pushes the row's own words past where the scorer looks",
+    "323_jianli_kongqi_zhengzhi_2018_partial": "a table copied with single spaces between cells and"
+    " inside them, no row numbers: exit 2, naming the header's line",
+}
+"""Plans known to fall below the floor, and why; a plan that rises above it must leave the list."""
 
 
 def _scorer() -> ModuleType:
@@ -83,3 +92,5 @@ def test_corpus_score() -> None:
     assert micro >= MIN_MICRO_F1, f"micro F1 {micro:.3f}; per file: {files}"
     read = [name for name, f1 in files.items() if f1 > 0]
     assert len(read) >= MIN_READ_FILES, sorted(set(files) - set(read))
+    below = {name for name, f1 in files.items() if f1 < MIN_FILE_F1}
+    assert below == set(BELOW_FLOOR), {name: round(files[name], 3) for name in below ^ set(BELOW_FLOOR)}

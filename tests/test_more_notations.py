@@ -303,3 +303,18 @@ def test_members_who_each_do_their_part() -> None:
         "安全生产工作要点\n1.开展隐患排查整治(市应急局、市住建局牵头,市安委会各成员单位分工负责)。\n"
     )
     assert roles(plan) == [("1", ["市应急局", "市住建局"], ["市安委会各成员单位"])]
+
+
+def test_a_table_whose_rows_cannot_be_cut_names_its_header() -> None:
+    import pytest
+
+    from matrix.errors import InputError
+
+    text = (
+        "附件 职责清单 工作任务和内容 责任单位 配合单位 完成时间 负责全县宣传工作. 县委宣传部 持续开展 "
+        "负责督导检查工作. 县委县政府 督查室 持续开展\n"
+    )
+    with pytest.raises(InputError) as caught:
+        parse_text(text)
+    message = str(caught.value)
+    assert "第1行像是任务表的表头 (工作任务和内容、责任单位、配合单位、完成时间)" in message

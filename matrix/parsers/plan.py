@@ -10,6 +10,7 @@ from matrix.parsers.assignment import deadline_in_text, resolve
 from matrix.parsers.departments import Registry
 from matrix.parsers.lines import Para, classify, own_text
 from matrix.parsers.names import Name, unglue
+from matrix.parsers.table import column_kind
 from matrix.parsers.title import find_title
 from matrix.parsers.tree import Node, RawTask, TaskCollector, build_tree
 from matrix.settings import Settings
@@ -164,6 +165,16 @@ def _prose_roles(paras: list[Para], covered: set[int]) -> list[Finding]:
 def _no_task_message(paras: list[Para]) -> str:
     """Why no task was found, naming the lines that looked like assignments but were not read."""
     message = '没有找到任何带有牵头或参与单位的任务 (例如 "(由A牵头, B参与)")'
+    headers = [p for p in paras if _header_words(p.folded)]
+    if headers:
+        first = headers[0]
+        words = "、".join(_header_words(first.folded))
+        message += (
+            f"。第{first.line}行像是任务表的表头 ({words}), 但没有读出表格的行: "
+            "表格可能在复制时丢了单元格之间的分隔; 请从原 Word 或 Excel 文件复制, "
+            "或在单元格之间加上 | 或制表符后再试"
+        )
+        return message
     looked = [p.line for p in paras if _ROLE_WORD.search(p.folded) and _ORG_IN_TEXT.search(p.folded)]
     if looked:
         shown = "、".join(f"第{n}行" for n in looked[:8]) + (" 等" if len(looked) > 8 else "")
@@ -172,6 +183,23 @@ def _no_task_message(paras: list[Para]) -> str:
             '可在设置文件的 [labels] 中说明 (例如 "督查单位" = "participant")'
         )
     return message
+
+
+def _header_words(folded: str) -> list[str]:
+    """The words of a task table's header in a line, one after another (a task column and a role
+    column at least), or [] for any other line."""
+    words = folded.split()
+    kinds = [column_kind(w) if len(w) <= 10 and not re.search(r"[.。,;:]", w) else None for w in words]
+    roles = [k for k, kind in enumerate(kinds) if kind in ("lead", "participant", "responsible")]
+    if not roles:
+        return []
+    start = end = roles[0]
+    while start > 0 and kinds[start - 1] is not None:
+        start -= 1
+    while end + 1 < len(words) and kinds[end + 1] is not None:
+        end += 1
+    run = words[start : end + 1]
+    return run if "text" in kinds[start : end + 1] else []
 
 
 _LEADER_HEADING = re.compile(

@@ -75,7 +75,6 @@ _MAX_ROW = 2000
 """A row longer than this (in characters) is no row: the table has ended."""
 _MAX_GOING_ON = 300
 """Text after the last row's units, on its line, that still belongs to that row (a merged cell)."""
-"""A row longer than this (in characters) is no row: the table has ended."""
 _FRAGMENT = re.compile(r"[^。]{0,3}。")
 """A few characters and a full stop: the end of a sentence, which no run of names leaves behind."""
 _GROUP_PLACE = re.compile(r"各[省市县区镇乡村]")
