@@ -21,7 +21,7 @@ GOLD = sorted((CORPUS / "gold").glob("*.json"))
 
 MIN_MICRO_F1 = 0.99
 """The floor that holds today (see the closing note of issue 13); the issue's target is 0.97."""
-MIN_READ_FILES = 98
+MIN_READ_FILES = 108
 """Plans that give at least one right triple; the rest are listed in the closing note of issue 13."""
 MIN_FILE_F1 = 0.85
 """The floor each plan must reach, but for the plans named below."""
@@ -30,6 +30,10 @@ BELOW_FLOOR = {
     " name, lengthened by pinyin glosses, pushes the row's own words past where the scorer looks",
     "323_jianli_kongqi_zhengzhi_2018_partial": "a table copied with single spaces between cells and"
     " inside them, no row numbers: exit 2, naming the header's line",
+    "402_zhejiang_daqi_fengong_2014_partial": "the heading's 总牵头 body, which the gold also files as"
+    " an 总牵头 role on the item below, is read only as the lead of items that name none",
+    "404_shangcheng_mubiaorenwu_2019_partial": "five duties written as prose in the notice"
+    " (区统计局负责对…), which the gold counts as tasks, are not read",
 }
 """Plans known to fall below the floor, and why; a plan that rises above it must leave the list."""
 

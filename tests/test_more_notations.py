@@ -318,3 +318,85 @@ def test_a_table_whose_rows_cannot_be_cut_names_its_header() -> None:
         parse_text(text)
     message = str(caught.value)
     assert "第1行像是任务表的表头 (工作任务和内容、责任单位、配合单位、完成时间)" in message
+
+
+def test_a_duty_heading_over_items_that_name_nobody() -> None:
+    plan = parse_text(
+        "2025年县政府工作报告任务清单\n一、县示范区管委会牵头工作(3项)\n"
+        "1.建设南美白对虾养殖基地。\n2.打造食用菌生产基地。\n3.建设劳动密集型产业园。\n"
+    )
+    assert roles(plan) == [(f"一.{k}", ["县示范区管委会"], []) for k in (1, 2, 3)]
+
+
+def test_assignments_that_open_a_line() -> None:
+    plan = parse_text(
+        "治理餐桌污染工作方案\n一、治理畜牧业产品污染\n"
+        "由省经贸委承办,省农业厅、省卫生厅协办。治理工作目标:定点屠宰率达85%以上。\n"
+        "(一)由省经贸委负责,省农业厅、省环保局配合,加快省级无公害畜禽基地建设。\n"
+    )
+    assert roles(plan) == [
+        ("一.p1", ["省经贸委"], ["省农业厅", "省卫生厅"]),
+        ("一.一", ["省经贸委"], ["省农业厅", "省环保局"]),
+    ]
+    # the assignment stays in the task's words
+    assert task(plan, "一.一").text.startswith("由省经贸委负责,省农业厅")
+
+
+def test_by_with_whatever_the_verb() -> None:
+    plan = parse_text(
+        "关于政策措施分工的通知\n一、工作分工\n"
+        "(一)关于“确保谷物基本自给”的问题,由发展改革委会同中央农办、农业部等部门研究提出落实意见。\n"
+        "(二)关于“严守耕地保护红线”的问题,由國土資源部會同農業部等部門負責落實。\n"
+    )
+    assert roles(plan) == [
+        ("一.一", ["发展改革委"], ["中央农办", "农业部"]),
+        ("一.二", ["國土資源部"], ["農業部"]),  # traditional script: 會同, 負責落實
+    ]
+
+
+def test_traditional_leader_heading_and_a_list_going_on_under_its_label() -> None:
+    plan = parse_text(
+        "重點工作責任分解\n一、王浩省長牽頭重點工作\n1.一般公共預算收入與經濟增長同步。\n責任單位:省財政廳\n"
+        "2.堅持政府過緊日子。\n責任單位:省政府辦公廳、省財政廳牽頭,省商務廳、省文化廳\n"
+    )
+    assert roles(plan) == [
+        ("一.1", ["省財政廳"], []),
+        ("一.2", ["省政府辦公廳", "省財政廳"], ["省商務廳", "省文化廳"]),
+    ]
+    assert [(o.name, o.role) for o in task(plan, "一.1").others] == [("王浩", "省长牵头")]
+
+
+def test_a_heading_bracket_over_items_with_brackets_of_their_own() -> None:
+    plan = parse_text(
+        "大气污染防治重点工作部门分工方案\n一、加快调整能源结构(省发改委总牵头)\n"
+        "1.制订煤炭消费总量控制方案。(省经信委、省发改委。列第一位者为牵头部门,下同)\n"
+        "2.推进清洁能源替代。\n"
+    )
+    # the heading leads only what names no lead of its own; it is no task itself
+    assert roles(plan) == [("一.1", ["省经信委"], ["省发改委"]), ("一.2", ["省发改委"], [])]
+
+
+def test_a_flattened_table_lists_towns_one_a_line() -> None:
+    plan = parse_text(
+        "民生实事任务分解方案\n序号\n事项名称\n项目内容\n牵头单位\n协同单位\n"
+        "1\n新建一批中小学校\n实施新建中小学校5家。\n区教体局\n东孝街道\n孝顺镇\n傅村镇\n区发改局\n"
+        "2\n“医”心为民工程\n新(改)建村卫生室\n区卫健局\n各乡镇(街道)\n"
+    )
+    assert roles(plan) == [
+        ("1", ["区教体局"], ["东孝街道", "孝顺镇", "傅村镇", "区发改局"]),
+        ("2", ["区卫健局"], ["各乡镇（街道）"]),
+    ]
+
+
+def test_a_table_whose_borders_stand_on_lines_of_their_own() -> None:
+    cells = [
+        "序号", "项目", "重点工作目标任务", "牵头领导", "责任单位",
+        "1", "主要预期目标", "1.地区生产总值增长5%以上。", "钱 宇", "★区发改委、统计局",
+        "2.一般公共预算收入增长6%以上。", "★区财政局、税务局",
+    ]  # fmt: skip
+    lines = [x for cell in cells for x in (cell, "|")]
+    lines[lines.index("★区财政局、税务局") + 1] = "|||"  # the row's last cells are empty
+    plan = parse_text("重点工作目标任务分解落实方案\n" + "\n".join(lines) + "\n")
+    assert roles(plan) == [("1.1", ["区发改委"], ["统计局"]), ("1.2", ["区财政局"], ["税务局"])]
+    # a cell merged down from the item above: the leader is shared
+    assert [o.name for o in task(plan, "1.2").others] == ["钱宇"]

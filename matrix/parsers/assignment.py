@@ -53,10 +53,12 @@ _RESPONSIBLE_CORES = (
     "按职责分工落实",
     "按职责落实",
     "负责",
+    "承办",
 )
 _PARTICIPANT_CORES = ("参与", "配合", "协助", "协办", "参加", "协同", "协作")
 _OTHER_CORES = {
     "负责落实": "落实",
+    "负责落實": "落实",
     "落实": "落实",
     "指导": "指导",
     "督导": "督导",
@@ -75,6 +77,11 @@ _VERB = re.compile(
 )
 """A list of names ending in a role verb: a modifier (分别, 积极 …), a core verb, a tail that says
 what the role does (实施, 牵头**落实**, 牵头**组织实施** …)."""
+_BY_WITH = re.compile(
+    r"^由(?P<names>[^,;]+?(会同|會同)[^,;]+?)(等(有关|相关)?(部门|单位|部們))?"
+    r"(研究|提出|制定|负责|组织|推进|办理|抓好|做好|落实|落實|实施|實施|开展|開展)"
+)
+"""``由X会同Y、Z等部门研究提出…``: who sees to a task and who helps, with a verb no role word names."""
 _AS_LABEL = re.compile(r"^(?P<names>.+?)(?:为|作为|是)(?P<label>[\u4e00-\u9fff]{2,8})$")
 """``市发改委为牵头单位``: names said to be what a label names."""
 
@@ -283,6 +290,12 @@ def parse_assignment(
         verb = _VERB.match(clause)
         if verb:
             _apply_verb(result, verb.group("names"), verb.group("verb"), pending)
+            # 责任单位:A、B牵头,C、D: the list goes on under its label after the lead's verb
+            pending, context = [], (context if context == "responsible" else None)
+            continue
+        by_with = _BY_WITH.match(clause)
+        if by_with:  # 由X会同Y等部门研究提出落实意见: X sees to it, Y helps, whatever the verb
+            _apply_verb(result, by_with.group("names"), "负责", pending)
             pending, context = [], None
             continue
         unmarked = _unmarked_labels(clause, custom)
@@ -374,7 +387,8 @@ def _labelled(
     verb = _VERB.match(body)
     if verb and verb.group("names"):
         _apply_verb(result, verb.group("names"), verb.group("verb"), [])
-        return None
+        # 责任单位:A、B牵头,C、D: the list goes on under its label after the lead's verb
+        return kind.value if kind is LabelKind.RESPONSIBLE else None
     context = label.text if kind is LabelKind.OTHER else kind.value
     _apply_label(result, context, _names(body, result))
     return context
@@ -420,7 +434,7 @@ _OFFICE = re.compile(
 
 
 def _apply_verb(result: AssignmentText, names_text: str, verb: str, pending: list[Name]) -> None:
-    head_text, _, co_text = names_text.partition("会同")
+    head_text, _, co_text = names_text.replace("會同", "会同").partition("会同")
     head = pending + _names(head_text, result)
     co = _names(co_text, result)
     offices = [n for n in head if _OFFICE.match(n.text)]
@@ -434,6 +448,8 @@ def _apply_verb(result: AssignmentText, names_text: str, verb: str, pending: lis
         return
     starts_with_co = names_text.startswith("会同") or (not head_text.strip("由 ") and bool(co_text))
     kind, _ = _verb_kind(verb)
+    if kind == "落实" and names_text.startswith("由") and co:
+        kind = "responsible"  # 由X会同Y负责落实: X sees to it with Y's help, not a 落实 duty beside a lead
     if kind == "lead":
         result.leads += head + co  # 由A会同B、C牵头: all lead, A first
     elif kind == "participant":

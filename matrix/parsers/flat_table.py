@@ -348,11 +348,22 @@ _ZONE = re.compile(r"^[\u4e00-\u9fff]{2,}(开发区|经开区|高新区|示范�
 """A zone that acts as a body in a task table (崇川经济开发区); not a bare 产业园区 heading."""
 
 
+_TOWN = re.compile(r"^[\u4e00-\u9fff]{2,6}(镇|乡|街道)$")
+"""A town or street office (孝顺镇, 源东乡, 东孝街道): a body a task table lists one a line."""
+_WORK = re.compile(r"^(新\(|新建|改建|扩建|建设|实施|开展|推进|打造|完成|提升|加强|新增)")
+"""Work, not a body, though it may end as one does (新(改)建村卫生室)."""
+
+
 def _unitish(text: str) -> bool:
     """True for a line that names bodies and nothing else: 区财政局、区税务局 / 市政府各部门."""
     parts = [p.rstrip("等") for p in re.split(r"[、,，;；\s]+", fold(drop_glosses(text))) if p]
     # a zone (崇川经济开发区) acts as a body; 相关街道 names bodies without saying which
-    bodies = sum(1 for p in parts if is_organisation(p) or _GROUP.search(p) or _ZONE.search(p) or is_vague(p))
+    bodies = sum(
+        1
+        for p in parts
+        if (is_organisation(p) or _GROUP.search(p) or _ZONE.search(p) or _TOWN.match(p) or is_vague(p))
+        and not _WORK.match(p)
+    )
     # a long list may hold a name no ending gives away (区“两旧”专班): most of it must be bodies
     return bool(parts) and (bodies == len(parts) or (len(parts) >= 3 and bodies * 4 >= len(parts) * 3))
 
@@ -364,7 +375,7 @@ def regroup(lines: list[Line], findings: list[Finding]) -> list[Line]:
         Line(line.number, _cell(line.text), line.cells)
         if line.cells is None and _BORDER.search(line.text)
         else line
-        for line in lines
+        for line in _borders_joined(lines)
         if line.text.strip() and not (len(line.text) < 80 and is_debris(line.text))
     ]
     out: list[Line] = []
@@ -396,6 +407,9 @@ def regroup(lines: list[Line], findings: list[Finding]) -> list[Line]:
         previous: list[str] | None = None
         while i < len(solid):
             line = solid[i]
+            if not line.text.strip():  # an empty cell between rows (a border line of its own)
+                i += 1
+                continue
             value = _number(line.text)
             if value is None or (expected is not None and value != expected and value != 1):
                 marker = find_marker(fold(line.text.strip()))
@@ -462,13 +476,42 @@ def regroup(lines: list[Line], findings: list[Finding]) -> list[Line]:
 
 
 _BORDER = re.compile(r"^\s*\|?[^|]*\|\s*$")
+_PIPES = re.compile(r"^\s*\|+\s*$")
+
+
+def _borders_joined(lines: list[Line]) -> list[Line]:
+    """A table whose borders stand on lines of their own (``1`` / ``|`` / ``主要预期目标`` / ``|``)
+    as the one-cell-a-line table with borders (``1 |``): each ``|`` closes the cell before it, and a
+    ``|`` with no cell before it closes an empty one."""
+    out: list[Line] = []
+    open_cell = False  # the last line out is a cell's text that no border has closed yet
+    for line in lines:
+        if line.cells is not None or not _PIPES.match(line.text):
+            out.append(line)
+            open_cell = line.cells is None and bool(line.text.strip()) and "|" not in line.text
+            continue
+        pipes = line.text.count("|")
+        if open_cell:
+            out[-1] = Line(out[-1].number, out[-1].text.rstrip() + " |")
+            pipes -= 1
+        out.extend(Line(line.number, "|") for _ in range(pipes))
+        open_cell = False
+    return out
 
 
 def _cell(text: str) -> str:
     return text.strip().strip("|").strip()
 
 
-_SUB_MARK = re.compile(r"^\((\d{1,2})\)")
+_SUB_MARK = re.compile(r"^(?:\((\d{1,2})\)|(\d{1,2})[.、](?!\d))")
+"""An item inside a row's work cell: (1), or 1. / 1、 (not 1.5)."""
+
+
+def _sub_number(value: str) -> int | None:
+    m = _SUB_MARK.match(fold(value))
+    return None if m is None else int(m.group(1) or m.group(2))
+
+
 _PERSON = re.compile(r"^[\u4e00-\u9fff]{1,2}\s?[\u4e00-\u9fff]{1,2}$")
 _NOT_PERSON = re.compile(r"^[省市县区镇乡各]|[局委办联会队站所院社部厅处科股馆司团区]$")
 """A short name that is a body, not a person: 县残联, 经开区."""
@@ -495,10 +538,8 @@ def _sub_rows(line: Line, kinds: list[str], values: list[str]) -> list[Line] | N
     lead or no participants of its own shares the one above it.  The row itself becomes a heading
     (``1.全区经济社会发展的主要预期目标``) and each item a row under it.
     """
-    marks = [k for k, v in enumerate(values) if _SUB_MARK.match(fold(v))]
-    if not marks or [int(_SUB_MARK.match(fold(values[k])).group(1)) for k in marks] != list(  # type: ignore[union-attr]
-        range(1, len(marks) + 1)
-    ):
+    marks = [k for k, v in enumerate(values) if _sub_number(v) is not None]
+    if not marks or [_sub_number(values[k]) for k in marks] != list(range(1, len(marks) + 1)):
         return None
     first = marks[0]
     texts = [i for i, k in enumerate(kinds) if k == "text"]
@@ -515,7 +556,7 @@ def _sub_rows(line: Line, kinds: list[str], values: list[str]) -> list[Line] | N
     bounds = [*marks, len(values)]
     for k, (a, b) in enumerate(itertools.pairwise(bounds), 1):
         item = values[a]
-        tail = values[a + 1 : b]
+        tail = [v for v in values[a + 1 : b] if v.strip()]  # an empty cell names nobody
         persons = [
             v for v in tail if _PERSON.match(v) and not is_organisation(v) and not _GROUP_UNIT.search(v)
         ]

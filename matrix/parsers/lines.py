@@ -47,6 +47,8 @@ class Inline:
 
     group: Group
     assignment: AssignmentText
+    leading: bool = False
+    """The assignment opens the line (由X负责,Y配合,加快…): the line is a task of its own."""
 
 
 @dataclass
@@ -247,12 +249,36 @@ def _duty_heading(para: Para) -> AssignmentText | None:
     return AssignmentText(leads=names, labelled=True)
 
 
+def _leading_sentence(para: Para, custom: Custom) -> Inline | None:
+    """``(一)由省经贸委负责,省农业厅配合,加快…``: the clauses opening a line when they are an
+    assignment and text follows them.  They stay in the task's text."""
+    folded, start = para.folded, para.body_start
+    end = folded.find("。", start)
+    end = len(folded) if end < 0 else end
+    found: Inline | None = None
+    groups = _groups(folded)
+    cuts = [i for i in range(start, end) if folded[i] in ",;" and not _inside(i, groups)] + [end]
+    for cut in cuts:
+        if len(folded[cut + 1 :].strip(_TAIL)) < 4:
+            break
+        assignment = read_sentence(folded[start:cut], custom)
+        if assignment is not None:
+            found = Inline(Group(cut, cut), assignment, leading=True)  # the longest run that reads
+    return found
+
+
+def _groups(folded: str) -> list[Group]:
+    return list(outer_groups(folded))
+
+
 def _trailing_sentence(para: Para, custom: Custom) -> Inline | None:
     """``1. 加强……。市发改委牵头, 市财政局配合。``: the line's last sentences when they are an assignment."""
     folded, start = para.folded, para.body_start
     end = len(folded.rstrip(" " + _STOPS))
     stops = [i + 1 for i in range(start, end) if folded[i] in _STOPS]
-    for begin in reversed(stops):
+    # …的问题,由发展改革委会同农业部等部门研究提出落实意见: a clause that opens with 由 after a comma
+    stops += [i + 1 for i in range(start, end) if folded[i] == "," and folded[i + 1 : i + 2] == "由"]
+    for begin in sorted(stops, reverse=True):
         found = read_sentence(folded[begin:end], custom) if folded[begin:end].strip() else None
         if found is not None:
             return Inline(Group(begin, len(folded)), found)
@@ -405,7 +431,9 @@ def _read_inlines(para: Para, findings: list[Finding], custom: Custom) -> None:
             if sentence is not None:
                 para.kind, para.pure = "pure", sentence  # A牵头, B、C配合。 on its own line
                 return
-        trailing = _trailing_sentence(para, custom) or _named_in_heading(para)
+        trailing = (
+            _trailing_sentence(para, custom) or _named_in_heading(para) or _leading_sentence(para, custom)
+        )
         if trailing is not None:
             inlines = [trailing]
     if (

@@ -45,6 +45,8 @@ _SUFFIX = re.compile(
 _ORGANISATION = re.compile(
     r"(局|委|办|室|厅|部|会|院|署|中心|行|所|处|科|站|队|社|团|集团|公司|政府|管委会|办事处|街道|"
     r"乡镇|分局|机构|联合会|总会|协会|小组|股|馆|专班|海关|军分区|"
+    # the same endings in traditional script (中央農辦, 省商務廳, 管委會)
+    r"辦|會|廳|處|隊|團|館|機構|辦事處|鄉鎮|政府|"
     # the mass organisations' short names: 妇联, 残联, 工商联, 科协
     r"(妇|婦|残|殘|侨|僑|文|工商|社科|台)[联聯]|科[协協])(（[^（）]*）)?$"
 )

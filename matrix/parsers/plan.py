@@ -14,6 +14,7 @@ from matrix.parsers.table import column_kind
 from matrix.parsers.title import find_title
 from matrix.parsers.tree import Node, RawTask, TaskCollector, build_tree
 from matrix.settings import Settings
+from matrix.text.normalize import fold
 from matrix.text.roles import LEAD_WORDS, PARTICIPANT_WORDS, RESPONSIBLE_WORDS
 
 
@@ -207,13 +208,13 @@ _LEADER_HEADING = re.compile(
     r"(省长|市长|县长|区长|州长|主席|书记|秘书长|镇长|乡长|党组成员|党组书记|党组副书记))"
     r"(?P<verb>主抓|牵头|负责|分管|领衔|挂帅|督办|联系)"
     # what the heading names is the work under it, nothing else (加强区长负责制 is no leader heading)
-    r"(的)?(重点工作|工作任务|重点任务|工作|事项|任务|项目)?([(（][^()（）]*[)）])?[:：。]?$"
+    r"(的)?(重[点點]工作|工作任[务務]|重[点點]任[务務]|工作|事[项項]|任[务務]|[项項]目)?([(（][^()（）]*[)）])?[:：。]?$"
 )
 
 
 def leader_in_heading(heading: str) -> OtherRole | None:
     """The leader a section heading puts in charge (``袁家军省长主抓重点工作`` → 袁家军, 省长主抓)."""
-    m = _LEADER_HEADING.match(heading.strip())
+    m = _LEADER_HEADING.match(fold(heading.strip()).replace("長", "长").replace("書記", "书记"))
     if m is None:
         return None
     return OtherRole(m.group("name"), m.group("title") + m.group("verb"), person=True)

@@ -201,7 +201,7 @@ class TaskCollector:
             self._visit(child)
         for task in self.tasks:
             heads = _heads_above(task.section)
-            if heads is not None and not task.assignment.leads:
+            if heads is not None and not (task.assignment.leads or task.assignment.responsible):
                 inherited = AssignmentText()
                 inherited.merge(heads)
                 inherited.merge(task.assignment)
@@ -211,9 +211,23 @@ class TaskCollector:
 
     def _visit(self, node: Node) -> None:
         if node.para is not None and node.para.heads is not None and not node.assigned_below():
-            self._whole(node)  # (一)省监察厅牵头的工作 over text that names nobody: the section is the task
+            if node.children:  # 一、县示范区管委会牵头工作(8项) over items 1. 2. …: each item is a task
+                for child in node.children:
+                    self._whole(child)
+            else:  # (一)省监察厅牵头的工作 over a paragraph that names nobody: the section is the task
+                self._whole(node)
             return
         assigned = _units([p for p in node.paras() if _assigned(p)], node.paras())
+        if assigned == [node.para] and node.para is not None and _heads_items(node):
+            # 一、加快调整能源结构(省发改委总牵头) over items with brackets of their own: the heading's
+            # bracket leads what under it names no lead; it is no task of its own
+            node.para.heads, node.para.inlines = _merged([node.para])[0], []
+            for child in node.children:
+                if child.has_assignment():
+                    self._visit(child)
+                else:
+                    self._whole(child)  # an item that names nobody is the heading's to lead
+            return
         if not assigned:
             for i, child in enumerate(node.children):
                 if self._shares_parent_assignment(node, i):
@@ -221,8 +235,13 @@ class TaskCollector:
                     return
                 self._visit(child)
             return
+        # a paragraph opened by its own assignment (由X承办,Y协办。…) is a task of its own, not the
+        # assignment of the whole section
+        opened = all(i.leading for i in assigned[0].inlines) and bool(assigned[0].inlines)
         if len(assigned) == 1 and (
-            assigned[0] is node.para or assigned[0] is node.body[-1] or assigned[0].pure is not None
+            assigned[0] is node.para
+            or (assigned[0] is node.body[-1] and not opened)
+            or assigned[0].pure is not None
         ):
             self._whole(node)
         else:
@@ -318,6 +337,13 @@ class TaskCollector:
                     self.tasks[-1].assignment.merge(para.pure)
             elif para.kind == "para":
                 run.append(para)
+
+
+def _heads_items(node: Node) -> bool:
+    """True when ``node``'s heading carries a bracket and items under it carry brackets of their own."""
+    if node.body or len(node.para.inlines if node.para else []) != 1:
+        return False
+    return any(p.inlines for c in node.children for p in _all_paras(c))
 
 
 def _heads_above(node: Node | None) -> AssignmentText | None:
