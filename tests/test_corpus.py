@@ -21,7 +21,7 @@ GOLD = sorted((CORPUS / "gold").glob("*.json"))
 
 MIN_MICRO_F1 = 0.99
 """The floor that holds today (see the closing note of issue 13); the issue's target is 0.97."""
-MIN_READ_FILES = 108
+MIN_READ_FILES = 118
 """Plans that give at least one right triple; the rest are listed in the closing note of issue 13."""
 MIN_FILE_F1 = 0.85
 """The floor each plan must reach, but for the plans named below."""
@@ -34,6 +34,8 @@ BELOW_FLOOR = {
     " an 总牵头 role on the item below, is read only as the lead of items that name none",
     "404_shangcheng_mubiaorenwu_2019_partial": "five duties written as prose in the notice"
     " (区统计局负责对…), which the gold counts as tasks, are not read",
+    "425_sanming_xiangcunyiliao_2024_partial": "a PDF table copied onto one line with spaces inside"
+    " words and names (健全乡 村医疗卫 生服务, 发改 委): its rows are not found",
 }
 """Plans known to fall below the floor, and why; a plan that rises above it must leave the list."""
 

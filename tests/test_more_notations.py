@@ -400,3 +400,17 @@ def test_a_table_whose_borders_stand_on_lines_of_their_own() -> None:
     assert roles(plan) == [("1.1", ["区发改委"], ["统计局"]), ("1.2", ["区财政局"], ["税务局"])]
     # a cell merged down from the item above: the leader is shared
     assert [o.name for o in task(plan, "1.2").others] == ["钱宇"]
+
+
+def test_unnamed_bodies_and_a_deadline_at_the_end_of_a_list() -> None:
+    plan = parse_text(
+        "关于印发放管服改革重点任务的通知\n"
+        "1.加大简政放权力度。(牵头单位:州行政审批服务局;责任单位:州司法局、州委编办及州直相关单位,"
+        "各县市人民政府,6月底完成)\n"
+        "2.做好卫生健康工作。\n牵头责任单位:县卫健委\n主要协作单位:县财政局、有关直属单位、相关乡镇办\n"
+    )
+    assert roles(plan) == [
+        ("1", ["州行政审批服务局"], ["州司法局", "州委编办", "各县市人民政府"]),
+        ("2", ["县卫健委"], ["县财政局"]),
+    ]
+    assert task(plan, "1").deadline == "6月底"
