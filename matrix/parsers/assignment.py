@@ -79,7 +79,7 @@ _VERB = re.compile(
 """A list of names ending in a role verb: a modifier (分别, 积极 …), a core verb, a tail that says
 what the role does (实施, 牵头**落实**, 牵头**组织实施** …)."""
 _BY_WITH = re.compile(
-    r"^由(?P<names>[^,;]+?(会同|會同)[^,;]+?)(等(有关|相关)?(部门|单位|部們))?"
+    r"^由(?P<names>[^,;]+?(会同|會同)[^,;]+?)(等(有关|相关)?(部门|单位))?"
     r"(研究|提出|制定|负责|组织|推进|办理|抓好|做好|落实|落實|实施|實施|开展|開展)"
 )
 """``由X会同Y、Z等部门研究提出…``: who sees to a task and who helps, with a verb no role word names."""

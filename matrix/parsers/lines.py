@@ -256,7 +256,7 @@ def _leading_sentence(para: Para, custom: Custom) -> Inline | None:
     end = folded.find("。", start)
     end = len(folded) if end < 0 else end
     found: Inline | None = None
-    groups = _groups(folded)
+    groups = list(outer_groups(folded))
     cuts = [i for i in range(start, end) if folded[i] in ",;" and not _inside(i, groups)] + [end]
     for cut in cuts:
         if len(folded[cut + 1 :].strip(_TAIL)) < 4:
@@ -265,10 +265,6 @@ def _leading_sentence(para: Para, custom: Custom) -> Inline | None:
         if assignment is not None:
             found = Inline(Group(cut, cut), assignment, leading=True)  # the longest run that reads
     return found
-
-
-def _groups(folded: str) -> list[Group]:
-    return list(outer_groups(folded))
 
 
 def _trailing_sentence(para: Para, custom: Custom) -> Inline | None:

@@ -222,6 +222,7 @@ class TaskCollector:
             # 一、加快调整能源结构(省发改委总牵头) over items with brackets of their own: the heading's
             # bracket leads what under it names no lead; it is no task of its own
             node.para.heads, node.para.inlines = _merged([node.para])[0], []
+            self.covered.add(id(node.para))
             for child in node.children:
                 if child.has_assignment():
                     self._visit(child)
