@@ -21,7 +21,7 @@ GOLD = sorted((CORPUS / "gold").glob("*.json"))
 
 MIN_MICRO_F1 = 0.99
 """The floor that holds today (see the closing note of issue 13); the issue's target is 0.97."""
-MIN_READ_FILES = 118
+MIN_READ_FILES = 128
 """Plans that give at least one right triple; the rest are listed in the closing note of issue 13."""
 MIN_FILE_F1 = 0.85
 """The floor each plan must reach, but for the plans named below."""
@@ -36,6 +36,10 @@ BELOW_FLOOR = {
     " (区统计局负责对…), which the gold counts as tasks, are not read",
     "425_sanming_xiangcunyiliao_2024_partial": "a PDF table copied onto one line with spaces inside"
     " words and names (健全乡 村医疗卫 生服务, 发改 委): its rows are not found",
+    "462_zhangqiu_wenmingchengshi_2011_partial": "a page mark (- 1 -) cuts one task's list of bodies"
+    " across two lines, and one task names nobody",
+    "465_xianning_zhengcecuoshi_fengong_2020_partial": "a row of a table flattened inside a gazette"
+    " page, whose first cell the stored page lost, is not found",
 }
 """Plans known to fall below the floor, and why; a plan that rises above it must leave the list."""
 

@@ -414,3 +414,28 @@ def test_unnamed_bodies_and_a_deadline_at_the_end_of_a_list() -> None:
         ("2", ["县卫健委"], ["县财政局"]),
     ]
     assert task(plan, "1").deadline == "6月底"
+
+
+def test_a_name_run_together_with_one_the_plan_names_alone() -> None:
+    plan = parse_text(
+        "安全整治责任分工\n序号 | 行业名称 | 责任单位 |\n1 | 集贸市场 | 工商质监所 |\n"
+        "2 | 娱乐场所 | 文化站、派出所工商质监所 |\n3 | 交通 | 市公安局交警支队 |\n"
+    )
+    assert roles(plan) == [
+        ("1", ["工商质监所"], []),
+        ("2", ["文化站", "派出所", "工商质监所"], []),
+        ("3", ["市公安局交警支队"], []),  # a branch is never cut from its body
+    ]
+    assert any("派出所工商质监所" in f.message for f in plan.findings)
+
+
+def test_a_scoring_column_is_another_role_and_helpers_of_a_lead() -> None:
+    plan = parse_text(
+        "乡村振兴任务清单\n序号 | 考核内容 | 责任部门 | 评分部门 |\n1 | 发展休闲渔业 | 县农业农村局 | 市海洋渔业局 |\n"
+    )
+    assert roles(plan) == [("1", ["县农业农村局"], [])]
+    assert [(o.name, o.role) for o in task(plan, "1").others] == [("市海洋渔业局", "评分部门")]
+    helped = parse_text(
+        "目标责任书\n二、开展市民文明素质提升行动。各乡镇(街道)配合市文明办、市热线办,负责组织实施本辖区工作。\n"
+    )
+    assert roles(helped) == [("二", ["市文明办", "市热线办"], ["各乡镇（街道）"])]

@@ -78,6 +78,22 @@ _VERB = re.compile(
 )
 """A list of names ending in a role verb: a modifier (分别, 积极 …), a core verb, a tail that says
 what the role does (实施, 牵头**落实**, 牵头**组织实施** …)."""
+_HELPS = re.compile(r"^(?P<helpers>[^,;]+?)(?:积极|主动|全力)?(?:配合|协助)(?P<led>[^,;]+)$")
+"""``A、B配合C、D``: A and B help C and D, who lead."""
+
+
+def _all_bodies(text: str) -> bool:
+    names = parse_names(text)
+    return (
+        bool(names)
+        and len(names) == len(split_list(text))
+        and all(
+            (is_organisation(n.text) or n.text.startswith("各")) and not _BAD_NAME.search(n.text)
+            for n in names
+        )
+    )
+
+
 _BY_WITH = re.compile(
     r"^由(?P<names>[^,;]+?(会同|會同)[^,;]+?)(等(有关|相关)?(部门|单位))?"
     r"(研究|提出|制定|负责|组织|推进|办理|抓好|做好|落实|落實|实施|實施|开展|開展)"
@@ -293,6 +309,13 @@ def parse_assignment(
             _apply_verb(result, verb.group("names"), verb.group("verb"), pending)
             # 责任单位:A、B牵头,C、D: the list goes on under its label after the lead's verb
             pending, context = [], (context if context == "responsible" else None)
+            continue
+        helping = _HELPS.match(clause)
+        if helping and _all_bodies(helping.group("helpers")) and _all_bodies(helping.group("led")):
+            # 各乡镇(街道)配合市文明办: the bodies helped lead, the helpers take part
+            result.leads += _names(helping.group("led"), result)
+            result.participants += _names(helping.group("helpers"), result)
+            pending, context = [], None
             continue
         by_with = _BY_WITH.match(clause)
         if by_with:  # 由X会同Y等部门研究提出落实意见: X sees to it, Y helps, whatever the verb

@@ -255,6 +255,10 @@ def _leading_sentence(para: Para, custom: Custom) -> Inline | None:
     folded, start = para.folded, para.body_start
     end = folded.find("。", start)
     end = len(folded) if end < 0 else end
+    if para.marker is not None and 0 < end - start <= 30 and not _named_body_at(folded, start):
+        # 二、开展市民文明素质提升行动。各乡镇(街道)配合市文明办,负责…: after the item's heading
+        start, end = end + 1, folded.find("。", end + 1)
+        end = len(folded) if end < 0 else end
     found: Inline | None = None
     groups = list(outer_groups(folded))
     cuts = [i for i in range(start, end) if folded[i] in ",;" and not _inside(i, groups)] + [end]
@@ -265,6 +269,14 @@ def _leading_sentence(para: Para, custom: Custom) -> Inline | None:
         if assignment is not None:
             found = Inline(Group(cut, cut), assignment, leading=True)  # the longest run that reads
     return found
+
+
+def _named_body_at(folded: str, start: int) -> bool:
+    """True when the line's text opens with a body's name (由X负责…, X牵头…)."""
+    return folded.startswith("由", start) or bool(_ORG_START.match(folded, start))
+
+
+_ORG_START = re.compile(r"[\u4e00-\u9fff]{2,12}?(局|委|办|厅|部|政府|中心)(牵头|负责|配合|会同)")
 
 
 def _trailing_sentence(para: Para, custom: Custom) -> Inline | None:

@@ -230,6 +230,11 @@ def unglue(name: str) -> list[str]:
     return [name]
 
 
+def is_branch(name: str) -> bool:
+    """True for a name that ends as a branch of the body before it does (…分局, …支队, …派出所)."""
+    return bool(_BRANCH.search(name))
+
+
 _DESK = re.compile(r"^(.{2,}?股)(?![份权票东])(.{3,})$")
 
 

@@ -9,7 +9,7 @@ from matrix.model import Department, Document, Finding, OtherRole, Plan, Section
 from matrix.parsers.assignment import deadline_in_text, resolve
 from matrix.parsers.departments import Registry
 from matrix.parsers.lines import Para, classify, own_text
-from matrix.parsers.names import Name, unglue
+from matrix.parsers.names import Name, is_branch, is_organisation, unglue
 from matrix.parsers.table import column_kind
 from matrix.parsers.title import find_title
 from matrix.parsers.tree import Node, RawTask, TaskCollector, build_tree
@@ -81,6 +81,7 @@ def parse_document(document: Document, settings: Settings) -> Plan:
     findings += _prose_roles(paras, collector.covered)
     rule_lines = sorted([*collector.rule_lines, *(r.assign_line for r in raws if r.assignment.states_rule)])
     comma_lines = [r.assign_line for r in raws if r.assignment.comma_rule]
+    _split_known(raws)
     registry = Registry(settings)
     for raw in raws:
         a = raw.assignment
@@ -246,6 +247,37 @@ def _glued_names(raws: list[RawTask]) -> list[Finding]:
                     "请核对; 如是一个单位, 请在原文中加上括号或在设置文件中更正",
                 )
     return list(found.values())
+
+
+def _split_known(raws: list[RawTask]) -> None:
+    """Names run together where the second is one the plan names on its own elsewhere and the
+    first is a body too (派出所工商质监所 where 工商质监所 stands alone; not 市公安局交警支队, a
+    branch): cut apart, remembering what they were cut from (a warning names them)."""
+    known = {
+        n.text
+        for raw in raws
+        for n in [*raw.assignment.leads, *raw.assignment.participants, *raw.assignment.responsible]
+    }
+
+    def cut(names: list[Name]) -> list[Name]:
+        out: list[Name] = []
+        for name in names:
+            parts = next(
+                (
+                    [name.text[:k], name.text[k:]]
+                    for k in range(2, len(name.text) - 1)
+                    if name.text[k:] in known
+                    and (name.text[:k] in known or is_organisation(name.text[:k]))
+                    and not is_branch(name.text[k:])
+                ),
+                None,
+            )
+            out += [Name(p, glued=name.text) for p in parts] if parts else [name]
+        return out
+
+    for raw in raws:
+        a = raw.assignment
+        a.leads, a.participants, a.responsible = cut(a.leads), cut(a.participants), cut(a.responsible)
 
 
 def _canonical(registry: Registry, names: list[Name], exclude: set[str]) -> list[str]:
