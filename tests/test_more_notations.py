@@ -431,7 +431,8 @@ def test_a_name_run_together_with_one_the_plan_names_alone() -> None:
 
 def test_a_scoring_column_is_another_role_and_helpers_of_a_lead() -> None:
     plan = parse_text(
-        "乡村振兴任务清单\n序号 | 考核内容 | 责任部门 | 评分部门 |\n1 | 发展休闲渔业 | 县农业农村局 | 市海洋渔业局 |\n"
+        "乡村振兴任务清单\n序号 | 考核内容 | 责任部门 | 评分部门 |\n"
+        "1 | 发展休闲渔业 | 县农业农村局 | 市海洋渔业局 |\n"
     )
     assert roles(plan) == [("1", ["县农业农村局"], [])]
     assert [(o.name, o.role) for o in task(plan, "1").others] == [("市海洋渔业局", "评分部门")]
