@@ -440,3 +440,11 @@ def test_a_scoring_column_is_another_role_and_helpers_of_a_lead() -> None:
         "目标责任书\n二、开展市民文明素质提升行动。各乡镇(街道)配合市文明办、市热线办,负责组织实施本辖区工作。\n"
     )
     assert roles(helped) == [("二", ["市文明办", "市热线办"], ["各乡镇（街道）"])]
+
+
+def test_a_broken_heading_is_no_body_heading() -> None:
+    plan = parse_text(
+        "分工方案\n1.街道消委办。牵头开展独居老人消防安全关爱工作。\n"
+        "2.建设一 批区域医 疗中心。 支持3所医院建设区域医疗中心。\n"
+    )
+    assert roles(plan) == [("1", ["街道消委办"], [])]

@@ -34,7 +34,8 @@ _ROLE_HINT = re.compile(
 _BRACKETED = re.compile(r"\[([^\[\]\s]{2,12})\]")
 _STOPS = "。;.!?"
 _VERBISH = re.compile(
-    r"^(形成|建立|加强|推动|推进|完善|实现|开展|做好|强化|落实|支持|鼓励|引导|发挥|组织|协调|要|将|把|对|在)"
+    r"^(形成|建立|加强|推动|推进|完善|实现|开展|做好|强化|落实|支持|鼓励|引导|发挥|组织|协调|要|将|把|对|在|"
+    r"建设|打造|新建|实施|提升|提高|健全|改善|优化|深化|促进|扩大)"
 )
 _DEPT_START = re.compile(r"^(省|市|县|区|州|盟|旗|镇|乡|街道|国家|中共|中央|全国|各|共青团|团)")
 _NOTE = re.compile(r"^\s*(注|备注|附注|说明|注释)\s*\d*\s*[:：]")
@@ -223,8 +224,9 @@ def _named_in_heading(para: Para) -> Inline | None:
     if para.marker is None:
         return None
     m = _HEADING_NAME.match(para.folded, para.body_start)
-    if m is None or not _department_like(m.group(1).strip()) or len(para.folded) - m.end() < 4:
-        return None
+    name = m.group(1).strip() if m else ""
+    if m is None or " " in name or not _department_like(name) or len(para.folded) - m.end() < 4:
+        return None  # a body's name holds no space: 建设一 批区域医 疗中心。 is a PDF's broken heading
     name = Name(m.group(1).strip())
     return Inline(Group(m.end(), m.end()), AssignmentText(leads=[name], labelled=True))
 
