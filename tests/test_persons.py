@@ -44,3 +44,19 @@ def test_persons_get_no_letter_form_or_column(tmp_path: Path) -> None:
         ("张三", "县长主抓", True),
     }
     assert "李四" not in {d["name"] for d in parsed["departments"]}
+
+
+def test_a_letter_names_no_person_as_a_partner(tmp_path: Path) -> None:
+    from docx import Document
+
+    (tmp_path / "p.txt").write_text(PLAN, encoding="utf-8")
+    assert _matrix("build", "p.txt", "-o", "out", cwd=tmp_path).returncode == 0
+    for path in [*(tmp_path / "out" / "letters").glob("*.docx")]:
+        doc = Document(str(path))
+        texts = [p.text for p in doc.paragraphs] + [
+            c.text for t in doc.tables for row in t.rows for c in row.cells
+        ]
+        partner_lines = [t for t in texts if "配合单位" in t]
+        assert not any("李四" in t or "张三" in t for t in partner_lines), (path.name, partner_lines)
+    letter = Document(str(next((tmp_path / "out" / "letters").glob("01-*.docx"))))
+    assert any("县财政局" in p.text for p in letter.paragraphs if "配合单位" in p.text)

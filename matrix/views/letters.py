@@ -183,7 +183,8 @@ def _make_task_row(graph: PlanGraph, task: Task) -> tuple[Row, list[str]]:
     label = outline_label(task.outline)
     text = clean(task.text)
     participants = graph.participants(task)
-    others = [f"{o.name}（{o.role}）" for o in graph.others(task)]
+    # a person (分管领导) is nobody's partner: the 配合单位 line names bodies only
+    others = [f"{o.name}（{o.role}）" for o in graph.others(task) if not o.person]
     base = Row(
         no=0,
         id=task.id,
