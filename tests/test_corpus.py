@@ -19,9 +19,9 @@ from matrix.render.json import plan_dict
 CORPUS = Path(__file__).parent / "corpus"
 GOLD = sorted((CORPUS / "gold").glob("*.json"))
 
-MIN_MICRO_F1 = 0.99
+MIN_MICRO_F1 = 0.985
 """The floor that holds today (see the closing note of issue 13); the issue's target is 0.97."""
-MIN_READ_FILES = 128
+MIN_READ_FILES = 157
 """Plans that give at least one right triple; the rest are listed in the closing note of issue 13."""
 MIN_FILE_F1 = 0.85
 """The floor each plan must reach, but for the plans named below."""
@@ -36,10 +36,14 @@ BELOW_FLOOR = {
     " (区统计局负责对…), which the gold counts as tasks, are not read",
     "425_sanming_xiangcunyiliao_2024_partial": "a PDF table copied onto one line with spaces inside"
     " words and names (健全乡 村医疗卫 生服务, 发改 委): its rows are not found",
-    "462_zhangqiu_wenmingchengshi_2011_partial": "a page mark (- 1 -) cuts one task's list of bodies"
-    " across two lines, and one task names nobody",
     "465_xianning_zhengcecuoshi_fengong_2020_partial": "a row of a table flattened inside a gazette"
     " page, whose first cell the stored page lost, is not found",
+    "542_chengdu_lajifenlei_undated_partial": "a table run together by a document viewer, whose page"
+    " marks (2、) cut a name in two (市 / 2、住建局): three rows of four are not found",
+    "543_zhonglou_lajifenlei_2023_partial": "a table run together by a document viewer, its one row"
+    " ending in a remark and a deadline (…等按职责分工负责全年): no row is found, exit 2",
+    "562_changsha_mubiaorenwu_2012_partial": "a table copied one cell a line with its lead column first"
+    " and the lead's name broken over three lines (市政 / 府办 / 公厅): exit 2, naming the lines",
 }
 """Plans known to fall below the floor, and why; a plan that rises above it must leave the list."""
 

@@ -17,8 +17,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from matrix.parsers.brackets import depth_split, outer_groups
-from matrix.parsers.names import Name, is_organisation, parse_names, split_list
-from matrix.text.roles import LabelAt, LabelKind, find_labels, read_label
+from matrix.parsers.names import Name, is_organisation, is_vague, is_zone, parse_names, split_list
+from matrix.text.roles import LabelAt, LabelKind, find_labels, looks_like_label, read_label
 
 RULE = re.compile(
     r"(列|排|排列|位列|列在|排在)(在)?(第一|首)(位|者|个).{0,8}(为|是|作为)?.{0,4}(牵头|汇总)"
@@ -41,6 +41,8 @@ _DEADLINE = re.compile(
 )
 _SCOPE_LABEL = re.compile(r"^(适用范围|适用地区|实施范围|范围)\s*:")
 _COMPLETE = re.compile(r"(?<=[前底内末])(完成|完成任务|实现|到位|落实到位|落实|办结|见效)$")
+_MANNER = re.compile(r"^(?:按照?|依照?|根据)(?:各自)?(?:职责|职能)(?:分工)?")
+"""How the bodies take their role (按职责分工, 依职能), written before a modifier and a verb."""
 _MODIFIERS = ("分别", "共同", "具体", "积极", "主动", "全力", "密切", "切实", "认真", "统一")
 _LEAD_CORES = ("牵头负责", "牵头抓总", "总牵头", "牵头", "主办", "主抓", "主责", "领衔", "负总责", "为主")
 _RESPONSIBLE_CORES = (
@@ -72,8 +74,11 @@ _ROLE_THEN_LIST = re.compile(
     r"(?<=牵头|配合|参与|协助|协办|协同|为主|负责)、(?=\S{2,}(?:牵头|配合|参与|协助|协办|协同|负责)$)"
 )
 """A 、 between two names-with-their-role (A为主、B协助): a clause ends there."""
+_AFTER_LEAD = re.compile(r"(?<=牵头|为主)、")
+"""A 、 right after a lead's verb (A和B分别牵头、C): the list goes on under its label."""
 _VERB = re.compile(
-    r"^(?P<names>.*?)(?P<verb>(?:" + "|".join(_MODIFIERS) + r")?(?:" + "|".join(_CORES) + r"))"
+    r"^(?P<names>.*?)(?P<verb>(?:" + _MANNER.pattern[1:] + r")?(?:" + "|".join(_MODIFIERS) + r")?"
+    r"(?:" + "|".join(_CORES) + r"))"
     r"(?P<tail>((组织|抓好|抓|具体|负责)?(实施|推进|完成|办理|执行|做好|开展|落实|推动))?)$"
 )
 """A list of names ending in a role verb: a modifier (分别, 积极 …), a core verb, a tail that says
@@ -105,7 +110,7 @@ _AS_LABEL = re.compile(r"^(?P<names>.+?)(?:为|作为|是)(?P<label>[\u4e00-\u9f
 
 def _verb_kind(verb: str) -> tuple[str, str]:
     """The role a verb gives (lead, responsible, participant, or another role's word) and its core."""
-    core = verb
+    core = verb = verb if verb in _CORES else _MANNER.sub("", verb)
     for modifier in _MODIFIERS:
         if verb.startswith(modifier) and verb[len(modifier) :] in _CORES:
             core = verb[len(modifier) :]
@@ -114,8 +119,8 @@ def _verb_kind(verb: str) -> tuple[str, str]:
         return "lead", core
     if core in _PARTICIPANT_CORES:
         return "participant", core
-    if core in _OTHER_CORES:
-        return _OTHER_CORES[core], core
+    if core in _OTHER_CORES and not (core == "负责落实" and verb.startswith("分别")):
+        return _OTHER_CORES[core], core  # but A、B分别负责落实: each sees to its own part
     return "responsible", core
 
 
@@ -198,6 +203,18 @@ class AssignmentText:
         self.odd_names += other.odd_names
 
 
+def _bare_list(clause: str, names: list[Name]) -> bool:
+    """True when every piece of ``clause`` names a body: an organisation, a zone acting as one
+    (荆州开发区), or bodies left unnamed (市政府相关部门), which give no name."""
+    pieces = split_list(clause)
+    named = [p for p in pieces if not is_vague(p)]
+    if len(names) != len(named) or any(_BAD_NAME.search(n) for n in _texts(names)):
+        return False
+    bodies = sum(1 for n in _texts(names) if is_organisation(n) or is_zone(n))
+    # a long list may hold a body no ending gives away (中储粮株洲直属库): most of it must be bodies
+    return bodies == len(names) or (len(names) >= 3 and bodies * 4 >= len(names) * 3)
+
+
 def _texts(names: list[Name]) -> list[str]:
     return [n.text for n in names]
 
@@ -230,14 +247,36 @@ _ROLE_INSIDE = re.compile(r"(牵头|主责|主办|配合|协同|协助|协办|�
 """A role label inside a name (责任单位住建局, 县委牵头部门县发改局): no body's name holds one."""
 
 
+_FIELD = re.compile(r"(?:(?<=\s)|^)([\u4e00-\u9fff]{2,8})\s*:")
+
+
+def _fields(text: str, custom: Mapping[str, LabelKind] | None) -> list[re.Match[str]]:
+    """The fields a record writes after its labels that give no role (实际完成情况:, 工作成果:),
+    each opening after a space: what follows them is no list of bodies."""
+    return [
+        m
+        for m in _FIELD.finditer(text)
+        if read_label(m.group(1), custom) is None and not looks_like_label(m.group(1))
+    ]
+
+
 def _clauses(text: str, custom: Mapping[str, LabelKind] | None) -> list[str]:
     """The clauses of an assignment: cut at ``, ; 。`` outside brackets, before every label, and
     at a ``、`` that closes a role verb (``A为主、B协助``)."""
     out: list[str] = []
     for part in depth_split(text, ",;。"):
-        cuts = [0, *(at.start for at in find_labels(part, custom) if at.start > 0), len(part)]
+        labels = [at.start for at in find_labels(part, custom) if at.start > 0]
+        cuts = [
+            0,
+            *sorted({*labels, *(m.start() for m in _fields(part, custom) if m.start() > 0)}),
+            len(part),
+        ]
         for a, b in itertools.pairwise(cuts):
-            out.extend(_ROLE_THEN_LIST.split(part[a:b].strip()))
+            for clause in _ROLE_THEN_LIST.split(part[a:b].strip()):
+                for piece in _AFTER_LEAD.split(clause):
+                    rule = RULE.search(piece)
+                    # A、B等负责排首位的为牵头部门: the rule written on without a stop
+                    out.extend([piece[: rule.start()], piece[rule.start() :]] if rule else [piece])
     return [c.strip() for c in out if c.strip()]
 
 
@@ -284,6 +323,10 @@ def parse_assignment(
             continue
         if _SCOPE_LABEL.match(clause):
             scoped, context = True, None
+            continue
+        if any(m.start() == 0 for m in _fields(clause, custom)):
+            context, scoped = "ignore", False  # 实际完成情况:…: a field of the record, no body in it
+            result.unread += 1  # words that are no assignment: a sentence holding them is not one
             continue
         labels = find_labels(clause, custom)
         if labels and labels[0].start == 0:
@@ -333,13 +376,10 @@ def parse_assignment(
             if context == "responsible" and result.first_group is None:
                 result.first_group = len(result.responsible)
             _apply_label(result, context, names)
-        elif (
-            bare
-            and names
-            and len(names) == len(split_list(clause))
-            and all(map(is_organisation, _texts(names)))
-        ):
+        elif bare and names and _bare_list(clause, names):
             pending += names
+        elif bare and not names and is_vague(clause):
+            continue  # (市发改委,市政府相关部门,…): bodies a bare list leaves unnamed
         else:
             pending += names
             result.unread += 1
@@ -490,7 +530,7 @@ def _apply_verb(result: AssignmentText, names_text: str, verb: str, pending: lis
     else:
         result.responsible += head
         result.participants += co  # A会同B负责: A is responsible, B helps
-        result.separately = result.separately or verb.startswith("分别")
+        result.separately = result.separately or "分别" in verb
 
 
 def resolve(

@@ -19,7 +19,7 @@ import itertools
 import re
 
 from matrix.model import Finding, Line
-from matrix.parsers.names import is_organisation, is_vague
+from matrix.parsers.names import is_organisation, is_vague, is_zone
 from matrix.parsers.table import column_kind, is_placeholder
 from matrix.text.chinese import chinese_number
 from matrix.text.normalize import drop_glosses, fold, is_debris
@@ -54,7 +54,7 @@ def _header_at(lines: list[Line], i: int) -> tuple[list[str], int] | None:
         if len(drop_glosses(text)) > _MAX_HEADER_CELL or text.endswith(("表", "清单")):  # a table's title
             break
         kind = column_kind(text)
-        if (kind is None or len(text) <= 2) and j + 1 < len(lines):
+        if (kind is None or len(text) <= 2) and j + 1 < len(lines) and column_kind(lines[j + 1].text) is None:
             # 责任 / 领导: a header word split over two lines
             joined = text + lines[j + 1].text.strip()
             if len(joined) <= 8 and column_kind(joined) not in (None, "text", "skip"):
@@ -64,8 +64,11 @@ def _header_at(lines: list[Line], i: int) -> tuple[list[str], int] | None:
         # a numbered table's rows start with a number, so a longer word (1-10月推进情况) after the
         # header's known words is still a column of it
         numbered = bool(cells) and column_kind(cells[0]) == "number" and _has_text_and_role(cells)
-        short = len(drop_glosses(text)) <= (_MAX_HEADER_CELL if numbered else 6)
-        ready = numbered or _looks_ready(cells) or _role_ahead(lines, j)
+        # after 序号 / 项目名称, a header may set out several columns (建设地点, 年度投资金额(万元))
+        # before its role column
+        opened = {column_kind(c) for c in cells} >= {"number", "text"}
+        short = len(drop_glosses(text)) <= (_MAX_HEADER_CELL if numbered or opened else 6)
+        ready = numbered or _looks_ready(cells) or _role_ahead(lines, j, 6 if opened else 2)
         if kind is None and not (short and _number(text) is None and ready):
             break
         # a short word the header has beside known ones (第二季度) is a column too, read as nothing
@@ -78,11 +81,17 @@ def _header_at(lines: list[Line], i: int) -> tuple[list[str], int] | None:
     return None
 
 
-def _role_ahead(lines: list[Line], j: int) -> bool:
-    """True when a role column's word (牵头单位) comes within the next two lines: a word before it
-    that no rule names (当前进度) is a column of the header too, read as nothing."""
-    ahead = lines[j + 1 : j + 3]
-    return any((column_kind(line.text.strip()) or "") in _ROLE_KINDS for line in ahead)
+def _role_ahead(lines: list[Line], j: int, reach: int = 2) -> bool:
+    """True when a role column's word (牵头单位) comes within the next ``reach`` lines, each short
+    enough to be a header's word: a word before it that no rule names (当前进度) is a column of the
+    header too, read as nothing."""
+    for line in lines[j + 1 : j + 1 + reach]:
+        text = line.text.strip()
+        if (column_kind(text) or "") in _ROLE_KINDS:
+            return True
+        if len(drop_glosses(text)) > _MAX_HEADER_CELL or _number(text) is not None:
+            return False
+    return False
 
 
 def _has_text_and_role(cells: list[str]) -> bool:
@@ -122,6 +131,8 @@ def _fit(kinds: list[str], values: list[str]) -> tuple[list[str], bool]:
     cells = [""] * len(kinds)
     text_at = kinds.index("text")
     short = len(values) < len(kinds) - (1 if kinds[0] == "number" else 0)
+    if len(values) == len(kinds) and kinds[0] != "number" and _in_place(kinds, values):
+        return list(values), False  # one line a cell, each role cell naming bodies: read in order
     rest = list(values)
     body = [rest.pop(0)] if rest else []
     while rest and _kind_of_line(rest[0]) == "text" and len(rest) > _typed_after(kinds, text_at, rest):
@@ -147,11 +158,33 @@ def _fit(kinds: list[str], values: list[str]) -> tuple[list[str], bool]:
             units.append("")  # a placeholder keeps its column: the units after it are the next column's
         elif kind == "unit" or (kind == "text" and roles and not units and not plain):
             units.append(line)
+        elif (
+            kind == "text"
+            and units
+            and deadline is not None
+            and not cells[deadline]
+            and deadline < min(plain, default=deadline + 1)
+        ):
+            cells[deadline] = line  # 省出台文件后2个月完成: words in the time column, no date in them
         elif plain:
             column = plain.pop(0)
             cells[column] = line
     _lay_units(cells, roles, units)
     return cells, short
+
+
+def _in_place(kinds: list[str], values: list[str]) -> bool:
+    """True when ``values``, one for each column, fit the columns in order: every role column gets
+    bodies (or a placeholder), no text column does, and no bodies stand after the last role column
+    (a category column printed once shifts a row's cells by one)."""
+    last_role = -1
+    for i, (kind, value) in enumerate(zip(kinds, values, strict=True)):
+        unit = _kind_of_line(value) in ("unit", "blank")
+        role = kind in ("lead", "participant", "responsible") or kind.startswith("other:")
+        last_role = i if role else last_role
+        if (role and not unit) or (kind == "text" and unit):
+            return False
+    return not any(_kind_of_line(v) == "unit" for v in values[last_role + 1 :])
 
 
 def _lay_units(cells: list[str], roles: list[int], units: list[str]) -> None:
@@ -344,10 +377,6 @@ _GROUP = re.compile(r"^各|各(部门|单位|机构|成员单位)$|[^\W各]属(�
 """Group addressees: 各街道, 市政府各部门, 委属部门单位, 局属单位."""
 
 
-_ZONE = re.compile(r"^[\u4e00-\u9fff]{2,}(开发区|经开区|高新区|示范区|新区|保税区|自贸区)$")
-"""A zone that acts as a body in a task table (崇川经济开发区); not a bare 产业园区 heading."""
-
-
 _TOWN = re.compile(r"^[\u4e00-\u9fff]{2,6}(镇|乡|街道)$")
 """A town or street office (孝顺镇, 源东乡, 东孝街道): a body a task table lists one a line."""
 _WORK = re.compile(r"^(新\(|新建|改建|扩建|建设|实施|开展|推进|打造|完成|提升|加强|新增)")
@@ -356,12 +385,13 @@ _WORK = re.compile(r"^(新\(|新建|改建|扩建|建设|实施|开展|推进|�
 
 def _unitish(text: str) -> bool:
     """True for a line that names bodies and nothing else: 区财政局、区税务局 / 市政府各部门."""
-    parts = [p.rstrip("等") for p in re.split(r"[、,，;；\s]+", fold(drop_glosses(text))) if p]
+    # split outside brackets: 各镇(街道、园区) is one group
+    parts = [p.rstrip("等") for p in re.split(r"[、,，;；\s]+(?![^()]*\))", fold(drop_glosses(text))) if p]
     # a zone (崇川经济开发区) acts as a body; 相关街道 names bodies without saying which
     bodies = sum(
         1
         for p in parts
-        if (is_organisation(p) or _GROUP.search(p) or _ZONE.search(p) or _TOWN.match(p) or is_vague(p))
+        if (is_organisation(p) or _GROUP.search(p) or is_zone(p) or _TOWN.match(p) or is_vague(p))
         and not _WORK.match(p)
     )
     # a long list may hold a name no ending gives away (区“两旧”专班): most of it must be bodies

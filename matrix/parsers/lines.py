@@ -12,7 +12,7 @@ from matrix.parsers.assignment import MAX_NAME, RULE, AssignmentText, parse_assi
 from matrix.parsers.brackets import Group, balance, outer_groups
 from matrix.parsers.flat_table import regroup
 from matrix.parsers.names import Name, is_organisation
-from matrix.parsers.reflow import join_wrapped, unfold
+from matrix.parsers.reflow import drop_page_marks, join_wrapped, unfold
 from matrix.parsers.run_together import cut_run_together
 from matrix.parsers.table import (
     Header,
@@ -198,6 +198,10 @@ def _department_like(name: str) -> bool:
     return bool(_DEPT_START.match(name)) or not name.endswith(("部门", "单位", "机构", "方面"))
 
 
+_SUBJECT = re.compile(r"^[^,;由]{0,12}?(工作|任务|事项|项目|措施|活动)(均|统一|全部|都)?(?=由)")
+"""The work a sentence assigns, named before 由 (此项工作由X牵头, 以上任务均由X负责): no body."""
+
+
 def read_sentence(text: str, custom: Custom) -> AssignmentText | None:
     """``A牵头, B、C配合。`` outside any bracket: the assignment when the whole text is one, else None.
 
@@ -206,7 +210,8 @@ def read_sentence(text: str, custom: Custom) -> AssignmentText | None:
     """
     if len(text) > 160:
         return None
-    assignment = parse_assignment(text.strip(" " + _STOPS), custom=custom)
+    text = _SUBJECT.sub("", text.strip(" " + _STOPS))
+    assignment = parse_assignment(text, custom=custom)
     names = _sentence_names(assignment)
     if assignment.unread or not names or assignment.unread_labels:
         return None
@@ -396,7 +401,7 @@ def classify(lines: list[Line], findings: list[Finding], custom: Custom = None) 
     """The plan's non-empty, non-debris lines, each classified, in order."""
     out: list[Para] = []
     tables = _Tables()
-    for line in regroup(cut_run_together(join_wrapped(unfold(lines)), findings), findings):
+    for line in regroup(cut_run_together(join_wrapped(drop_page_marks(unfold(lines))), findings), findings):
         row = tables.read(line)
         if row is True:
             continue
@@ -413,8 +418,12 @@ def classify(lines: list[Line], findings: list[Finding], custom: Custom = None) 
         tables.leave(line, text)
         folded = _MISTYPED_COLON.sub(_typed_colon, _BRACKETED.sub(_bracketed_label, fold(text)))
         marker = find_marker(folded)
-        para = Para(line.number, text, folded, "item" if marker else "para", marker)
         stripped = folded.strip()
+        if marker is not None and _numbered_field(folded[marker.end :].strip(), custom):
+            # (二)责任单位:市教育局: a field of the item above, numbered as some plans number them
+            stripped = folded[marker.end :].strip()
+            marker = None
+        para = Para(line.number, text, folded, "item" if marker else "para", marker)
         labels = find_labels(stripped, custom) if marker is None else []
         if marker is None and _NOTE.match(stripped):
             para.kind = "note"  # 注: … under a table or a list is no task's text
@@ -431,6 +440,13 @@ def classify(lines: list[Line], findings: list[Finding], custom: Custom = None) 
             _read_inlines(para, findings, custom)
         out.append(para)
     return out
+
+
+def _numbered_field(body: str, custom: Custom) -> bool:
+    """True when an item's text is only a role, person or deadline label and its value
+    (``(一)责任领导:高勤``, ``(六)完成时限:2008年内``)."""
+    labels = find_labels(body, custom)
+    return bool(labels) and labels[0].start == 0 and labels[0].label is not None
 
 
 def _read_inlines(para: Para, findings: list[Finding], custom: Custom) -> None:

@@ -44,7 +44,9 @@ _SUFFIX = re.compile(
 )
 _ORGANISATION = re.compile(
     r"(局|委|办|室|厅|部|会|院|署|中心|行|所|处|科|站|队|社|团|集团|公司|政府|管委会|办事处|街道|"
-    r"乡镇|分局|机构|联合会|总会|协会|小组|股|馆|专班|海关|军分区|"
+    r"乡镇|分局|机构|联合会|总会|协会|小组|股|馆|专班|海关|军分区|成员单位|"
+    # a state grain depot (中储粮株洲直属库), never a 项目库 or 数据库
+    r"直属库|储备库|粮库|直屬庫|儲備庫|糧庫|"
     # the same endings in traditional script (中央農辦, 省商務廳, 管委會)
     r"辦|會|廳|處|隊|團|館|機構|辦事處|鄉鎮|政府|"
     # the mass organisations' short names: 妇联, 残联, 工商联, 科协
@@ -77,6 +79,17 @@ class Name:
     """The run-together text this name was cut from (县工信局县农业农村局), if it was."""
 
 
+_ZONE_BODY = re.compile(
+    r"^[\u4e00-\u9fff]{2,}(开发区|经开区|高新区|示范区|新区|保税区|自贸区|试验区|特区|管理区|度假区)$"
+)
+
+
+def is_zone(name: str) -> bool:
+    """True for a zone named as a body of a list or a table (荆州开发区, 武当山旅游经济特区): its
+    管委会 acts for it.  A bare 产业园区 is a place, not a body."""
+    return bool(_ZONE_BODY.match(name))
+
+
 def is_vague(name: str) -> bool:
     """True for words that name nobody in particular: 有关部门, 相关单位, 各有关部门和单位 ..."""
     n = re.sub(r"\s+", "", name)
@@ -90,7 +103,26 @@ def _split_joined(piece: str) -> list[str]:
         out.append(piece[last : m.start()])
         last = m.end() - (1 if m.group().endswith("各") else 0)
     out.append(piece[last:])
-    return out
+    return [part for whole in out for part in _split_and(whole)]
+
+
+_BARE_BODY = re.compile(r"^.{0,2}(党工委|管委会|党委|政府|人民政府|办事处|委员会)$")
+
+
+def _split_and(piece: str) -> list[str]:
+    """``经济投资局和航空口岸局``: two bodies joined by 和, 及 or 与, each ending as a body does
+    (市住房和城乡建设局 is one: 市住房 names none)."""
+    for m in re.finditer(r"[和及与]", piece):
+        left, right = piece[: m.start()], piece[m.end() :]
+        if (
+            _ORGANISATION.search(left)
+            and _ORGANISATION.search(right)
+            and len(left) >= 3
+            and (not left.endswith("行") or left.endswith(("银行", "分行", "支行")))  # 市城市运行和…办
+            and not _BARE_BODY.match(right)  # 高新区党工委和管委会: one zone's two bodies, one name
+        ):
+            return [left, *_split_and(right)]
+    return [piece]
 
 
 def _split_spaces(piece: str) -> list[str]:
@@ -109,6 +141,10 @@ _LEVELLED_GOVERNMENT = re.compile(
 )
 
 
+_LEVELLED_BODY = re.compile(
+    r"^[\u4e00-\u9fff]{2,4}?[市县区州旗縣區]([\u4e00-\u9fff]{2,10}(部门|局|委|办|厅|委员会))$"
+)
+"""``临夏州发展改革部门`` after ``海东市、兰州市``: the places before it have that body each."""
 _ZONE = re.compile(r"^[\u4e00-\u9fff]{2,12}?(区|园|园区|新城)$")
 _ZONE_BODIES = re.compile(r"^[\u4e00-\u9fff]{2,12}?(?:区|园|园区|新城)((党工委)?(和|及)?管委会|党工委)$")
 
@@ -130,6 +166,7 @@ def _share_suffix(pieces: list[str]) -> list[str]:
                 continue
             found = (
                 (_LEVELLED_GOVERNMENT.match(later) if levelled else None)
+                or (_LEVELLED_BODY.match(later) if levelled else None)
                 or (_PLACE_GOVERNMENT.match(later) if place else None)
                 or (_ZONE_BODIES.match(later) if zone else None)
             )
@@ -189,6 +226,11 @@ def _clean(raw: str) -> tuple[str, tuple[str, ...], bool] | None:
     if not text or is_vague(text):
         return None
     aliases: list[str] = []
+    inner = _MERGED_BUREAU.match(text)
+    if inner:  # 市财政(地税)局: one bureau that also does another's work; the alias names that work
+        text = inner.group(1) + inner.group(3)
+        prefix = re.match(r"^(市委|市|省|区|县|州)", text)
+        aliases.append((prefix.group(1) if prefix else "") + inner.group(2) + inner.group(3))
     m = re.match(r"^(.+?)[(\[]([^()\[\]]+)[)\]]$", text)
     if m and _ORG_SUFFIX.search(m.group(1)) and not _ORG_SUFFIX.search(m.group(2)) and len(m.group(2)) <= 4:
         if not text.startswith("各"):  # 各街办(新区): a group and the others it takes in, one addressee
@@ -207,6 +249,9 @@ def _clean(raw: str) -> tuple[str, tuple[str, ...], bool] | None:
     text = text.replace("(", "（").replace(")", "）").replace("[", "〔").replace("]", "〕")
     return text, tuple(aliases), bool(marked or star)
 
+
+_MERGED_BUREAU = re.compile(r"^(.{2,12}?)\(([\u4e00-\u9fff]{2,4})\)(局|委|厅|办)$")
+"""``市财政(地税)局``: a bracket inside a name, before its one-character ending."""
 
 _GLUE_LEVEL = "省市县区州"
 _NOT_A_LEVEL = re.compile(r"^(市场|市政(?![协府])|区域|县域)")

@@ -204,18 +204,26 @@ def _header_words(folded: str) -> list[str]:
     return run if "text" in kinds[start : end + 1] else []
 
 
-_LEADER_HEADING = re.compile(
-    r"^(?P<name>[\u4e00-\u9fff]{2,3}?)(?P<title>([省市县区州](政府)?)?(常务)?副?"
+_LEADER_TITLE = (
+    r"(?P<title>([省市县区州](政府)?)?(常务)?副?"
     r"(省长|市长|县长|区长|州长|主席|书记|秘书长|镇长|乡长|党组成员|党组书记|党组副书记))"
+)
+_LEADER_WORK = (
     r"(?P<verb>主抓|牵头|负责|分管|领衔|挂帅|督办|联系)"
     # what the heading names is the work under it, nothing else (加强区长负责制 is no leader heading)
     r"(的)?(重[点點]工作|工作任[务務]|重[点點]任[务務]|工作|事[项項]|任[务務]|[项項]目)?([(（][^()（）]*[)）])?[:：。]?$"
+)
+_LEADER_HEADINGS = (
+    re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,3}?)" + _LEADER_TITLE + _LEADER_WORK),
+    # 区长陈兴立牵头重点工作: the title before the name
+    re.compile(r"^" + _LEADER_TITLE + r"(?P<name>[\u4e00-\u9fff]{2,3})" + _LEADER_WORK),
 )
 
 
 def leader_in_heading(heading: str) -> OtherRole | None:
     """The leader a section heading puts in charge (``袁家军省长主抓重点工作`` → 袁家军, 省长主抓)."""
-    m = _LEADER_HEADING.match(fold(heading.strip()).replace("長", "长").replace("書記", "书记"))
+    text = fold(heading.strip()).replace("長", "长").replace("書記", "书记")
+    m = _LEADER_HEADINGS[0].match(text) or _LEADER_HEADINGS[1].match(text)
     if m is None:
         return None
     return OtherRole(m.group("name"), m.group("title") + m.group("verb"), person=True)

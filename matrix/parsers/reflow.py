@@ -2,8 +2,12 @@
 
 - **Collapsed**: a web page saved with every paragraph on one line (``… 一、王丹县长牵头重点工作
   1.全县生产总值增长7.5%左右。 责任单位:县发改局 2.落实…``) is cut back into lines before each outline
-  marker or role label that follows a space, when a long line holds several of them.  The pieces
-  keep the line's number: they are that line of the file.
+  marker or role label that follows a space, when a long line holds several of them; a page with
+  no breaks or spaces at all is cut where a section opens right after a stop (``如下:一、…``).
+  The pieces keep the line's number: they are that line of the file.
+- **Paged**: a page number the copy kept on a line of its own (``- 1 -``) is dropped; where it
+  cut a list or a sentence (``…配合市文明办、`` / ``- 1 -`` / ``经发中心、热线办,…``), the two
+  halves are joined again.
 - **Wrapped**: a labelled list that a PDF or a fixed-width copy wrapped (``协办单位:区委编办、园区党工``
   / ``委、各街道党工委``) is joined with its continuation.
 """
@@ -14,7 +18,7 @@ import itertools
 import re
 
 from matrix.model import Line
-from matrix.text.normalize import fold
+from matrix.text.normalize import fold, is_page_mark
 from matrix.text.outline import find_marker
 from matrix.text.roles import find_labels
 
@@ -32,12 +36,20 @@ def _cut_here(folded: str, at: int) -> bool:
     return bool(labels) and labels[0].start == 0 and labels[0].label is not None
 
 
+_STOP = re.compile(r"[。:;]")
+
+
+def _section_here(folded: str, at: int) -> bool:
+    marker = find_marker(folded[at:])
+    return marker is not None and marker.level <= 1  # 一、 or (一): never 2、, which may be a page mark
+
+
 def unfold(lines: list[Line]) -> list[Line]:
     """``lines`` with every long line that holds several collapsed paragraphs cut back into them."""
     out: list[Line] = []
     for line in lines:
-        if line.cells is not None or len(line.text) < _LONG or len(_GAP.findall(line.text)) < _MIN_CUTS:
-            out.append(line)  # most long lines are one paragraph with no gaps at all
+        if line.cells is not None or len(line.text) < _LONG:
+            out.append(line)
             continue
         if line.text.count("|") >= 2 or "\t" in line.text:
             out.append(line)  # a table row typed with | or tabs: its cells hold items 1. 2. of their own
@@ -45,6 +57,9 @@ def unfold(lines: list[Line]) -> list[Line]:
         folded = fold(line.text)
         cuts = [m.end() for m in _GAP.finditer(folded) if _cut_here(folded, m.end())]
         if len(cuts) < _MIN_CUTS:
+            # a page that lost every line break: 安排如下:一、严格监管执法… / 。(二)加强…
+            cuts = [m.end() for m in _STOP.finditer(folded) if _section_here(folded, m.end())]
+        if not cuts or (len(cuts) < _MIN_CUTS and _GAP.search(folded)):
             out.append(line)
             continue
         bounds = [0, *cuts, len(line.text)]
@@ -53,6 +68,35 @@ def unfold(lines: list[Line]) -> list[Line]:
             for a, b in itertools.pairwise(bounds)
             if line.text[a:b].strip()
         )
+    return out
+
+
+_CUT_OFF = ("、", ",")
+"""Line ends that a page break cut: the sentence goes on after the page number."""
+
+
+def drop_page_marks(lines: list[Line]) -> list[Line]:
+    """``lines`` without the page numbers standing alone on a line (``- 1 -``, ``第3页``); a line a
+    page break cut after a comma (``…配合市文明办、``) is joined to the one after the number."""
+    out: list[Line] = []
+    cut = False
+    for line in lines:
+        if line.cells is None and is_page_mark(line.text):
+            previous = out[-1] if out else None
+            cut = (
+                previous is not None
+                and previous.cells is None
+                and fold(previous.text.rstrip()).endswith(_CUT_OFF)
+            )
+            continue
+        if cut and line.cells is None and line.text.strip() and find_marker(fold(line.text.strip())) is None:
+            previous = out[-1]
+            out[-1] = Line(previous.number, previous.text.rstrip() + line.text.strip())
+            cut = False
+            continue
+        if line.text.strip():
+            cut = False
+        out.append(line)
     return out
 
 

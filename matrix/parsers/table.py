@@ -193,7 +193,13 @@ def is_placeholder(cell: str) -> bool:
 
 
 _TRADITIONAL_HEADER = str.maketrans(
-    dict(zip("號務項標稱實際況備註內時間進舉體", "号务项标称实际况备注内时间进举体", strict=True))
+    dict(
+        zip(
+            "號務項標稱實際況備註內時間進舉體設點資額萬類導領屬開發總報數據現級費預計劃",
+            "号务项标称实际况备注内时间进举体设点资额万类导领属开发总报数据现级费预计划",
+            strict=True,
+        )
+    )
 )
 """The traditional forms of header words' characters (序號, 目標任務, 完成時間): a header is read,
 never filed, so it may be read in simplified form whatever the names' script."""

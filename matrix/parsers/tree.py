@@ -206,6 +206,14 @@ class TaskCollector:
                 inherited.merge(heads)
                 inherited.merge(task.assignment)
                 task.assignment = inherited
+            elif heads is not None:
+                # an item naming its own lead under 一、…(省发改委总牵头): the heading's body leads the
+                # whole section, so it is told of the item too, unless the item names it already
+                a = task.assignment
+                named = {
+                    n.text for n in [*a.leads, *a.participants, *a.responsible, *(o for o, _ in a.others)]
+                }
+                a.others += [(n, "总牵头") for n in [*heads.leads, *heads.responsible] if n.text not in named]
         # by line, and within a line (a collapsed page cut into pieces) in the order they were found
         return sorted(self.tasks, key=lambda t: t.line)
 

@@ -24,7 +24,7 @@ from typing import Any
 
 from matrix.errors import InputError
 from matrix.model import Document, Line
-from matrix.text.normalize import clean, fold
+from matrix.text.normalize import clean, fold, is_page_mark
 from matrix.text.outline import find_marker
 
 MAX_PAGES = 1000
@@ -46,15 +46,8 @@ _NO_TEXT = (
     "请提供原始的 Word 或文本文件, 或先用 OCR 软件把它转成可复制文字的 PDF"
 )
 
-# Page numbers as printed: "— 3 —", "- 3 -", "·3·", "3", "第3页", "第 3 页 共 5 页", "3/5", "Page 3".
-_PAGE_NUMBER = re.compile(
-    r"^[-—–－~·•\s]*\d{1,4}[-—–－~·•\s]*$"
-    r"|^第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?$"
-    r"|^共\s*\d{1,4}\s*页\s*[,，]?\s*第\s*\d{1,4}\s*页$"
-    r"|^\d{1,4}\s*/\s*\d{1,4}$"
-    r"|^page\s*\d{1,4}(\s*(of|/)\s*\d{1,4})?$",
-    re.IGNORECASE,
-)
+# Page numbers only a page's edge makes sure of: "3", "3/5", "- 3" (the others: is_page_mark).
+_BARE_PAGE_NUMBER = re.compile(r"^[-—–－~·•\s]*\d{1,4}[-—–－~·•\s]*$|^\d{1,4}\s*/\s*\d{1,4}$")
 _WIDE = re.compile("[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff60\u2018-\u201d\u2014\u2026]")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
 _SPACES = re.compile(r"[ \t\u00a0\u3000\u2002-\u200b]+")
@@ -88,7 +81,7 @@ def _printed(line: str | PrintedLine) -> PrintedLine:
 def is_page_number(line: str) -> bool:
     """True for a line that is only a page number as printed (``— 3 —``, ``第3页``, ``3``)."""
     text = fold(line).strip()
-    return bool(text) and bool(_PAGE_NUMBER.match(text))
+    return bool(text) and (is_page_mark(text) or bool(_BARE_PAGE_NUMBER.match(text)))
 
 
 def _furniture_key(line: str) -> str:

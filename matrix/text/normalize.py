@@ -76,6 +76,24 @@ def drop_glosses(text: str) -> str:
     return _GLOSS.sub("", text)
 
 
+_PAGE_MARK = re.compile(
+    r"^[-—–－~·•]+\s*\d{1,4}\s*[-—–－~·•]+$"
+    r"|^第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?$"
+    r"|^共\s*\d{1,4}\s*页\s*[,，]?\s*第\s*\d{1,4}\s*页$"
+    r"|^page\s*\d{1,4}(\s*(of|/)\s*\d{1,4})?$",
+    re.IGNORECASE,
+)
+
+
+def is_page_mark(line: str) -> bool:
+    """True for a line that is a page number printed so that it cannot be anything else:
+    ``- 1 -``, ``— 3 —``, ``第3页``, ``第 3 页 共 5 页``, ``Page 3``.
+
+    A bare ``3`` is not one: in a table copied one cell a line, it is a row's number.
+    """
+    return bool(_PAGE_MARK.match(fold(line).strip()))
+
+
 def squash(text: str) -> str:
     """``text`` folded and without any whitespace: the key under which names are compared."""
     return re.sub(r"\s+", "", fold(text))
@@ -83,7 +101,7 @@ def squash(text: str) -> str:
 
 _DEBRIS = re.compile(
     r"^\s*(时间|发布时间|发布日期|来源|信息来源|作者|浏览次数|点击数|阅读次数|字号|打印|【打印】|关闭|"
-    r"上一篇|下一篇|上一条|下一条|分享到|责任编辑)\s*[:：]?"
+    r"上一篇|下一篇|上一条|下一条|分享到|责任编辑)(\s*[:：]|\s|\d|$)"
     r"|^\s*\[?(打印本页|关闭窗口|返回顶部)\]?\s*$"
 )
 

@@ -69,6 +69,7 @@ BODY_HEADS = ("单位", "部门", "处室", "科室", "股室", "机构", "主�
 PERSON_HEADS = ("领导", "负责人", "责任人", "联系人", "领导同志")
 LEVEL_WORDS = ("省", "市", "县", "区", "镇", "乡", "街道", "州", "旗", "局", "委", "厅", "级", "政府")
 FILLERS = (
+    "项目",
     "共同",
     "分管",
     "具体",
@@ -85,19 +86,12 @@ FILLERS = (
     "及",
     "/",
 )
-DEADLINE_LABELS = (
-    "完成时限",
-    "完成时间",
-    "完成期限",
-    "时限要求",
-    "时间要求",
-    "时限",
-    "时间节点",
-    "进度安排",
-    "时间安排",
-    "完成时间节点",
-    "办结时限",
+DEADLINE_LABEL = re.compile(
+    r"^(完成|办结|推进|实施|工作|计划|建设)?(时限|时间|期限|日期|节点|进度|时序)"
+    r"(要求|安排|节点|进度|计划)?$"
 )
+"""A label made of time words (完成时限, 时间进度, 进度安排, 办结时限): the column or line gives the
+task's deadline."""
 RECORD_WORDS = ("发文", "发布", "印发", "制发", "来文", "成文", "所属", "信息来源")
 """The words that open a label of the document's own record (发文单位:, 发布机构:, 所属机构:): the
 body named there issued the plan and is given no task.  (抄送单位 is left to the settings file: a
@@ -174,7 +168,7 @@ def read_label(word: str, custom: Mapping[str, LabelKind] | None = None) -> Labe
         return None
     if custom and text in custom:
         return Label(text, custom[text])
-    if text in DEADLINE_LABELS:
+    if DEADLINE_LABEL.match(text):
         return Label(text, LabelKind.DEADLINE)
     if text.startswith(RECORD_WORDS):
         return Label(text, LabelKind.IGNORE)
