@@ -21,7 +21,7 @@ GOLD = sorted((CORPUS / "gold").glob("*.json"))
 
 MIN_MICRO_F1 = 0.985
 """The floor that holds today (see the closing note of issue 13); the issue's target is 0.97."""
-MIN_READ_FILES = 157
+MIN_READ_FILES = 178
 """Plans that give at least one right triple; the rest are listed in the closing note of issue 13."""
 MIN_FILE_F1 = 0.85
 """The floor each plan must reach, but for the plans named below."""

@@ -25,7 +25,7 @@ RULE = re.compile(
     r"|第一(位|个)(的)?(部门|单位)?(为|是)(牵头|主办)"
     r"|(首位|排首位|排名第一|第一位)(的)?(单位|部门)?(为|是)(牵头|主办)"
 )
-COMMA_RULE = re.compile(r"(第一个|首个)(逗号|分号)前(面)?(的)?(单位|部门)?(为|是)牵头")
+COMMA_RULE = re.compile(r"(第一个|首个)?(逗号|分号)前(面)?(的)?(单位|部门)?(为|是)牵头")
 """A lead rule by punctuation: every body before the list's first comma leads, the rest take part."""
 _SKIP = re.compile(
     r"^(下同|以下同|不再列出|不再一一列出|不再做分工|不再分工|以下.{0,8}均.*|以下各项.*|除.*外|"
@@ -284,7 +284,8 @@ def _strip_rule_groups(text: str, result: AssignmentText) -> str:
     """Remove inner brackets that state the lead rule or skip remarks, noting the rule."""
     for group in reversed(outer_groups(text)):
         inner = group.inner(text)
-        if RULE.search(inner) or all(_SKIP.match(c) or RULE.search(c) for c in _clauses(inner, None)):
+        rule = RULE.search(inner) or COMMA_RULE.search(inner)
+        if rule or all(_SKIP.match(c) or RULE.search(c) for c in _clauses(inner, None)):
             result.states_rule = result.states_rule or bool(RULE.search(inner))
             result.comma_rule = result.comma_rule or bool(COMMA_RULE.search(inner))
             text = text[: group.start] + text[group.end :]
@@ -468,7 +469,9 @@ def person_names(text: str) -> list[str]:
     out: list[str] = []
     for raw in split_list(text):
         name = re.sub(r"\s+", "", raw).strip(" .。;,")
-        name = _TITLES.sub("", name) or name
+        bare = _TITLES.sub("", name)
+        # 束学龙同志 → 束学龙; a post (省政府分管领导同志) is kept as written
+        name = bare if 2 <= len(bare) <= 4 else name
         if name and name not in out and len(name) <= 12:
             out.append(name)
     return out
@@ -492,7 +495,8 @@ def _apply_label(result: AssignmentText, kind: str, names: list[Name]) -> None:
 
 
 _OFFICE = re.compile(
-    r"^(分管|协管|主管|联系)?(常务)?副?(省长|市长|县长|区长|州长|旗长|镇长|乡长|秘书长|主席|书记|主任)$"
+    r"^(?P<name>[\u4e00-\u9fff]{2,3}?)??(?P<office>(分管|协管|主管|联系)?(常务)?副?"
+    r"(省长|市长|县长|区长|州长|旗长|镇长|乡长|秘书长|主席|书记|主任))$"
 )
 """A leader named by office (分管副省长, 协管副秘书长): a person, not a body."""
 
@@ -503,7 +507,15 @@ def _apply_verb(result: AssignmentText, names_text: str, verb: str, pending: lis
     co = _names(co_text, result)
     offices = [n for n in head if _OFFICE.match(n.text)]
     if offices:  # (分管副省长、协管副秘书长负责,省国资委牵头): the leaders in charge, then the bodies
-        result.persons += [(n.text, _verb_kind(verb)[1]) for n in offices]
+        for n in offices:
+            office = _OFFICE.match(n.text)
+            assert office is not None
+            name = office.group("name")
+            if name and not name.endswith(("组", "室", "委", "部", "局", "厅", "办", "处")):
+                # 由杨志武副市长负责: the person, with the office in the role (党组书记 is an office)
+                result.persons.append((name, office.group("office") + _verb_kind(verb)[1]))
+            else:
+                result.persons.append((n.text, _verb_kind(verb)[1]))
         head = [n for n in head if n not in offices]
         if not head and not co:
             return

@@ -38,6 +38,7 @@ _VERBISH = re.compile(
     r"建设|打造|新建|实施|提升|提高|健全|改善|优化|深化|促进|扩大)"
 )
 _DEPT_START = re.compile(r"^(省|市|县|区|州|盟|旗|镇|乡|街道|国家|中共|中央|全国|各|共青团|团)")
+_CONTACT = re.compile(r"^\(?\s*联系人\s*:[^()]{1,16}?(联系)?电话\s*:?\s*[\d\s-]{7,}")
 _NOTE = re.compile(r"^\s*(注|备注|附注|说明|注释)\s*\d*\s*[:：]")
 _TAIL = " 。.;,"
 
@@ -425,7 +426,9 @@ def classify(lines: list[Line], findings: list[Finding], custom: Custom = None) 
             marker = None
         para = Para(line.number, text, folded, "item" if marker else "para", marker)
         labels = find_labels(stripped, custom) if marker is None else []
-        if marker is None and _NOTE.match(stripped):
+        if marker is None and _CONTACT.match(stripped) and len(stripped) <= 60:
+            para.kind = "note"  # (联系人:肖娟,联系电话:138…): whom to call about the notice, no duty
+        elif marker is None and _NOTE.match(stripped):
             para.kind = "note"  # 注: … under a table or a list is no task's text
             if RULE.search(stripped):
                 para.states_rule, para.rule_from = True, tables.start

@@ -22,7 +22,7 @@ VAGUE = re.compile(
     # 相关街道, 有关街镇, 有关区县: which of them is not said (各相关街镇, all of them, is a group)
     r"|^(有关|相关)(街道|街镇|镇街|乡镇|乡镇办|镇办|街办|镇|乡|区|县|区县|县区|县市区|市县|地区|地方|企业)$"
     # 相关市、县政府: which governments is not said
-    r"|^(有关|相关|有關|相關)[区县市州縣區](、[区县市州縣區])*(人民)?政府$"
+    r"|^(有关|相关|有關|相關)[区县市州縣區](、[区县市州縣區])*([(（][^()（）]*[)）])?(人民)?政府$"
 )
 # "以及", "等和", "和各", "及各" join two lists; a bare "和" is part of names such as 工业和信息化部.
 _JOINERS = re.compile(r"等和|等及|以及|和各|及各|与各|并各|及(?=([州市县区省]直)?(有关|相关))")
@@ -56,7 +56,16 @@ _ORGANISATION = re.compile(
 
 def is_organisation(name: str) -> bool:
     """True for a name that ends as an organisation's does (…局, …委员会, …人民政府, …公司)."""
-    return bool(_ORGANISATION.search(name)) and not _QUANTITY.match(name) and not _NOT_A_BANK.match(name)
+    return (
+        bool(_ORGANISATION.search(name))
+        and not _QUANTITY.match(name)
+        and not _NOT_A_BANK.match(name)
+        and not _NOT_A_BUREAU.search(name)
+    )
+
+
+_NOT_A_BUREAU = re.compile(r"(布|佈|格|大|全|开|開|结|結|变|變|破|僵|残|殘|定)局$")
+"""布局, 格局, 大局, 开局, 破局: words ending in 局 that name no bureau (优化空间开发布局)."""
 
 
 _NOT_A_BANK = re.compile(r"^[^人农工建中交招邮]行$")

@@ -247,9 +247,11 @@ class TaskCollector:
         # a paragraph opened by its own assignment (由X承办,Y协办。…) is a task of its own, not the
         # assignment of the whole section
         opened = all(i.leading for i in assigned[0].inlines) and bool(assigned[0].inlines)
+        # … unless it is all the item holds (1、设立试验区事宜 / 由X副市长负责,Y牵头,…): the item is the task
+        alone = node.para is not None and node.body == [assigned[0]] and not node.children
         if len(assigned) == 1 and (
             assigned[0] is node.para
-            or (assigned[0] is node.body[-1] and not opened)
+            or (assigned[0] is node.body[-1] and (not opened or alone))
             or assigned[0].pure is not None
         ):
             self._whole(node)
