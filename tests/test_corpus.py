@@ -19,9 +19,9 @@ from matrix.render.json import plan_dict
 CORPUS = Path(__file__).parent / "corpus"
 GOLD = sorted((CORPUS / "gold").glob("*.json"))
 
-MIN_MICRO_F1 = 0.985
+MIN_MICRO_F1 = 0.98
 """The floor that holds today (see the closing note of issue 13); the issue's target is 0.97."""
-MIN_READ_FILES = 178
+MIN_READ_FILES = 191
 """Plans that give at least one right triple; the rest are listed in the closing note of issue 13."""
 MIN_FILE_F1 = 0.85
 """The floor each plan must reach, but for the plans named below."""
@@ -44,6 +44,14 @@ BELOW_FLOOR = {
     " ending in a remark and a deadline (…等按职责分工负责全年): no row is found, exit 2",
     "562_changsha_mubiaorenwu_2012_partial": "a table copied one cell a line with its lead column first"
     " and the lead's name broken over three lines (市政 / 府办 / 公厅): exit 2, naming the lines",
+    "645_songjiang_qingshui_2026": "a duty section's opening paragraph assigns in mid-sentence (成立工作专班,"
+    " 由X牵头, Y为成员单位, 统筹…), and its sub-headings' duties name helpers in prose (牵头区建管委…)",
+    "661_qingyang_weijian_zerenqingdan_2023_partial": "a table copied with spaces between its cells and"
+    " header words split over two rows (牵头 领导 牵头 责任单位 主体 责任单位): exit 2, naming the lines",
+    "662_guizhou_shuzhi_gongzuoyaodian_2026_partial": "a group the gold keeps whole"
+    " (各市〔州〕、贵安新区数据管理部门) is read as two bodies",
+    "663_nanling_zhengfugongzuobaogao_2024_partial": "two leaders' names padded with spaces and run"
+    " together in one cell (陆 明俞 悦) are read as one",
 }
 """Plans known to fall below the floor, and why; a plan that rises above it must leave the list."""
 

@@ -105,16 +105,17 @@ def _looks_ready(cells: list[str]) -> bool:
     return "text" in kinds and bool(kinds & set(_ROLE_KINDS)) and unknown < 2
 
 
-def _kind_of_line(text: str) -> str:
+def _kind_of_line(text: str, persons: bool = True) -> str:
     """What a row's line looks like: ``unit`` (bodies), ``blank`` (a placeholder: —, /, 无),
-    ``person``, ``deadline`` or ``text``."""
+    ``person``, ``deadline`` or ``text``.  Without ``persons`` (a table with no leader column) a
+    line shaped like a name (海绵城市, 系统方案) is text."""
     if is_placeholder(text):
         return "blank"
     if _unitish(text):
         return "unit"
     if _DEADLINE_CELL.search(text) and len(text) <= 16:
         return "deadline"
-    if _PERSON.match(text) and not _GROUP_UNIT.search(text) and not _NOT_PERSON.search(text):
+    if persons and _PERSON.match(text) and not _GROUP_UNIT.search(text) and not _NOT_PERSON.search(text):
         return "person"
     return "text"
 
@@ -135,7 +136,10 @@ def _fit(kinds: list[str], values: list[str]) -> tuple[list[str], bool]:
         return list(values), False  # one line a cell, each role cell naming bodies: read in order
     rest = list(values)
     body = [rest.pop(0)] if rest else []
-    while rest and _kind_of_line(rest[0]) == "text" and len(rest) > _typed_after(kinds, text_at, rest):
+    persons = "leader" in kinds
+    while (
+        rest and _kind_of_line(rest[0], persons) == "text" and len(rest) > _typed_after(kinds, text_at, rest)
+    ):
         body.append(rest.pop(0))
     cells[text_at] = "\n".join(body)
     later = [i for i, k in enumerate(kinds) if i > text_at and k != "number"]
@@ -149,7 +153,7 @@ def _fit(kinds: list[str], values: list[str]) -> tuple[list[str], bool]:
     plain = [i for i in later if i not in roles and i not in (leader, deadline)]
     units: list[str] = []
     for line in rest:
-        kind = _kind_of_line(line)
+        kind = _kind_of_line(line, persons)
         if kind == "deadline" and deadline is not None and not cells[deadline]:
             cells[deadline] = line
         elif kind == "person" and leader is not None:
@@ -179,7 +183,7 @@ def _in_place(kinds: list[str], values: list[str]) -> bool:
     (a category column printed once shifts a row's cells by one)."""
     last_role = -1
     for i, (kind, value) in enumerate(zip(kinds, values, strict=True)):
-        unit = _kind_of_line(value) in ("unit", "blank")
+        unit = _kind_of_line(value, "leader" in kinds) in ("unit", "blank")
         role = kind in ("lead", "participant", "responsible") or kind.startswith("other:")
         last_role = i if role else last_role
         if (role and not unit) or (kind == "text" and unit):
@@ -342,9 +346,15 @@ def _continuations(kinds: list[str], values: list[str]) -> list[list[str]]:
     out: list[list[str]] = [[]]
     seen_units = False
     after = 0
-    for value in values:
-        kind = _kind_of_line(value)
-        if kind == "text" and seen_units and after >= len(free):
+    line_kinds = [_kind_of_line(v, "leader" in kinds) for v in values]
+    for k, value in enumerate(values):
+        kind = line_kinds[k]
+        # a text after the units starts a further row only when units of its own follow it; the
+        # row's last words (参考文件: 《…》) fill the columns after the role column
+        goes_on = any(lk == "unit" for lk in line_kinds[k + 1 :]) or not any(
+            kd in ("text", "skip", "") for kd in kinds[roles[-1] + 1 :]
+        )
+        if kind == "text" and seen_units and after >= len(free) and goes_on:
             out.append([])
             seen_units = False
         out[-1].append(value)
@@ -377,6 +387,7 @@ _GROUP = re.compile(r"^各|各(部门|单位|机构|成员单位)$|[^\W各]属(�
 """Group addressees: 各街道, 市政府各部门, 委属部门单位, 局属单位."""
 
 
+_LEVELLED = re.compile(r"^(省|市|县|区|州|镇|乡|各)")
 _TOWN = re.compile(r"^[\u4e00-\u9fff]{2,6}(镇|乡|街道)$")
 """A town or street office (孝顺镇, 源东乡, 东孝街道): a body a task table lists one a line."""
 _WORK = re.compile(r"^(新\(|新建|改建|扩建|建设|实施|开展|推进|打造|完成|提升|加强|新增)")
@@ -387,6 +398,11 @@ def _unitish(text: str) -> bool:
     """True for a line that names bodies and nothing else: 区财政局、区税务局 / 市政府各部门."""
     # split outside brackets: 各镇(街道、园区) is one group
     parts = [p.rstrip("等") for p in re.split(r"[、,，;；\s]+(?![^()]*\))", fold(drop_glosses(text))) if p]
+    # a cell's list may close with a full stop (区投资促进中心。); a sentence (…加入家庭医生团队。) is
+    # longer and does not open with a level word
+    parts = [
+        p[:-1].rstrip("等") if p.endswith("。") and (_LEVELLED.match(p) or len(p) <= 10) else p for p in parts
+    ]
     # a zone (崇川经济开发区) acts as a body; 相关街道 names bodies without saying which
     bodies = sum(
         1
@@ -435,16 +451,21 @@ def regroup(lines: list[Line], findings: list[Finding]) -> list[Line]:
             continue
         expected = None
         previous: list[str] | None = None
+        after_heading = False
         while i < len(solid):
             line = solid[i]
             if not line.text.strip():  # an empty cell between rows (a border line of its own)
                 i += 1
                 continue
             value = _number(line.text)
-            if value is None or (expected is not None and value != expected and value != 1):
+            # an extract of a longer table keeps its rows' numbers: after a section heading they
+            # may jump ahead (3 / 二、… / 六、… / 68)
+            jumped = after_heading and value is not None and expected is not None and value > expected
+            if value is None or (expected is not None and value != expected and value != 1 and not jumped):
                 marker = find_marker(fold(line.text.strip()))
                 if marker is not None and marker.level <= 1 and _number(line.text) is None:
                     out.append(line)  # 一、产业发展 between rows: a section heading
+                    after_heading = True
                     i += 1
                     continue
                 ahead = _headings_before(solid, i, expected or 1)
@@ -461,6 +482,7 @@ def regroup(lines: list[Line], findings: list[Finding]) -> list[Line]:
                 if _header_at(solid, j) is not None:
                     break
                 j += 1
+            after_heading = False
             values = _rejoin([s.text.strip() for s in solid[i + 1 : j]])
             texts = max(1, kinds.count("text"))
             if categorised and len(values) > texts and not any(_kind_of_line(v) == "unit" for v in values):

@@ -11,8 +11,8 @@ from matrix.model import Finding, Line, Severity
 from matrix.parsers.assignment import MAX_NAME, RULE, AssignmentText, parse_assignment
 from matrix.parsers.brackets import Group, balance, outer_groups
 from matrix.parsers.flat_table import regroup
-from matrix.parsers.names import Name, is_organisation
-from matrix.parsers.reflow import drop_page_marks, join_wrapped, unfold
+from matrix.parsers.names import Name, is_organisation, is_zone, parse_names
+from matrix.parsers.reflow import drop_page_marks, join_opening_brackets, join_wrapped, unfold
 from matrix.parsers.run_together import cut_run_together
 from matrix.parsers.table import (
     Header,
@@ -402,7 +402,11 @@ def classify(lines: list[Line], findings: list[Finding], custom: Custom = None) 
     """The plan's non-empty, non-debris lines, each classified, in order."""
     out: list[Para] = []
     tables = _Tables()
-    for line in regroup(cut_run_together(join_wrapped(drop_page_marks(unfold(lines))), findings), findings):
+    duties = _DutySection()
+    for line in regroup(
+        cut_run_together(join_wrapped(join_opening_brackets(drop_page_marks(unfold(lines)))), findings),
+        findings,
+    ):
         row = tables.read(line)
         if row is True:
             continue
@@ -437,12 +441,73 @@ def classify(lines: list[Line], findings: list[Finding], custom: Custom = None) 
             _report_unread(line.number, assignment, findings)
             # a labelled line is never task text, even one that names nobody (抄送单位: set to ignore)
             para.kind, para.pure = "pure", assignment
-        elif (heads := _duty_heading(para)) is not None:
+        elif (heads := _duty_heading(para) or duties.body_heading(para)) is not None:
             para.heads = heads
         else:
             _read_inlines(para, findings, custom)
+            duties.body_opening(para)
+        duties.enter(para)
         out.append(para)
     return out
+
+
+_DUTY_SECTION = re.compile(
+    r"(职责分工|责任分工|分工负责|部门职责|工作职责|职责任务|部门分工|任务分工|工作分工|分工与职责|职责与分工)[。:]?$"
+)
+"""A section that sets out each body's duties (三、职责分工; 三、组织领导与责任分工)."""
+_OPENING_BODY = re.compile(
+    r"^(?P<name>[^,;。:()]{2,24}?)(?:要|应|须)?(?=负责|依法|指导|作为|会同|牵头|统筹|组织|承担|督促|加强|做好|落实)"
+)
+
+
+_FUNCTION_BODY = re.compile(r"^(?!.*(的|之|责任|牵头|配合|主要))[\u4e00-\u9fff]{2,10}部门$")
+"""A body named by its function in a duty section's sub-heading (城管执法部门), not a label."""
+
+
+def _duty_body(name: Name) -> bool:
+    return _department_like(name.text) or name.text.startswith("各") or is_zone(name.text)
+
+
+class _DutySection:
+    """Where the plan sets out each body's duties, one paragraph or one sub-heading a body: a
+    paragraph that opens with a body's name (区城管执法局依法对…) is that body's task, and a
+    sub-heading that is only bodies' names (（一）区绿化市容局) names who leads the text under it."""
+
+    def __init__(self) -> None:
+        self.level: int | None = None
+
+    def enter(self, para: Para) -> None:
+        if para.marker is None:
+            return
+        heading = para.folded[para.body_start :].strip()
+        if len(heading) <= 20 and _DUTY_SECTION.search(heading):
+            self.level = para.marker.level
+        elif self.level is not None and para.marker.level <= self.level:
+            self.level = None
+
+    def body_heading(self, para: Para) -> AssignmentText | None:
+        if self.level is None or para.marker is None or para.marker.level <= self.level:
+            return None
+        body = para.folded[para.body_start :].strip().rstrip("。:")
+        names = parse_names(body)
+        # a sub-heading that is only a body's name may name it by its function (城管执法部门)
+        if (
+            not names
+            or len(body) > 40
+            or not all(_duty_body(n) or _FUNCTION_BODY.match(n.text) for n in names)
+        ):
+            return None
+        return AssignmentText(leads=names, labelled=True)
+
+    def body_opening(self, para: Para) -> None:
+        if self.level is None or para.marker is not None or para.inlines or para.pure is not None:
+            return
+        m = _OPENING_BODY.match(para.folded)
+        names = parse_names(m.group("name")) if m else []
+        if not names or not all(map(_duty_body, names)):
+            return
+        assignment = AssignmentText(leads=names, labelled=True)
+        para.inlines = [Inline(Group(m.end() if m else 0, m.end() if m else 0), assignment, leading=True)]
 
 
 def _numbered_field(body: str, custom: Custom) -> bool:

@@ -89,7 +89,8 @@ class Name:
 
 
 _ZONE_BODY = re.compile(
-    r"^[\u4e00-\u9fff]{2,}(开发区|经开区|高新区|示范区|新区|保税区|自贸区|试验区|特区|管理区|度假区)$"
+    r"^([\u4e00-\u9fff]{2,}(开发区|经开区|高新区|示范区|新区|保税区|自贸区|试验区|特区|管理区|度假区)"
+    r"|经开区|高新区|开发区|保税区|自贸区)$"
 )
 
 
@@ -185,6 +186,7 @@ def _share_suffix(pieces: list[str]) -> list[str]:
     return out
 
 
+_BARE_GROUP_BODY = re.compile(r"^(街道办事处|街道办|办事处|街道|管委会|社区|镇|乡|乡镇)$")
 _LOOSE = re.compile(r"[ \u3000]*([()（）、])[ \u3000]*")
 
 
@@ -203,7 +205,11 @@ def split_list(text: str) -> list[str]:
         if not piece:
             continue
         # 各区、县(市)政府 and 各区、县级市 are one group addressee written with a 、 inside.
-        if merged and _PLACE_PIECE.match(piece) and _GROUP_HEAD.match(merged[-1].split("、")[0]):
+        if merged and (
+            (_PLACE_PIECE.match(piece) and _GROUP_HEAD.match(merged[-1].split("、")[0]))
+            # 各乡镇人民政府、街道办事处: the 各 takes in the street offices too, one addressee
+            or (merged[-1].startswith("各") and _BARE_GROUP_BODY.match(piece))
+        ):
             merged[-1] = merged[-1] + "、" + piece
         else:
             merged.append(piece)

@@ -8,6 +8,8 @@
 - **Paged**: a page number the copy kept on a line of its own (``- 1 -``) is dropped; where it
   cut a list or a sentence (``…配合市文明办、`` / ``- 1 -`` / ``经发中心、热线办,…``), the two
   halves are joined again.
+- **Split before its bracket**: a line that opens with an assignment bracket (``(市国土房管局牵头)
+  主要污染物…``) closes the sentence the line before ended: the two are one line.
 - **Wrapped**: a labelled list that a PDF or a fixed-width copy wrapped (``协办单位:区委编办、园区党工``
   / ``委、各街道党工委``) is joined with its continuation.
 """
@@ -96,6 +98,31 @@ def drop_page_marks(lines: list[Line]) -> list[Line]:
             continue
         if line.text.strip():
             cut = False
+        out.append(line)
+    return out
+
+
+_OPENING_ASSIGNMENT = re.compile(r"^[(（][^()（）]{2,40}(牵头|负责|配合|参与|协办|主办)[)）]\s*[^\s。;]")
+"""A bracket opening a line with the next sentence after it; a bracket alone on its line is the
+assignment of the item above (it stays a line of its own)."""
+
+
+def join_opening_brackets(lines: list[Line]) -> list[Line]:
+    """``lines`` with each line that opens with an assignment bracket joined to the line before,
+    whose last sentence it assigns (a copy broke the line just before the bracket)."""
+    out: list[Line] = []
+    for line in lines:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and previous.cells is None
+            and line.cells is None
+            and _OPENING_ASSIGNMENT.match(fold(line.text.strip()))
+            and previous.text.strip()
+            and not fold(previous.text.rstrip()).endswith(")")
+        ):
+            out[-1] = Line(previous.number, previous.text.rstrip() + line.text.strip())
+            continue
         out.append(line)
     return out
 

@@ -251,7 +251,8 @@ class TaskCollector:
         alone = node.para is not None and node.body == [assigned[0]] and not node.children
         if len(assigned) == 1 and (
             assigned[0] is node.para
-            or (assigned[0] is node.body[-1] and (not opened or alone))
+            # (a paragraph whose brackets each close a stretch of it gives a task per stretch)
+            or (assigned[0] is node.body[-1] and (not opened or alone) and len(assigned[0].inlines) <= 1)
             or assigned[0].pure is not None
         ):
             self._whole(node)
