@@ -80,3 +80,22 @@ def test_a_line_opening_with_the_bracket_of_the_sentence_before() -> None:
 def test_a_group_whose_ge_takes_in_the_street_offices() -> None:
     assert split_list("各乡镇人民政府、街道办事处") == ["各乡镇人民政府、街道办事处"]
     assert split_list("区财政局、街道办事处") == ["区财政局", "街道办事处"]
+
+
+def test_an_item_naming_nobody_among_items_that_do_is_reported() -> None:
+    plan = parse_text(
+        "大气污染防治重点工作部门分工方案\n一、加快调整能源结构\n(一)控制煤炭消费总量。\n"
+        "1.制订煤炭消费总量控制目标。(省经信委牵头)\n2.加快清洁能源替代利用。(省能源局牵头)\n"
+        "3.推进天然气管网建设。\n"
+    )
+    assert [t.id for t in plan.tasks] == ["一.一.1", "一.一.2"]
+    warnings = [f for f in plan.findings if "没有写明牵头或参与单位" in f.message]
+    assert [(f.line, f.message[:6]) for f in warnings] == [(6, "第3项没有写")]
+
+
+def test_headings_and_prose_items_are_not_reported() -> None:
+    plan = parse_text(
+        "工作方案\n一、总体要求\n坚持问题导向。\n二、主要任务\n1.加快建设。(市发改委牵头)\n"
+        "2.推进改革。(市财政局牵头)\n三、保障措施\n加强组织领导。\n"
+    )
+    assert not [f for f in plan.findings if "没有写明牵头或参与单位" in f.message]

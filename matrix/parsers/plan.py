@@ -79,6 +79,7 @@ def parse_document(document: Document, settings: Settings) -> Plan:
     if not raws:
         raise InputError(_no_task_message(paras), path=document.source)
     findings += _prose_roles(paras, collector.covered)
+    findings += _unassigned_items(root, collector.covered)
     rule_lines = sorted([*collector.rule_lines, *(r.assign_line for r in raws if r.assignment.states_rule)])
     comma_lines = [r.assign_line for r in raws if r.assignment.comma_rule]
     _split_known(raws)
@@ -143,6 +144,28 @@ _PROSE_ROLE = re.compile(
     r"((?:省|市|县|区|州)[\u4e00-\u9fff]{1,10}?(?:局|委|办|厅|中心|政府)|[\u4e00-\u9fff]{2,6}?(?:部|署|总局))"
     r"(?:要|将|应|继续|进一步|做好|抓好|负责){0,3}(牵头|配合|参与|负责)"
 )
+
+
+def _unassigned_items(node: Node, covered: set[int]) -> list[Finding]:
+    """A warning for each numbered item that names nobody while most items beside it are tasks
+    (1.…(省经信委牵头) / 2.…(省能源局牵头) / 3.推进天然气管网建设。): its bureau is never told."""
+    found: list[Finding] = []
+    items = [c for c in node.children if c.para is not None and c.para.kind == "item"]
+    tasks = [c for c in items if id(c.para) in covered]
+    if len(tasks) >= 2 and len(tasks) * 2 > len(items):
+        for child in items:
+            if child.para is not None and id(child.para) not in covered and not child.has_assignment():
+                label = "".join(child.outline[-1:])
+                found.append(
+                    Finding(
+                        child.para.line,
+                        f"第{label}项没有写明牵头或参与单位, 没有列入分工表: "
+                        "如果它有分工, 请用 matrix correct 补上",
+                    )
+                )
+    for child in node.children:
+        found += _unassigned_items(child, covered)
+    return found
 
 
 def _prose_roles(paras: list[Para], covered: set[int]) -> list[Finding]:
