@@ -19,9 +19,9 @@ from matrix.render.json import plan_dict
 CORPUS = Path(__file__).parent / "corpus"
 GOLD = sorted((CORPUS / "gold").glob("*.json"))
 
-MIN_MICRO_F1 = 0.98
+MIN_MICRO_F1 = 0.975
 """The floor that holds today (see the closing note of issue 13); the issue's target is 0.97."""
-MIN_READ_FILES = 191
+MIN_READ_FILES = 201
 """Plans that give at least one right triple; the rest are listed in the closing note of issue 13."""
 MIN_FILE_F1 = 0.85
 """The floor each plan must reach, but for the plans named below."""
@@ -52,6 +52,14 @@ BELOW_FLOOR = {
     " (各市〔州〕、贵安新区数据管理部门) is read as two bodies",
     "663_nanling_zhengfugongzuobaogao_2024_partial": "two leaders' names padded with spaces and run"
     " together in one cell (陆 明俞 悦) are read as one",
+    "683_shijiazhuang_xiaoyuanshipin_2024": "the gold's task text opens with the body's cell"
+    " (市教育局负责…), the parser's with the duty cell alone, so two of three rows are not aligned",
+    "686_panjin_zhaoshangyinzi_2009_partial": "quotas and duties written as prose (外经贸局、建委引进外资"
+    "各1亿美元; 市经委作为…牵头责任部门): exit 2, naming the lines",
+    "701_guangdong_funv_zerenfenjie_2014_partial": "a target table copied one cell a line whose targets"
+    " split into rows (——…) under one unit list: rows and units are misaligned",
+    "702_guangdong_ertong_zerenfenjie_2014_partial": "the same table shape as 701: one unit list covers"
+    " a run of —— targets above it",
 }
 """Plans known to fall below the floor, and why; a plan that rises above it must leave the list."""
 

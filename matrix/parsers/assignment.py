@@ -83,7 +83,9 @@ _VERB = re.compile(
 )
 """A list of names ending in a role verb: a modifier (分别, 积极 …), a core verb, a tail that says
 what the role does (实施, 牵头**落实**, 牵头**组织实施** …)."""
-_HELPS = re.compile(r"^(?P<helpers>[^,;]+?)(?:积极|主动|全力)?(?:配合|协助)(?P<led>[^,;]+)$")
+_HELPS = re.compile(
+    r"^(?P<helpers>[^,;]+?)(?:积极|主动|全力)?(?:配合|协助)(?P<led>[^,;]+?)(?:落实|负责|实施|推进)?$"
+)
 """``A、B配合C、D``: A and B help C and D, who lead."""
 
 
@@ -348,18 +350,18 @@ def parse_assignment(
             _apply_label(result, kind, pending + _names(said.group("names"), result))
             pending, context = [], None
             continue
+        helping = _HELPS.match(clause)
+        if helping and _all_bodies(helping.group("helpers")) and _all_bodies(helping.group("led")):
+            # 各乡镇(街道)配合市文明办(落实): the bodies helped lead, the helpers take part
+            result.leads += _names(helping.group("led"), result)
+            result.participants += _names(helping.group("helpers"), result)
+            pending, context = [], None
+            continue
         verb = _VERB.match(clause)
         if verb:
             _apply_verb(result, verb.group("names"), verb.group("verb"), pending)
             # 责任单位:A、B牵头,C、D: the list goes on under its label after the lead's verb
             pending, context = [], (context if context == "responsible" else None)
-            continue
-        helping = _HELPS.match(clause)
-        if helping and _all_bodies(helping.group("helpers")) and _all_bodies(helping.group("led")):
-            # 各乡镇(街道)配合市文明办: the bodies helped lead, the helpers take part
-            result.leads += _names(helping.group("led"), result)
-            result.participants += _names(helping.group("helpers"), result)
-            pending, context = [], None
             continue
         by_with = _BY_WITH.match(clause)
         if by_with:  # 由X会同Y等部门研究提出落实意见: X sees to it, Y helps, whatever the verb
@@ -468,7 +470,8 @@ def person_names(text: str) -> list[str]:
     """The people named in ``text`` (林克庆、束学龙同志), without their titles."""
     out: list[str] = []
     for raw in split_list(text):
-        name = re.sub(r"\s+", "", raw).strip(" .。;,")
+        # 孙黎明(市委副书记): the post in a bracket after the name is no part of it
+        name = re.sub(r"[(（][^()（）]*[)）]$", "", re.sub(r"\s+", "", raw).strip(" .。;,")) or raw.strip()
         bare = _TITLES.sub("", name)
         # 束学龙同志 → 束学龙; a post (省政府分管领导同志) is kept as written
         name = bare if 2 <= len(bare) <= 4 else name

@@ -20,7 +20,7 @@ import re
 
 from matrix.model import Finding, Line
 from matrix.parsers.names import is_organisation, is_vague, is_zone
-from matrix.parsers.table import column_kind, is_placeholder
+from matrix.parsers.table import column_kind, is_placeholder, is_spaced_header, spaced_words
 from matrix.text.chinese import chinese_number
 from matrix.text.normalize import drop_glosses, fold, is_debris
 from matrix.text.outline import find_marker
@@ -135,6 +135,9 @@ def _fit(kinds: list[str], values: list[str]) -> tuple[list[str], bool]:
     if len(values) == len(kinds) and kinds[0] != "number" and _in_place(kinds, values):
         return list(values), False  # one line a cell, each role cell naming bodies: read in order
     rest = list(values)
+    first_role = next((i for i, k in enumerate(kinds) if k in ("lead", "responsible")), len(kinds))
+    if first_role < text_at and rest and _kind_of_line(rest[0], "leader" in kinds) == "unit":
+        cells[first_role] = rest.pop(0)  # 涉及部门 | 职责分工: the body's cell comes before its duties
     body = [rest.pop(0)] if rest else []
     persons = "leader" in kinds
     while (
@@ -424,6 +427,7 @@ def regroup(lines: list[Line], findings: list[Finding]) -> list[Line]:
         for line in _borders_joined(lines)
         if line.text.strip() and not (len(line.text) < 80 and is_debris(line.text))
     ]
+    solid = _spaced_headers_split(solid)
     out: list[Line] = []
     i = 0
     while i < len(solid):
@@ -529,6 +533,20 @@ def regroup(lines: list[Line], findings: list[Finding]) -> list[Line]:
 
 _BORDER = re.compile(r"^\s*\|?[^|]*\|\s*$")
 _PIPES = re.compile(r"^\s*\|+\s*$")
+
+
+def _spaced_headers_split(lines: list[Line]) -> list[Line]:
+    """A header typed on one line with spaces (序号 涉及部门 职责分工) over rows set out one cell a
+    line (1 / 市教育局 / 负责…): the header's words, one a line, like its rows."""
+    out: list[Line] = []
+    for k, line in enumerate(lines):
+        after = lines[k + 1].text if k + 1 < len(lines) else ""
+        spaced = line.cells is None and " " in line.text.strip() and _number(after) is not None
+        if spaced and is_spaced_header(line.text):
+            out.extend(Line(line.number, word) for word in spaced_words(fold(line.text)))
+            continue
+        out.append(line)
+    return out
 
 
 def _borders_joined(lines: list[Line]) -> list[Line]:

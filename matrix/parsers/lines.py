@@ -12,7 +12,13 @@ from matrix.parsers.assignment import MAX_NAME, RULE, AssignmentText, parse_assi
 from matrix.parsers.brackets import Group, balance, outer_groups
 from matrix.parsers.flat_table import regroup
 from matrix.parsers.names import Name, is_organisation, is_zone, parse_names
-from matrix.parsers.reflow import drop_page_marks, join_opening_brackets, join_wrapped, unfold
+from matrix.parsers.reflow import (
+    drop_page_marks,
+    join_bare_labels,
+    join_opening_brackets,
+    join_wrapped,
+    unfold,
+)
 from matrix.parsers.run_together import cut_run_together
 from matrix.parsers.table import (
     Header,
@@ -404,7 +410,9 @@ def classify(lines: list[Line], findings: list[Finding], custom: Custom = None) 
     tables = _Tables()
     duties = _DutySection()
     for line in regroup(
-        cut_run_together(join_wrapped(join_opening_brackets(drop_page_marks(unfold(lines)))), findings),
+        cut_run_together(
+            join_wrapped(join_bare_labels(join_opening_brackets(drop_page_marks(unfold(lines))))), findings
+        ),
         findings,
     ):
         row = tables.read(line)
@@ -452,31 +460,62 @@ def classify(lines: list[Line], findings: list[Finding], custom: Custom = None) 
 
 
 _DUTY_SECTION = re.compile(
-    r"(职责分工|责任分工|分工负责|部门职责|工作职责|职责任务|部门分工|任务分工|工作分工|分工与职责|职责与分工)[。:]?$"
+    r"(职责分工|责任分工|分工负责|部门职责|工作职责|职责任务|部门分工|任务分工|工作分工|分工与职责|职责与分工|"
+    r"职责和任务|职责与任务|职责及任务|职责任务分工|成员单位职责)[。:]?$"
 )
 """A section that sets out each body's duties (三、职责分工; 三、组织领导与责任分工)."""
 _OPENING_BODY = re.compile(
-    r"^(?P<name>[^,;。:()]{2,24}?)(?:要|应|须)?(?=负责|依法|指导|作为|会同|牵头|统筹|组织|承担|督促|加强|做好|落实)"
+    r"(?P<name>[^,;。:()]{2,24}?)(?:要|应|须)?(?=负责|依法|指导|作为|会同|牵头|统筹|组织|承担|督促|加强|做好|落实)"
 )
+_NOT_A_NAME = re.compile(r"[的要将把对是在]|按照|根据")
+"""Words no body's name holds: an opening such as 各行业管理部门要按照职责分工… is a sentence."""
+_OWN_DUTY = re.compile(r"(负责|牵头)(?!单位|部门|领导)")
+"""The verbs that make an item its opening body's own outside a duty section (not 牵头单位)."""
+_DUTY_OPENING = re.compile(r"^(主要)?(负责|承担|牵头|组织|协助|配合)")
+"""How a paragraph of duties opens under a heading that names its body (负责火灾扑救的组织…)."""
 
 
 _FUNCTION_BODY = re.compile(r"^(?!.*(的|之|责任|牵头|配合|主要))[\u4e00-\u9fff]{2,10}部门$")
 """A body named by its function in a duty section's sub-heading (城管执法部门), not a label."""
 
 
+_LEVEL_GROUP = re.compile(r"^[省市县区乡镇]直?级?(部门|单位|机关|各部门|各单位)$")
+
+
 def _duty_body(name: Name) -> bool:
-    return _department_like(name.text) or name.text.startswith("各") or is_zone(name.text)
+    group = name.text.startswith("各") and len(name.text) > 2  # 各街镇, never 各 alone
+    return _department_like(name.text) or group or is_zone(name.text)
+
+
+def _heading_bodies(para: Para) -> list[Name]:
+    """The bodies an item's text names and nothing else (（一）区绿化市容局, (1)市林业局。), or []."""
+    body = para.folded[para.body_start :].strip().rstrip("。:")
+    if _LEVEL_GROUP.match(body):
+        return []  # (一)区级部门: the kind of body the items under it are, no body of its own
+    names = parse_names(body)
+    # a sub-heading that is only a body's name may name it by its function (城管执法部门)
+    if not names or len(body) > 40 or not all(_duty_body(n) or _FUNCTION_BODY.match(n.text) for n in names):
+        return []
+    return names
 
 
 class _DutySection:
     """Where the plan sets out each body's duties, one paragraph or one sub-heading a body: a
     paragraph that opens with a body's name (区城管执法局依法对…) is that body's task, and a
-    sub-heading that is only bodies' names (（一）区绿化市容局) names who leads the text under it."""
+    sub-heading that is only bodies' names (（一）区绿化市容局) names who leads the text under it.
+
+    Outside such a section the same holds for an item that is only a body's name when the paragraph
+    after it opens with a duty (（1）市林业局。 / 负责火灾扑救的组织…), and for an item that opens with a
+    body and its verb (1.区住建局负责建筑业单位普查…)."""
 
     def __init__(self) -> None:
         self.level: int | None = None
+        self.pending: Para | None = None
+        """The last item that was only bodies' names, outside a duty section."""
 
     def enter(self, para: Para) -> None:
+        if para is not self.pending:
+            self.pending = None  # a name-only item takes only the paragraph right after it
         if para.marker is None:
             return
         heading = para.folded[para.body_start :].strip()
@@ -486,28 +525,36 @@ class _DutySection:
             self.level = None
 
     def body_heading(self, para: Para) -> AssignmentText | None:
-        if self.level is None or para.marker is None or para.marker.level <= self.level:
+        if para.marker is None or (self.level is not None and para.marker.level <= self.level):
             return None
-        body = para.folded[para.body_start :].strip().rstrip("。:")
-        names = parse_names(body)
-        # a sub-heading that is only a body's name may name it by its function (城管执法部门)
-        if (
-            not names
-            or len(body) > 40
-            or not all(_duty_body(n) or _FUNCTION_BODY.match(n.text) for n in names)
-        ):
+        names = _heading_bodies(para)
+        if not names:
+            return None
+        if self.level is None:
+            self.pending = para  # a duty section of its own only if a duty follows
             return None
         return AssignmentText(leads=names, labelled=True)
 
     def body_opening(self, para: Para) -> None:
-        if self.level is None or para.marker is not None or para.inlines or para.pure is not None:
+        if para is self.pending:
+            return  # the name-only item itself: the paragraph after it decides
+        pending, self.pending = self.pending, None
+        if para.inlines or para.pure is not None:
             return
-        m = _OPENING_BODY.match(para.folded)
+        if para.marker is None and pending is not None and _DUTY_OPENING.match(para.folded.strip()):
+            pending.heads = AssignmentText(leads=_heading_bodies(pending), labelled=True)
+            return
+        if para.marker is None and self.level is None:
+            return
+        start = para.body_start
+        m = _OPENING_BODY.match(para.folded, start)
         names = parse_names(m.group("name")) if m else []
-        if not names or not all(map(_duty_body, names)):
+        if m is None or not names or not all(map(_duty_body, names)) or _NOT_A_NAME.search(m.group("name")):
             return
+        if self.level is None and not _OWN_DUTY.match(para.folded, m.end()):
+            return  # outside a duty section only 负责 / 牵头 make an item its body's (1.区住建局负责…)
         assignment = AssignmentText(leads=names, labelled=True)
-        para.inlines = [Inline(Group(m.end() if m else 0, m.end() if m else 0), assignment, leading=True)]
+        para.inlines = [Inline(Group(m.end(), m.end()), assignment, leading=True)]
 
 
 def _numbered_field(body: str, custom: Custom) -> bool:

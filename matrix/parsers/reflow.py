@@ -10,6 +10,10 @@
   halves are joined again.
 - **Split before its bracket**: a line that opens with an assignment bracket (``(市国土房管局牵头)
   主要污染物…``) closes the sentence the line before ended: the two are one line.
+- **Labels set out letter by letter** (``组     长:``) are closed up (``组长:``).
+- **Labels on lines of their own**: ``责任单位`` / ``卫健局、文旅局`` / ``配合单位`` / ``各乡镇``, each
+  label alone on its line and its value on the next, read as ``责任单位:卫健局、文旅局`` — never
+  inside a table's header, where one header word follows another.
 - **Wrapped**: a labelled list that a PDF or a fixed-width copy wrapped (``协办单位:区委编办、园区党工``
   / ``委、各街道党工委``) is joined with its continuation.
 """
@@ -20,9 +24,10 @@ import itertools
 import re
 
 from matrix.model import Line
+from matrix.parsers.table import column_kind
 from matrix.text.normalize import fold, is_page_mark
 from matrix.text.outline import find_marker
-from matrix.text.roles import find_labels
+from matrix.text.roles import LabelKind, find_labels, read_label
 
 _LONG = 150
 _MIN_CUTS = 3
@@ -127,6 +132,56 @@ def join_opening_brackets(lines: list[Line]) -> list[Line]:
     return out
 
 
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_BARE_NUMBER = re.compile(r"^\(?[0-9一二三四五六七八九十]{1,3}\)?[.、]?$")
+
+
+def join_bare_labels(lines: list[Line]) -> list[Line]:
+    """``lines`` with each role label standing alone on its line (no colon) joined to the value on
+    the next line, when the line before the label is no header word and the value is none either
+    (nor a row's number): a record set out label by label, not a table copied one cell a line."""
+    lines = [_spaced_label_closed(line) for line in lines]
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        text = fold(line.text.strip())
+        after = lines[i + 1] if i + 1 < len(lines) else None
+        before = next((b for b in reversed(out) if b.text.strip(" |\t")), None)  # border lines aside
+        if (
+            after is not None
+            and line.cells is None
+            and after.cells is None
+            and read_label(text) is not None
+            and (before is None or column_kind(before.text) is None)
+            and _value_line(fold(after.text.strip()))
+        ):
+            out.append(Line(line.number, f"{line.text.strip()}:{after.text.strip()}"))
+            i += 2
+            continue
+        out.append(line)
+        i += 1
+    return out
+
+
+_SPACED_LABEL = re.compile(r"^\s*((?:[\u4e00-\u9fff][ \u3000]+)+[\u4e00-\u9fff])[ \u3000]*(?=[:：])")
+
+
+def _spaced_label_closed(line: Line) -> Line:
+    """``组     长:史立权``, a label set out letter by letter to align a column, as ``组长:史立权``."""
+    m = _SPACED_LABEL.match(line.text) if line.cells is None else None
+    if m is None:
+        return line
+    word = re.sub(r"[ \u3000]+", "", m.group(1))
+    return Line(line.number, word + line.text[m.end() :]) if read_label(word) is not None else line
+
+
+def _value_line(text: str) -> bool:
+    if not _CJK.search(text) or "|" in text:
+        return False  # a border line (|) or a number is no value
+    return column_kind(text) is None and not _BARE_NUMBER.match(text) and find_marker(text) is None
+
+
 _SENTENCE_END = "。;.!?:"
 _CONTINUES = re.compile(r"^[^\s、,。;:()]{1,6}([、,]|$)")
 
@@ -141,14 +196,34 @@ def join_wrapped(lines: list[Line]) -> list[Line]:
     narrow page wrapped (``…、园区党工`` / ``委、…``), or a label whose names stand on the next line
     (``牵头单位:`` / ``市发改委``)."""
     out: list[Line] = []
+    filled = -1  # where the last line with text stands in ``out``
     for line in lines:
         previous = out[-1] if out else None
         text = fold(line.text.strip()) if len(line.text) <= 60 else ""
         if previous is not None and text and _continues(previous, line, text):
             out[-1] = Line(previous.number, previous.text.rstrip() + line.text.strip())
             continue
+        if filled >= 0 and text and _another_person(out[filled], text):
+            # 组长:史立权(…局长) / 史国建(…局长): the next person under the same label, blank lines aside
+            kept = out[filled]
+            del out[filled + 1 :]
+            out[-1] = Line(kept.number, kept.text.rstrip() + "、" + line.text.strip())
+            continue
         out.append(line)
+        if line.text.strip():
+            filled = len(out) - 1
     return out
+
+
+_PERSON_LINE = re.compile(r"^[\u4e00-\u9fff]{2,4}[(（][^()（）]{2,20}[)）]$")
+"""A person alone on a line with the post in a bracket (史国建(市卫生健康局局长))."""
+
+
+def _another_person(previous: Line, text: str) -> bool:
+    labels = find_labels(fold(previous.text.strip()[:20]))
+    person = bool(labels) and labels[0].start == 0 and labels[0].label is not None
+    person = person and labels[0].label is not None and labels[0].label.kind is LabelKind.PERSON
+    return previous.cells is None and person and bool(_PERSON_LINE.match(text))
 
 
 def _continues(previous: Line, line: Line, text: str) -> bool:

@@ -29,7 +29,12 @@ _COLUMNS: list[tuple[str, re.Pattern[str]]] = [
     ("deadline", re.compile(r"(完成)?(时限|时间|期限)(要求)?$|时间节点|进度安排|时间安排")),
     # how far a task has got (1-10月推进情况, 目标完成情况, 是否达序) is a report, not the task
     ("skip", re.compile(r"(推进|进展|完成|落实|办理|实施)(情况|进度)|完成率|^是否")),
-    ("text", re.compile(r"任务|内容|措施|事项|目标|工作|项目|举措|指标|名称|实事|标准|要求")),
+    (
+        "text",
+        re.compile(
+            r"任务|内容|措施|事项|目标|工作|项目|举措|指标|名称|实事|标准|要求|职责$|职责分工|职责任务|分工$"
+        ),
+    ),
     ("skip", re.compile(r"备注|说明|类别|类型|指标值|考核|分值|权重|进展|完成情况|完成率")),
 ]
 """Columns that are not role labels; role columns are read through :mod:`matrix.text.roles`."""

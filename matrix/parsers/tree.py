@@ -347,6 +347,9 @@ class TaskCollector:
                     run = []
                 elif self.tasks and self.tasks[-1].section is node:
                     self.tasks[-1].assignment.merge(para.pure)
+            elif para.pure is not None and para.pure.deadline and not run:
+                if self.tasks and self.tasks[-1].section is node:  # 完成时限: under the task's labels
+                    self.tasks[-1].assignment.merge(para.pure)
             elif para.kind == "para":
                 run.append(para)
 

@@ -48,8 +48,8 @@ SETTINGS_KINDS = {
 """The values a ``[labels]`` entry of the settings file may take."""
 
 LEAD_WORDS = ("总牵头", "牵头", "主办", "主责", "主抓", "领衔", "第一")
-PARTICIPANT_WORDS = ("配合", "协同", "协作", "协助", "协办", "参与", "参加", "协调")
-RESPONSIBLE_WORDS = ("责任", "负责", "承办", "实施", "承担", "执行", "推进", "落实")
+PARTICIPANT_WORDS = ("配合", "协同", "协作", "协助", "协办", "参与", "参加", "协调", "成员")
+RESPONSIBLE_WORDS = ("责任", "负责", "承办", "实施", "承担", "执行", "推进", "落实", "涉及")
 SUPERVISORY_WORDS = (
     "指导",
     "督办",
@@ -66,7 +66,7 @@ SUPERVISORY_WORDS = (
 )
 MAIN_WORD = "主要"
 BODY_HEADS = ("单位", "部门", "处室", "科室", "股室", "机构", "主体", "处(室)", "处（室）", "单位(部门)")
-PERSON_HEADS = ("领导", "负责人", "责任人", "联系人", "领导同志")
+PERSON_HEADS = ("领导", "负责人", "责任人", "联系人", "领导同志", "组长", "副组长")
 LEVEL_WORDS = ("省", "市", "县", "区", "镇", "乡", "街道", "州", "旗", "局", "委", "厅", "级", "政府")
 FILLERS = (
     "项目",
