@@ -404,17 +404,19 @@ def _bracketed_label(m: re.Match[str]) -> str:
     return f" {word}:"  # same length as [word]: positions still match the text
 
 
+def _restored(lines: list[Line], findings: list[Finding]) -> list[Line]:
+    """The file's lines put back as the plan wrote them (see :mod:`matrix.parsers.reflow`), and
+    tables copied as text put back together as rows."""
+    text_lines = join_wrapped(join_bare_labels(join_opening_brackets(drop_page_marks(unfold(lines)))))
+    return regroup(cut_run_together(text_lines, findings), findings)
+
+
 def classify(lines: list[Line], findings: list[Finding], custom: Custom = None) -> list[Para]:
     """The plan's non-empty, non-debris lines, each classified, in order."""
     out: list[Para] = []
     tables = _Tables()
     duties = _DutySection()
-    for line in regroup(
-        cut_run_together(
-            join_wrapped(join_bare_labels(join_opening_brackets(drop_page_marks(unfold(lines))))), findings
-        ),
-        findings,
-    ):
+    for line in _restored(lines, findings):
         row = tables.read(line)
         if row is True:
             continue
@@ -490,11 +492,11 @@ def _duty_body(name: Name) -> bool:
 def _heading_bodies(para: Para) -> list[Name]:
     """The bodies an item's text names and nothing else (（一）区绿化市容局, (1)市林业局。), or []."""
     body = para.folded[para.body_start :].strip().rstrip("。:")
-    if _LEVEL_GROUP.match(body):
-        return []  # (一)区级部门: the kind of body the items under it are, no body of its own
+    if len(body) > 40 or _LEVEL_GROUP.match(body) or any(stop in body for stop in ",;。:"):
+        return []  # a sentence; or (一)区级部门, the kind of body the items under it are
     names = parse_names(body)
     # a sub-heading that is only a body's name may name it by its function (城管执法部门)
-    if not names or len(body) > 40 or not all(_duty_body(n) or _FUNCTION_BODY.match(n.text) for n in names):
+    if not names or not all(_duty_body(n) or _FUNCTION_BODY.match(n.text) for n in names):
         return []
     return names
 

@@ -145,11 +145,12 @@ def join_bare_labels(lines: list[Line]) -> list[Line]:
     i = 0
     while i < len(lines):
         line = lines[i]
-        text = fold(line.text.strip())
+        text = fold(line.text.strip()) if len(line.text) <= 20 else ""  # a label is a short line
         after = lines[i + 1] if i + 1 < len(lines) else None
         before = next((b for b in reversed(out) if b.text.strip(" |\t")), None)  # border lines aside
         if (
-            after is not None
+            text
+            and after is not None
             and line.cells is None
             and after.cells is None
             and read_label(text) is not None
@@ -220,6 +221,8 @@ _PERSON_LINE = re.compile(r"^[\u4e00-\u9fff]{2,4}[(（][^()（）]{2,20}[)）]$"
 
 
 def _another_person(previous: Line, text: str) -> bool:
+    if previous.cells is not None or not _PERSON_LINE.match(text):
+        return False
     labels = find_labels(fold(previous.text.strip()[:20]))
     person = bool(labels) and labels[0].start == 0 and labels[0].label is not None
     person = person and labels[0].label is not None and labels[0].label.kind is LabelKind.PERSON
