@@ -79,3 +79,11 @@ def test_a_working_group_set_out_label_by_label() -> None:
 def test_a_helper_before_the_body_it_helps_with_a_verb_after() -> None:
     plan = parse_text("文化工作分工\n(六)加强对外宣传。(省政府新闻办配合省委宣传部落实)\n")
     assert roles(plan) == [("六", ["省委宣传部"], ["省政府新闻办"])]
+
+
+def test_an_item_about_a_body_s_leaders_is_not_its_duty() -> None:
+    plan = parse_text(
+        "工作方案\n一、加强领导\n1.市政府负责同志要亲自抓、负总责。\n"
+        "二、主要任务\n1.加快建设。(市发改委牵头)\n2.推进改革。(市财政局牵头)\n"
+    )
+    assert roles(plan) == [("二.1", ["市发改委"], []), ("二.2", ["市财政局"], [])]

@@ -471,7 +471,7 @@ _OPENING_BODY = re.compile(
 )
 _NOT_A_NAME = re.compile(r"[的要将把对是在]|按照|根据")
 """Words no body's name holds: an opening such as 各行业管理部门要按照职责分工… is a sentence."""
-_OWN_DUTY = re.compile(r"(负责|牵头)(?!单位|部门|领导)")
+_OWN_DUTY = re.compile(r"(负责|牵头)(?!单位|部门|领导|同志|人)")
 """The verbs that make an item its opening body's own outside a duty section (not 牵头单位)."""
 _DUTY_OPENING = re.compile(r"^(主要)?(负责|承担|牵头|组织|协助|配合)")
 """How a paragraph of duties opens under a heading that names its body (负责火灾扑救的组织…)."""
