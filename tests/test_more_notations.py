@@ -24,14 +24,18 @@ def test_a_role_verb_followed_by_what_the_role_does() -> None:
         "1.实施工业重点项目100个。(市经信委牵头落实)\n"
         "2.加强稀土资源保护。(市经信委、市国土资源局牵头组织实施)\n"
         "3.做好防汛工作。(市水务局负责落实)\n"
+        "4.做好抗旱工作。(市水务局牵头,各区政府负责落实)\n"
     )
     assert roles(plan) == [
         ("1", ["市经信委"], []),
         ("2", ["市经信委", "市国土资源局"], []),
-        ("3", [], []),
+        ("3", ["市水务局"], []),
+        ("4", ["市水务局"], []),
     ]
-    # 负责落实 keeps its own reading: the body sees to it (落实), it does not lead
-    assert [(o.name, o.role) for o in task(plan, "3").others] == [("市水务局", "落实")]
+    # 负责落实 beside a lead keeps its own reading: the body sees to it (落实), it does not lead;
+    # named alone, the bodies that see to it are the task's responsible ones
+    assert [(o.name, o.role) for o in task(plan, "4").others] == [("各区政府", "落实")]
+    assert task(plan, "3").others == []
 
 
 DUTY_HEADINGS = """关于印发年度工作目标责任分解的通知

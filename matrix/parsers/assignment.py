@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from matrix.parsers.brackets import depth_split, outer_groups
 from matrix.parsers.names import Name, is_organisation, is_vague, is_zone, parse_names, split_list
-from matrix.text.roles import LabelAt, LabelKind, find_labels, looks_like_label, read_label
+from matrix.text.roles import LabelAt, LabelKind, find_labels, is_implementing, looks_like_label, read_label
 
 RULE = re.compile(
     r"(列|排|排列|位列|列在|排在)(在)?(第一|首)(位|者|个).{0,8}(为|是|作为)?.{0,4}(牵头|汇总)"
@@ -62,6 +62,7 @@ _PARTICIPANT_CORES = ("参与", "配合", "协助", "协办", "参加", "协同"
 _OTHER_CORES = {
     "负责落实": "落实",
     "负责落實": "落实",
+    "组织落实": "落实",
     "落实": "落实",
     "指导": "指导",
     "督导": "督导",
@@ -71,7 +72,7 @@ _CORES = sorted(
     [*_LEAD_CORES, *_RESPONSIBLE_CORES, *_PARTICIPANT_CORES, *_OTHER_CORES], key=len, reverse=True
 )
 _ROLE_THEN_LIST = re.compile(
-    r"(?<=牵头|配合|参与|协助|协办|协同|为主|负责)、(?=\S{2,}(?:牵头|配合|参与|协助|协办|协同|负责)$)"
+    r"(?<=牵头|配合|参与|协助|协办|协同|为主|负责|落实)、(?=\S{2,}(?:牵头|配合|参与|协助|协办|协同|负责|落实)$)"
 )
 """A 、 between two names-with-their-role (A为主、B协助): a clause ends there."""
 _AFTER_LEAD = re.compile(r"(?<=牵头|为主)、")
@@ -112,6 +113,7 @@ _AS_LABEL = re.compile(r"^(?P<names>.+?)(?:为|作为|是)(?P<label>[\u4e00-\u9f
 
 def _verb_kind(verb: str) -> tuple[str, str]:
     """The role a verb gives (lead, responsible, participant, or another role's word) and its core."""
+    manner = verb not in _CORES and bool(_MANNER.match(verb))
     core = verb = verb if verb in _CORES else _MANNER.sub("", verb)
     for modifier in _MODIFIERS:
         if verb.startswith(modifier) and verb[len(modifier) :] in _CORES:
@@ -121,8 +123,9 @@ def _verb_kind(verb: str) -> tuple[str, str]:
         return "lead", core
     if core in _PARTICIPANT_CORES:
         return "participant", core
-    if core in _OTHER_CORES and not (core == "负责落实" and verb.startswith("分别")):
-        return _OTHER_CORES[core], core  # but A、B分别负责落实: each sees to its own part
+    # but A、B分别负责落实 / 按职责分工负责落实: each sees to its own part
+    if core in _OTHER_CORES and not (core == "负责落实" and (verb.startswith("分别") or manner)):
+        return _OTHER_CORES[core], core
     return "responsible", core
 
 
@@ -137,6 +140,8 @@ class AssignmentText:
     participants: list[Name] = field(default_factory=list)
     others: list[tuple[Name, str]] = field(default_factory=list)
     responsible: list[Name] = field(default_factory=list)
+    implementing: list[tuple[Name, str]] = field(default_factory=list)
+    """Bodies a 实施 label names (实施部门:), with the label: see :meth:`settle`."""
     separately: bool = False
     """The responsible bodies lead each their own part (分别负责): all of them lead, rule or not."""
     deadline: str | None = None
@@ -167,6 +172,7 @@ class AssignmentText:
             or self.participants
             or self.others
             or self.responsible
+            or self.implementing
             or self.states_rule
             or self.named_nobody
             or self.persons
@@ -180,9 +186,27 @@ class AssignmentText:
             or self.participants
             or self.others
             or self.responsible
+            or self.implementing
             or self.named_nobody
             or self.persons
         )
+
+    def settle(self) -> None:
+        """Give the bodies of a 实施 label their role, once every part of the task is read.
+
+        Beside a lead (牵头部门:A;实施部门:B, or a table's 牵头 | 配合 | 实施主体) they carry the work
+        out: a role of their own, with the label as its word, so their letter says so.  With no lead
+        named they are the bodies responsible for the task, as 责任单位 would be.
+        """
+        if self.leads:
+            self.others += self.implementing
+        else:
+            self.responsible += [n for n, _ in self.implementing]
+        self.implementing = []
+        alone = not (self.leads or self.participants or self.responsible)
+        if alone and self.others and all(role == "落实" for _, role in self.others):
+            # (A、B、各区政府组织落实) alone: no one else is named, so they see to the task
+            self.responsible, self.others = [n for n, _ in self.others], []
 
     def merge(self, other: AssignmentText) -> None:
         """Add another assignment of the same task (a second labelled line, a second bracket)."""
@@ -190,6 +214,7 @@ class AssignmentText:
         self.participants += other.participants
         self.others += other.others
         self.responsible += other.responsible
+        self.implementing += other.implementing
         self.separately = self.separately or other.separately
         self.deadline = self.deadline or other.deadline
         self.states_rule = self.states_rule or other.states_rule
@@ -426,6 +451,8 @@ def _unmarked_labels(clause: str, custom: Mapping[str, LabelKind] | None) -> lis
 
 _SAID_KINDS = (LabelKind.LEAD, LabelKind.PARTICIPANT, LabelKind.RESPONSIBLE, LabelKind.OTHER)
 _PERSON = "person:"
+_IMPLEMENTING = "implementing:"
+"""Context prefix of a 实施 label (实施部门:A,B): see :meth:`AssignmentText.settle`."""
 """Context prefix of a person label whose list goes on in the next clause (分管领导:A,B)."""
 
 
@@ -457,6 +484,8 @@ def _labelled(
         # 责任单位:A、B牵头,C、D: the list goes on under its label after the lead's verb
         return kind.value if kind is LabelKind.RESPONSIBLE else None
     context = label.text if kind is LabelKind.OTHER else kind.value
+    if kind is LabelKind.RESPONSIBLE and is_implementing(label.text):
+        context = _IMPLEMENTING + label.text
     _apply_label(result, context, _names(body, result))
     return context
 
@@ -493,6 +522,8 @@ def _apply_label(result: AssignmentText, kind: str, names: list[Name]) -> None:
         result.participants += names
     elif kind == "responsible":
         result.responsible += names
+    elif kind.startswith(_IMPLEMENTING):
+        result.implementing += [(n, kind.removeprefix(_IMPLEMENTING)) for n in names]
     else:
         result.others += [(n, kind) for n in names]
 

@@ -190,6 +190,21 @@ _BARE_GROUP_BODY = re.compile(r"^(街道办事处|街道办|办事处|街道|管
 _LOOSE = re.compile(r"[ \u3000]*([()（）、])[ \u3000]*")
 
 
+_WITH_DIVISIONS = re.compile(r"^(.{2,12}?)[(（]([^()（）]+)[)）]$")
+
+
+def divisions(piece: str) -> list[str]:
+    """``市交通委(科信处、宣传处)``: divisions of one body written in a bracket after it, each filed
+    under the body (市交通委科信处, 市交通委宣传处); any other piece as it is."""
+    m = _WITH_DIVISIONS.match(piece)
+    if m is None or not _ORGANISATION.search(m.group(1)):
+        return [piece]
+    inner = re.split(r"[、,，]", m.group(2))
+    if not all(is_division(d) for d in inner):
+        return [piece]
+    return [m.group(1) + d for d in inner]
+
+
 def split_list(text: str) -> list[str]:
     """The raw names of a list such as ``A、B和各区、县(市)政府等``, in order, brackets kept."""
     pieces: list[str] = []
@@ -199,7 +214,7 @@ def split_list(text: str) -> list[str]:
     for part in depth_split(text, "、,，/;；\n"):
         for piece in _split_joined(part.strip()):
             pieces.extend(_split_spaces(piece))
-    pieces = _share_suffix([p.strip() for p in pieces])
+    pieces = _share_suffix([d for p in pieces for d in divisions(p.strip())])
     merged: list[str] = []
     for piece in pieces:
         if not piece:
@@ -293,6 +308,15 @@ def unglue(name: str) -> list[str]:
 def is_branch(name: str) -> bool:
     """True for a name that ends as a branch of the body before it does (…分局, …支队, …派出所)."""
     return bool(_BRANCH.search(name))
+
+
+_DIVISION = re.compile(r"[\u4e00-\u9fff]{2,}((?<!办事)处|科|室|股)$")
+
+
+def is_division(name: str) -> bool:
+    """True for a name that ends as a division inside a body does (科技信息处, 办公室, 财务科):
+    written after its body (市交通委港务监管处) it is one name, never two."""
+    return bool(_DIVISION.fullmatch(name))
 
 
 _DESK = re.compile(r"^(.{2,}?股)(?![份权票东])(.{3,})$")

@@ -9,7 +9,7 @@ from matrix.model import Department, Document, Finding, OtherRole, Plan, Section
 from matrix.parsers.assignment import deadline_in_text, resolve
 from matrix.parsers.departments import Registry
 from matrix.parsers.lines import Para, classify, own_text
-from matrix.parsers.names import Name, is_branch, is_organisation, unglue
+from matrix.parsers.names import Name, is_branch, is_division, is_organisation, unglue
 from matrix.parsers.table import column_kind
 from matrix.parsers.title import find_title
 from matrix.parsers.tree import Node, RawTask, TaskCollector, build_tree
@@ -82,6 +82,8 @@ def parse_document(document: Document, settings: Settings) -> Plan:
     findings += _unassigned_items(root, collector.covered)
     rule_lines = sorted([*collector.rule_lines, *(r.assign_line for r in raws if r.assignment.states_rule)])
     comma_lines = [r.assign_line for r in raws if r.assignment.comma_rule]
+    for raw in raws:
+        raw.assignment.settle()
     _split_known(raws)
     registry = Registry(settings)
     for raw in raws:
@@ -300,6 +302,7 @@ def _split_known(raws: list[RawTask]) -> None:
                     if name.text[k:] in known
                     and (name.text[:k] in known or is_organisation(name.text[:k]))
                     and not is_branch(name.text[k:])
+                    and not is_division(name.text[k:])
                 ),
                 None,
             )

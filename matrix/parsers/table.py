@@ -19,7 +19,7 @@ from matrix.parsers.assignment import RULE, AssignmentText, normal_deadline, par
 from matrix.parsers.names import Name, is_organisation, parse_names
 from matrix.text.normalize import clean, drop_glosses, fold
 from matrix.text.outline import Marker, find_marker
-from matrix.text.roles import LEAD_WORDS, LabelKind, read_label
+from matrix.text.roles import LEAD_WORDS, LabelKind, is_implementing, read_label
 
 ROW_LEVEL = 5
 """Rows nest under every heading level (一、 … ①)."""
@@ -244,7 +244,11 @@ def read_header(cells: list[str]) -> Header | None:
     kinds = _main_beside_lead(_spanned(kinds, cells), cells)
     roles = {"lead", "responsible", "participant", "leader"} | {k for k in kinds if k.startswith("other:")}
     if "text" in kinds and roles & set(kinds) and kinds.count("unknown") <= max(2, len(kinds) // 3):
-        labels = {k: re.sub(r"\s+", "", c) for k, c in zip(kinds, cells, strict=True) if k == "leader"}
+        labels = {
+            k: re.sub(r"\s+", "", c)
+            for k, c in zip(kinds, cells, strict=True)
+            if k in ("leader", "responsible")
+        }
         return Header(kinds, states_rule=header_states_rule(cells), labels=labels)
     return None
 
@@ -279,6 +283,9 @@ def merge_second_header(header: Header, cells: list[str]) -> bool:
     ):
         return False
     header.kinds = [k or old for k, old in zip(kinds, header.kinds, strict=True)]
+    header.labels.update(
+        {k: re.sub(r"\s+", "", c) for k, c in zip(kinds, cells, strict=True) if k in header.labels}
+    )
     return True
 
 
@@ -311,8 +318,10 @@ def read_row(
     label = marker.label if marker else (re.sub(r"\W", "", number) or str(index))
     assignment = AssignmentText(labelled=True)
     for kind in ("lead", "participant", "responsible"):
+        word = header.labels.get(kind, "")
+        said = word if is_implementing(word) else _LABEL_FOR[kind]  # 实施主体: see AssignmentText.settle
         for cell in by_kind.get(kind, []):
-            part = parse_assignment(f"{_LABEL_FOR[kind]}:{fold(cell)}")
+            part = parse_assignment(f"{said}:{fold(cell)}")
             assignment.merge(part)
     for cell in by_kind.get("leader", []):
         assignment.persons += [(n, header.label("leader")) for n in person_names(fold(cell))]

@@ -223,6 +223,22 @@ def _joined_label(text: str) -> Label | None:
     return None
 
 
+IMPLEMENTING_WORD = "实施"
+
+
+def is_implementing(word: str) -> bool:
+    """True for a body label whose only role word is 实施 (实施部门, 实施主体): the bodies that carry
+    the work out.  Beside a lead they are neither lead nor helper but a role of their own; alone
+    they are the responsible bodies (see :meth:`matrix.parsers.assignment.AssignmentText.settle`)."""
+    text = _squash(word)
+    for head in sorted(BODY_HEADS, key=len, reverse=True):
+        if text.endswith(head):
+            tokens = _tokens(text[: -len(head)])
+            roles = {*LEAD_WORDS, *PARTICIPANT_WORDS, *RESPONSIBLE_WORDS, *SUPERVISORY_WORDS, MAIN_WORD}
+            return tokens is not None and set(tokens) & roles == {IMPLEMENTING_WORD}
+    return False
+
+
 def looks_like_label(word: str) -> bool:
     """True for a word shaped like a role label (ending in 单位, 部门, 领导 …) whether or not its
     role can be read: a line labelled so that gives no duty must be reported, not skipped."""
