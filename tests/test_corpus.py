@@ -19,8 +19,8 @@ from matrix.render.json import plan_dict
 CORPUS = Path(__file__).parent / "corpus"
 GOLD = sorted((CORPUS / "gold").glob("*.json"))
 
-MIN_MICRO_F1 = 0.95
-"""The floor that holds today (see the closing note of issue 13); the issue's target is 0.97."""
+MIN_MICRO_F1 = 0.97
+"""The issue's target (it holds again since the annex tables and 实施 labels are read)."""
 MIN_READ_FILES = 210
 """Plans that give at least one right triple; the rest are listed in the closing note of issue 13."""
 MIN_FILE_F1 = 0.85
@@ -56,16 +56,6 @@ BELOW_FLOOR = {
     " (市教育局负责…), the parser's with the duty cell alone, so two of three rows are not aligned",
     "686_panjin_zhaoshangyinzi_2009_partial": "quotas and duties written as prose (外经贸局、建委引进外资"
     "各1亿美元; 市经委作为…牵头责任部门): exit 2, naming the lines",
-    "701_guangdong_funv_zerenfenjie_2014_partial": "a target table copied one cell a line whose targets"
-    " split into rows (——…) under one unit list: rows and units are misaligned",
-    "702_guangdong_ertong_zerenfenjie_2014_partial": "the same table shape as 701: one unit list covers"
-    " a run of —— targets above it",
-    "723_shanghai_andian_2023": "the gold files 实施部门 as another role (实施); the issue's rule reads"
-    " 实施 as responsible, so the parser makes them participants beside the 牵头部门",
-    "724_shanghai_jiaotongjingxihua_2024": "an annex table one cell a line with three years' targets"
-    " per row, merged unit cells and divisions without their bureau (设施养护处): rows are not found",
-    "725_shanghai_ranqi_2023_partial": "(X牵头负责, Y、Z、各区政府组织落实): the gold files 组织落实 as"
-    " another role, the parser as participants",
     "743_changshu_gongzuorenwu_2018_partial": "a table flattened as '<n> <task>. <units>' with no"
     " separator before the units: exit 2, naming the lines",
     "744_beijing_huanjingzhixu_2012_partial": "a duty list whose items open with 'X:负责…' and name"

@@ -19,7 +19,7 @@ import itertools
 import re
 
 from matrix.model import Finding, Line
-from matrix.parsers.names import is_organisation, is_vague, is_zone
+from matrix.parsers.names import divisions, is_organisation, is_vague, is_zone
 from matrix.parsers.table import column_kind, is_placeholder, is_spaced_header, spaced_words
 from matrix.text.chinese import chinese_number
 from matrix.text.normalize import drop_glosses, fold, is_debris
@@ -51,13 +51,19 @@ def _header_at(lines: list[Line], i: int) -> tuple[list[str], int] | None:
             cells[-1] += text  # 责任股室 / (单位): a header cell's remark on a line of its own
             j += 1
             continue
-        if len(drop_glosses(text)) > _MAX_HEADER_CELL or text.endswith(("表", "清单")):  # a table's title
+        if len(_bare(text)) > _MAX_HEADER_CELL or text.endswith(("表", "清单")):  # a table's title
             break
+        if cells and _section(lines[j]):
+            break  # 一、潘东旭市长负责事项: the first section between rows, not a column
         kind = column_kind(text)
         if (kind is None or len(text) <= 2) and j + 1 < len(lines) and column_kind(lines[j + 1].text) is None:
             # 责任 / 领导: a header word split over two lines
             joined = text + lines[j + 1].text.strip()
-            if len(joined) <= 8 and column_kind(joined) not in (None, "text", "skip"):
+            # 任务 / 分类 is one word too, but 工作任务 / 完成 are two columns
+            word = column_kind(joined) not in (None, "text", "skip") or (
+                column_kind(joined) == "text" and len(text) <= 2 and len(joined) <= 4
+            )
+            if len(joined) <= 8 and word:
                 cells.append(joined)
                 j += 2
                 continue
@@ -66,8 +72,10 @@ def _header_at(lines: list[Line], i: int) -> tuple[list[str], int] | None:
         numbered = bool(cells) and column_kind(cells[0]) == "number" and _has_text_and_role(cells)
         # after 序号 / 项目名称, a header may set out several columns (建设地点, 年度投资金额(万元))
         # before its role column
-        opened = {column_kind(c) for c in cells} >= {"number", "text"}
-        short = len(drop_glosses(text)) <= (_MAX_HEADER_CELL if numbered or opened else 6)
+        opened = {column_kind(c) for c in cells} >= {"number", "text"} or (
+            "text" in {column_kind(c) for c in cells} and _role_ahead(lines, j, 6)
+        )
+        short = len(_bare(text)) <= (_MAX_HEADER_CELL if numbered or opened else 6)
         ready = numbered or _looks_ready(cells) or _role_ahead(lines, j, 6 if opened else 2)
         if kind is None and not (short and _number(text) is None and ready):
             break
@@ -81,15 +89,24 @@ def _header_at(lines: list[Line], i: int) -> tuple[list[str], int] | None:
     return None
 
 
+_REMARK = re.compile(r"[（(][^（）()]{1,12}[)）]$")
+
+
+def _bare(text: str) -> str:
+    """A header word without pinyin glosses or the remark a bracket adds (重点任务（2024-2026）)."""
+    return _REMARK.sub("", drop_glosses(text))
+
+
 def _role_ahead(lines: list[Line], j: int, reach: int = 2) -> bool:
     """True when a role column's word (牵头单位) comes within the next ``reach`` lines, each short
     enough to be a header's word: a word before it that no rule names (当前进度) is a column of the
     header too, read as nothing."""
     for line in lines[j + 1 : j + 1 + reach]:
         text = line.text.strip()
-        if (column_kind(text) or "") in _ROLE_KINDS:
+        kind = column_kind(text)
+        if (kind or "") in _ROLE_KINDS:
             return True
-        if len(drop_glosses(text)) > _MAX_HEADER_CELL or _number(text) is not None:
+        if (kind is None and len(_bare(text)) > _MAX_HEADER_CELL) or _number(text) is not None:
             return False
     return False
 
@@ -263,6 +280,179 @@ def _unnumbered_rows(solid: list[Line], i: int, kinds: list[str], out: list[Line
     return i
 
 
+_ITEM_REACH = 40
+"""How far into a table without a number column its first units are looked for."""
+
+
+def _item_level(solid: list[Line], i: int, kinds: list[str]) -> int | None:
+    """The outline level of the items that key the rows of a table without a number column, or
+    None: the marker nearest before the table's first units opens the first row, ``(1)`` …,
+    and the table goes on to an item 2 of that level (an annex whose task column numbers its
+    items across categories printed once, as headings)."""
+    roles = [k for k, kind in enumerate(kinds) if kind in _UNIT_KINDS]
+    if not roles or "text" not in kinds[: roles[0]]:
+        return None
+    window = solid[i : i + _ITEM_REACH]
+    first_unit = next(
+        (k for k, line in enumerate(window) if _kind_of_line(line.text.strip()) == "unit"), None
+    )
+    if first_unit is None:
+        return None
+    for line in reversed(window[:first_unit]):
+        marker = find_marker(fold(line.text.strip()))
+        if marker is None:
+            continue
+        if marker.value != 1 or marker.end >= len(line.text.strip()) or marker.level < 2:
+            return None
+        following = (find_marker(fold(x.text.strip())) for x in solid[i + first_unit : i + 4 * _ITEM_REACH])
+        return (
+            marker.level if any(m and m.level == marker.level and m.value == 2 for m in following) else None
+        )
+    return None
+
+
+def _marked_rows(
+    solid: list[Line], i: int, kinds: list[str], level: int, out: list[Line], findings: list[Finding]
+) -> int:
+    """Rows of a table keyed by the items of its task column (see :func:`_item_level`).
+
+    Each row is its item's line, the text lines after it (the columns up to the first role
+    column, in order; the last takes any more) and the unit lines that close it; text lines
+    and units after those, before the next item, are a further row of the same item (targets
+    ``——…`` each with their own units).  The units are laid by :func:`_lay_from_right`.  A web
+    page prints a merged cell once, in the first row it covers: a row with fewer units than role
+    columns shares the row above's for the columns on the left (reported).  The lines between
+    one row's units and the next item are headings (category and direction columns printed
+    once).  Returns where the table ended.
+    """
+    roles = [k for k, kind in enumerate(kinds) if kind in _UNIT_KINDS or kind.startswith("other:")]
+    previous: list[str] | None = None
+    key: int | None = None
+    expected = 1
+    k = i
+    while k < len(solid):
+        line = solid[k]
+        text = line.text.strip()
+        marker = find_marker(fold(text))
+        if (
+            marker is not None
+            and marker.level == level
+            and marker.value == 1 != expected
+            and previous is not None
+        ):
+            # the items start again at 1 in the next group (a category column printed once or
+            # lost), when units of their own follow
+            if not _row_lines(solid, k + 1, level, 2, len(kinds))[1]:
+                return k
+            expected = 1
+        if marker is None or marker.level != level or marker.value != expected:
+            if previous is not None and not _item_ahead(solid, k, level, expected):
+                return k
+            if _header_at(solid, k) is not None:
+                return k
+            if marker is not None and marker.end >= len(text) and k + 1 < len(solid):
+                out.append(Line(line.number, text + solid[k + 1].text.strip()))  # (一) / 提升交通设施环境品质
+                k += 2
+                continue
+            out.append(Line(line.number, text))  # a category or direction printed once, between rows
+            k += 1
+            continue
+        j, first = k + 1, text[marker.end :].strip()
+        while True:
+            texts, units, j = _row_lines(solid, j, level, expected + 1, len(kinds))
+            if not units and previous is None:
+                return k
+            cells = [""] * len(kinds)
+            if key is None:  # the first row's lines right-aligned before its units: the task column
+                key = max(0, roles[0] - 1 - len(texts))
+                while key < roles[0] - 1 and kinds[key] != "text":
+                    key += 1
+            texts = [first, *texts] if first else texts
+            cells[key] = texts[0] if texts else ""
+            columns = list(range(key + 1, roles[0]))
+            for n, value in enumerate(texts[1:]):
+                column = columns[min(n, len(columns) - 1)] if columns else key
+                cells[column] = "\n".join(filter(None, [cells[column], value]))
+            missing = _lay_from_right(cells, roles, units)
+            if missing and previous is not None:
+                for column in missing:
+                    cells[column] = previous[column]
+                message = (
+                    f"表格第{expected}项的单位少于单位列, "
+                    "已沿用上一行的单位 (网页表格的合并单元格只在第一行显示): 请核对这一行的单位"
+                )
+                findings.append(Finding(line.number, message))
+            previous = cells
+            row = [text[: marker.end].strip(), *cells]
+            out.append(Line(line.number, "\t".join(c.replace("\n", "、") for c in row), cells=tuple(row)))
+            first = ""
+            # text and units of its own before the next item: a further row of this item
+            more, more_units, _ = _row_lines(solid, j, level, expected + 1, len(kinds))
+            if not (more and more_units) or find_marker(fold(more[0])) is not None:
+                break
+        expected += 1
+        k = j
+    return k
+
+
+def _row_lines(
+    solid: list[Line], j: int, level: int, following: int, width: int
+) -> tuple[list[str], list[str], int]:
+    """From ``j``: a row's text lines, the unit lines after them, and where they end.  The text
+    stops at the item ``following`` or the headings printed before it.  A short line amid the units
+    (省人口计生: a name no ending gives away) is one of them."""
+    texts: list[str] = []
+    while j < len(solid) and _kind_of_line(solid[j].text.strip()) not in ("unit", "blank"):
+        heading = find_marker(fold(solid[j].text.strip())) is not None
+        if _starts_item(solid[j], level, following) or (heading and _item_ahead(solid, j, level, following)):
+            break  # the next item, or the headings printed before it
+        if len(texts) > 3 * width:
+            break
+        texts.append(solid[j].text.strip())
+        j += 1
+    units: list[str] = []
+    while j < len(solid):
+        value = solid[j].text.strip()
+        if _kind_of_line(value) in ("unit", "blank") or (units and _SHORT_NAME.match(value)):
+            units.append(value)
+            j += 1
+            continue
+        break
+    return texts, units, j
+
+
+_SHORT_NAME = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
+
+
+def _starts_item(line: Line, level: int, value: int) -> bool:
+    marker = find_marker(fold(line.text.strip()))
+    return marker is not None and marker.level == level and marker.value == value
+
+
+def _item_ahead(solid: list[Line], k: int, level: int, value: int) -> bool:
+    """True when the item ``value`` comes within a few lines (headings between rows)."""
+    return any(_starts_item(line, level, value) for line in solid[k : k + 4])
+
+
+def _lay_from_right(cells: list[str], roles: list[int], units: list[str]) -> list[int]:
+    """Units into the role columns from the right, the first role column taking any more; the
+    role columns left without a unit.
+
+    Where no line lists several units (one unit a line throughout), the units go in from the
+    left instead, the last role column taking any more (see :func:`_lay_units`): a lead cell
+    names one body, the helpers' cell many.
+    """
+    if len(units) >= len(roles) and not any("、" in u for u in units):
+        _lay_units(cells, roles, units)
+        return []
+    extra = max(0, len(units) - len(roles))
+    laid = [units[: extra + 1], *[[u] for u in units[extra + 1 :]]] if units else []
+    columns = roles[len(roles) - len(laid) :] if laid else []
+    for column, values in zip(columns, laid, strict=True):
+        cells[column] = "\n".join(u for u in values if not is_placeholder(u))
+    return roles[: len(roles) - len(laid)]
+
+
 _FIGURE = re.compile(r"^\d{1,3}(\.\d{1,2})?$")
 
 
@@ -400,7 +590,12 @@ _WORK = re.compile(r"^(新\(|新建|改建|扩建|建设|实施|开展|推进|�
 def _unitish(text: str) -> bool:
     """True for a line that names bodies and nothing else: 区财政局、区税务局 / 市政府各部门."""
     # split outside brackets: 各镇(街道、园区) is one group
-    parts = [p.rstrip("等") for p in re.split(r"[、,，;；\s]+(?![^()]*\))", fold(drop_glosses(text))) if p]
+    parts = [
+        d.rstrip("等")
+        for p in re.split(r"[、,，;；\s]+(?![^()]*\))", fold(drop_glosses(text)))
+        if p
+        for d in divisions(p)
+    ]
     # a cell's list may close with a full stop (区投资促进中心。); a sentence (…加入家庭医生团队。) is
     # longer and does not open with a level word
     parts = [
@@ -411,7 +606,7 @@ def _unitish(text: str) -> bool:
         1
         for p in parts
         if (is_organisation(p) or _GROUP.search(p) or is_zone(p) or _TOWN.match(p) or is_vague(p))
-        and not _WORK.match(p)
+        and not (_WORK.match(p) and len(p) > 4)  # 建设处 is a division, 新建村卫生室 is work
     )
     # a long list may hold a name no ending gives away (区“两旧”专班): most of it must be bodies
     return bool(parts) and (bodies == len(parts) or (len(parts) >= 3 and bodies * 4 >= len(parts) * 3))
@@ -446,7 +641,13 @@ def regroup(lines: list[Line], findings: list[Finding]) -> list[Line]:
             kinds = kinds[kinds.index("number") :]
         numbered = kinds[0] == "number"
         first = solid[i - 1].number
+        if not numbered and _item_level(solid, i, kinds) is not None:
+            header = ["序号", *header]  # the rows' own item numbers, (1) (2) …, stand in that column
         out.append(Line(first, "\t".join(header), cells=tuple(header)))
+        level = None if numbered else _item_level(solid, i, kinds)
+        if level is not None:
+            i = _marked_rows(solid, i, kinds, level, out, findings)
+            continue
         if not numbered and _scored(solid, i, kinds):
             i = _scored_rows(solid, i, kinds, out, findings)
             continue

@@ -156,6 +156,8 @@ def join_bare_labels(lines: list[Line]) -> list[Line]:
             and read_label(text) is not None
             and (before is None or column_kind(before.text) is None)
             and _value_line(fold(after.text.strip()))
+            # 实施 / 主体: a header word split over two lines, not a label and its value
+            and read_label(text + fold(after.text.strip())) is None
         ):
             out.append(Line(line.number, f"{line.text.strip()}:{after.text.strip()}"))
             i += 2

@@ -1,0 +1,176 @@
+"""Notations met in the thirteenth batch of unseen plans, each in invented text.
+
+Bodies that carry a task out named beside its lead (实施部门:, a 实施主体 column; 组织落实); divisions
+of one body written after it (市交通委港务监管处, 市交通委(科信处、宣传处)); an annex table copied one
+cell a line whose rows are keyed by the items of its task column, with categories printed once,
+yearly targets, three role columns and merged unit cells; and a target table whose items split
+into —— targets, each with its own units one a line.
+"""
+
+from __future__ import annotations
+
+from helpers import parse_text, roles, task
+
+from matrix.model import Severity
+
+
+def _others(plan: object, task_id: str) -> list[tuple[str, str]]:
+    return [(o.name, o.role) for o in task(plan, task_id).others]  # type: ignore[arg-type]
+
+
+def test_implementing_bodies_beside_a_lead_have_a_role_of_their_own() -> None:
+    plan = parse_text(
+        "岸电实施方案\n二、主要任务\n"
+        "(一)完善设施。持续推进建设。(牵头部门:市港务局;实施部门:市港航中心、各区交通主管部门)\n"
+        "(二)推进改造。推进船舶改造。(牵头部门:市港务局;配合部门:市财政局)\n"
+        "(三)强化执法。加大执法力度。(实施单位:市执法总队、市港航中心)\n"
+    )
+    assert roles(plan) == [
+        ("二.一", ["市港务局"], []),
+        ("二.二", ["市港务局"], ["市财政局"]),
+        ("二.三", ["市执法总队", "市港航中心"], []),
+    ]
+    assert _others(plan, "二.一") == [("市港航中心", "实施部门"), ("各区交通主管部门", "实施部门")]
+    assert _others(plan, "二.三") == []
+
+
+def test_bodies_that_see_to_a_task_beside_its_lead_and_alone() -> None:
+    plan = parse_text(
+        "燃气安全整治方案\n"
+        "1.依法关停无证企业。(市住建委牵头负责,市公安局、各区政府组织落实)\n"
+        "2.整治运输企业。(市交通委牵头负责、各区政府组织落实)\n"
+        "3.加强危化品监管。(市应急局、市市场监管局、各区政府组织落实)\n"
+        "4.溯源治理。(市市场监管局、市商务委按职责分工负责落实、各区政府组织落实)\n"
+    )
+    assert roles(plan) == [
+        ("1", ["市住建委"], []),
+        ("2", ["市交通委"], []),
+        ("3", ["市应急局", "市市场监管局", "各区政府"], []),
+        ("4", ["市市场监管局", "市商务委"], []),
+    ]
+    assert _others(plan, "1") == [("市公安局", "落实"), ("各区政府", "落实")]
+    assert _others(plan, "2") == [("各区政府", "落实")]
+    assert _others(plan, "4") == [("各区政府", "落实")]
+
+
+def test_divisions_written_after_their_body_stay_one_name() -> None:
+    plan = parse_text(
+        "工作方案\n"
+        "1.完善码头设施。(牵头部门:市交通委科技处、港务处;配合部门:市港航中心)\n"
+        "2.推进船舶改造。(牵头部门:市交通委港务处;配合部门:市交通委(计划处、宣传处))\n"
+        "3.街道整治。(牵头部门:市城管局;配合部门:各镇政府(街道办事处))\n"
+    )
+    assert roles(plan) == [
+        # a list writes its body once, on the first name: 港务处 is the plan's 市交通委港务处
+        ("1", ["市交通委科技处", "市交通委港务处"], ["市港航中心"]),
+        ("2", ["市交通委港务处"], ["市交通委计划处", "市交通委宣传处"]),
+        ("3", ["市城管局"], ["各镇政府（街道办事处）"]),
+    ]
+    assert not [f for f in plan.findings if "粘连" in f.message]
+
+
+ANNEX = """交通精细化管理三年行动计划
+附件：任务清单
+任务
+分类
+主要方向
+重点任务（2024-2026）
+2024年工作项目
+2025年计划
+2026年计划
+牵头
+部门
+配合
+部门
+实施
+主体
+（一）
+提升设施品质
+1、改善道路环境
+（1）建设精品道路300条。
+建设精品道路100条。
+建设精品道路100条。
+建设精品道路100条。
+设施处
+各相关部门和单位
+各区
+（2）建设精品区域50个。
+建设精品区17个。
+建设精品区17个。
+建设精品区16个。
+2、改善农村道路
+（3）推进农村公路提档升级。
+改造300公里。
+改造200公里。
+改造100公里。
+运行处
+养护处
+市交通委（计划处）、市道运中心
+市道运中心、各区
+（二）
+提升出行服务
+3、提升轨道服务
+（4）既有车站增加电扶梯。
+新增电扶梯2台。
+新增电扶梯7台。
+新增电扶梯10台。
+轨道处
+各相关部门和单位
+申通集团
+（5）建设客运出行即服务系统。
+持续推进。
+深化服务。
+提升能级。
+随申行公司
+"""
+
+
+def test_an_annex_table_keyed_by_the_items_of_its_task_column() -> None:
+    plan = parse_text(ANNEX)
+    assert roles(plan) == [
+        ("一.1.1", ["设施处"], []),
+        ("一.1.2", ["设施处"], []),  # merged cells: the row above's units
+        # four unit lines in three columns, the cells written as lists: the lead cell holds two
+        ("一.2.3", ["运行处", "养护处"], ["市交通委计划处", "市道运中心"]),
+        ("二.3.4", ["轨道处"], []),
+        ("二.3.5", ["轨道处"], []),  # one unit: the last column's, the others merged from above
+    ]
+    first = task(plan, "一.1.1")
+    assert first.text.startswith("建设精品道路300条。")
+    assert _others(plan, "一.1.1") == [("各区", "实施主体")]
+    assert _others(plan, "一.2.3") == [("市道运中心", "实施主体"), ("各区", "实施主体")]
+    assert _others(plan, "二.3.5") == [("随申行公司", "实施主体")]
+    merged = [f for f in plan.findings if "少于单位列" in f.message]
+    assert [f.line for f in merged] == [task(plan, "一.1.2").line, task(plan, "二.3.5").line]
+    assert all(f.severity is Severity.WARNING for f in merged)
+
+
+def test_a_target_table_whose_items_split_into_targets_with_units_one_a_line() -> None:
+    plan = parse_text(
+        "妇女发展规划目标责任分解书\n领域\n主要目标\n主要责任单位\n责任单位\n"
+        "1.妇女享有良好的基本卫生服务。\n——女性人均预期寿命延长。\n省卫生厅\n省发改委\n省人口计生\n省妇联\n"
+        "2.提高孕产妇保健水平。\n——孕产妇死亡率下降。\n省卫生厅\n省公安厅\n"
+        "——住院分娩率达到98%以上。\n省卫生厅\n省财政厅\n"
+        "1.教育工作贯彻性别平等原则。\n省教育厅\n省妇联\n"
+        "二、保障措施\n加强组织领导。\n"
+    )
+    assert [(t.leads, t.participants) for t in plan.tasks] == [
+        (["省卫生厅"], ["省发改委", "省人口计生", "省妇联"]),  # 省人口计生: a name amid the units
+        (["省卫生厅"], ["省公安厅"]),
+        (["省卫生厅"], ["省财政厅"]),
+        (["省教育厅"], ["省妇联"]),  # the items start again at 1 in the next group
+    ]
+    assert plan.tasks[2].text.startswith("——住院分娩率")
+    assert "加强组织领导" not in " ".join(t.text for t in plan.tasks)
+
+
+def test_a_section_line_after_a_flattened_header_is_no_column_of_it() -> None:
+    plan = parse_text(
+        "重点工作及责任清单\n序号\n重点工作\n牵头责任单位\n协同责任单位\n"
+        "一、王五市长负责事项(共2项)\n1\n全面延伸双招双引。\n市政府办\n市政府各部门\n"
+        "2\n加快项目建设。\n市发改委\n市财政局\n"
+    )
+    assert roles(plan) == [
+        ("一.1", ["市政府办"], ["市政府各部门"]),
+        ("一.2", ["市发改委"], ["市财政局"]),
+    ]
