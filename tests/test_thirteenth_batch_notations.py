@@ -174,3 +174,56 @@ def test_a_section_line_after_a_flattened_header_is_no_column_of_it() -> None:
         ("一.1", ["市政府办"], ["市政府各部门"]),
         ("一.2", ["市发改委"], ["市财政局"]),
     ]
+
+
+BOXES = """工作任务分解
+┌──────────────┬───┬────────┬────┐
+│ 工 作 任 务  │分管领│牵头组织实施单位│完成时限│
+│              │ 导 │        │    │
+├──────────────┼───┼────────┼────┤
+│抓好财税金融工作   │王六 │各县(市、区)政│年内见成│
+├──────────────┤   │府,市财政局、税│ 效 │
+│△加强财政监督    │   │务局     │    │
+│△加强税源监控    │   ├────────┤    │
+├──────────────┤   │市教育局    │    │
+│坚持优先发展教育   │   │        │    │
+├──────────────┤   │        │    │
+│△安排资金支持教育  │   │        │    │
+└──────────────┴───┴────────┴────┘
+"""
+
+
+def test_a_table_drawn_with_box_characters() -> None:
+    plan = parse_text(BOXES)
+    assert [(t.leads, t.participants, t.deadline) for t in plan.tasks] == [
+        # a cell wraps anywhere (政│府), and closes where a rule is drawn in its column
+        (["各县（市、区）政府", "市财政局", "税务局"], [], "年内见成效"),
+        (["市教育局"], [], "年内见成效"),
+    ]
+    first = plan.tasks[0]
+    assert first.text.startswith("抓好财税金融工作") and "△加强税源监控" in first.text  # bullets go on
+    # the leader's cell, merged down over both rows, is shared by them
+    assert [[(o.name, o.role, o.person) for o in t.others] for t in plan.tasks] == [
+        [("王六", "分管领导", True)],
+        [("王六", "分管领导", True)],
+    ]
+
+
+def test_a_box_table_whose_columns_do_not_keep_their_count_is_left_as_text() -> None:
+    plan = parse_text(
+        "方案\n┌────┬────┐\n│任务│牵头单位│\n├────┼────┤\n│甲 │乙 │丙│\n└────┴────┘\n"
+        "1.推进建设。(市发改委牵头)\n"
+    )
+    assert [(t.leads, t.participants) for t in plan.tasks] == [(["市发改委"], [])]
+
+
+def test_a_header_word_set_out_letter_by_letter_on_its_own_line() -> None:
+    plan = parse_text(
+        "重点工作任务分解表\n序号\n目   标   与   任   务\n牵头责任单位\n责任单位\n"
+        "      1        \n扎实推进三大保卫战。\n市生态环境局\n各县区政府、开发区管委会\n"
+        "      2        \n增林地、增绿地。\n市自然资源和规划局\n各县区政府\n"
+    )
+    assert roles(plan) == [
+        ("1", ["市生态环境局"], ["各县区政府", "开发区管委会"]),
+        ("2", ["市自然资源和规划局"], ["各县区政府"]),
+    ]

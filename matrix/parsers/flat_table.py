@@ -93,8 +93,9 @@ _REMARK = re.compile(r"[（(][^（）()]{1,12}[)）]$")
 
 
 def _bare(text: str) -> str:
-    """A header word without pinyin glosses or the remark a bracket adds (重点任务（2024-2026）)."""
-    return _REMARK.sub("", drop_glosses(text))
+    """A header word without pinyin glosses, the remark a bracket adds (重点任务（2024-2026）) or the
+    spaces that set it out letter by letter (目   标   与   任   务)."""
+    return _REMARK.sub("", drop_glosses(re.sub(r"\s+", "", text)))
 
 
 def _role_ahead(lines: list[Line], j: int, reach: int = 2) -> bool:

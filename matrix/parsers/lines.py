@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from matrix.model import Finding, Line, Severity
 from matrix.parsers.assignment import MAX_NAME, RULE, AssignmentText, parse_assignment
+from matrix.parsers.box_table import read_boxes
 from matrix.parsers.brackets import Group, balance, outer_groups
 from matrix.parsers.flat_table import regroup
 from matrix.parsers.names import Name, is_organisation, is_zone, parse_names
@@ -406,8 +407,10 @@ def _bracketed_label(m: re.Match[str]) -> str:
 
 def _restored(lines: list[Line], findings: list[Finding]) -> list[Line]:
     """The file's lines put back as the plan wrote them (see :mod:`matrix.parsers.reflow`), and
-    tables copied as text put back together as rows."""
-    text_lines = join_wrapped(join_bare_labels(join_opening_brackets(drop_page_marks(unfold(lines)))))
+    tables drawn or copied as text put back together as rows."""
+    text_lines = join_wrapped(
+        join_bare_labels(join_opening_brackets(drop_page_marks(unfold(read_boxes(lines)))))
+    )
     return regroup(cut_run_together(text_lines, findings), findings)
 
 

@@ -1,0 +1,133 @@
+"""Tables drawn with box characters: a law database's or a terminal's plain-text table.
+
+::
+
+    ┌──────────┬───┬────────┐
+    │ 工 作 任 务 │分管领│牵头单位  │
+    │          │ 导 │        │
+    ├──────────┼───┼────────┤
+    │抓好财税工作 │梁志强│市财政局、│
+    ├──────────┤   │税务局    │
+    │△加强财政监督│   ├────────┤
+    │坚持发展教育 │   │市教育局  │
+    └──────────┴───┴────────┘
+
+Each column is read on its own: its cells are the runs of text between the rules (``─``) drawn
+in that column, a cell's lines joined without a break (a narrow column wraps words anywhere).
+The first cell of every column is the header.  The task column (the one with most cells) makes
+the rows; a cell opening with a bullet (``△``, ``●``, ``·``) goes on the row above.  A row takes,
+in every other column, the cell that covers its first line: a cell merged down over several
+rows is shared by them.  Header and rows are handed on as :class:`Line` with their cells, the
+way a .docx table's are.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from matrix.model import Line
+
+_FRAME = re.compile(r"[│┃├┤┼┌┐└┘┬┴┝┥┠┨╋┣┫]")
+_RULE = re.compile(r"^[─━═\-\s]*[─━═][─━═\-\s]*$")
+_BOX_LINE = re.compile(r"^\s*[│┃├┤┼┌┐└┘┬┴┝┥┠┨╋┣┫]")
+_BULLET = ("△", "▲", "●", "○", "·", "•", "◆", "◇", "■", "□", "※")
+
+
+@dataclass
+class _Cell:
+    first: int
+    """Index (in the table's lines) of the cell's first line of text."""
+    last: int
+    parts: list[str]
+
+    @property
+    def text(self) -> str:
+        return "".join(p.strip() for p in self.parts).strip()
+
+
+def read_boxes(lines: list[Line]) -> list[Line]:
+    """``lines`` with every table drawn in box characters read as a header and rows."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        if not _starts_box(lines, i):
+            out.append(lines[i])
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and lines[j].cells is None and _BOX_LINE.match(lines[j].text):
+            j += 1
+        rows = _table(lines[i:j])
+        out.extend(rows if rows else lines[i:j])
+        i = j
+    return out
+
+
+def _starts_box(lines: list[Line], i: int) -> bool:
+    text = lines[i].text.strip()
+    return lines[i].cells is None and text.startswith(("┌", "┏", "╔")) and len(_FRAME.findall(text)) >= 3
+
+
+def _segments(text: str) -> list[str]:
+    """A line's pieces between the frame characters, without the empty ends."""
+    pieces = _FRAME.split(text.strip())
+    return pieces[1:-1] if len(pieces) >= 2 else pieces
+
+
+def _table(block: list[Line]) -> list[Line]:
+    """A box table's header and rows, or nothing when its lines do not keep one column count."""
+    grid = [(k, _segments(line.text)) for k, line in enumerate(block)]
+    width = max((len(s) for _, s in grid), default=0)
+    if width < 2:
+        return []
+    columns: list[list[_Cell]] = [[] for _ in range(width)]
+    rules: list[list[int]] = [[] for _ in range(width)]
+    for k, segments in grid:
+        if len(segments) != width:
+            if not all(_RULE.match(s) or not s.strip() for s in segments):
+                return []
+            segments = ["─"] * width  # a rule across the whole table, drawn with fewer joints
+        for c, segment in enumerate(segments):
+            if _RULE.match(segment):
+                rules[c].append(k)
+            elif segment.strip():
+                cells = columns[c]
+                if cells and not any(cells[-1].last < r < k for r in rules[c]):
+                    cells[-1].parts.append(segment)  # the cell goes on: no rule drawn since its text
+                    cells[-1].last = k
+                else:
+                    cells.append(_Cell(k, k, [segment]))
+    if any(len(cells) < 2 for cells in columns):
+        return []
+    header = [re.sub(r"\s+", "", cells[0].text) for cells in columns]
+    bodies = [cells[1:] for cells in columns]
+    task = max(range(width), key=lambda c: len(bodies[c]))
+    rows: list[list[_Cell]] = []
+    for cell in bodies[task]:
+        if rows and cell.text.startswith(_BULLET):
+            rows[-1].append(cell)
+        else:
+            rows.append([cell])
+    out = [Line(block[columns[0][0].first].number, "\t".join(header), cells=tuple(header))]
+    for row in rows:
+        start, end = row[0].first, row[-1].last
+        values = []
+        for c in range(width):
+            if c == task:
+                values.append("\n".join(cell.text for cell in row))
+                continue
+            # the cell over the row's first line, with no rule between them (a cell merged down
+            # over several rows is shared), else the first that opens within the row
+            covering = next(
+                (
+                    cell
+                    for cell in reversed(bodies[c])
+                    if cell.first <= start and not any(cell.last < r <= start for r in rules[c])
+                ),
+                None,
+            )
+            covering = covering or next((cell for cell in bodies[c] if start < cell.first <= end), None)
+            values.append(covering.text if covering else "")
+        out.append(Line(block[start].number, "\t".join(values), cells=tuple(values)))
+    return out
