@@ -60,8 +60,6 @@ BELOW_FLOOR = {
     " (县教育局负责…, …等部门要按照职责分工积极配合; 县财政局要…): exit 2, naming the lines",
     "764_jiayuguan_zhengzhi_gongzuozu_undated_partial": "working groups whose only assignment is a"
     " roster sentence (由城区办主任刘鹏任组长, …任副组长) and prose (由规划局…划定): exit 2, naming the line",
-    "743_changshu_gongzuorenwu_2018_partial": "a table flattened as '<n> <task>. <units>' with no"
-    " separator before the units: exit 2, naming the lines",
     "744_beijing_huanjingzhixu_2012_partial": "a duty list whose items open with 'X:负责…' and name"
     " further bodies in prose, which the gold files as participants",
 }

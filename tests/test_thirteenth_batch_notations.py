@@ -227,3 +227,20 @@ def test_a_header_word_set_out_letter_by_letter_on_its_own_line() -> None:
         ("1", ["市生态环境局"], ["各县区政府", "开发区管委会"]),
         ("2", ["市自然资源和规划局"], ["各县区政府"]),
     ]
+
+
+def test_a_header_typed_at_the_end_of_a_paragraph_over_rows_typed_with_spaces() -> None:
+    plan = parse_text(
+        "市政府办公室关于分解落实政府工作任务的通知 各镇人民政府: 现下达给你们,请认真组织实施. "
+        "附件:政府工作任务分解表 序号 名称 工作任务 牵头责任单位\n"
+        "一、主要预期目标分解(3项)\n"
+        "1 地区生产总值增长7%以上,服务业增加值比重47.1%. 发改委\n"
+        "2 一般公共预算收入增长8%以上. 财政局\n"
+        "3 全社会固定资产投资额550亿元. 发改委、经信委、科技局\n"
+    )
+    assert roles(plan) == [
+        ("一.1", ["发改委"], []),
+        ("一.2", ["财政局"], []),
+        ("一.3", ["发改委", "经信委", "科技局"], []),
+    ]
+    assert plan.tasks[0].text.startswith("地区生产总值增长7%以上")

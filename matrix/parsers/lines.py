@@ -14,6 +14,7 @@ from matrix.parsers.brackets import Group, balance, outer_groups
 from matrix.parsers.flat_table import regroup
 from matrix.parsers.names import Name, is_organisation, is_zone, parse_names
 from matrix.parsers.reflow import (
+    cut_trailing_headers,
     drop_page_marks,
     join_bare_labels,
     join_opening_brackets,
@@ -409,7 +410,9 @@ def _restored(lines: list[Line], findings: list[Finding]) -> list[Line]:
     """The file's lines put back as the plan wrote them (see :mod:`matrix.parsers.reflow`), and
     tables drawn or copied as text put back together as rows."""
     text_lines = join_wrapped(
-        join_bare_labels(join_opening_brackets(drop_page_marks(unfold(read_boxes(lines)))))
+        join_bare_labels(
+            join_opening_brackets(drop_page_marks(cut_trailing_headers(unfold(read_boxes(lines)))))
+        )
     )
     return regroup(cut_run_together(text_lines, findings), findings)
 

@@ -24,7 +24,7 @@ import itertools
 import re
 
 from matrix.model import Line
-from matrix.parsers.table import column_kind
+from matrix.parsers.table import column_kind, is_spaced_header
 from matrix.text.normalize import fold, is_page_mark
 from matrix.text.outline import find_marker
 from matrix.text.roles import LabelKind, find_labels, read_label
@@ -75,6 +75,33 @@ def unfold(lines: list[Line]) -> list[Line]:
             for a, b in itertools.pairwise(bounds)
             if line.text[a:b].strip()
         )
+    return out
+
+
+_HEADER_TAIL = 12
+"""How many space-separated words a header typed at the end of a paragraph may hold."""
+
+
+def cut_trailing_headers(lines: list[Line]) -> list[Line]:
+    """``lines`` with a task table's header typed at the end of a paragraph (``…任务分解表 序号 名称
+    工作任务 牵头责任单位``, a page that joined the notice, the table's title and its header) put on a
+    line of its own, where the rows typed with spaces after it can find it."""
+    out: list[Line] = []
+    for line in lines:
+        words = line.text.split(" ") if line.cells is None else []
+        cut = next(
+            (
+                k
+                for k in range(max(1, len(words) - _HEADER_TAIL), len(words) - 2)
+                if column_kind(words[k]) == "number" and is_spaced_header(" ".join(words[k:]))
+            ),
+            None,
+        )
+        if cut is None:
+            out.append(line)
+            continue
+        out.append(Line(line.number, " ".join(words[:cut]).rstrip()))
+        out.append(Line(line.number, " ".join(words[cut:])))
     return out
 
 
