@@ -21,7 +21,7 @@ from matrix.parsers.names import Name, is_organisation, is_vague, is_zone, parse
 from matrix.text.roles import LabelAt, LabelKind, find_labels, is_implementing, looks_like_label, read_label
 
 RULE = re.compile(
-    r"(列|排|排列|位列|列在|排在)(在)?(第一|首)(位|者|个).{0,8}(为|是|作为)?.{0,4}(牵头|汇总)"
+    r"(列|排|排序|排列|位列|列在|排在)(在)?(第一|首)(位|者|个)?.{0,8}(为|是|作为)?.{0,4}(牵头|汇总)"
     r"|第一(位|个)(的)?(部门|单位)?(为|是)(牵头|主办)"
     r"|(首位|排首位|排名第一|第一位)(的)?(单位|部门)?(为|是)(牵头|主办)"
 )

@@ -3,7 +3,8 @@
 A name is resolved, in order, through the settings file (aliases and former names a clerk
 recorded), the aliases the plan itself writes in brackets (``市科技局(知识产权局)``), and the
 plan's own fuller spelling of it (``人事局`` beside ``市人事局``; ``发展改革委`` beside
-``国家发展改革委``; a division ``港务监管处`` beside ``市交通委港务监管处``).
+``国家发展改革委``; a bare division ``港务监管处`` that a list writes after ``市交通委科技信息处``,
+when the plan names ``市交通委港务监管处`` too).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from matrix.model import Department
-from matrix.parsers.names import Name, is_division, is_organisation
+from matrix.parsers.names import Name
 from matrix.settings import Settings
 from matrix.text.normalize import squash
 
@@ -73,9 +74,6 @@ class Registry:
             for prefix in _LEVEL_PREFIXES:
                 if key.startswith(prefix) and len(key) > len(prefix):
                     fuller.setdefault(key[len(prefix) :], set()).add(squash(self.canonical(key)))
-            for cut in _division_cuts(key):
-                # 港务监管处 after 市交通委港务监管处: a list writes its body once, on the first name
-                fuller.setdefault(key[cut:], set()).add(squash(self.canonical(key)))
         for short in self._order:
             if short in self._canonical:
                 continue
@@ -85,6 +83,13 @@ class Registry:
                 self._canonical[short] = self._spelling.get(target, target)
                 self._aliases.setdefault(target, [])
                 self._aliases[target].append(self._spelling[short])
+
+    def canonical_name(self, name: Name) -> str:
+        """The canonical name for ``name``, a bare division taking the full spelling under the
+        body its list wrote once (see :attr:`Name.under`) when the plan writes that spelling."""
+        if name.under is not None and squash(name.under + name.text) in self._seen:
+            return self.canonical(name.under + name.text)
+        return self.canonical(name.text)
 
     def canonical(self, name: str) -> str:
         """The canonical name for a name as written."""
@@ -127,13 +132,6 @@ class Registry:
         for order, i in placed:
             rest.insert(min(order - 1, len(rest)), by_name[self.settings.departments[i].name])
         return rest
-
-
-def _division_cuts(key: str) -> list[int]:
-    """Where ``key`` splits into a body and a division of it (市交通委 | 港务监管处)."""
-    if not is_division(key):
-        return []
-    return [cut for cut in range(3, len(key) - 2) if is_organisation(key[:cut]) and is_division(key[cut:])]
 
 
 def _unique(items: list[str]) -> list[str]:

@@ -616,13 +616,16 @@ def _unitish(text: str) -> bool:
 def regroup(lines: list[Line], findings: list[Finding]) -> list[Line]:
     """``lines`` with every table flattened one cell per line put back together as rows."""
     # a web table copied with its borders: 序号 | / 1 | / 区发展改革委 |
-    solid = [
-        Line(line.number, _cell(line.text), line.cells)
-        if line.cells is None and _BORDER.search(line.text)
-        else line
-        for line in _borders_joined(lines)
-        if line.text.strip() and not (len(line.text) < 80 and is_debris(line.text))
-    ]
+    solid: list[Line] = []
+    after_cell = False  # the line before was one cell with its border (市财政局 |)
+    for line in _borders_joined(lines):
+        if not line.text.strip() or (len(line.text) < 80 and is_debris(line.text)):
+            continue
+        bordered = line.cells is None and bool(_BORDER.search(line.text))
+        # 财务处 | |: a row's last cell with the empty cells after it, among cells one a line
+        last = line.cells is None and after_cell and bool(_LAST_CELL.search(line.text))
+        solid.append(Line(line.number, _cell(line.text), line.cells) if bordered or last else line)
+        after_cell = bordered or last
     solid = _spaced_headers_split(solid)
     out: list[Line] = []
     i = 0
@@ -734,6 +737,7 @@ def regroup(lines: list[Line], findings: list[Finding]) -> list[Line]:
 
 
 _BORDER = re.compile(r"^\s*\|?[^|]*\|\s*$")
+_LAST_CELL = re.compile(r"^\s*[^|\s][^|]*(\|\s*){2,}$")
 _PIPES = re.compile(r"^\s*\|+\s*$")
 
 
@@ -772,7 +776,7 @@ def _borders_joined(lines: list[Line]) -> list[Line]:
 
 
 def _cell(text: str) -> str:
-    return text.strip().strip("|").strip()
+    return re.sub(r"^[\s|]+|[\s|]+$", "", text)
 
 
 _SUB_MARK = re.compile(r"^(?:\((\d{1,2})\)|(\d{1,2})[.、](?!\d))")

@@ -464,7 +464,36 @@ def classify(lines: list[Line], findings: list[Finding], custom: Custom = None) 
             duties.body_opening(para)
         duties.enter(para)
         out.append(para)
+    _body_headings(out)
     return out
+
+
+_MIN_BODY_HEADINGS = 2
+
+
+def _body_headings(paras: list[Para]) -> None:
+    """Headings that are only a body's name, at least two of them at one level with nothing else
+    but their own items between them (三、省委政法委 / … / 四、省直机关工委 / …): a plan set out one
+    body a section, each body leading the work under its heading, wherever the plan does so."""
+    runs: dict[int, list[Para]] = {}
+    for para in paras:
+        if para.marker is None:
+            continue
+        level = para.marker.level
+        for deeper in [k for k in runs if k > level]:
+            _lead_under(runs.pop(deeper))
+        if para.heads is None and para.pure is None and not para.inlines and _heading_bodies(para):
+            runs.setdefault(level, []).append(para)
+        else:
+            _lead_under(runs.pop(level, []))
+    for run in runs.values():
+        _lead_under(run)
+
+
+def _lead_under(run: list[Para]) -> None:
+    if len(run) >= _MIN_BODY_HEADINGS:
+        for para in run:
+            para.heads = AssignmentText(leads=_heading_bodies(para), labelled=True)
 
 
 _DUTY_SECTION = re.compile(

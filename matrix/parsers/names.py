@@ -16,8 +16,10 @@ from matrix.text.normalize import drop_glosses
 
 VAGUE = re.compile(
     r"^(各|其他|其它|市直|区直|县直|省直|区级|市级|县级|省级)?(各)?(有关|相关|其他|其它)"
-    r"(部门|单位|方面|机构|地区)?(和|及|、)?(部门|单位|方面|机构)?$"
+    r"(部门|单位|方面|机构|地区|处室|科室|股室)?(和|及|、)?(部门|单位|方面|机构)?$"
     r"|^等?(有关|相关)?(部门|单位)(和单位)?$|^等$|^有关$|^相关$"
+    # 我厅, 本局: the plan's own issuer, named from inside; the office printing the notice
+    r"|^(我|本)(厅|局|委|办|部|院|署|会|室|处|单位|部门|机关)$"
     r"|^(市直|区直|县直|省直|州直|各)?(各)?(有关|相关)(直属)?(部门|单位)(和单位|和部门)?$"
     # 相关街道, 有关街镇, 有关区县: which of them is not said (各相关街镇, all of them, is a group)
     r"|^(有关|相关)(街道|街镇|镇街|乡镇|乡镇办|镇办|街办|镇|乡|区|县|区县|县区|县市区|市县|地区|地方|企业)$"
@@ -86,6 +88,9 @@ class Name:
     marked_lead: bool = False
     glued: str | None = None
     """The run-together text this name was cut from (县工信局县农业农村局), if it was."""
+    under: str | None = None
+    """The body a list wrote once, on an earlier name, when this name is a bare division after it
+    (港务监管处 after 市交通委科技信息处): the plan's full spelling under that body is this name."""
 
 
 _ZONE_BODY = re.compile(
@@ -330,6 +335,31 @@ def _unglue_desk(name: str) -> list[str]:
     return [m.group(1), *unglue(m.group(2))]
 
 
+def body_of(name: str) -> str | None:
+    """The body a division is written after (市交通委 in 市交通委港务监管处), or None."""
+    if not is_division(name):
+        return None
+    return next(
+        (
+            name[:cut]
+            for cut in range(3, len(name) - 2)
+            if is_organisation(name[:cut]) and is_division(name[cut:])
+        ),
+        None,
+    )
+
+
+def _under_bodies(names: list[Name]) -> None:
+    """Mark the bare divisions of a list that follow a division written under its body."""
+    body: str | None = None
+    for name in names:
+        own = body_of(name.text)
+        if own is not None:
+            body = own
+        elif body is not None and is_division(name.text):
+            name.under = body
+
+
 def parse_names(text: str) -> list[Name]:
     """The cleaned, non-vague names of a list, in order, without repeats; two names run together
     are cut apart (see :func:`unglue`) and remember the text they were cut from."""
@@ -345,4 +375,5 @@ def parse_names(text: str) -> list[Name]:
             if one.text not in seen:
                 seen.add(one.text)
                 out.append(one)
+    _under_bodies(out)
     return out

@@ -100,7 +100,7 @@ def parse_document(document: Document, settings: Settings) -> Plan:
         leads_n, parts_n = resolve(raw.assignment, _rule_in_force(raw, rule_lines), comma)
         leads = _canonical(registry, leads_n, set())
         participants = _canonical(registry, parts_n, set(leads))
-        others = [OtherRole(registry.canonical(n.text), role) for n, role in raw.assignment.others]
+        others = [OtherRole(registry.canonical_name(n), role) for n, role in raw.assignment.others]
         others += [OtherRole(name, role, person=True) for name, role in raw.assignment.persons]
         others += _heading_leaders(raw)
         task_id = _unique_id(".".join(raw.outline), ids)
@@ -317,7 +317,7 @@ def _split_known(raws: list[RawTask]) -> None:
 def _canonical(registry: Registry, names: list[Name], exclude: set[str]) -> list[str]:
     out: list[str] = []
     for name in names:
-        canonical = registry.canonical(name.text)
+        canonical = registry.canonical_name(name)
         if canonical not in out and canonical not in exclude:
             out.append(canonical)
     return out

@@ -19,7 +19,7 @@ from matrix.parsers.assignment import RULE, AssignmentText, normal_deadline, par
 from matrix.parsers.names import Name, is_organisation, parse_names
 from matrix.text.normalize import clean, drop_glosses, fold
 from matrix.text.outline import Marker, find_marker
-from matrix.text.roles import LEAD_WORDS, LabelKind, is_implementing, read_label
+from matrix.text.roles import LEAD_WORDS, LabelKind, find_labels, is_implementing, read_label
 
 ROW_LEVEL = 5
 """Rows nest under every heading level (一、 … ①)."""
@@ -321,7 +321,10 @@ def read_row(
         word = header.labels.get(kind, "")
         said = word if is_implementing(word) else _LABEL_FOR[kind]  # 实施主体: see AssignmentText.settle
         for cell in by_kind.get(kind, []):
-            part = parse_assignment(f"{said}:{fold(cell)}")
+            # a cell may name its own role (牵头处室:财务处): its label wins over the column's
+            found = find_labels(fold(cell))
+            labelled = bool(found) and found[0].start == 0 and found[0].label is not None
+            part = parse_assignment(fold(cell) if labelled else f"{said}:{fold(cell)}")
             assignment.merge(part)
     for cell in by_kind.get("leader", []):
         assignment.persons += [(n, header.label("leader")) for n in person_names(fold(cell))]
