@@ -75,3 +75,14 @@ def test_a_cell_naming_its_own_role_with_empty_cells_after_it() -> None:
         "一、深化政务公开 |\n(一)做好财政信息公开。 |\n每年度 |\n牵头处室:财务处 | |\n"
     )
     assert [(t.leads, t.participants, t.deadline) for t in plan.tasks] == [(["财务处"], [], "每年度")]
+
+
+def test_a_leader_named_by_office_alone_keeps_the_office() -> None:
+    plan = parse_text(
+        "重点工作责任分解\n一、主要目标\n1.全市生产总值增长7%。\n牵头负责领导:市政府常务副市长\n"
+        "牵头责任单位:市发展改革委\n协同责任单位:市统计局\n"
+    )
+    assert roles(plan) == [("一.1", ["市发展改革委"], ["市统计局"])]
+    assert [(o.name, o.role, o.person) for o in plan.tasks[0].others] == [
+        ("市政府常务副市长", "牵头负责领导", True)
+    ]

@@ -244,3 +244,22 @@ def test_a_header_typed_at_the_end_of_a_paragraph_over_rows_typed_with_spaces() 
         ("一.3", ["发改委", "经信委", "科技局"], []),
     ]
     assert plan.tasks[0].text.startswith("地区生产总值增长7%以上")
+
+
+def test_a_table_typed_in_ascii_with_cells_wrapped_over_lines() -> None:
+    plan = parse_text(
+        "数字经济工作方案\n"
+        "+----+------------------+----------+----------+\n"
+        "|序号|工作任务          |牵头单位  |配合单位  |\n"
+        "+====+==================+==========+==========+\n"
+        "|1   |推进数字化改造,建设|市经信局  |市财政局、|\n"
+        "|    |5G+工业互联网平台  |          |市科技局  |\n"
+        "+----+------------------+----------+----------+\n"
+        "|2   |加快项目建设       |市发改委  |          |\n"
+        "+----+------------------+----------+----------+\n"
+    )
+    assert roles(plan) == [
+        ("1", ["市经信局"], ["市财政局", "市科技局"]),
+        ("2", ["市发改委"], []),
+    ]
+    assert plan.tasks[0].text == "推进数字化改造,建设5G+工业互联网平台"  # a cell's lines joined, + kept

@@ -503,7 +503,8 @@ def person_names(text: str) -> list[str]:
         name = re.sub(r"[(（][^()（）]*[)）]$", "", re.sub(r"\s+", "", raw).strip(" .。;,")) or raw.strip()
         bare = _TITLES.sub("", name)
         # 束学龙同志 → 束学龙; a post (省政府分管领导同志) is kept as written
-        name = bare if 2 <= len(bare) <= 4 else name
+        # an office (市政府常务副市长) is kept whole: what its title leaves is a body, not a name
+        name = bare if 2 <= len(bare) <= 4 and not is_organisation(bare) else name
         if name and name not in out and len(name) <= 12:
             out.append(name)
     return out

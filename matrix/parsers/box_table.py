@@ -1,4 +1,5 @@
-"""Tables drawn with box characters: a law database's or a terminal's plain-text table.
+"""Tables drawn with box characters, or typed in ASCII (``+----+`` / ``| a |``): a law database's or
+a converter's plain-text table.
 
 ::
 
@@ -14,11 +15,11 @@
 
 Each column is read on its own: its cells are the runs of text between the rules (``─``) drawn
 in that column, a cell's lines joined without a break (a narrow column wraps words anywhere).
-The first cell of every column is the header.  The task column (the one with most cells) makes
-the rows; a cell opening with a bullet (``△``, ``●``, ``·``) goes on the row above.  A row takes,
-in every other column, the cell that covers its first line: a cell merged down over several
-rows is shared by them.  Header and rows are handed on as :class:`Line` with their cells, the
-way a .docx table's are.
+The first cell of every column is the header.  The task column (the one its header names so, else
+the one with most cells) makes the rows; a cell opening with a bullet (``△``, ``●``, ``·``) goes on
+the row above.  A row takes, in every other column, the cell that covers its first line: a cell
+merged down over several rows is shared by them.  Header and rows are handed on as :class:`Line`
+with their cells, the way a .docx table's are.
 """
 
 from __future__ import annotations
@@ -27,10 +28,15 @@ import re
 from dataclasses import dataclass
 
 from matrix.model import Line
+from matrix.parsers.table import column_kind
 
-_FRAME = re.compile(r"[│┃├┤┼┌┐└┘┬┴┝┥┠┨╋┣┫]")
-_RULE = re.compile(r"^[─━═\-\s]*[─━═][─━═\-\s]*$")
-_BOX_LINE = re.compile(r"^\s*[│┃├┤┼┌┐└┘┬┴┝┥┠┨╋┣┫]")
+_JOINTS = "│┃├┤┼┌┐└┘┬┴┝┥┠┨╋┣┫┏┓┗┛┳┻║╠╣╬╔╗╚╝╦╩╟╢╫╞╡╪╒╕╘╛╓╖╙╜╤╧╥╨"
+_FRAME = re.compile(f"[{_JOINTS}]")
+_RULE = re.compile(r"^[─━═\-=:\s]*[─━═\-=][─━═\-=:\s]*$")
+_BOX_LINE = re.compile(f"^\\s*[{_JOINTS}]")
+_ASCII_RULE = re.compile(r"^\s*\+[-=:+]*[-=][-=:+]*\+\s*$")
+"""A rule of a table typed in ASCII (``+------+----+``, ``+======+``)."""
+_ASCII_LINE = re.compile(r"^\s*[+|]")
 _BULLET = ("△", "▲", "●", "○", "·", "•", "◆", "◇", "■", "□", "※")
 
 
@@ -55,10 +61,12 @@ def read_boxes(lines: list[Line]) -> list[Line]:
             out.append(lines[i])
             i += 1
             continue
+        typed = bool(_ASCII_RULE.match(lines[i].text))
+        framed = _ASCII_LINE if typed else _BOX_LINE
         j = i
-        while j < len(lines) and lines[j].cells is None and _BOX_LINE.match(lines[j].text):
+        while j < len(lines) and lines[j].cells is None and framed.match(lines[j].text):
             j += 1
-        rows = _table(lines[i:j])
+        rows = _table(lines[i:j], typed)
         out.extend(rows if rows else lines[i:j])
         i = j
     return out
@@ -66,18 +74,26 @@ def read_boxes(lines: list[Line]) -> list[Line]:
 
 def _starts_box(lines: list[Line], i: int) -> bool:
     text = lines[i].text.strip()
-    return lines[i].cells is None and text.startswith(("┌", "┏", "╔")) and len(_FRAME.findall(text)) >= 3
+    if lines[i].cells is not None:
+        return False
+    if _ASCII_RULE.match(text):  # +----+----+ over a line typed | a | b |
+        return text.count("+") >= 3 and i + 1 < len(lines) and lines[i + 1].text.strip().startswith("|")
+    return text.startswith(("┌", "┏", "╔", "╒", "╓")) and len(_FRAME.findall(text)) >= 3
 
 
-def _segments(text: str) -> list[str]:
-    """A line's pieces between the frame characters, without the empty ends."""
-    pieces = _FRAME.split(text.strip())
+def _segments(text: str, typed: bool) -> list[str]:
+    """A line's pieces between the frame characters, without the empty ends.  In a table typed in
+    ASCII a rule's joints are ``+`` and a cell's borders ``|`` (a cell may hold a ``+``: 5G+工业)."""
+    if typed:
+        pieces = text.strip().split("+") if _ASCII_RULE.match(text) else text.strip().split("|")
+    else:
+        pieces = _FRAME.split(text.strip())
     return pieces[1:-1] if len(pieces) >= 2 else pieces
 
 
-def _table(block: list[Line]) -> list[Line]:
+def _table(block: list[Line], typed: bool) -> list[Line]:
     """A box table's header and rows, or nothing when its lines do not keep one column count."""
-    grid = [(k, _segments(line.text)) for k, line in enumerate(block)]
+    grid = [(k, _segments(line.text, typed)) for k, line in enumerate(block)]
     width = max((len(s) for _, s in grid), default=0)
     if width < 2:
         return []
@@ -102,7 +118,9 @@ def _table(block: list[Line]) -> list[Line]:
         return []
     header = [re.sub(r"\s+", "", cells[0].text) for cells in columns]
     bodies = [cells[1:] for cells in columns]
-    task = max(range(width), key=lambda c: len(bodies[c]))
+    # the task column: the one the header names so (工作任务), else the one with most cells
+    named = [c for c in range(width) if column_kind(header[c]) == "text"]
+    task = max(named or range(width), key=lambda c: len(bodies[c]))
     rows: list[list[_Cell]] = []
     for cell in bodies[task]:
         if rows and cell.text.startswith(_BULLET):
