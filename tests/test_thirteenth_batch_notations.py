@@ -263,3 +263,18 @@ def test_a_table_typed_in_ascii_with_cells_wrapped_over_lines() -> None:
         ("2", ["市发改委"], []),
     ]
     assert plan.tasks[0].text == "推进数字化改造,建设5G+工业互联网平台"  # a cell's lines joined, + kept
+
+
+def test_an_annex_table_whose_last_row_names_no_unit_ends_before_the_text_after_it() -> None:
+    plan = parse_text(
+        "行动计划任务清单\n重点任务\n2024年目标\n2025年目标\n牵头部门\n配合部门\n"
+        "（1）建设精品道路。\n100条。\n200条。\n设施处\n市财政局\n"
+        "（2）建设精品区域。\n17个。\n16个。\n"
+        "二、保障措施\n（一）加强组织领导。（市交通委牵头）\n"
+    )
+    assert roles(plan) == [
+        ("1", ["设施处"], ["市财政局"]),
+        ("2", ["设施处"], ["市财政局"]),  # merged from the row above, and reported
+        ("二.一", ["市交通委"], []),
+    ]
+    assert "保障措施" not in plan.tasks[1].text

@@ -360,6 +360,7 @@ def _marked_rows(
             continue
         j, first = k + 1, text[marker.end :].strip()
         while True:
+            start = j
             texts, units, j = _row_lines(solid, j, level, expected + 1, len(kinds))
             if not units and previous is None:
                 return k
@@ -368,6 +369,14 @@ def _marked_rows(
                 key = max(0, roles[0] - 1 - len(texts))
                 while key < roles[0] - 1 and kinds[key] != "text":
                     key += 1
+            ended = (
+                not units
+                and len(texts) > roles[0] - 1 - key
+                and not _starts_item(solid[j] if j < len(solid) else line, level, expected + 1)
+            )
+            if ended:  # a last row naming no unit: its cells, and the plan's text after the table
+                texts = texts[: roles[0] - 1 - key]
+                j = start + len(texts)
             texts = [first, *texts] if first else texts
             cells[key] = texts[0] if texts else ""
             columns = list(range(key + 1, roles[0]))
@@ -387,6 +396,8 @@ def _marked_rows(
             row = [text[: marker.end].strip(), *cells]
             out.append(Line(line.number, "\t".join(c.replace("\n", "、") for c in row), cells=tuple(row)))
             first = ""
+            if ended:
+                return j
             # text and units of its own before the next item: a further row of this item
             more, more_units, _ = _row_lines(solid, j, level, expected + 1, len(kinds))
             if not (more and more_units) or find_marker(fold(more[0])) is not None:
