@@ -86,3 +86,26 @@ def test_a_leader_named_by_office_alone_keeps_the_office() -> None:
     assert [(o.name, o.role, o.person) for o in plan.tasks[0].others] == [
         ("市政府常务副市长", "牵头负责领导", True)
     ]
+
+
+def test_a_row_typed_with_bars_padded_at_its_end_past_cells_merged_from_above() -> None:
+    plan = parse_text(
+        "食品安全重点工作任务清单\n| 工作目标 | 工作内容 | 工作措施 | 责任单位 | 完成时限 |\n"
+        "| 一、加大治理力度 | (一)强化源头治理 | 1.加强土壤污染源头防控。 | 县生态环境分局 | 年底前 |\n"
+        "| 2.持续开展农药减量行动。 | 县农业农村局 | 年底前 | ||\n"
+        "| (二)加大校园整治力度 | 3.深化校园餐专项整治。 | 县教育局、县财政局按职责分工负责 | 年底前 | |\n"
+        "| 4.落实陪餐制度。 | 县教育局 | | ||\n"
+    )
+    assert [(t.leads, t.participants, t.deadline) for t in plan.tasks] == [
+        (["县生态环境分局"], [], "年底前"),
+        (["县农业农村局"], [], "年底前"),
+        (["县教育局", "县财政局"], [], "年底前"),
+        (["县教育局"], [], None),
+    ]
+    assert plan.tasks[1].text.startswith("2.持续开展农药减量行动")
+
+
+def test_a_person_label_typed_with_a_semicolon_for_its_colon() -> None:
+    plan = parse_text("创建工作方案\n一、主要任务\n1、垃圾定点投放。(责任单位:城管办、市容所;责任人;张三)\n")
+    assert roles(plan) == [("一.1", ["城管办", "市容所"], [])]
+    assert [(o.name, o.role) for o in plan.tasks[0].others] == [("张三", "责任人")]

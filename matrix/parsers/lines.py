@@ -27,6 +27,7 @@ from matrix.parsers.table import (
     fit_spaced,
     is_spaced_header,
     merge_second_header,
+    past_merged,
     read_header,
     read_row,
     split_row,
@@ -355,6 +356,8 @@ class _Tables:
         cells = split_row(line, self.header.width if self.header else None)
         if self.header is not None and line.cells is None and not 0 < len(cells) - self.header.width + 1 <= 2:
             cells = fit_spaced(self.header, line.text)  # cells typed with single spaces
+        elif self.header is not None and line.cells is None:
+            cells = past_merged(self.header, cells)
         if self.header is None:
             self.header = read_header(cells)
             self.rows, self.fresh = 0, True
@@ -390,8 +393,9 @@ Custom = Mapping[str, LabelKind] | None
 """Labels named in the plan's settings file ([labels])."""
 
 
-_MISTYPED_COLON = re.compile(r"(?<=[(\[])([\u4e00-\u9fff]{2,10})[;,]")
-"""``(责任单位;A、B)``: a label opening a bracket, typed with a semicolon or comma for its colon."""
+_MISTYPED_COLON = re.compile(r"(?<=[(\[;])([\u4e00-\u9fff]{2,10})[;,]")
+"""``(责任单位;A、B)``, ``(责任单位:A;责任人;xx)``: a label opening a bracket or a clause, typed with a
+semicolon or comma for its colon."""
 
 
 def _typed_colon(m: re.Match[str]) -> str:

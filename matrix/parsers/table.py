@@ -101,6 +101,35 @@ def split_row(line: Line, width: int | None = None) -> list[str]:
     return cells
 
 
+def past_merged(header: Header, cells: list[str]) -> list[str]:
+    """``cells`` of a row typed with ``|`` moved right past the cells merged down from the row
+    above, when the row was padded with empty cells at its end instead (``| 2.持续开展… | 县农业农村局 |
+    2025年底前 | | |`` under 工作目标 | 工作内容 | 工作措施 | 责任单位 | 完成时限): an HTML table's
+    rowspan copied as text.  Moved only when that puts bodies in a role column that had none."""
+    pad = len(cells) - len(_rstrip_empty(cells))
+    if pad == 0 or len(cells) != header.width or not cells[0]:
+        return cells
+    roles = [k for k, kind in enumerate(header.kinds) if kind in _ROLE_KINDS]
+
+    def bodies(row: list[str]) -> bool:
+        said = [parse_assignment(fold(row[k]), bare=True) for k in roles if row[k]]
+        return any(a.leads or a.responsible or a.participants for a in said)
+
+    if bodies(cells):
+        return cells
+    # the fewest cells merged from above that put bodies in a role column (the padding may hold
+    # the row's own empty cells too: | 4.落实陪餐制度 | 县教育局 | | | |)
+    moved = ([""] * shift + cells[:-shift] for shift in range(1, pad + 1))
+    return next((row for row in moved if bodies(row)), cells)
+
+
+def _rstrip_empty(cells: list[str]) -> list[str]:
+    out = list(cells)
+    while out and not out[-1].strip():
+        out.pop()
+    return out
+
+
 def spaced_words(text: str) -> list[str]:
     """The words of a line typed with single spaces, a word set out letter by letter (``工 作 任 务``,
     as headers are typeset) put back together."""
