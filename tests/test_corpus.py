@@ -21,7 +21,7 @@ GOLD = sorted((CORPUS / "gold").glob("*.json"))
 
 MIN_MICRO_F1 = 0.97
 """The issue's target (it holds again since the annex tables and 实施 labels are read)."""
-MIN_READ_FILES = 246
+MIN_READ_FILES = 250
 """Plans that give at least one right triple; the rest are listed in the closing note of issue 13."""
 MIN_FILE_F1 = 0.85
 """The floor each plan must reach, but for the plans named below."""
@@ -68,6 +68,18 @@ BELOW_FLOOR = {
     " paragraph (领导小组负责…; 办公室为…牵头部门) are prose; the gold makes them two tasks",
     "826_chongqing_wenlv_zhengwugongkai_2021_partial": "a one-cell-a-line table whose 市级牵头单位 cell"
     " (市财政局) is not laid in its column; the gold files it as another role",
+    "901_fengyang_cuncunguagou_partial": "a group the gold splits (各试点乡镇、街道) is one addressee"
+    " as earlier golds keep 各乡镇人民政府、街道办事处; one task, so one name weighs a third",
+    "902_xxzhen_zhenqu_bairigongjian_2023_partial": "a document-sharing copy whose page marks (2、)"
+    " cut a task mid-word and whose spaces split names (派出 所, 牵 头单位)",
+    "903_xxjiedao_chuangwen_liudazhuanxiang_2020_partial": "a document-sharing copy that runs a"
+    " group's heading, its leaders (组长:XX) and its first item into one line",
+    "904_hexijiedao_huanjingzhengdun_partial": "a copy that lost its punctuation: labels run into the"
+    " task text with no colon (…活动责任单位各社区居委会、驻辖区单位): exit 2, naming the lines",
+    "905_xxzhen_chuangwen_2021_partial": "a task whose assignment the copy elided (…………), and a group"
+    " the gold splits (各村、社区)",
+    "906_qu_xiaofeiredian_partial": "assignments written as sentences (由A、B、C共同组织实施; A负责联系B):"
+    " prose, exit 2, naming the lines",
 }
 """Plans known to fall below the floor, and why; a plan that rises above it must leave the list."""
 
