@@ -451,9 +451,9 @@ def _unmarked_labels(clause: str, custom: Mapping[str, LabelKind] | None) -> lis
 
 _SAID_KINDS = (LabelKind.LEAD, LabelKind.PARTICIPANT, LabelKind.RESPONSIBLE, LabelKind.OTHER)
 _PERSON = "person:"
+"""Context prefix of a person label whose list goes on in the next clause (分管领导:A,B)."""
 _IMPLEMENTING = "implementing:"
 """Context prefix of a 实施 label (实施部门:A,B): see :meth:`AssignmentText.settle`."""
-"""Context prefix of a person label whose list goes on in the next clause (分管领导:A,B)."""
 
 
 def _labelled(
