@@ -278,3 +278,11 @@ def test_an_annex_table_whose_last_row_names_no_unit_ends_before_the_text_after_
         ("二.一", ["市交通委"], []),
     ]
     assert "保障措施" not in plan.tasks[1].text
+
+
+def test_an_annex_numbers_its_tasks_afresh_under_no_section_of_the_text() -> None:
+    plan = parse_text(
+        "行动计划\n一、总体要求\n二、保障措施\n(一)加强组织领导。\n"
+        "附件:重点任务清单\n(一)提升设施品质\n1.建设精品道路。(设施处牵头)\n"
+    )
+    assert roles(plan) == [("一.1", ["设施处"], [])]

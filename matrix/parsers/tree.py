@@ -8,6 +8,7 @@ assignment written after them make one task: the item that holds them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from matrix.parsers.assignment import AssignmentText
@@ -115,11 +116,17 @@ def build_tree(paras: list[Para]) -> Node:
             parent.children.append(node)
             stack.append(node)
         else:
+            if para.kind == "para" and _ANNEX.match(para.folded.strip()):
+                del stack[1:]  # 附件1: an annex numbers its items afresh, under no section of the text
             # a line after a table's rows (a title, the next table's heading) is no row's text
             while stack[-1].para is not None and stack[-1].para.kind == "row" and para.kind == "para":
                 stack.pop()
             stack[-1].body.append(para)
     return root
+
+
+_ANNEX = re.compile(r"^附件\s*[0-9一二三四五六七八九十]{0,2}\s*[:：.、]?.{0,40}$")
+"""An annex's heading on a line of its own (附件, 附件2:任务分解表)."""
 
 
 def _merged(paras: list[Para]) -> tuple[AssignmentText, int]:
