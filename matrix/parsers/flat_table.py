@@ -248,9 +248,9 @@ def _unnumbered_rows(solid: list[Line], i: int, kinds: list[str], out: list[Line
     while i < len(solid):
         line = solid[i]
         text = line.text.strip()
-        marker = find_marker(fold(text))
-        if marker is not None and marker.end >= len(text.rstrip()) and i + 1 < len(solid):
-            out.append(Line(line.number, text + solid[i + 1].text.strip()))  # (一) / 经济社会发展…
+        heading = _marker_alone(solid, i)
+        if heading is not None:
+            out.append(heading)  # (一) / 经济社会发展…
             texts, i = [], i + 2
             continue
         if _header_at(solid, i) is not None:
@@ -279,6 +279,16 @@ def _unnumbered_rows(solid: list[Line], i: int, kinds: list[str], out: list[Line
         out.append(Line(first.number, "\t".join(c.replace("\n", "、") for c in cells), cells=tuple(cells)))
         texts, i = [], j + len(after)
     return i
+
+
+def _marker_alone(solid: list[Line], i: int) -> Line | None:
+    """A section heading whose marker stands alone on its line, joined to the words on the next
+    line (``(一)`` / ``提升设施品质``), or None."""
+    text = solid[i].text.strip()
+    marker = find_marker(fold(text))
+    if marker is None or marker.end < len(text) or i + 1 >= len(solid):
+        return None
+    return Line(solid[i].number, text + solid[i + 1].text.strip())
 
 
 _ITEM_REACH = 40
@@ -351,8 +361,9 @@ def _marked_rows(
                 return k
             if _header_at(solid, k) is not None:
                 return k
-            if marker is not None and marker.end >= len(text) and k + 1 < len(solid):
-                out.append(Line(line.number, text + solid[k + 1].text.strip()))  # (一) / 提升交通设施环境品质
+            heading = _marker_alone(solid, k)
+            if heading is not None:
+                out.append(heading)  # (一) / 提升交通设施环境品质
                 k += 2
                 continue
             out.append(Line(line.number, text))  # a category or direction printed once, between rows

@@ -479,25 +479,27 @@ def _body_headings(paras: list[Para]) -> None:
     """Headings that are only a body's name, at least two of them at one level with nothing else
     but their own items between them (三、省委政法委 / … / 四、省直机关工委 / …): a plan set out one
     body a section, each body leading the work under its heading, wherever the plan does so."""
-    runs: dict[int, list[Para]] = {}
+    runs: dict[int, list[tuple[Para, list[Name]]]] = {}
     for para in paras:
         if para.marker is None:
             continue
         level = para.marker.level
         for deeper in [k for k in runs if k > level]:
             _lead_under(runs.pop(deeper))
-        if para.heads is None and para.pure is None and not para.inlines and _heading_bodies(para):
-            runs.setdefault(level, []).append(para)
+        own = para.heads is not None or para.pure is not None or bool(para.inlines)
+        names = [] if own else _heading_bodies(para)
+        if names:
+            runs.setdefault(level, []).append((para, names))
         else:
             _lead_under(runs.pop(level, []))
     for run in runs.values():
         _lead_under(run)
 
 
-def _lead_under(run: list[Para]) -> None:
+def _lead_under(run: list[tuple[Para, list[Name]]]) -> None:
     if len(run) >= _MIN_BODY_HEADINGS:
-        for para in run:
-            para.heads = AssignmentText(leads=_heading_bodies(para), labelled=True)
+        for para, names in run:
+            para.heads = AssignmentText(leads=names, labelled=True)
 
 
 _DUTY_SECTION = re.compile(
