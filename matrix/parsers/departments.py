@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from matrix.model import Department
 from matrix.parsers.names import Name
 from matrix.settings import Settings
-from matrix.text.normalize import squash
+from matrix.text.normalize import as_written, squash
 
 _LEVEL_PREFIXES = (
     "国家",
@@ -42,8 +42,9 @@ script)."""
 class Registry:
     """The departments of one plan: canonical names, aliases, and order of first appearance."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, text: str = "") -> None:
         self.settings = settings
+        self._text = text  # the plan as written: names keep its script (see as_written)
         self._canonical: dict[str, str] = {squash(k): v for k, v in settings.canonical().items()}
         self._aliases: dict[str, list[str]] = {}
         self._order: list[str] = []
@@ -54,7 +55,8 @@ class Registry:
         """Note names as they appear in the plan, with the aliases written beside them."""
         for name in names:
             key = squash(name.text)
-            self._spelling.setdefault(key, name.text)
+            if key not in self._spelling:
+                self._spelling[key] = as_written(name.text, self._text)
             if key not in self._seen:
                 self._seen.add(key)
                 self._order.append(key)

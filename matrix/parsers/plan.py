@@ -85,7 +85,7 @@ def parse_document(document: Document, settings: Settings) -> Plan:
     for raw in raws:
         raw.assignment.settle()
     _split_known(raws)
-    registry = Registry(settings)
+    registry = Registry(settings, "\n".join(line.text for line in document.lines))
     for raw in raws:
         a = raw.assignment
         registry.observe([*a.leads, *a.participants, *a.responsible, *(n for n, _ in a.others)])

@@ -44,8 +44,22 @@ _PAIRS.update({chr(0xFF10 + i): str(i) for i in range(10)})  # full-width digits
 # Traditional forms of the role words only (負責, 牽頭, 參與, 協辦, 單位, 部門, 職責, 為): a plan copied
 # from a traditional-script page reads its assignments; names keep their script, as these characters
 # are rare in names (a name with one, like 某協會, comes out part simplified).
-_PAIRS.update(dict(zip("負責牽頭參與協單門職關為", "负责牵头参与协单门职关为", strict=True)))
+_TRADITIONAL = dict(zip("負責牽頭參與協單門職關為", "负责牵头参与协单门职关为", strict=True))
+_PAIRS.update(_TRADITIONAL)
 _TABLE = str.maketrans(_PAIRS)
+_EITHER = {simple: f"[{simple}{old}]" for old, simple in _TRADITIONAL.items()}
+
+
+def as_written(name: str, text: str) -> str:
+    """``name`` in the script ``text`` writes it in: :func:`fold` makes a few traditional characters
+    simplified, so a name read from folded text (市直各部门) is looked up in the text as written
+    (市直各部門).  A name the text does not hold as such comes back unchanged."""
+    if not any(c in _EITHER for c in name) or not any(c in _TRADITIONAL for c in text):
+        return name
+    m = re.search("".join(_EITHER.get(c, re.escape(c)) for c in name), text)
+    return m.group() if m else name
+
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
 
