@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from matrix.parsers.brackets import depth_split, outer_groups
 from matrix.parsers.names import Name, is_organisation, is_vague, is_zone, parse_names, split_list
+from matrix.text.normalize import drop_glosses
 from matrix.text.roles import LabelAt, LabelKind, find_labels, is_implementing, looks_like_label, read_label
 
 RULE = re.compile(
@@ -335,7 +336,7 @@ def parse_assignment(
     labels named in the plan's settings file.
     """
     result = AssignmentText()
-    text = _strip_rule_groups(text, result)
+    text = _strip_rule_groups(drop_glosses(text), result)  # 负(fù)责(zé)落实: a mirror's pinyin
     pending: list[Name] = []
     context: str | None = None  # the label a verbless list continues (责任单位:A,B → B too)
     scoped = False
