@@ -51,6 +51,19 @@ def _section_here(folded: str, at: int) -> bool:
     return marker is not None and marker.level <= 1  # 一、 or (一): never 2、, which may be a page mark
 
 
+def _in_sequence(folded: str, cuts: list[int]) -> bool:
+    """True for two or more cuts that each follow a sentence's end and open items numbered in a run
+    (``…发展。 (一)… (二)…``): fewer than :data:`_MIN_CUTS`, but no chance spacing."""
+    markers = [find_marker(folded[at:]) for at in cuts]
+    if len(cuts) < 2 or any(m is None for m in markers):
+        return False
+    if not all(folded[:at].rstrip()[-1:] in "。;)" for at in cuts[1:]):
+        return False
+    levels = {m.level for m in markers if m is not None}
+    values = [m.value for m in markers if m is not None]
+    return len(levels) == 1 and values == list(range(values[0], values[0] + len(values)))
+
+
 def unfold(lines: list[Line]) -> list[Line]:
     """``lines`` with every long line that holds several collapsed paragraphs cut back into them."""
     out: list[Line] = []
@@ -63,10 +76,11 @@ def unfold(lines: list[Line]) -> list[Line]:
             continue
         folded = fold(line.text)
         cuts = [m.end() for m in _GAP.finditer(folded) if _cut_here(folded, m.end())]
-        if len(cuts) < _MIN_CUTS:
+        spaced = len(cuts) >= _MIN_CUTS or _in_sequence(folded, cuts)
+        if not spaced:
             # a page that lost every line break: 安排如下:一、严格监管执法… / 。(二)加强…
             cuts = [m.end() for m in _STOP.finditer(folded) if _section_here(folded, m.end())]
-        if not cuts or (len(cuts) < _MIN_CUTS and _GAP.search(folded)):
+        if not cuts or (not spaced and len(cuts) < _MIN_CUTS and _GAP.search(folded)):
             out.append(line)
             continue
         bounds = [0, *cuts, len(line.text)]
