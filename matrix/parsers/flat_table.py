@@ -20,15 +20,12 @@ import re
 
 from matrix.model import Finding, Line
 from matrix.parsers.names import divisions, is_organisation, is_vague, is_zone
-from matrix.parsers.table import column_kind, is_placeholder, is_spaced_header, spaced_words
+from matrix.parsers.table import DEADLINE_CELL, column_kind, is_placeholder, is_spaced_header, spaced_words
 from matrix.text.chinese import chinese_number
 from matrix.text.normalize import drop_glosses, fold, is_debris
 from matrix.text.outline import find_marker
 
 _NUMBER = re.compile(r"^\(?([0-9]{1,3}|[一二三四五六七八九十]{1,3})\)?[.、]?$")
-_DEADLINE_CELL = re.compile(
-    r"\d{4}年|\d{1,2}月|底前|年底|长期|持续|常态|每年|每季度|年内|全年|季度|上半年|下半年"
-)
 _ROLE_KINDS = ("lead", "participant", "responsible", "leader")
 _MAX_HEADER_CELL = 12
 
@@ -131,7 +128,7 @@ def _kind_of_line(text: str, persons: bool = True) -> str:
         return "blank"
     if _unitish(text):
         return "unit"
-    if _DEADLINE_CELL.search(text) and len(text) <= 16:
+    if DEADLINE_CELL.search(text) and len(text) <= 16:
         return "deadline"
     if persons and _PERSON.match(text) and not _GROUP_UNIT.search(text) and not _NOT_PERSON.search(text):
         return "person"
@@ -255,9 +252,13 @@ def _unnumbered_rows(solid: list[Line], i: int, kinds: list[str], out: list[Line
             continue
         if _header_at(solid, i) is not None:
             break
+        if not texts and _section(line, top=True):
+            out.append(line)  # 一、紧扣…: a section row spanning the table; (三)做好… may open a row
+            i += 1
+            continue
         if _kind_of_line(text) not in ("unit", "blank"):
             texts.append(line)
-            if len(texts) > _MAX_TEXT_RUN:
+            if len(texts) > max(_MAX_TEXT_RUN, roles[0]):
                 return i - len(texts) + 1
             i += 1
             continue
@@ -888,6 +889,7 @@ def _headings_before(solid: list[Line], i: int, expected: int) -> int:
     return 0
 
 
-def _section(line: Line) -> bool:
+def _section(line: Line, top: bool = False) -> bool:
+    """True for a section heading between rows (一、… or (一)…; with ``top``, 一、… only)."""
     marker = find_marker(fold(line.text.strip()))
-    return marker is not None and marker.level <= 1 and len(line.text.strip()) > 3
+    return marker is not None and marker.level <= (0 if top else 1) and len(line.text.strip()) > 3

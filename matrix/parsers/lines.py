@@ -26,11 +26,14 @@ from matrix.parsers.table import (
     Header,
     fit_spaced,
     is_spaced_header,
+    is_total,
     merge_second_header,
     past_merged,
     read_header,
     read_row,
     split_row,
+    sub_columns,
+    widen,
 )
 from matrix.text.normalize import clean, fold, is_debris, strip_debris
 from matrix.text.outline import Marker, find_marker
@@ -346,6 +349,8 @@ class _Tables:
         self.header: Header | None = None
         self.rows = 0
         self.fresh = False
+        self.sub = 0
+        """Columns a second header line set out under one the header does not read (see widen)."""
         self.start: int | None = None
         """The first line of the last table read, open or closed."""
 
@@ -354,13 +359,17 @@ class _Tables:
         if not _maybe_row(line, self.header is not None):
             return None
         cells = split_row(line, self.header.width if self.header else None)
+        if self.header is not None and self.sub:
+            wider = widen(self.header, self.sub, cells)
+            if wider is not None:
+                self.header, self.sub = wider, 0
         if self.header is not None and line.cells is None and not 0 < len(cells) - self.header.width + 1 <= 2:
             cells = fit_spaced(self.header, line.text)  # cells typed with single spaces
         elif self.header is not None and line.cells is None:
             cells = past_merged(self.header, cells)
         if self.header is None:
             self.header = read_header(cells)
-            self.rows, self.fresh = 0, True
+            self.rows, self.fresh, self.sub = 0, True, 0
             if self.header is None:
                 return None
             self.start = line.number
@@ -368,6 +377,11 @@ class _Tables:
         if self.fresh and merge_second_header(self.header, cells):
             self.fresh = False
             return True
+        if self.fresh and sub_columns(self.header, cells):
+            self.sub, self.fresh = sub_columns(self.header, cells), False
+            return True  # 中央衔接资金 | 省级衔接资金 | …: the rows say which column they set out
+        if is_total(cells):
+            return True  # read as the header is: a line of the table that is no row
         again = read_header(cells) if not self.fresh else None
         if again is not None:  # a header met inside a table starts the next table (another sheet)
             self.header, self.rows, self.fresh, self.start = again, 0, True, line.number

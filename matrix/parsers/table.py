@@ -270,16 +270,27 @@ def read_header(cells: list[str]) -> Header | None:
     if len(cells) < 3:
         return None
     kinds = [column_kind(c) or ("" if not c.strip() else "unknown") for c in cells]
-    kinds = _main_beside_lead(_spanned(kinds, cells), cells)
+    kinds = _bare_bodies(_main_beside_lead(_spanned(kinds, cells), cells), cells)
     roles = {"lead", "responsible", "participant", "leader"} | {k for k in kinds if k.startswith("other:")}
     if "text" in kinds and roles & set(kinds) and kinds.count("unknown") <= max(2, len(kinds) // 3):
         labels = {
             k: re.sub(r"\s+", "", c)
             for k, c in zip(kinds, cells, strict=True)
-            if k in ("leader", "responsible")
+            if k in ("leader", "responsible", "lead")
         }
         return Header(kinds, states_rule=header_states_rule(cells), labels=labels)
     return None
+
+
+def _bare_bodies(kinds: list[str], cells: list[str]) -> list[str]:
+    """Kinds with a column headed 部门 alone, which names bodies but no role: beside a role column
+    its bodies take its word as their role (部门 | … | 责任单位: the funding department); with
+    none, the row assigns them (the bodies responsible)."""
+    bare = [k for k, c in enumerate(cells) if kinds[k] == "unknown" and re.sub(r"\s+", "", c) == "部门"]
+    if not bare:
+        return kinds
+    roles = any(kind in _ROLE_KINDS for kind in kinds)
+    return [("other:部门" if roles else "responsible") if k in bare else kind for k, kind in enumerate(kinds)]
 
 
 def _main_beside_lead(kinds: list[str], cells: list[str]) -> list[str]:
@@ -318,6 +329,70 @@ def merge_second_header(header: Header, cells: list[str]) -> bool:
     return True
 
 
+DEADLINE_CELL = re.compile(
+    r"\d{4}年|\d{1,2}月|底前|年底|长期|持续|常态|每年|每季度|年内|全年|季度|上半年|下半年"
+)
+"""Words a deadline cell holds (2024年6月到12月, 年底前, 长期坚持)."""
+
+
+def sub_columns(header: Header, cells: list[str]) -> int:
+    """How many columns a second header line sets out under one column the header does not read
+    (资金来源 over 中央衔接资金 | 省级衔接资金 | …), or 0 when the line is no such thing."""
+    words = [c.strip() for c in cells if c.strip()]
+    if len(words) < 2 or "unknown" not in header.kinds:
+        return 0
+    if any(column_kind(w) is not None or len(w) > 12 or re.search(r"\d", w) for w in words):
+        return 0  # a header's own words, a sentence or a figure: a row, not names of sub-columns
+    return len(words)
+
+
+def widen(header: Header, sub: int, cells: list[str]) -> Header | None:
+    """``header`` with one column it does not read set out as the ``sub`` columns a second header
+    line names, at the place that lays ``cells`` best by their looks (dates under the deadline,
+    bodies under a role column); None when ``cells`` is not that wide or no place fits it.
+
+    A web table printed the merged header as two lines (资金来源 over four sources), and its
+    rows as the wider grid: which column spans the four is not written, so the rows say it."""
+    named = list(header.kinds)
+    while named and not named[-1]:
+        named.pop()  # empty cells a web page padded the header with, up to the grid's width
+    wide = len(named) + sub - 1
+    if not len(_rstrip_empty(cells)) <= wide <= len(cells):
+        return None
+    row = cells[:wide]
+    places = [k for k, kind in enumerate(named) if kind == "unknown"]
+    laid = [named[:k] + ["unknown"] * sub + named[k + 1 :] for k in places]
+    best = max(laid, key=lambda kinds: _fit(kinds, row))
+    if _fit(best, row) <= _fit(named + [""] * (wide - len(named)), row):
+        return None
+    return Header(best, header.states_rule, dict(header.labels))
+
+
+def _fit(kinds: list[str], cells: list[str]) -> int:
+    """How many of ``cells`` look like what their column holds."""
+
+    def looks(kind: str, cell: str) -> bool:
+        if kind == "number":
+            return bool(re.fullmatch(r"\d{1,3}", cell))
+        if kind == "deadline":
+            return bool(DEADLINE_CELL.search(cell))
+        if kind in _ROLE_KINDS:
+            said = parse_assignment(fold(cell), bare=True)
+            return bool(said.leads or said.participants or said.responsible)
+        if kind == "leader":
+            return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,4}", cell))
+        if kind == "text":
+            return len(cell) >= 4 and not re.fullmatch(r"[\d.%\s]+", cell)
+        return False
+
+    return sum(1 for kind, cell in zip(kinds, cells, strict=False) if looks(kind, cell.strip()))
+
+
+def is_total(cells: list[str]) -> bool:
+    """True for a table's row of totals (合 计 | 3069.7 | …): no task."""
+    return bool(cells) and bool(_TOTAL.match(re.sub(r"\s+", "", cells[0])))
+
+
 def read_row(
     header: Header, cells: list[str], line: int, index: int, merged: tuple[str, ...] | None = None
 ) -> TableRow | None:
@@ -341,11 +416,22 @@ def read_row(
     if not text:
         return None
     own = "\n".join(dict.fromkeys(own_texts))
-    written = own if own and own != text else None
     number = " ".join(by_kind.get("number", []))
     marker = find_marker(fold(number) + ".") if number else None
     label = marker.label if marker else (re.sub(r"\W", "", number) or str(index))
+    if not number:
+        # no number column: the task column numbers its items ((三)做好财政信息公开。), the last of
+        # its cells that does when a category cell comes first (一、加大治理力度 | 1.加强…)
+        cells_text = list(dict.fromkeys(by_kind.get("text", [])))
+        items = [(c, m) for c in cells_text if (m := find_marker(fold(c))) is not None and m.end < len(c)]
+        if items:
+            label = items[-1][1].label
+        if len(cells_text) == 1 and items:
+            cut = text[: items[0][1].end]
+            text, own = text.removeprefix(cut), own.removeprefix(cut)
+    written = own if own and own != text else None
     assignment = AssignmentText(labelled=True)
+    parts: list[tuple[str, AssignmentText]] = []
     for kind in ("lead", "participant", "responsible"):
         word = header.labels.get(kind, "")
         said = word if is_implementing(word) else _LABEL_FOR[kind]  # 实施主体: see AssignmentText.settle
@@ -354,13 +440,22 @@ def read_row(
             found = find_labels(fold(cell))
             labelled = bool(found) and found[0].start == 0 and found[0].label is not None
             part = parse_assignment(fold(cell) if labelled else f"{said}:{fold(cell)}")
+            parts.append((kind if not labelled else "own", part))
+    # a cell whose own label names the row's lead outranks the lead column (市级牵头单位 | 责任单位:
+    # 牵头处室:财务处): the column's bodies are kept under its word, as another role
+    own_lead = any(kind == "own" and part.leads for kind, part in parts)
+    for kind, part in parts:
+        if own_lead and kind == "lead":
+            assignment.others += [(n, header.labels.get("lead", "牵头单位")) for n in part.leads]
+        else:
             assignment.merge(part)
     for cell in by_kind.get("leader", []):
         assignment.persons += [(n, header.label("leader")) for n in person_names(fold(cell))]
     for kind in header.kinds:
         if kind.startswith("other:"):
             for cell in by_kind.get(kind, []):
-                assignment.others += [(n, kind.removeprefix("other:")) for n in parse_names(fold(cell))]
+                names = [n for n in parse_names(fold(cell)) if _CJK.search(n.text)]  # not 3069.7
+                assignment.others += [(n, kind.removeprefix("other:")) for n in names]
     assignment.states_rule = assignment.states_rule or header.states_rule
     deadline = " ".join(by_kind.get("deadline", [])).strip()
     if deadline and not is_placeholder(deadline):
@@ -368,4 +463,6 @@ def read_row(
     return TableRow(line, Marker(ROW_LEVEL, label, 0), text, assignment, written)
 
 
+_TOTAL = re.compile(r"^(合计|小计|总计|共计)[:：]?$")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _LABEL_FOR = {"lead": "牵头单位", "participant": "配合单位", "responsible": "责任单位"}
