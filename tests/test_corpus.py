@@ -52,8 +52,6 @@ BELOW_FLOOR = {
     " (各市〔州〕、贵安新区数据管理部门) is read as two bodies",
     "663_nanling_zhengfugongzuobaogao_2024_partial": "two leaders' names padded with spaces and run"
     " together in one cell (陆 明俞 悦) are read as one",
-    "683_shijiazhuang_xiaoyuanshipin_2024": "the gold's task text opens with the body's cell"
-    " (市教育局负责…), the parser's with the duty cell alone, so two of three rows are not aligned",
     "686_panjin_zhaoshangyinzi_2009_partial": "quotas and duties written as prose (外经贸局、建委引进外资"
     "各1亿美元; 市经委作为…牵头责任部门): exit 2, naming the lines",
     "762_hengdong_xiangcunjiaoshi_2016_partial": "duties written as prose in a 工作保障 section"
@@ -66,8 +64,6 @@ BELOW_FLOOR = {
     " the bracket (由金国兴总工负责,污染物排放总量控制处落实) are prose; the gold files them as other roles",
     "824_shanghai_caizhengju_zhengwugongkai_2018_partial": "two duties written as sentences in a 主要职责"
     " paragraph (领导小组负责…; 办公室为…牵头部门) are prose; the gold makes them two tasks",
-    "826_chongqing_wenlv_zhengwugongkai_2021_partial": "a one-cell-a-line table whose 市级牵头单位 cell"
-    " (市财政局) is not laid in its column; the gold files it as another role",
     "901_fengyang_cuncunguagou_partial": "a group the gold splits (各试点乡镇、街道) is one addressee"
     " as earlier golds keep 各乡镇人民政府、街道办事处; one task, so one name weighs a third",
     "902_xxzhen_zhenqu_bairigongjian_2023_partial": "a document-sharing copy whose page marks (2、)"

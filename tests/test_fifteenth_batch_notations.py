@@ -102,7 +102,8 @@ def test_a_row_typed_with_bars_padded_at_its_end_past_cells_merged_from_above() 
         (["县教育局", "县财政局"], [], "年底前"),
         (["县教育局"], [], None),
     ]
-    assert plan.tasks[1].text.startswith("2.持续开展农药减量行动")
+    assert plan.tasks[1].text == "持续开展农药减量行动。"  # its number is the row's, in the outline
+    assert [t.outline[-1] for t in plan.tasks] == ["1", "2", "3", "4"]
 
 
 def test_a_person_label_typed_with_a_semicolon_for_its_colon() -> None:
