@@ -17,7 +17,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from matrix.parsers.brackets import depth_split, outer_groups
-from matrix.parsers.names import Name, is_organisation, is_vague, is_zone, parse_names, split_list
+from matrix.parsers.names import (
+    Name,
+    is_local_group,
+    is_organisation,
+    is_vague,
+    is_zone,
+    parse_names,
+    split_list,
+)
 from matrix.text.normalize import drop_glosses
 from matrix.text.roles import LabelAt, LabelKind, find_labels, is_implementing, looks_like_label, read_label
 
@@ -238,7 +246,7 @@ def _bare_list(clause: str, names: list[Name]) -> bool:
     named = [p for p in pieces if not is_vague(p)]
     if len(names) != len(named) or any(_BAD_NAME.search(n) for n in _texts(names)):
         return False
-    bodies = sum(1 for n in _texts(names) if is_organisation(n) or is_zone(n))
+    bodies = sum(1 for n in _texts(names) if is_organisation(n) or is_zone(n) or is_local_group(n))
     # a long list may hold a body no ending gives away (中储粮株洲直属库): most of it must be bodies
     return bodies == len(names) or (len(names) >= 3 and bodies * 4 >= len(names) * 3)
 

@@ -29,6 +29,7 @@ from matrix.parsers.table import (
     is_total,
     merge_second_header,
     past_merged,
+    placed_short,
     read_header,
     read_row,
     split_row,
@@ -363,7 +364,12 @@ class _Tables:
             wider = widen(self.header, self.sub, cells)
             if wider is not None:
                 self.header, self.sub = wider, 0
-        if self.header is not None and line.cells is None and not 0 < len(cells) - self.header.width + 1 <= 2:
+        placed = placed_short(self.header, cells) if self.header is not None and "|" in line.text else None
+        if placed is not None:
+            cells = placed  # a web table's row past the cells merged down from the row above
+        elif (
+            self.header is not None and line.cells is None and not 0 < len(cells) - self.header.width + 1 <= 2
+        ):
             cells = fit_spaced(self.header, line.text)  # cells typed with single spaces
         elif self.header is not None and line.cells is None:
             cells = past_merged(self.header, cells)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from matrix.parsers.brackets import depth_split
-from matrix.text.normalize import drop_glosses
+from matrix.text.normalize import drop_glosses, fold
 
 VAGUE = re.compile(
     r"^(各|其他|其它|市直|区直|县直|省直|区级|市级|县级|省级)?(各)?(有关|相关|其他|其它)"
@@ -143,9 +143,18 @@ def _split_and(piece: str) -> list[str]:
 def _split_spaces(piece: str) -> list[str]:
     """``区财政局 区税务局``: names a table cell separates with spaces, when each part is a body."""
     parts = piece.split()
-    if len(parts) > 1 and all(_ORGANISATION.search(p) for p in parts):
+    if len(parts) > 1 and all(_ORGANISATION.search(p) or is_local_group(p) for p in parts):
         return parts
     return [piece]
+
+
+_LOCAL_GROUP = re.compile(r"^各?(村|社区|乡镇|镇|乡|街道)(\([\u4e00-\u9fff、]{1,10}\))?$")
+
+
+def is_local_group(name: str) -> bool:
+    """True for the villages or communities a list names as one of its bodies (国土所 村(社区),
+    各乡镇(街道)): no name of a body ends so, yet they are told of the task."""
+    return bool(_LOCAL_GROUP.match(fold(name)))
 
 
 _PLACE_GOVERNMENT = re.compile(r"^[\u4e00-\u9fff]{2,4}?([市县区州旗縣區](人民)?政府)$")

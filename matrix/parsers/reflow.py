@@ -52,16 +52,19 @@ def _section_here(folded: str, at: int) -> bool:
 
 
 def _in_sequence(folded: str, cuts: list[int]) -> bool:
-    """True for two or more cuts that each follow a sentence's end and open items numbered in a run
-    (``…发展。 (一)… (二)…``): fewer than :data:`_MIN_CUTS`, but no chance spacing."""
+    """True for two or more cuts whose markers number an outline in order (``…意见: 一、… 1.…``,
+    ``… (一)… (二)…``): each the first of its level or the next after the one before it, so that
+    fewer than :data:`_MIN_CUTS` cuts still show collapsed paragraphs, not chance spacing."""
     markers = [find_marker(folded[at:]) for at in cuts]
-    if len(cuts) < 2 or any(m is None for m in markers):
+    if len(markers) < 2:
         return False
-    if not all(folded[:at].rstrip()[-1:] in "。;)" for at in cuts[1:]):
-        return False
-    levels = {m.level for m in markers if m is not None}
-    values = [m.value for m in markers if m is not None]
-    return len(levels) == 1 and values == list(range(values[0], values[0] + len(values)))
+    seen: dict[int, int] = {}  # level → the last value met at that level
+    for marker in markers:
+        if marker is None or marker.value != seen.get(marker.level, 0) + 1:
+            return False
+        seen = {level: value for level, value in seen.items() if level < marker.level}
+        seen[marker.level] = marker.value
+    return True
 
 
 def unfold(lines: list[Line]) -> list[Line]:

@@ -123,6 +123,24 @@ def past_merged(header: Header, cells: list[str]) -> list[str]:
     return next((row for row in moved if bodies(row)), cells)
 
 
+def placed_short(header: Header, cells: list[str]) -> list[str] | None:
+    """A row typed with ``|`` that has fewer cells than the header, laid at the place where its
+    cells look most like their columns: a web table prints a cell merged down from the row above
+    only once, so the row's own cells may start further right (``(2)… | 1.明确… | 应消站 | 4月``
+    under 建设任务 | 工作事项 | 工作指标 | 任务清单 | 责任清单 | 时限清单).  None when no place puts
+    bodies in a role column."""
+    own = _rstrip_empty(cells)
+    if not own or len(own) >= header.width - 1:
+        return None
+    roles = [k for k, kind in enumerate(header.kinds) if kind in _ROLE_KINDS]
+    places = [
+        [""] * at + own + [""] * (header.width - at - len(own)) for at in range(header.width - len(own) + 1)
+    ]
+    best = max(places, key=lambda row: _fit(header.kinds, row))  # the leftmost of equals
+    said = [parse_assignment(fold(best[k]), bare=True) for k in roles if best[k]]
+    return best if any(a.leads or a.responsible or a.participants for a in said) else None
+
+
 def _rstrip_empty(cells: list[str]) -> list[str]:
     out = list(cells)
     while out and not out[-1].strip():
@@ -381,8 +399,10 @@ def _fit(kinds: list[str], cells: list[str]) -> int:
             return bool(said.leads or said.participants or said.responsible)
         if kind == "leader":
             return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,4}", cell))
-        if kind == "text":
-            return len(cell) >= 4 and not re.fullmatch(r"[\d.%\s]+", cell)
+        if kind == "text":  # words, not a figure nor a list of bodies
+            said = parse_assignment(fold(cell), bare=True)
+            figure = re.fullmatch(r"[\d.%\s]+", cell)
+            return len(cell) >= 4 and not figure and not (said.leads or said.responsible)
         return False
 
     return sum(1 for kind, cell in zip(kinds, cells, strict=False) if looks(kind, cell.strip()))

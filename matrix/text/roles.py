@@ -65,7 +65,20 @@ SUPERVISORY_WORDS = (
     "评价",
 )
 MAIN_WORD = "主要"
-BODY_HEADS = ("单位", "部门", "处室", "科室", "股室", "机构", "主体", "处(室)", "处（室）", "单位(部门)")
+BODY_HEADS = (
+    "单位",
+    "部门",
+    "处室",
+    "科室",
+    "股室",
+    "机构",
+    "主体",
+    "处(室)",
+    "处（室）",
+    "单位(部门)",
+    "清单",
+)
+"""How a label naming bodies ends; 清单 as in 责任清单, the column of bodies beside 任务清单 and 时限清单."""
 PERSON_HEADS = ("领导", "负责人", "责任人", "联系人", "领导同志", "组长", "副组长")
 LEVEL_WORDS = ("省", "市", "县", "区", "镇", "乡", "街道", "州", "旗", "局", "委", "厅", "级", "政府")
 FILLERS = (
@@ -89,7 +102,7 @@ FILLERS = (
 )
 DEADLINE_LABEL = re.compile(
     r"^(完成|办结|推进|实施|工作|计划|建设)?(时限|时间|期限|日期|节点|进度|时序)"
-    r"(要求|安排|节点|进度|计划)?$"
+    r"(要求|安排|节点|进度|计划|清单)?$"
 )
 """A label made of time words (完成时限, 时间进度, 进度安排, 办结时限): the column or line gives the
 task's deadline."""
