@@ -21,7 +21,7 @@ GOLD = sorted((CORPUS / "gold").glob("*.json"))
 
 MIN_MICRO_F1 = 0.97
 """The issue's target (it holds again since the annex tables and 实施 labels are read)."""
-MIN_READ_FILES = 250
+MIN_READ_FILES = 265
 """Plans that give at least one right triple; the rest are listed in the closing note of issue 13."""
 MIN_FILE_F1 = 0.85
 """The floor each plan must reach, but for the plans named below."""
