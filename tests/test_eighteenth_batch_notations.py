@@ -142,3 +142,22 @@ def test_a_collapsed_page_whose_heading_and_first_item_follow_spaces() -> None:
         "(市发展改革委、市人力资源社会保障局牵头,市财政局参加)\n"
     )
     assert roles(plan) == [("一.1", ["市发展改革委", "市人力资源社会保障局"], ["市财政局"])]
+
+
+def test_a_bar_typed_row_short_of_cells_is_filled_from_the_left_and_reported() -> None:
+    plan = parse_text(
+        "分工表\n序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限\n"
+        "1 | 推进甲项工作 | 市发改委 | 市财政局 | 年底前\n"
+        "2 | 推进乙项工作,加强统筹 | 市商务局 | 年底前\n"
+        "3 | 推进丙项工作 | 市商务局 | 市统计局 | 年底前\n"
+        "二、保障措施 | |||\n"
+    )
+    assert roles(plan) == [
+        ("1", ["市发改委"], ["市财政局"]),
+        ("2", ["市商务局"], []),
+        ("3", ["市商务局"], ["市统计局"]),
+    ]
+    assert plan.tasks[1].text == "推进乙项工作,加强统筹"
+    assert plan.tasks[1].deadline == "年底前"
+    short = [f for f in plan.findings if "少于表头" in f.message]
+    assert [(f.line, "第2行" in f.message) for f in short] == [(4, True)]  # not the section row

@@ -24,6 +24,7 @@ from matrix.parsers.reflow import (
 from matrix.parsers.run_together import cut_run_together
 from matrix.parsers.table import (
     Header,
+    fill_short,
     fit_spaced,
     is_spaced_header,
     is_total,
@@ -346,7 +347,8 @@ def _maybe_row(line: Line, in_table: bool) -> bool:
 class _Tables:
     """The task table being read, if any: its header and how many rows it has had."""
 
-    def __init__(self) -> None:
+    def __init__(self, findings: list[Finding]) -> None:
+        self.findings = findings
         self.header: Header | None = None
         self.rows = 0
         self.fresh = False
@@ -364,15 +366,7 @@ class _Tables:
             wider = widen(self.header, self.sub, cells)
             if wider is not None:
                 self.header, self.sub = wider, 0
-        placed = placed_short(self.header, cells) if self.header is not None and "|" in line.text else None
-        if placed is not None:
-            cells = placed  # a web table's row past the cells merged down from the row above
-        elif (
-            self.header is not None and line.cells is None and not 0 < len(cells) - self.header.width + 1 <= 2
-        ):
-            cells = fit_spaced(self.header, line.text)  # cells typed with single spaces
-        elif self.header is not None and line.cells is None:
-            cells = past_merged(self.header, cells)
+        cells = self._laid(line, cells)
         if self.header is None:
             self.header = read_header(cells)
             self.rows, self.fresh, self.sub = 0, True, 0
@@ -400,6 +394,28 @@ class _Tables:
         para = Para(line.number, row.text, fold(row.text), "row", row.marker, pure=row.assignment)
         para.written = row.written
         return para
+
+    def _laid(self, line: Line, cells: list[str]) -> list[str]:
+        """A text row's cells laid into the header's columns: a row typed with ``|`` short of cells
+        past the cells merged from above (:func:`placed_short`) or from the left (:func:`fill_short`,
+        reported); a row typed with single spaces (:func:`fit_spaced`); one padded at its end past
+        merged cells (:func:`past_merged`)."""
+        header = self.header
+        if header is None or line.cells is not None:
+            return cells
+        if "|" in line.text:
+            placed = placed_short(header, cells)
+            if placed is not None:
+                return placed  # a web table's row past the cells merged down from the row above
+            filled = fill_short(header, cells)
+            if filled is not None and filled != (cells + [""] * header.width)[: header.width]:
+                number = fold(filled[0]).strip()
+                message = f"表格第{number}行的单元格少于表头, 已从左依次填入: 请核对这一行的单位"
+                self.findings.append(Finding(line.number, message))
+                return filled
+        if not 0 < len(cells) - header.width + 1 <= 2:
+            return fit_spaced(header, line.text)  # cells typed with single spaces
+        return past_merged(header, cells)
 
     def leave(self, line: Line, text: str) -> None:
         """Close the table at a line that is neither a row nor a heading between rows (a numbered
@@ -444,7 +460,7 @@ def _restored(lines: list[Line], findings: list[Finding]) -> list[Line]:
 def classify(lines: list[Line], findings: list[Finding], custom: Custom = None) -> list[Para]:
     """The plan's non-empty, non-debris lines, each classified, in order."""
     out: list[Para] = []
-    tables = _Tables()
+    tables = _Tables(findings)
     duties = _DutySection()
     for line in _restored(lines, findings):
         row = tables.read(line)

@@ -130,8 +130,8 @@ def placed_short(header: Header, cells: list[str]) -> list[str] | None:
     under 建设任务 | 工作事项 | 工作指标 | 任务清单 | 责任清单 | 时限清单).  None when no place puts
     bodies in a role column."""
     own = _rstrip_empty(cells)
-    if not own or len(own) >= header.width - 1:
-        return None
+    if not own or len(cells) >= _named_width(header) or _opens_with_number(header, own):
+        return None  # a full row, or one that keeps its number: fill_short lays it
     roles = [k for k, kind in enumerate(header.kinds) if kind in _ROLE_KINDS]
     places = [
         [""] * at + own + [""] * (header.width - at - len(own)) for at in range(header.width - len(own) + 1)
@@ -139,6 +139,44 @@ def placed_short(header: Header, cells: list[str]) -> list[str] | None:
     best = max(places, key=lambda row: _fit(header.kinds, row))  # the leftmost of equals
     said = [parse_assignment(fold(best[k]), bare=True) for k in roles if best[k]]
     return best if any(a.leads or a.responsible or a.participants for a in said) else None
+
+
+def fill_short(header: Header, cells: list[str]) -> list[str] | None:
+    """A numbered row typed with ``|`` that has fewer cells than the header: its number and text
+    from the left, a cell that reads as a date in the deadline column, the rest in the role columns
+    from the left.  None for a full row or one that does not open with its number (see
+    :func:`placed_short`)."""
+    own = _rstrip_empty(cells)
+    kinds = header.kinds
+    if not own or len(cells) >= _named_width(header) or not _opens_with_number(header, own):
+        return None
+    out = [""] * header.width
+    out[0] = own[0]
+    texts = [k for k, kind in enumerate(kinds) if kind == "text"]
+    roles = [k for k, kind in enumerate(kinds) if kind in _ROLE_KINDS]
+    deadline = kinds.index("deadline") if "deadline" in kinds else None
+    rest = own[1:]
+    for k in texts[: max(1, len(rest) - 1)]:
+        if rest:
+            out[k] = rest.pop(0)
+    for cell in rest:
+        if deadline is not None and not out[deadline] and DEADLINE_CELL.search(cell):
+            out[deadline] = cell
+        elif roles:
+            out[roles.pop(0)] = cell
+    return out
+
+
+def _named_width(header: Header) -> int:
+    """The header's columns without the empty cells a web page padded it with."""
+    return len(_rstrip_empty(header.kinds))
+
+
+def _opens_with_number(header: Header, own: list[str]) -> bool:
+    """True when the table has a number column and the row's first cell is a number alone (2, (3)),
+    not a section's heading (一、主要预期目标)."""
+    number = find_marker(fold(own[0]).strip() + ".")
+    return header.kinds[0] == "number" and number is not None and number.end >= len(own[0].strip())
 
 
 def _rstrip_empty(cells: list[str]) -> list[str]:
