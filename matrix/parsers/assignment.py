@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from matrix.parsers.brackets import depth_split, outer_groups
 from matrix.parsers.names import (
     Name,
-    is_local_group,
+    is_group,
     is_organisation,
     is_vague,
     is_zone,
@@ -63,6 +63,7 @@ _RESPONSIBLE_CORES = (
     "按职责负责",
     "按照职责分工落实",
     "按职责分工落实",
+    "按职能分工落实",
     "按职责落实",
     "负责",
     "承办",
@@ -76,6 +77,9 @@ _OTHER_CORES = {
     "指导": "指导",
     "督导": "督导",
     "督办": "督办",
+    "技术保障": "技术保障",  # 科监处技术保障: supports the task, not named to lead or help it
+    "技术支持": "技术支持",
+    "技术支撑": "技术支撑",
 }
 _CORES = sorted(
     [*_LEAD_CORES, *_RESPONSIBLE_CORES, *_PARTICIPANT_CORES, *_OTHER_CORES], key=len, reverse=True
@@ -203,11 +207,12 @@ class AssignmentText:
     def settle(self) -> None:
         """Give the bodies of a 实施 label their role, once every part of the task is read.
 
-        Beside a lead (牵头部门:A;实施部门:B, or a table's 牵头 | 配合 | 实施主体) they carry the work
-        out: a role of their own, with the label as its word, so their letter says so.  With no lead
-        named they are the bodies responsible for the task, as 责任单位 would be.
+        Beside a lead or the bodies responsible (牵头部门:A;实施部门:B, or a table's 牵头 | 配合 |
+        实施主体, 市里落实单位 | 局内负责处室) they carry the work out: a role of their own, with the
+        label as its word, so their letter says so.  With no one else named they are the bodies
+        responsible for the task, as 责任单位 would be.
         """
-        if self.leads:
+        if self.leads or self.responsible:
             self.others += self.implementing
         else:
             self.responsible += [n for n, _ in self.implementing]
@@ -246,7 +251,7 @@ def _bare_list(clause: str, names: list[Name]) -> bool:
     named = [p for p in pieces if not is_vague(p)]
     if len(names) != len(named) or any(_BAD_NAME.search(n) for n in _texts(names)):
         return False
-    bodies = sum(1 for n in _texts(names) if is_organisation(n) or is_zone(n) or is_local_group(n))
+    bodies = sum(1 for n in _texts(names) if is_organisation(n) or is_zone(n) or is_group(n))
     # a long list may hold a body no ending gives away (中储粮株洲直属库): most of it must be bodies
     return bodies == len(names) or (len(names) >= 3 and bodies * 4 >= len(names) * 3)
 

@@ -19,6 +19,7 @@ import itertools
 import re
 
 from matrix.model import Finding, Line
+from matrix.parsers.assignment import parse_assignment
 from matrix.parsers.names import divisions, is_organisation, is_vague, is_zone
 from matrix.parsers.table import DEADLINE_CELL, column_kind, is_placeholder, is_spaced_header, spaced_words
 from matrix.text.chinese import chinese_number
@@ -126,7 +127,7 @@ def _kind_of_line(text: str, persons: bool = True) -> str:
     line shaped like a name (海绵城市, 系统方案) is text."""
     if is_placeholder(text):
         return "blank"
-    if _unitish(text):
+    if _unitish(text) or _assigns(text):
         return "unit"
     if DEADLINE_CELL.search(text) and len(text) <= 16:
         return "deadline"
@@ -564,12 +565,17 @@ def _continuations(kinds: list[str], values: list[str]) -> list[list[str]]:
     seen_units = False
     after = 0
     line_kinds = [_kind_of_line(v, "leader" in kinds) for v in values]
+    # a time column after the units with no date in the row takes words (7月底前完善…制度)
+    unit_roles = [i for i in roles if kinds[i] != "deadline"]
+    worded_time = (
+        "deadline" in kinds[unit_roles[-1] + 1 :] and "deadline" not in line_kinds if unit_roles else False
+    )
     for k, value in enumerate(values):
         kind = line_kinds[k]
         # a text after the units starts a further row only when units of its own follow it; the
         # row's last words (参考文件: 《…》) fill the columns after the role column
-        goes_on = any(lk == "unit" for lk in line_kinds[k + 1 :]) or not any(
-            kd in ("text", "skip", "") for kd in kinds[roles[-1] + 1 :]
+        goes_on = any(lk == "unit" for lk in line_kinds[k + 1 :]) or not (
+            worded_time or any(kd in ("text", "skip", "") for kd in kinds[roles[-1] + 1 :])
         )
         if kind == "text" and seen_units and after >= len(free) and goes_on:
             out.append([])
@@ -609,6 +615,16 @@ _TOWN = re.compile(r"^[\u4e00-\u9fff]{2,6}(镇|乡|街道)$")
 """A town or street office (孝顺镇, 源东乡, 东孝街道): a body a task table lists one a line."""
 _WORK = re.compile(r"^(新\(|新建|改建|扩建|建设|实施|开展|推进|打造|完成|提升|加强|新增)")
 """Work, not a body, though it may end as one does (新(改)建村卫生室)."""
+
+
+def _assigns(text: str) -> bool:
+    """True for a cell written as an assignment (装财处牵头,办公室配合,科监处技术保障。): role words
+    after bodies, every name a body's, no clause left unread."""
+    if len(text) > 80 or not re.search(r"牵头|配合|参与|协助|负责", text):
+        return False
+    said = parse_assignment(fold(text).rstrip("。"))
+    names = [*said.leads, *said.participants, *said.responsible, *(n for n, _ in said.others)]
+    return bool(names) and not said.unread and all(is_organisation(n.text) for n in names)
 
 
 def _unitish(text: str) -> bool:
@@ -709,13 +725,22 @@ def regroup(lines: list[Line], findings: list[Finding]) -> list[Line]:
                     i += ahead
                     continue
                 break
-            j = i + 1
+            start = i + 1
+            if (
+                start + 1 < len(solid)
+                and _section(solid[start], top=True)
+                and _number(solid[start + 1].text) is None
+            ):
+                # 1 / 一、紧扣…开好局 / 做好财政信息公开: a section's heading printed in the row's first cell
+                out.append(Line(solid[start].number, solid[start].text.strip()))
+                start += 1
+            j = start + 1  # the row's first line is its own, even one numbered as a section ((一)持续…)
             while j < len(solid) and _number(solid[j].text) != value + 1 and not _section(solid[j]):
                 if _header_at(solid, j) is not None:
                     break
                 j += 1
             after_heading = False
-            values = _rejoin([s.text.strip() for s in solid[i + 1 : j]])
+            values = _rejoin([s.text.strip() for s in solid[start:j]])
             texts = max(1, kinds.count("text"))
             if categorised and len(values) > texts and not any(_kind_of_line(v) == "unit" for v in values):
                 # a row that names no unit, in a table whose category column is printed once: the

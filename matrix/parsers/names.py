@@ -15,7 +15,7 @@ from matrix.parsers.brackets import depth_split
 from matrix.text.normalize import drop_glosses, fold
 
 VAGUE = re.compile(
-    r"^(各|其他|其它|市直|区直|县直|省直|区级|市级|县级|省级)?(各)?(有关|相关|其他|其它)"
+    r"^(各|其他|其它|市直|区直|县直|省直|区级|市级|县级|省级)?(各)?(有关|相关|其他|其它)(业务|职能|成员)?"
     r"(部门|单位|方面|机构|地区|处室|科室|股室)?(和|及|、)?(部门|单位|方面|机构)?$"
     r"|^等?(有关|相关)?(部门|单位)(和单位)?$|^等$|^有关$|^相关$"
     # 我厅, 本局: the plan's own issuer, named from inside; the office printing the notice
@@ -108,7 +108,11 @@ def is_zone(name: str) -> bool:
 def is_vague(name: str) -> bool:
     """True for words that name nobody in particular: 有关部门, 相关单位, 各有关部门和单位 ..."""
     n = re.sub(r"\s+", "", name)
-    return not n or bool(VAGUE.match(n)) or n.endswith(("有关部门", "相关部门", "有关单位", "相关单位"))
+    return not n or bool(VAGUE.match(n)) or n.endswith(_VAGUE_ENDS)
+
+
+_VAGUE_ENDS = tuple(f"{a}{b}" for a in ("有关", "相关") for b in ("部门", "单位", "部门和单位", "单位和部门"))
+"""国务院相关部门和单位, 市政府有关单位: which of them is not said."""
 
 
 def _split_joined(piece: str) -> list[str]:
@@ -143,18 +147,22 @@ def _split_and(piece: str) -> list[str]:
 def _split_spaces(piece: str) -> list[str]:
     """``区财政局 区税务局``: names a table cell separates with spaces, when each part is a body."""
     parts = piece.split()
-    if len(parts) > 1 and all(_ORGANISATION.search(p) or is_local_group(p) for p in parts):
+    if len(parts) > 1 and all(_ORGANISATION.search(p) or is_group(p) for p in parts):
         return parts
     return [piece]
 
 
-_LOCAL_GROUP = re.compile(r"^各?(村|社区|乡镇|镇|乡|街道)(\([\u4e00-\u9fff、]{1,10}\))?$")
+_GROUP_NAME = re.compile(
+    r"^各?(村|社区|乡镇|镇|乡|街道|鎮|鄉)(\([\u4e00-\u9fff、]{1,10}\))?$"
+    r"|^各\S{1,12}$"
+    r"|^[省市区县州旗區縣]直(各)?(单位|部门|机关|單位|部門|機關)(和(单位|部门))?$"
+)
 
 
-def is_local_group(name: str) -> bool:
-    """True for the villages or communities a list names as one of its bodies (国土所 村(社区),
-    各乡镇(街道)): no name of a body ends so, yet they are told of the task."""
-    return bool(_LOCAL_GROUP.match(fold(name)))
+def is_group(name: str) -> bool:
+    """True for bodies a list names as a group (各镇(街), 区直各单位, and the villages of 国土所
+    村(社区)): no name of one body ends so, yet they are told of the task."""
+    return bool(_GROUP_NAME.match(fold(name)))
 
 
 _PLACE_GOVERNMENT = re.compile(r"^[\u4e00-\u9fff]{2,4}?([市县区州旗縣區](人民)?政府)$")
