@@ -17,6 +17,7 @@ from matrix.parsers.reflow import (
     cut_trailing_headers,
     drop_page_marks,
     join_bare_labels,
+    join_open_brackets,
     join_opening_brackets,
     join_wrapped,
     unfold,
@@ -354,6 +355,8 @@ class _Tables:
         self.fresh = False
         self.sub = 0
         """Columns a second header line set out under one the header does not read (see widen)."""
+        self.above: list[str] | None = None
+        """The last row's cells, as laid: a shorter row after it skips the cells it spans."""
         self.start: int | None = None
         """The first line of the last table read, open or closed."""
 
@@ -388,6 +391,7 @@ class _Tables:
             return True
         self.fresh = False
         self.rows += 1
+        self.above = cells
         row = read_row(self.header, cells, line.number, self.rows, line.merged)
         if row is None:
             return None
@@ -404,7 +408,7 @@ class _Tables:
         if header is None or line.cells is not None:
             return cells
         if "|" in line.text:
-            placed = placed_short(header, cells)
+            placed = placed_short(header, cells, self.above)
             if placed is not None:
                 return placed  # a web table's row past the cells merged down from the row above
             filled = fill_short(header, cells)
@@ -449,12 +453,19 @@ def _bracketed_label(m: re.Match[str]) -> str:
 def _restored(lines: list[Line], findings: list[Finding]) -> list[Line]:
     """The file's lines put back as the plan wrote them (see :mod:`matrix.parsers.reflow`), and
     tables drawn or copied as text put back together as rows."""
-    text_lines = join_wrapped(
-        join_bare_labels(
-            join_opening_brackets(drop_page_marks(cut_trailing_headers(unfold(read_boxes(lines)))))
-        )
+    steps = (
+        read_boxes,
+        unfold,
+        cut_trailing_headers,
+        drop_page_marks,
+        join_opening_brackets,
+        join_open_brackets,
+        join_bare_labels,
+        join_wrapped,
     )
-    return regroup(cut_run_together(text_lines, findings), findings)
+    for step in steps:
+        lines = step(lines)
+    return regroup(cut_run_together(lines, findings), findings)
 
 
 def classify(lines: list[Line], findings: list[Finding], custom: Custom = None) -> list[Para]:

@@ -24,6 +24,7 @@ import itertools
 import re
 
 from matrix.model import Line
+from matrix.parsers.brackets import outer_groups
 from matrix.parsers.table import column_kind, is_spaced_header
 from matrix.text.normalize import fold, is_page_mark
 from matrix.text.outline import find_marker
@@ -44,6 +45,8 @@ def _cut_here(folded: str, at: int) -> bool:
 
 
 _STOP = re.compile(r"[。:;]")
+_ASSIGNED = re.compile(r"(牵头|负责|参与|配合|参加|落实)\)")
+"""An assignment bracket's end (…按职责分工负责)): the item ends there as at a stop."""
 
 
 def _section_here(folded: str, at: int) -> bool:
@@ -67,6 +70,25 @@ def _in_sequence(folded: str, cuts: list[int]) -> bool:
     return True
 
 
+_FIRST_ITEM = re.compile(r"\([一二三四五六七八九十]{1,3}\)")
+_HEADING_REACH = 80
+
+
+def _first_items(folded: str, cuts: list[int]) -> list[int]:
+    """Where a section's first item runs into its heading with no stop between (一、把…结合起来,
+    提高…精准性(一)研究将…; 二、…条件(四)进一步…): after each section cut at 一、, the first (一)
+    within a heading's length."""
+    out: list[int] = []
+    for at in cuts:
+        marker = find_marker(folded[at:])
+        if marker is None or marker.level != 0:
+            continue
+        m = _FIRST_ITEM.search(folded, at + marker.end, at + _HEADING_REACH)
+        if m is not None and not _STOP.search(folded, at, m.start()) and "。" not in folded[at : m.start()]:
+            out.append(m.start())
+    return out
+
+
 def unfold(lines: list[Line]) -> list[Line]:
     """``lines`` with every long line that holds several collapsed paragraphs cut back into them."""
     out: list[Line] = []
@@ -82,7 +104,9 @@ def unfold(lines: list[Line]) -> list[Line]:
         spaced = len(cuts) >= _MIN_CUTS or _in_sequence(folded, cuts)
         if not spaced:
             # a page that lost every line break: 安排如下:一、严格监管执法… / 。(二)加强…
-            cuts = [m.end() for m in _STOP.finditer(folded) if _section_here(folded, m.end())]
+            stops = [*_STOP.finditer(folded), *_ASSIGNED.finditer(folded)]
+            cuts = [m.end() for m in stops if _section_here(folded, m.end())]
+            cuts = sorted({*cuts, *_first_items(folded, cuts)})
         if not cuts or (not spaced and len(cuts) < _MIN_CUTS and _GAP.search(folded)):
             out.append(line)
             continue
@@ -174,6 +198,38 @@ def join_opening_brackets(lines: list[Line]) -> list[Line]:
             continue
         out.append(line)
     return out
+
+
+def join_open_brackets(lines: list[Line]) -> list[Line]:
+    """``lines`` with each line that ends inside an assignment bracket joined to the next line,
+    which closes it (``…套葬。(牵头单位:各镇(区);`` / ``参与单位:镇区民政办)``): a copy broke the
+    bracket between its labels."""
+    out: list[Line] = []
+    for line in lines:
+        previous = out[-1] if out else None
+        if previous is not None and previous.cells is None and line.cells is None and _closes(previous, line):
+            out[-1] = Line(previous.number, previous.text.rstrip() + line.text.strip())
+            continue
+        out.append(line)
+    return out
+
+
+def _closes(previous: Line, line: Line) -> bool:
+    """True when ``previous`` ends inside a bracket that opens with a label and ``line`` is the
+    bracket's rest: its closing bracket ends the line (a stop may follow)."""
+    before, after = fold(previous.text.rstrip()), fold(line.text.strip())
+    groups = outer_groups(before)
+    if not groups or groups[-1].closed or len(after) > 80:
+        return False
+    labels = find_labels(groups[-1].inner(before))
+    if not labels or labels[0].start != 0:
+        return False
+    depth = 1
+    for i, ch in enumerate(after):
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if depth == 0:
+            return len(after) - i <= 2  # ) or ）。 ends the line
+    return False
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")

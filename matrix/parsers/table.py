@@ -11,6 +11,8 @@ rules the whole table; placeholder cells (—, /, 无) name nobody.
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -123,22 +125,40 @@ def past_merged(header: Header, cells: list[str]) -> list[str]:
     return next((row for row in moved if bodies(row)), cells)
 
 
-def placed_short(header: Header, cells: list[str]) -> list[str] | None:
-    """A row typed with ``|`` that has fewer cells than the header, laid at the place where its
-    cells look most like their columns: a web table prints a cell merged down from the row above
-    only once, so the row's own cells may start further right (``(2)… | 1.明确… | 应消站 | 4月``
-    under 建设任务 | 工作事项 | 工作指标 | 任务清单 | 责任清单 | 时限清单).  None when no place puts
-    bodies in a role column."""
+def placed_short(header: Header, cells: list[str], above: list[str] | None = None) -> list[str] | None:
+    """A row typed with ``|`` that has fewer cells than the header, its cells laid in order where
+    they look most like their columns: a web table prints a cell merged down from the row above
+    only once, so the row's own cells skip the columns it spans (``(2)… | 1.明确… | 应消站 | 4月``
+    under 建设任务 | 工作事项 | 工作指标 | 任务清单 | 责任清单 | 时限清单).  Of equal fits, the one
+    with bodies in a role column wins, then the one whose skipped columns the row ``above`` fills,
+    then the leftmost.  None when no way puts bodies in a role column."""
     own = _rstrip_empty(cells)
     if not own or len(cells) >= _named_width(header) or _opens_with_number(header, own):
         return None  # a full row, or one that keeps its number: fill_short lays it
+    if math.comb(header.width, len(own)) > _MAX_LAYOUTS:
+        return None
     roles = [k for k, kind in enumerate(header.kinds) if kind in _ROLE_KINDS]
-    places = [
-        [""] * at + own + [""] * (header.width - at - len(own)) for at in range(header.width - len(own) + 1)
-    ]
-    best = max(places, key=lambda row: _fit(header.kinds, row))  # the leftmost of equals
-    said = [parse_assignment(fold(best[k]), bare=True) for k in roles if best[k]]
-    return best if any(a.leads or a.responsible or a.participants for a in said) else None
+
+    def bodies(row: list[str]) -> bool:
+        said = [parse_assignment(fold(row[k]), bare=True) for k in roles if row[k]]
+        return any(a.leads or a.responsible or a.participants for a in said)
+
+    def spanned(row: list[str]) -> int:
+        last = max(k for k, cell in enumerate(row) if cell)
+        return sum(1 for k in range(last) if not row[k] and above and k < len(above) and above[k].strip())
+
+    layouts = []
+    for columns in itertools.combinations(range(header.width), len(own)):
+        row = [""] * header.width
+        for k, cell in zip(columns, own, strict=True):
+            row[k] = cell
+        layouts.append(row)
+    best = max(layouts, key=lambda row: (_fit(header.kinds, row), bodies(row), spanned(row)))
+    return best if bodies(best) else None
+
+
+_MAX_LAYOUTS = 400
+"""How many ways to lay a short row are tried (C(10, 5) = 252): a wider table is not guessed at."""
 
 
 def fill_short(header: Header, cells: list[str]) -> list[str] | None:
@@ -285,8 +305,8 @@ def is_placeholder(cell: str) -> bool:
 _TRADITIONAL_HEADER = str.maketrans(
     dict(
         zip(
-            "號務項標稱實際況備註內時間進舉體設點資額萬類導領屬開發總報數據現級費預計劃",
-            "号务项标称实际况备注内时间进举体设点资额万类导领属开发总报数据现级费预计划",
+            "號務項標稱實際況備註內時間進舉體設點資額萬類導領屬開發總報數據現級費預計劃處裡",
+            "号务项标称实际况备注内时间进举体设点资额万类导领属开发总报数据现级费预计划处里",
             strict=True,
         )
     )
@@ -295,10 +315,16 @@ _TRADITIONAL_HEADER = str.maketrans(
 never filed, so it may be read in simplified form whatever the names' script."""
 
 
+def _simplified(cell: str) -> str:
+    """A header cell in simplified script, without spaces or pinyin glosses: a header is read,
+    never filed."""
+    return re.sub(r"\s+", "", fold(drop_glosses(cell))).translate(_TRADITIONAL_HEADER)
+
+
 def column_kind(cell: str) -> str | None:
     """What a header cell names: number, text, lead, participant, responsible, leader (persons),
     deadline, skip, ``other:<label>`` for a supervisory column (指导部门), or None."""
-    cell = re.sub(r"\s+", "", fold(drop_glosses(cell))).translate(_TRADITIONAL_HEADER)
+    cell = _simplified(cell)
     cell = re.sub(r"\([^()]*\)$", "", cell) or cell  # 责任单位(列第一位的为牵头单位)
     if not cell or len(cell) > 16:
         return None
@@ -327,6 +353,7 @@ def read_header(cells: list[str]) -> Header | None:
         return None
     kinds = [column_kind(c) or ("" if not c.strip() else "unknown") for c in cells]
     kinds = _bare_bodies(_main_beside_lead(_spanned(kinds, cells), cells), cells)
+    kinds = _implementing_beside(kinds, cells)
     roles = {"lead", "responsible", "participant", "leader"} | {k for k in kinds if k.startswith("other:")}
     if "text" in kinds and roles & set(kinds) and kinds.count("unknown") <= max(2, len(kinds) // 3):
         labels = {
@@ -336,6 +363,18 @@ def read_header(cells: list[str]) -> Header | None:
         }
         return Header(kinds, states_rule=header_states_rule(cells), labels=labels)
     return None
+
+
+def _implementing_beside(kinds: list[str], cells: list[str]) -> list[str]:
+    """Kinds with a 实施 or 落实 column beside another column of bodies responsible (市里落实单位 |
+    局内负责处室) read as a role of its own, with its word: the bodies that carry the work out
+    where the other column names who answers for it (see AssignmentText.settle)."""
+    responsible = [k for k, kind in enumerate(kinds) if kind == "responsible"]
+    carrying = [k for k in responsible if is_implementing(_simplified(cells[k]))]
+    if len(responsible) < 2 or not carrying or len(carrying) == len(responsible):
+        return kinds
+    words = {k: "other:" + re.sub(r"\s+", "", cells[k]) for k in carrying}
+    return [words.get(k, kind) for k, kind in enumerate(kinds)]
 
 
 def _bare_bodies(kinds: list[str], cells: list[str]) -> list[str]:
@@ -432,7 +471,7 @@ def _fit(kinds: list[str], cells: list[str]) -> int:
             return bool(re.fullmatch(r"\d{1,3}", cell))
         if kind == "deadline":
             return bool(DEADLINE_CELL.search(cell))
-        if kind in _ROLE_KINDS:
+        if kind in _ROLE_KINDS or kind.startswith("other:"):
             said = parse_assignment(fold(cell), bare=True)
             return bool(said.leads or said.participants or said.responsible)
         if kind == "leader":
@@ -444,6 +483,14 @@ def _fit(kinds: list[str], cells: list[str]) -> int:
         return False
 
     return sum(1 for kind, cell in zip(kinds, cells, strict=False) if looks(kind, cell.strip()))
+
+
+def _named(cell: str) -> list[Name]:
+    """Every body a cell names, whatever role its own words give them (市财政局牵头,市直各单位落实;
+    各区政府): a column that gives them one role of its own."""
+    said = parse_assignment(fold(cell), bare=True)
+    names = [*said.leads, *said.participants, *said.responsible, *(n for n, _ in said.others)]
+    return names or parse_names(fold(cell))
 
 
 def is_total(cells: list[str]) -> bool:
@@ -492,7 +539,8 @@ def read_row(
     parts: list[tuple[str, AssignmentText]] = []
     for kind in ("lead", "participant", "responsible"):
         word = header.labels.get(kind, "")
-        said = word if is_implementing(word) else _LABEL_FOR[kind]  # 实施主体: see AssignmentText.settle
+        # 实施主体, 市里落實單位: see AssignmentText.settle
+        said = word if is_implementing(_simplified(word)) else _LABEL_FOR[kind]
         for cell in by_kind.get(kind, []):
             # a cell may name its own role (牵头处室:财务处): its label wins over the column's
             found = find_labels(fold(cell))
@@ -512,7 +560,7 @@ def read_row(
     for kind in header.kinds:
         if kind.startswith("other:"):
             for cell in by_kind.get(kind, []):
-                names = [n for n in parse_names(fold(cell)) if _CJK.search(n.text)]  # not 3069.7
+                names = [n for n in _named(cell) if _CJK.search(n.text)]  # not 3069.7
                 assignment.others += [(n, kind.removeprefix("other:")) for n in names]
     assignment.states_rule = assignment.states_rule or header.states_rule
     deadline = " ".join(by_kind.get("deadline", [])).strip()

@@ -94,6 +94,8 @@ FILLERS = (
     "其他",
     "其余",
     "相关",
+    "里",  # 市里落实单位: the city's bodies
+    "内",  # 局内负责处室: the bureau's own divisions
     "有关",
     "的",
     "和",
@@ -237,7 +239,8 @@ def _joined_label(text: str) -> Label | None:
     return None
 
 
-IMPLEMENTING_WORD = "实施"
+IMPLEMENTING_WORDS = ("实施", "落实")
+"""The words of a label naming the bodies that carry the work out (实施主体, 市里落实单位)."""
 
 
 def is_implementing(word: str) -> bool:
@@ -249,7 +252,8 @@ def is_implementing(word: str) -> bool:
         if text.endswith(head):
             tokens = _tokens(text[: -len(head)])
             roles = {*LEAD_WORDS, *PARTICIPANT_WORDS, *RESPONSIBLE_WORDS, *SUPERVISORY_WORDS, MAIN_WORD}
-            return tokens is not None and set(tokens) & roles == {IMPLEMENTING_WORD}
+            said = set(tokens or ()) & roles
+            return tokens is not None and bool(said) and said <= set(IMPLEMENTING_WORDS)
     return False
 
 
