@@ -70,8 +70,8 @@ BELOW_FLOOR = {
     " cut a task mid-word and whose spaces split names (派出 所, 牵 头单位)",
     "903_xxjiedao_chuangwen_liudazhuanxiang_2020_partial": "a document-sharing copy that runs a"
     " group's heading, its leaders (组长:XX) and its first item into one line",
-    "904_hexijiedao_huanjingzhengdun_partial": "a copy that lost its punctuation: labels run into the"
-    " task text with no colon (…活动责任单位各社区居委会、驻辖区单位): exit 2, naming the lines",
+    "904_hexijiedao_huanjingzhengdun_partial": "a copy that lost its punctuation: of the labels run into"
+    " the text with no colon, two name groups no ending gives away (驻辖区单位, 物业管理小区): not read",
     "905_xxzhen_chuangwen_2021_partial": "a task whose assignment the copy elided (…………), and a group"
     " the gold splits (各村、社区)",
     "906_qu_xiaofeiredian_partial": "assignments written as sentences (由A、B、C共同组织实施; A负责联系B):"

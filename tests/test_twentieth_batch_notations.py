@@ -96,3 +96,24 @@ def test_a_page_without_breaks_whose_sections_run_into_their_first_items() -> No
         ("二.三", ["商务部"], []),
         ("二.四", ["各地区", "各部门"], []),
     ]
+
+
+def test_labels_run_into_the_text_with_no_colon() -> None:
+    """A copy that lost its punctuation (904): the label and its bodies end the line."""
+    plan = parse_text(
+        "环境整顿方案\n三、整治重点和责任分解\n"
+        "1、交界处积存混合垃圾责任单位环卫公司、执法七中队\n"
+        "2、门前积存垃圾,清运费没有收到位责任单位环卫分公司配合单位办事处、城管中队\n"
+    )
+    assert roles(plan) == [
+        ("三.1", ["环卫公司", "执法七中队"], []),
+        ("三.2", ["环卫分公司"], ["办事处", "城管中队"]),
+    ]
+
+
+def test_a_label_word_in_prose_is_no_glued_label() -> None:
+    plan = parse_text(
+        "通知\n一、明确分工\n1.明确了各项工作的牵头处室、配合处室以及完成时限等,请认真贯彻执行。\n"
+        "2.推进政务公开。(办公室牵头)\n"
+    )
+    assert roles(plan) == [("一.2", ["办公室"], [])]

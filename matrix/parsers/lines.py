@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -12,7 +13,7 @@ from matrix.parsers.assignment import MAX_NAME, RULE, AssignmentText, parse_assi
 from matrix.parsers.box_table import read_boxes
 from matrix.parsers.brackets import Group, balance, outer_groups
 from matrix.parsers.flat_table import regroup
-from matrix.parsers.names import Name, is_organisation, is_zone, parse_names
+from matrix.parsers.names import Name, is_group, is_organisation, is_zone, parse_names
 from matrix.parsers.reflow import (
     cut_trailing_headers,
     drop_page_marks,
@@ -335,6 +336,51 @@ def _lost_opening(folded: str, start: int, groups: list[Group]) -> Inline | None
                     if not assignment.is_empty:
                         return Inline(Group(begin, i + 1), assignment)
     return None
+
+
+_BODY_HEAD = re.compile(r"(单位|部门|处室|科室)(?![:)\]、,;。])")
+_LABEL_REACH = 8
+
+
+def _glued_labels(folded: str, start: int) -> list[tuple[int, int]]:
+    """Where role labels stand in ``folded`` with no colon after them (…活动责任单位各社区…): each
+    (start, end) of a label the grammar reads as naming leads, helpers or the bodies responsible."""
+    out: list[tuple[int, int]] = []
+    for m in _BODY_HEAD.finditer(folded, start):
+        for length in range(_LABEL_REACH, len(m.group()), -1):
+            begin = m.end() - length
+            label = read_label(folded[begin : m.end()]) if begin >= start else None
+            if label is not None and label.kind in (
+                LabelKind.LEAD,
+                LabelKind.PARTICIPANT,
+                LabelKind.RESPONSIBLE,
+            ):
+                if not out or begin >= out[-1][1]:
+                    out.append((begin, m.end()))
+                break
+    return out
+
+
+def _glued_label(para: Para, custom: Custom) -> Inline | None:
+    """``…整治活动责任单位各社区居委会、驻辖区单位``: role labels a copy that lost its punctuation runs
+    into the text with no colon, read when what follows each to the line's end is a list of bodies."""
+    folded = para.folded
+    labels = _glued_labels(folded, para.body_start)
+    if not labels or labels[0][0] == para.body_start:
+        return None
+    cuts = [*labels, (len(folded), len(folded))]
+    parts = [f"{folded[a:b]}:{folded[b:c]}" for (a, b), (c, _) in itertools.pairwise(cuts)]
+    assignment = parse_assignment(";".join(parts), custom=custom)
+    names = _sentence_names(assignment)
+    bodies = sum(1 for n in names if _named_body(n) or is_group(n.text))
+    # every name a body's (a long list may hold one no ending gives away), as in a bare list
+    if (
+        assignment.unread
+        or not names
+        or not (bodies == len(names) or (len(names) >= 3 and bodies * 4 >= len(names) * 3))
+    ):
+        return None
+    return Inline(Group(labels[0][0], len(folded)), assignment)
 
 
 def _maybe_row(line: Line, in_table: bool) -> bool:
@@ -663,7 +709,10 @@ def _read_inlines(para: Para, findings: list[Finding], custom: Custom) -> None:
                 para.kind, para.pure = "pure", sentence  # A牵头, B、C配合。 on its own line
                 return
         trailing = (
-            _trailing_sentence(para, custom) or _named_in_heading(para) or _leading_sentence(para, custom)
+            _trailing_sentence(para, custom)
+            or _named_in_heading(para)
+            or _leading_sentence(para, custom)
+            or _glued_label(para, custom)
         )
         if trailing is not None:
             inlines = [trailing]
