@@ -87,7 +87,7 @@ def _header_at(lines: list[Line], i: int) -> tuple[list[str], int] | None:
     return None
 
 
-_REMARK = re.compile(r"[（(][^（）()]{1,12}[)）]$")
+_REMARK = re.compile(r"[（(][^（）()]{1,20}[)）]$")
 
 
 def _bare(text: str) -> str:
@@ -246,6 +246,9 @@ def _unnumbered_rows(solid: list[Line], i: int, kinds: list[str], out: list[Line
     while i < len(solid):
         line = solid[i]
         text = line.text.strip()
+        if not text and not texts:
+            i += 1  # | / |||||: a border line of its own between rows
+            continue
         heading = _marker_alone(solid, i)
         if heading is not None:
             out.append(heading)  # (一) / 经济社会发展…
@@ -631,7 +634,7 @@ def _unitish(text: str) -> bool:
     """True for a line that names bodies and nothing else: 区财政局、区税务局 / 市政府各部门."""
     # split outside brackets: 各镇(街道、园区) is one group
     parts = [
-        d.rstrip("等")
+        d.rstrip("等").strip("*★")  # 区农业农村委*: a star marks the lead
         for p in re.split(r"[、,，;；\s]+(?![^()]*\))", fold(drop_glosses(text)))
         if p
         for d in divisions(p)
@@ -700,6 +703,7 @@ def regroup(lines: list[Line], findings: list[Finding]) -> list[Line]:
         expected = None
         previous: list[str] | None = None
         after_heading = False
+        leapt = False  # the row before ended at a later row's number (an extract: 145 / … / 249)
         while i < len(solid):
             line = solid[i]
             if not line.text.strip():  # an empty cell between rows (a border line of its own)
@@ -708,7 +712,9 @@ def regroup(lines: list[Line], findings: list[Finding]) -> list[Line]:
             value = _number(line.text)
             # an extract of a longer table keeps its rows' numbers: after a section heading they
             # may jump ahead (3 / 二、… / 六、… / 68)
-            jumped = after_heading and value is not None and expected is not None and value > expected
+            jumped = (
+                (after_heading or leapt) and value is not None and expected is not None and value > expected
+            )
             if value is None or (expected is not None and value != expected and value != 1 and not jumped):
                 marker = find_marker(fold(line.text.strip()))
                 if marker is not None and marker.level <= 1 and _number(line.text) is None:
@@ -738,7 +744,10 @@ def regroup(lines: list[Line], findings: list[Finding]) -> list[Line]:
             while j < len(solid) and _number(solid[j].text) != value + 1 and not _section(solid[j]):
                 if _header_at(solid, j) is not None:
                     break
+                if _jumps_ahead(solid, j, value, j - start, len(kinds)):
+                    break
                 j += 1
+            leapt = j < len(solid) and _jumps_ahead(solid, j, value, j - start, len(kinds))
             after_heading = False
             values = _rejoin([s.text.strip() for s in solid[start:j]])
             texts = max(1, kinds.count("text"))
@@ -900,6 +909,16 @@ def _sub_rows(line: Line, kinds: list[str], values: list[str]) -> list[Line] | N
             cells[column + 1] = cell
         out.append(Line(line.number, "\t".join(c.replace("\n", "、") for c in cells), cells=tuple(cells)))
     return out
+
+
+def _jumps_ahead(solid: list[Line], j: int, value: int, taken: int, width: int) -> bool:
+    """True when ``solid[j]`` opens a later row of an extract (145 / … / 249): a number past
+    ``value`` after the row has filled its columns, followed by a row's text, not a figure."""
+    number = _number(solid[j].text)
+    if number is None or number <= value + 1 or taken < width - 1 or j + 1 >= len(solid):
+        return False
+    following = solid[j + 1].text.strip()
+    return len(following) >= 10 and _kind_of_line(following) == "text"
 
 
 def _headings_before(solid: list[Line], i: int, expected: int) -> int:

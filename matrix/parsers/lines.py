@@ -18,9 +18,11 @@ from matrix.parsers.reflow import (
     cut_trailing_headers,
     drop_page_marks,
     join_bare_labels,
+    join_barred_cells,
     join_open_brackets,
     join_opening_brackets,
     join_wrapped,
+    restore_lost_spaces,
     unfold,
 )
 from matrix.parsers.run_together import cut_run_together
@@ -500,6 +502,8 @@ def _restored(lines: list[Line], findings: list[Finding]) -> list[Line]:
     """The file's lines put back as the plan wrote them (see :mod:`matrix.parsers.reflow`), and
     tables drawn or copied as text put back together as rows."""
     steps = (
+        restore_lost_spaces,
+        join_barred_cells,
         read_boxes,
         unfold,
         cut_trailing_headers,

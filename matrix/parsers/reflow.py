@@ -89,6 +89,52 @@ def _first_items(folded: str, cuts: list[int]) -> list[int]:
     return out
 
 
+_LOST_SPACE = re.compile(r"\?(?=\s*(\||$))|(?<=[\u4e00-\u9fff\s])\?(?=\s*[\u4e00-\u9fff])")
+"""A ``?`` that stands for a space a copy could not encode: at a cell's or line's end, or between
+characters (沈 ?昱)."""
+
+
+def restore_lost_spaces(lines: list[Line]) -> list[Line]:
+    """``lines`` with the ``?`` a copy put for every non-breaking space turned back into spaces,
+    when most lines end with one (序号? | 重点工作任务? |): a single ``?`` ending a question stays."""
+    texts = [line.text.rstrip() for line in lines if line.cells is None and line.text.strip()]
+    marked = sum(1 for text in texts if text.endswith(("?", "?|", "? |")))
+    if not texts or marked * 2 < len(texts):
+        return lines
+    return [
+        line if line.cells is not None else Line(line.number, _LOST_SPACE.sub(" ", line.text), line.cells)
+        for line in lines
+    ]
+
+
+_MIN_BARS = 8
+_BARS = re.compile(r"^\s*\|[|\s]*$")
+_NAME_LINE = re.compile(r"^[\u4e00-\u9fff](\s*[\u4e00-\u9fff]){1,3}$")
+
+
+def join_barred_cells(lines: list[Line]) -> list[Line]:
+    """``lines`` with a table copied one cell a run of lines, a line holding only ``|`` between
+    cells (完成2022年度 / 乡村振兴示范村建设 / | / …), put back one cell a line: the lines between
+    two bars are one cell's wrapped text, joined.  The line before the first bar is the first
+    cell; what follows the last bar is left as it is.  Left alone unless such bars are many."""
+    bars = [k for k, line in enumerate(lines) if line.cells is None and _BARS.match(line.text)]
+    if len(bars) < _MIN_BARS:
+        return lines
+    barred = set(bars)
+    if any(line.text.rstrip().endswith("|") for k, line in enumerate(lines) if k not in barred):
+        return lines  # 教育局 | / 2所 |: each cell carries its own border, so a bare bar is an empty cell
+    out = list(lines[: bars[0] + 1])
+    for a, b in itertools.pairwise(bars):
+        cell = [line for line in lines[a + 1 : b] if line.text.strip()]
+        if cell and all(_NAME_LINE.match(line.text.strip()) for line in cell):
+            out.extend(cell)  # 王 嵘 / 方 勇: people one a line, read one by one
+        elif cell:
+            out.append(Line(cell[0].number, "".join(line.text.strip() for line in cell)))  # wrapped
+        out.append(lines[b])  # the bar stays: a table reader takes it for the border it is
+    out.extend(lines[bars[-1] + 1 :])
+    return out
+
+
 def unfold(lines: list[Line]) -> list[Line]:
     """``lines`` with every long line that holds several collapsed paragraphs cut back into them."""
     out: list[Line] = []
