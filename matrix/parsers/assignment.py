@@ -30,8 +30,8 @@ from matrix.text.normalize import drop_glosses
 from matrix.text.roles import LabelAt, LabelKind, find_labels, is_implementing, looks_like_label, read_label
 
 RULE = re.compile(
-    r"(列|排|排序|排列|位列|列在|排在)(在)?(第一|首)(位|者|个)?.{0,8}(为|是|作为)?.{0,4}(牵头|汇总)"
-    r"|第一(位|个)(的)?(部门|单位)?(为|是)(牵头|主办)"
+    r"(列|排|排名|排序|排列|位列|列在|排在)(在)?(第一|首)(位|者|个)?.{0,8}(为|是|作为)?.{0,4}(牵头|汇总)"
+    r"|第一(位|个)?(的)?(责任)?(部门|单位)?(为|是)(牵头|主办)"
     r"|(首位|排首位|排名第一|第一位)(的)?(单位|部门)?(为|是)(牵头|主办)"
 )
 COMMA_RULE = re.compile(r"(第一个|首个)?(逗号|分号)前(面)?(的)?(单位|部门)?(为|是)牵头")
@@ -333,6 +333,21 @@ def _strip_rule_groups(text: str, result: AssignmentText) -> str:
     return text
 
 
+_RULE_TAIL = re.compile(r"(责任)?(单位|部门|处室|科室)?")
+
+
+def _strip_rules(text: str, result: AssignmentText) -> str:
+    """``text`` without a lead rule that stands as a clause among its names (A,B,排名第一位为牵头单位,
+    下同), noting the rule: the rule's words are no clause to read as names."""
+    for m in reversed(list(RULE.finditer(text))):
+        if m.start() and text[m.start() - 1] not in ",;、":
+            continue  # …等负责排首位的为牵头部门: the clause reads it as it stands
+        end = _RULE_TAIL.match(text, m.end())
+        result.states_rule = True
+        text = text[: m.start()] + text[end.end() if end else m.end() :]
+    return text
+
+
 def normal_deadline(text: str) -> str:
     """A deadline as a clerk files it: ``2025年9月底前完成`` → ``2025年9月底前``."""
     text = text.strip(" .。;,")
@@ -350,6 +365,7 @@ def parse_assignment(
     """
     result = AssignmentText()
     text = _strip_rule_groups(drop_glosses(text), result)  # 负(fù)责(zé)落实: a mirror's pinyin
+    text = _strip_rules(text, result)
     pending: list[Name] = []
     context: str | None = None  # the label a verbless list continues (责任单位:A,B → B too)
     scoped = False
@@ -512,7 +528,8 @@ _TITLES = re.compile(
 def person_names(text: str) -> list[str]:
     """The people named in ``text`` (林克庆、束学龙同志), without their titles."""
     out: list[str] = []
-    for raw in split_list(text):
+    raws = [name for piece in split_list(text) for name in _spaced_names(piece)]
+    for raw in raws:
         # 孙黎明(市委副书记): the post in a bracket after the name is no part of it
         name = re.sub(r"[(（][^()（）]*[)）]$", "", re.sub(r"\s+", "", raw).strip(" .。;,")) or raw.strip()
         bare = _TITLES.sub("", name)
@@ -522,6 +539,38 @@ def person_names(text: str) -> list[str]:
         if name and name not in out and len(name) <= 12:
             out.append(name)
     return out
+
+
+_SPACED = re.compile(r"[\u4e00-\u9fff]+(?:\s+[\u4e00-\u9fff]+)+")
+
+
+def _spaced_names(piece: str) -> list[str]:
+    """People a cell separates with spaces, a two-character name padded to a three-character
+    name's width with a space inside it: 祝振伟 陈夏林 → 祝振伟, 陈夏林; 沈 昱 祝振伟 → 沈昱, 祝振伟;
+    陆 明俞 悦 (two padded names run together) → 陆明, 俞悦."""
+    text = piece.strip()
+    if not _SPACED.fullmatch(text):
+        return [piece]
+    names: list[str] = []
+    chars = text
+    i = 0
+    while i < len(chars):
+        if chars[i].isspace():
+            i += 1
+            continue
+        j = i
+        while j < len(chars) and not chars[j].isspace():
+            j += 1
+        k = j
+        while k < len(chars) and chars[k].isspace():
+            k += 1
+        if j - i == 1 and k < len(chars):
+            names.append(chars[i] + chars[k])  # 沈 昱: one name padded with a space
+            i = k + 1
+        else:
+            names.append(chars[i:j])
+            i = j
+    return names
 
 
 def _apply_label(result: AssignmentText, kind: str, names: list[Name]) -> None:

@@ -34,6 +34,7 @@ _ORG_SUFFIX = re.compile(r"(局|委|办|室|厅|部|会|院|署|中心|行|所|�
 _PREFIX = re.compile(r"^(由|请|并由|另由|经(?![济信开营贸管委发])|和|及|与|并|或)")
 _LEAD_MARK = re.compile(r"\((牵头|牵头单位|主责|总牵头|牵头部门)\)$")
 _STAR_MARK = re.compile(r"^[*★](?![*★])")
+_STAR_AFTER = re.compile(r"(?<![*★])[*★]$")
 # 县医保局(按职责分工负责), 市财政局(配合): a remark on the role after a name, not part of it
 _ROLE_REMARK = re.compile(
     r"\((按|负责|配合|参与|协助|协办|协同|参加|具体|分别|共同)[^()]{0,10}\)$|\([^()]{0,10}(负责|配合|参与|落实)\)$"
@@ -51,6 +52,8 @@ _ORGANISATION = re.compile(
     r"直属库|储备库|粮库|直屬庫|儲備庫|糧庫|"
     # the same endings in traditional script (中央農辦, 省商務廳, 管委會)
     r"辦|會|廳|處|隊|團|館|機構|辦事處|鄉鎮|政府|"
+    # a broadcaster or an observatory (市广播电视台, 市气象台), never a 平台
+    r"电视台|电台|气象台|地震台|電視台|電台|氣象台|"
     # the mass organisations' short names: 妇联, 残联, 工商联, 科协
     r"(妇|婦|残|殘|侨|僑|文|工商|社科|台)[联聯]|科[协協])(（[^（）]*）)?$"
 )
@@ -227,14 +230,21 @@ def divisions(piece: str) -> list[str]:
     return [m.group(1) + d for d in inner]
 
 
+_ANGLED = re.compile(r"<[\u4e00-\u9fff、]{1,12}>")
+_KEPT = "\ue000"
+"""A private-use character standing for a 、 that joins no list while a list is split."""
+
+
 def split_list(text: str) -> list[str]:
     """The raw names of a list such as ``A、B和各区、县(市)政府等``, in order, brackets kept."""
     pieces: list[str] = []
     # a PDF's copy spaces out brackets and stops (各市 (地) 、县 (市) 政府)
     text = _LOOSE.sub(r"\1", text)
+    # 各县<市、区>人民政府: a page that typed angle brackets for round ones; its 、 joins no list
+    text = _ANGLED.sub(lambda m: m.group().replace("、", _KEPT), text)
     # a line break separates names too: a table cell holds one unit per line
     for part in depth_split(text, "、,，/;；\n"):
-        for piece in _split_joined(part.strip()):
+        for piece in _split_joined(part.strip().replace(_KEPT, "、")):
             pieces.extend(_split_spaces(piece))
     pieces = _share_suffix([d for p in pieces for d in divisions(p.strip())])
     merged: list[str] = []
@@ -271,9 +281,9 @@ def _clean(raw: str) -> tuple[str, tuple[str, ...], bool] | None:
     marked = _LEAD_MARK.search(text)
     if marked:
         text = text[: marked.start()]
-    star = _STAR_MARK.match(text)
-    if star:  # *县人力社保局: one star marks the lead (** stands for an anonymised place name)
-        text = text[1:]
+    star = _STAR_MARK.match(text) or _STAR_AFTER.search(text)
+    if star:  # *县人力社保局, 区农业农村委*: one star marks the lead (** stands for an anonymised place)
+        text = text[1:] if star.start() == 0 else text[:-1]
     text = _ROLE_REMARK.sub("", text)
     if not text or is_vague(text):
         return None
@@ -288,6 +298,11 @@ def _clean(raw: str) -> tuple[str, tuple[str, ...], bool] | None:
         if not text.startswith("各"):  # 各街办(新区): a group and the others it takes in, one addressee
             text = m.group(1)  # 市政府办(金融): which desk of the body, not another body
         m = None
+    if m and _ZONE_NAME.search(m.group(1)) and _ZONE_NAME.search(m.group(2)) and not text.startswith("各"):
+        # 余杭经济技术开发区(钱江经济开发区), 未来科技城(海创园): one zone under its two names
+        text = m.group(1)
+        aliases.append(m.group(2))
+        m = None
     if m and _ORG_SUFFIX.search(m.group(2)) and _ORG_SUFFIX.search(m.group(1)):
         text, alias = m.group(1), m.group(2)
         # 市科技局(知识产权局): the alias shares the main name's level prefix.
@@ -301,6 +316,9 @@ def _clean(raw: str) -> tuple[str, tuple[str, ...], bool] | None:
     text = text.replace("(", "（").replace(")", "）").replace("[", "〔").replace("]", "〕")
     return text, tuple(aliases), bool(marked or star)
 
+
+_ZONE_NAME = re.compile(r"(开发区|新区|园区|科技城|新城|高新区|产业园|科技园|[^公]园)$")
+"""How a development zone's name ends (余杭经济技术开发区, 未来科技城, 海创园), never a 公园."""
 
 _MERGED_BUREAU = re.compile(r"^(.{2,12}?)\(([\u4e00-\u9fff]{2,4})\)(局|委|厅|办)$")
 """``市财政(地税)局``: a bracket inside a name, before its one-character ending."""

@@ -321,6 +321,10 @@ def _simplified(cell: str) -> str:
     return re.sub(r"\s+", "", fold(drop_glosses(cell))).translate(_TRADITIONAL_HEADER)
 
 
+_PLACE_COLUMN = re.compile(r"^(责任|涉及|实施|相关)(街镇|镇街|乡镇|街道|镇|区县|县区|县市区)$")
+"""A column naming the towns or districts where a task is carried out, beside the bodies'."""
+
+
 def column_kind(cell: str) -> str | None:
     """What a header cell names: number, text, lead, participant, responsible, leader (persons),
     deadline, skip, ``other:<label>`` for a supervisory column (指导部门), or None."""
@@ -330,6 +334,8 @@ def column_kind(cell: str) -> str | None:
         return None
     if _COLUMNS[0][1].search(cell):
         return "number"
+    if _PLACE_COLUMN.match(cell):
+        return "other:" + cell  # 责任街镇 beside 责任部门: the towns concerned (see _bare_bodies)
     label = read_label(cell)
     if label is not None:
         if label.kind is LabelKind.OTHER:
@@ -380,11 +386,15 @@ def _implementing_beside(kinds: list[str], cells: list[str]) -> list[str]:
 def _bare_bodies(kinds: list[str], cells: list[str]) -> list[str]:
     """Kinds with a column headed 部门 alone, which names bodies but no role: beside a role column
     its bodies take its word as their role (部门 | … | 责任单位: the funding department); with
-    none, the row assigns them (the bodies responsible)."""
+    none, the row assigns them (the bodies responsible).  A column of towns (责任街镇) is read so
+    too."""
     bare = [k for k, c in enumerate(cells) if kinds[k] == "unknown" and re.sub(r"\s+", "", c) == "部门"]
+    roles = any(kind in _ROLE_KINDS for kind in kinds)
+    places = [k for k, c in enumerate(cells) if _PLACE_COLUMN.match(_simplified(c))]
+    if places and not roles:  # 责任街镇 alone: the towns are whom the rows assign
+        kinds = ["responsible" if k in places else kind for k, kind in enumerate(kinds)]
     if not bare:
         return kinds
-    roles = any(kind in _ROLE_KINDS for kind in kinds)
     return [("other:部门" if roles else "responsible") if k in bare else kind for k, kind in enumerate(kinds)]
 
 
