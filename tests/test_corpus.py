@@ -21,7 +21,7 @@ GOLD = sorted((CORPUS / "gold").glob("*.json"))
 
 MIN_MICRO_F1 = 0.97
 """The issue's target (it holds again since the annex tables and 实施 labels are read)."""
-MIN_READ_FILES = 265
+MIN_READ_FILES = 285
 """Plans that give at least one right triple; the rest are listed in the closing note of issue 13."""
 MIN_FILE_F1 = 0.85
 """The floor each plan must reach, but for the plans named below."""
@@ -50,8 +50,6 @@ BELOW_FLOOR = {
     " header words split over two rows (牵头 领导 牵头 责任单位 主体 责任单位): exit 2, naming the lines",
     "662_guizhou_shuzhi_gongzuoyaodian_2026_partial": "a group the gold keeps whole"
     " (各市〔州〕、贵安新区数据管理部门) is read as two bodies",
-    "663_nanling_zhengfugongzuobaogao_2024_partial": "two leaders' names padded with spaces and run"
-    " together in one cell (陆 明俞 悦) are read as one",
     "686_panjin_zhaoshangyinzi_2009_partial": "quotas and duties written as prose (外经贸局、建委引进外资"
     "各1亿美元; 市经委作为…牵头责任部门): exit 2, naming the lines",
     "762_hengdong_xiangcunjiaoshi_2016_partial": "duties written as prose in a 工作保障 section"
