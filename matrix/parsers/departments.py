@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from matrix.model import Department
 from matrix.parsers.names import Name
 from matrix.settings import Settings
-from matrix.text.normalize import as_written, squash
+from matrix.text.normalize import as_written, folds_script, squash
 
 _LEVEL_PREFIXES = (
     "国家",
@@ -44,7 +44,8 @@ class Registry:
 
     def __init__(self, settings: Settings, text: str = "") -> None:
         self.settings = settings
-        self._text = text  # the plan as written: names keep its script (see as_written)
+        # the plan as written, when it writes a character fold changes: names keep its script
+        self._text = text if folds_script(text) else ""
         self._canonical: dict[str, str] = {squash(k): v for k, v in settings.canonical().items()}
         self._aliases: dict[str, list[str]] = {}
         self._order: list[str] = []

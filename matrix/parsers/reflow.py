@@ -260,12 +260,20 @@ def join_open_brackets(lines: list[Line]) -> list[Line]:
     return out
 
 
+_BRACKET_REST = 80
+"""The longest line read as the rest of a bracket the line before left open."""
+
+
 def _closes(previous: Line, line: Line) -> bool:
     """True when ``previous`` ends inside a bracket that opens with a label and ``line`` is the
     bracket's rest: its closing bracket ends the line (a stop may follow)."""
+    if len(line.text.strip()) > _BRACKET_REST or ("(" not in previous.text and "（" not in previous.text):
+        return False  # the cheap tests first: most lines open no bracket they leave open
     before, after = fold(previous.text.rstrip()), fold(line.text.strip())
+    if before.count("(") <= before.count(")"):
+        return False
     groups = outer_groups(before)
-    if not groups or groups[-1].closed or len(after) > 80:
+    if not groups or groups[-1].closed:
         return False
     labels = find_labels(groups[-1].inner(before))
     if not labels or labels[0].start != 0:

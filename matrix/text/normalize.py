@@ -50,11 +50,16 @@ _TABLE = str.maketrans(_PAIRS)
 _EITHER = {simple: f"[{simple}{old}]" for old, simple in _TRADITIONAL.items()}
 
 
+def folds_script(text: str) -> bool:
+    """True when ``text`` writes one of the traditional characters :func:`fold` makes simplified."""
+    return not _TRADITIONAL.keys().isdisjoint(text)
+
+
 def as_written(name: str, text: str) -> str:
     """``name`` in the script ``text`` writes it in: :func:`fold` makes a few traditional characters
     simplified, so a name read from folded text (市直各部门) is looked up in the text as written
     (市直各部門).  A name the text does not hold as such comes back unchanged."""
-    if not any(c in _EITHER for c in name) or not any(c in _TRADITIONAL for c in text):
+    if _EITHER.keys().isdisjoint(name) or not folds_script(text):
         return name
     m = re.search("".join(_EITHER.get(c, re.escape(c)) for c in name), text)
     return m.group() if m else name
