@@ -420,7 +420,7 @@ class _Tables:
         cells = self._laid(line, cells)
         if self.header is None:
             self.header = read_header(cells)
-            self.rows, self.fresh, self.sub = 0, True, 0
+            self.rows, self.fresh, self.sub, self.above = 0, True, 0, None
             if self.header is None:
                 return None
             self.start = line.number
@@ -436,6 +436,7 @@ class _Tables:
         again = read_header(cells) if not self.fresh else None
         if again is not None:  # a header met inside a table starts the next table (another sheet)
             self.header, self.rows, self.fresh, self.start = again, 0, True, line.number
+            self.above = None
             return True
         self.fresh = False
         self.rows += 1

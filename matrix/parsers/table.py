@@ -466,6 +466,8 @@ def widen(header: Header, sub: int, cells: list[str]) -> Header | None:
         return None
     row = cells[:wide]
     places = [k for k, kind in enumerate(named) if kind == "unknown"]
+    if not places:
+        return None
     laid = [named[:k] + ["unknown"] * sub + named[k + 1 :] for k in places]
     best = max(laid, key=lambda kinds: _fit(kinds, row))
     if _fit(best, row) <= _fit(named + [""] * (wide - len(named)), row):
