@@ -23,6 +23,7 @@ from matrix.parsers.names import (
     is_organisation,
     is_vague,
     is_zone,
+    mostly_bodies,
     parse_names,
     split_list,
 )
@@ -252,8 +253,7 @@ def _bare_list(clause: str, names: list[Name]) -> bool:
     if len(names) != len(named) or any(_BAD_NAME.search(n) for n in _texts(names)):
         return False
     bodies = sum(1 for n in _texts(names) if is_organisation(n) or is_zone(n) or is_group(n))
-    # a long list may hold a body no ending gives away (中储粮株洲直属库): most of it must be bodies
-    return bodies == len(names) or (len(names) >= 3 and bodies * 4 >= len(names) * 3)
+    return not names or mostly_bodies(bodies, len(names))  # all unnamed (市政府相关部门): no name
 
 
 def _texts(names: list[Name]) -> list[str]:

@@ -20,7 +20,7 @@ import re
 
 from matrix.model import Finding, Line
 from matrix.parsers.assignment import parse_assignment
-from matrix.parsers.names import divisions, is_organisation, is_vague, is_zone
+from matrix.parsers.names import divisions, is_organisation, is_vague, is_zone, mostly_bodies
 from matrix.parsers.table import DEADLINE_CELL, column_kind, is_placeholder, is_spaced_header, spaced_words
 from matrix.text.chinese import chinese_number
 from matrix.text.normalize import drop_glosses, fold, is_debris
@@ -652,7 +652,7 @@ def _unitish(text: str) -> bool:
         and not (_WORK.match(p) and len(p) > 4)  # 建设处 is a division, 新建村卫生室 is work
     )
     # a long list may hold a name no ending gives away (区“两旧”专班): most of it must be bodies
-    return bool(parts) and (bodies == len(parts) or (len(parts) >= 3 and bodies * 4 >= len(parts) * 3))
+    return mostly_bodies(bodies, len(parts))
 
 
 def regroup(lines: list[Line], findings: list[Finding]) -> list[Line]:

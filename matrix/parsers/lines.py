@@ -13,7 +13,7 @@ from matrix.parsers.assignment import MAX_NAME, RULE, AssignmentText, parse_assi
 from matrix.parsers.box_table import read_boxes
 from matrix.parsers.brackets import Group, balance, outer_groups
 from matrix.parsers.flat_table import regroup
-from matrix.parsers.names import Name, is_group, is_organisation, is_zone, parse_names
+from matrix.parsers.names import Name, is_group, is_organisation, is_zone, mostly_bodies, parse_names
 from matrix.parsers.reflow import (
     cut_trailing_headers,
     drop_page_marks,
@@ -375,13 +375,8 @@ def _glued_label(para: Para, custom: Custom) -> Inline | None:
     assignment = parse_assignment(";".join(parts), custom=custom)
     names = _sentence_names(assignment)
     bodies = sum(1 for n in names if _named_body(n) or is_group(n.text))
-    # every name a body's (a long list may hold one no ending gives away), as in a bare list
-    if (
-        assignment.unread
-        or not names
-        or not (bodies == len(names) or (len(names) >= 3 and bodies * 4 >= len(names) * 3))
-    ):
-        return None
+    if assignment.unread or not mostly_bodies(bodies, len(names)):
+        return None  # words after the label that are not a list of bodies: prose
     return Inline(Group(labels[0][0], len(folded)), assignment)
 
 

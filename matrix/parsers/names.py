@@ -108,6 +108,13 @@ def is_zone(name: str) -> bool:
     return bool(_ZONE_BODY.match(name))
 
 
+def mostly_bodies(bodies: int, total: int) -> bool:
+    """True when ``bodies`` of a list's ``total`` names are enough to read it as a list of bodies:
+    all of them, or in a list of three or more, three in four (a long list may hold a body no
+    ending gives away: 中储粮株洲直属库, 区“两旧”专班)."""
+    return total > 0 and (bodies == total or (total >= 3 and bodies * 4 >= total * 3))
+
+
 def is_vague(name: str) -> bool:
     """True for words that name nobody in particular: 有关部门, 相关单位, 各有关部门和单位 ..."""
     n = re.sub(r"\s+", "", name)

@@ -113,16 +113,12 @@ def past_merged(header: Header, cells: list[str]) -> list[str]:
         return cells
     roles = [k for k, kind in enumerate(header.kinds) if kind in _ROLE_KINDS]
 
-    def bodies(row: list[str]) -> bool:
-        said = [parse_assignment(fold(row[k]), bare=True) for k in roles if row[k]]
-        return any(a.leads or a.responsible or a.participants for a in said)
-
-    if bodies(cells):
+    if _bodies_in(cells, roles):
         return cells
     # the fewest cells merged from above that put bodies in a role column (the padding may hold
     # the row's own empty cells too: | 4.落实陪餐制度 | 县教育局 | | | |)
     moved = ([""] * shift + cells[:-shift] for shift in range(1, pad + 1))
-    return next((row for row in moved if bodies(row)), cells)
+    return next((row for row in moved if _bodies_in(row, roles)), cells)
 
 
 def placed_short(header: Header, cells: list[str], above: list[str] | None = None) -> list[str] | None:
@@ -139,10 +135,6 @@ def placed_short(header: Header, cells: list[str], above: list[str] | None = Non
         return None
     roles = [k for k, kind in enumerate(header.kinds) if kind in _ROLE_KINDS]
 
-    def bodies(row: list[str]) -> bool:
-        said = [parse_assignment(fold(row[k]), bare=True) for k in roles if row[k]]
-        return any(a.leads or a.responsible or a.participants for a in said)
-
     def spanned(row: list[str]) -> int:
         last = max(k for k, cell in enumerate(row) if cell)
         return sum(1 for k in range(last) if not row[k] and above and k < len(above) and above[k].strip())
@@ -153,8 +145,8 @@ def placed_short(header: Header, cells: list[str], above: list[str] | None = Non
         for k, cell in zip(columns, own, strict=True):
             row[k] = cell
         layouts.append(row)
-    best = max(layouts, key=lambda row: (_fit(header.kinds, row), bodies(row), spanned(row)))
-    return best if bodies(best) else None
+    best = max(layouts, key=lambda row: (_fit(header.kinds, row), _bodies_in(row, roles), spanned(row)))
+    return best if _bodies_in(best, roles) else None
 
 
 _MAX_LAYOUTS = 400
@@ -197,6 +189,12 @@ def _opens_with_number(header: Header, own: list[str]) -> bool:
     not a section's heading (一、主要预期目标)."""
     number = find_marker(fold(own[0]).strip() + ".")
     return header.kinds[0] == "number" and number is not None and number.end >= len(own[0].strip())
+
+
+def _bodies_in(row: list[str], roles: list[int]) -> bool:
+    """True when a cell of ``row`` in one of the ``roles`` columns names bodies."""
+    said = [parse_assignment(fold(row[k]), bare=True) for k in roles if row[k]]
+    return any(a.leads or a.responsible or a.participants for a in said)
 
 
 def _rstrip_empty(cells: list[str]) -> list[str]:
