@@ -286,6 +286,15 @@ def _unnumbered_rows(solid: list[Line], i: int, kinds: list[str], out: list[Line
     return i
 
 
+def _numbers_lost(solid: list[Line], i: int, width: int) -> bool:
+    """True when the lines after a numbered header hold no row number, nor a section heading, for
+    two rows' height: the copy lost the number cells (an empty 序号 cell leaves no line)."""
+    ahead = solid[i : i + 2 * width]
+    if not ahead or _kind_of_line(ahead[0].text.strip()) != "text":
+        return False
+    return not any(_number(s.text) is not None or find_marker(fold(s.text.strip())) for s in ahead)
+
+
 def _marker_alone(solid: list[Line], i: int) -> Line | None:
     """A section heading whose marker stands alone on its line, joined to the words on the next
     line (``(一)`` / ``提升设施品质``), or None."""
@@ -630,6 +639,9 @@ def _assigns(text: str) -> bool:
     return bool(names) and not said.unread and all(is_organisation(n.text) for n in names)
 
 
+_ALIAS = re.compile(r"(?<=[\u4e00-\u9fff])\([^()]{2,12}\)$")
+
+
 def _unitish(text: str) -> bool:
     """True for a line that names bodies and nothing else: 区财政局、区税务局 / 市政府各部门."""
     # split outside brackets: 各镇(街道、园区) is one group
@@ -648,7 +660,13 @@ def _unitish(text: str) -> bool:
     bodies = sum(
         1
         for p in parts
-        if (is_organisation(p) or _GROUP.search(p) or is_zone(p) or _TOWN.match(p) or is_vague(p))
+        if (
+            is_organisation(_ALIAS.sub("", p))  # 市财政局(市地方金融局): a body under its second name
+            or _GROUP.search(p)
+            or is_zone(p)
+            or _TOWN.match(p)
+            or is_vague(p)
+        )
         and not (_WORK.match(p) and len(p) > 4)  # 建设处 is a division, 新建村卫生室 is work
     )
     # a long list may hold a name no ending gives away (区“两旧”专班): most of it must be bodies
@@ -686,6 +704,10 @@ def regroup(lines: list[Line], findings: list[Finding]) -> list[Line]:
             header = header[kinds.index("number") :]
             kinds = kinds[kinds.index("number") :]
         numbered = kinds[0] == "number"
+        if numbered and _numbers_lost(solid, i, len(kinds)):
+            # 序号 | 目标与任务 | 牵头责任单位 | 责任单位 over rows whose number cells the copy lost:
+            # the rows are read by their units, as in a table with no number column
+            header, kinds, numbered = header[1:], kinds[1:], False
         first = solid[i - 1].number
         if not numbered and _item_level(solid, i, kinds) is not None:
             header = ["序号", *header]  # the rows' own item numbers, (1) (2) …, stand in that column
@@ -853,12 +875,24 @@ _GROUP_UNIT = re.compile(
 )
 
 
+def _broken_name(before: str, after: str) -> bool:
+    """True when two lines are one body's name broken before its ending (市数据资源 / 管理局)."""
+    before, after = before.strip(), after.strip()
+    if len(after) > 4 or _LEVELLED.match(after) or not _LEVELLED.match(before) or len(before) > 12:
+        return False
+    if is_organisation(before) or "(" in before:
+        return False
+    return is_organisation(before + after) and not re.search(r"[,。;、:\s]", before + after)
+
+
 def _rejoin(values: list[str]) -> list[str]:
     """Lines whose name a narrow cell wrapped (``高新园`` / ``(邹区镇)``) put back together."""
     out: list[str] = []
     for value in values:
         if out and value.startswith(("(", "（")) and not _SUB_MARK.match(fold(value)) and len(value) <= 8:
             out[-1] += value
+        elif out and _broken_name(out[-1], value):
+            out[-1] += value  # 市数据资源 / 管理局: a name a narrow cell broke before its ending
         else:
             out.append(value)
     return out

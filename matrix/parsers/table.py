@@ -29,8 +29,9 @@ ROW_LEVEL = 5
 _COLUMNS: list[tuple[str, re.Pattern[str]]] = [
     ("number", re.compile(r"^(序号|编号|序列|项目编号|号)$")),
     ("deadline", re.compile(r"(完成)?(时限|时间|期限)(要求)?$|时间节点|进度安排|时间安排")),
-    # how far a task has got (1-10月推进情况, 目标完成情况, 是否达序) is a report, not the task
-    ("skip", re.compile(r"(推进|进展|完成|落实|办理|实施)(情况|进度)|完成率|^是否")),
+    # how far a task has got (1-10月推进情况, 目标完成情况, 一季度工作进展, 是否达序) is a report,
+    # not the task
+    ("skip", re.compile(r"(推进|进展|完成|落实|办理|实施)(情况|进度)|进展$|完成率|^是否")),
     (
         "text",
         re.compile(
