@@ -54,6 +54,11 @@ def _section_here(folded: str, at: int) -> bool:
     return marker is not None and marker.level <= 1  # 一、 or (一): never 2、, which may be a page mark
 
 
+def _item_here(folded: str, at: int) -> bool:
+    marker = find_marker(folded[at:])
+    return marker is not None and marker.level == 2  # 1、 or 1.
+
+
 def _in_sequence(folded: str, cuts: list[int]) -> bool:
     """True for two or more cuts whose markers number an outline in order (``…意见: 一、… 1.…``,
     ``… (一)… (二)…``): each the first of its level or the next after the one before it, so that
@@ -153,6 +158,11 @@ def unfold(lines: list[Line]) -> list[Line]:
             stops = [*_STOP.finditer(folded), *_ASSIGNED.finditer(folded)]
             cuts = [m.end() for m in stops if _section_here(folded, m.end())]
             cuts = sorted({*cuts, *_first_items(folded, cuts)})
+            # …展销活动。1、此项活动由… 2、由…牵头: numbered items after stops, when with the
+            # sections they number one outline in order (a page mark 2、 falls out of order)
+            items = sorted({*cuts, *(m.end() for m in stops if _item_here(folded, m.end()))})
+            if len(items) > len(cuts) and _in_sequence(folded, items):
+                cuts = items
         if not cuts or (not spaced and len(cuts) < _MIN_CUTS and _GAP.search(folded)):
             out.append(line)
             continue

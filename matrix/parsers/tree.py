@@ -233,6 +233,18 @@ class TaskCollector:
                 self._whole(node)
             return
         assigned = _units([p for p in node.paras() if _assigned(p)], node.paras())
+        if (
+            assigned == [node.para]
+            and node.para is not None
+            and _heads_items(node)
+            and not _titled(node.para)
+        ):
+            # (一)研究将…制度化,落实…。(财政部…负责)具体措施: over 1.…(财政部牵头) 2.…: the item's own
+            # sentences are a task, and each measure under it another
+            self._own_lines(node)
+            for child in node.children:
+                self._visit(child) if child.has_assignment() else self._whole(child)
+            return
         if assigned == [node.para] and node.para is not None and _heads_items(node):
             # 一、加快调整能源结构(省发改委总牵头) over items with brackets of their own: the heading's
             # bracket leads what under it names no lead; it is no task of its own
@@ -259,7 +271,13 @@ class TaskCollector:
         if len(assigned) == 1 and (
             assigned[0] is node.para
             # (a paragraph whose brackets each close a stretch of it gives a task per stretch)
-            or (assigned[0] is node.body[-1] and (not opened or alone) and len(assigned[0].inlines) <= 1)
+            or (
+                assigned[0] is node.body[-1]
+                and (not opened or alone)
+                and len(assigned[0].inlines) <= 1
+                # a paragraph over sub-sections that name their own bodies is a task of its own
+                and not any(c.has_assignment() for c in node.children)
+            )
             or assigned[0].pure is not None
         ):
             self._whole(node)
@@ -308,6 +326,25 @@ class TaskCollector:
                 node.outline,
                 node.text(),
                 node.text(as_written=True),
+                node.line,
+                assignment,
+                line,
+                node.parent,
+            )
+        )
+
+    def _own_lines(self, node: Node) -> None:
+        """``node``'s own line and body as one task, the items under it left to be tasks of their own."""
+        node.is_task = True
+        paras = node.paras()
+        self.covered.update(map(id, paras))
+        assignment, line = _merged(paras)
+        texts = [p for p in paras if p.kind not in ("pure", "note")]
+        self.tasks.append(
+            RawTask(
+                node.outline,
+                "\n".join(t for t in (own_text(p) for p in texts) if t),
+                "\n".join(t for t in (own_text(p, as_written=True) for p in texts) if t),
                 node.line,
                 assignment,
                 line,
@@ -366,6 +403,12 @@ def _heads_items(node: Node) -> bool:
     if node.body or len(node.para.inlines if node.para else []) != 1:
         return False
     return any(p.inlines for c in node.children for p in _all_paras(c))
+
+
+def _titled(para: Para) -> bool:
+    """True when an item's text before its bracket is a title (加快调整能源结构), not sentences."""
+    before = para.folded[para.body_start : para.inlines[0].group.start] if para.inlines else ""
+    return not any(stop in before.rstrip("。 ") for stop in "。,;")
 
 
 def _heads_above(node: Node | None) -> AssignmentText | None:
