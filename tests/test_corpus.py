@@ -44,24 +44,23 @@ BELOW_FLOOR = {
     " ending in a remark and a deadline (…等按职责分工负责全年): no row is found, exit 2",
     "562_changsha_mubiaorenwu_2012_partial": "a table copied one cell a line with its lead column first"
     " and the lead's name broken over three lines (市政 / 府办 / 公厅): exit 2, naming the lines",
-    "645_songjiang_qingshui_2026": "a duty section's opening paragraph assigns in mid-sentence (成立工作专班,"
-    " 由X牵头, Y为成员单位, 统筹…), and its sub-headings' duties name helpers in prose (牵头区建管委…)",
+    "645_songjiang_qingshui_2026": "a duty section's opening paragraph names its members in prose"
+    " (…及各街镇、经开区为成员单位, a zone no ending gives away), which the gold also files as helpers"
+    " of each sub-heading's duties",
     "661_qingyang_weijian_zerenqingdan_2023_partial": "a table copied with spaces between its cells and"
     " header words split over two rows (牵头 领导 牵头 责任单位 主体 责任单位): exit 2, naming the lines",
     "662_guizhou_shuzhi_gongzuoyaodian_2026_partial": "a group the gold keeps whole"
     " (各市〔州〕、贵安新区数据管理部门) is read as two bodies",
-    "686_panjin_zhaoshangyinzi_2009_partial": "quotas and duties written as prose (外经贸局、建委引进外资"
-    "各1亿美元; 市经委作为…牵头责任部门): exit 2, naming the lines",
-    "762_hengdong_xiangcunjiaoshi_2016_partial": "duties written as prose in a 工作保障 section"
-    " (县教育局负责…, …等部门要按照职责分工积极配合; 县财政局要…): exit 2, naming the lines",
-    "764_jiayuguan_zhengzhi_gongzuozu_undated_partial": "working groups whose only assignment is a"
-    " roster sentence (由城区办主任刘鹏任组长, …任副组长) and prose (由规划局…划定): exit 2, naming the line",
-    "744_beijing_huanjingzhixu_2012_partial": "a duty list whose items open with 'X:负责…' and name"
-    " further bodies in prose, which the gold files as participants",
+    "686_panjin_zhaoshangyinzi_2009_partial": "duties written as prose, read as such, but for a quota"
+    " given to two bodies (外经贸局、建委引进外资各1亿美元), one of two tasks",
+    "764_jiayuguan_zhengzhi_gongzuozu_undated_partial": "working groups whose rosters (由…主任刘鹏任组长)"
+    " and prose duties stand under their last sub-item (②…), so the sub-items, not the groups, become"
+    " the tasks",
     "821_ningxia_huanbaofengong_2010_partial": "the persons and divisions named in a sentence after"
     " the bracket (由金国兴总工负责,污染物排放总量控制处落实) are prose; the gold files them as other roles",
-    "824_shanghai_caizhengju_zhengwugongkai_2018_partial": "two duties written as sentences in a 主要职责"
-    " paragraph (领导小组负责…; 办公室为…牵头部门) are prose; the gold makes them two tasks",
+    "824_shanghai_caizhengju_zhengwugongkai_2018_partial": "two duties written as sentences in one 主要职责"
+    " paragraph (领导小组负责…; 办公室为…牵头部门): read as prose, one task a paragraph, where the gold"
+    " makes them two",
     "901_fengyang_cuncunguagou_partial": "a group the gold splits (各试点乡镇、街道) is one addressee"
     " as earlier golds keep 各乡镇人民政府、街道办事处; one task, so one name weighs a third",
     "902_xxzhen_zhenqu_bairigongjian_2023_partial": "a document-sharing copy whose page marks (2、)"
@@ -72,8 +71,10 @@ BELOW_FLOOR = {
     " the text with no colon, two name groups no ending gives away (驻辖区单位, 物业管理小区): not read",
     "905_xxzhen_chuangwen_2021_partial": "a task whose assignment the copy elided (…………), and a group"
     " the gold splits (各村、社区)",
-    "906_qu_xiaofeiredian_partial": "assignments written as sentences (由A、B、C共同组织实施; A负责联系B):"
-    " prose, exit 2, naming the lines",
+    "906_qu_xiaofeiredian_partial": "sentences naming a shopping centre among the bodies (由区商贸旅游局、"
+    "长延堡街办、华东服装城共同组织实施): no ending gives 华东服装城 away as a body, so the list is prose",
+    "1122_shi_weiminbanshishi_undated_partial": "a continuation page of a table flattened onto one line,"
+    " single spaces between cells and inside header words (具体工作标准 及预期效果): exit 2",
 }
 """Plans known to fall below the floor, and why; a plan that rises above it must leave the list."""
 

@@ -23,7 +23,11 @@ def test_a_duty_section_one_paragraph_a_body() -> None:
         "有关情况要及时报告区政府。\n"
         "四、保障措施\n区财政局负责保障经费。\n"
     )
-    assert roles(plan) == [("三.p1", ["区绿化市容局"], []), ("三.p2", ["区城管执法局"], [])]
+    assert roles(plan)[:2] == [("三.p1", ["区绿化市容局"], []), ("三.p2", ["区城管执法局"], [])]
+    # the plan writes no duty in a bracket, label or table, so its prose outside the section is
+    # read too, and flagged for the clerk to check; 有关情况要及时报告区政府 gives no one a duty
+    assert roles(plan)[2:] == [("四", ["区财政局"], [])]
+    assert [f.line for f in plan.findings if "按正文" in f.message] == [9]  # 区财政局负责保障经费
 
 
 def test_a_duty_section_one_sub_heading_a_body() -> None:

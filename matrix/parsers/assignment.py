@@ -68,6 +68,7 @@ _RESPONSIBLE_CORES = (
     "按职责落实",
     "负责",
     "承办",
+    "组织实施",  # 由A、B共同组织实施: they carry it out, and no one else is named
 )
 _PARTICIPANT_CORES = ("参与", "配合", "协助", "协办", "参加", "协同", "协作")
 _OTHER_CORES = {

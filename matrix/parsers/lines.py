@@ -13,7 +13,15 @@ from matrix.parsers.assignment import MAX_NAME, RULE, AssignmentText, parse_assi
 from matrix.parsers.box_table import read_boxes
 from matrix.parsers.brackets import Group, balance, outer_groups
 from matrix.parsers.flat_table import regroup
-from matrix.parsers.names import Name, is_group, is_organisation, is_zone, mostly_bodies, parse_names
+from matrix.parsers.names import (
+    Name,
+    department_like,
+    is_group,
+    is_organisation,
+    is_zone,
+    mostly_bodies,
+    parse_names,
+)
 from matrix.parsers.reflow import (
     cut_trailing_headers,
     drop_page_marks,
@@ -51,11 +59,6 @@ _ROLE_HINT = re.compile(
 # 【责任单位】A、B reads as 责任单位: A、B (same length, so positions still match the text)
 _BRACKETED = re.compile(r"\[([^\[\]\s]{2,12})\]")
 _STOPS = "。;.!?"
-_VERBISH = re.compile(
-    r"^(形成|建立|加强|推动|推进|完善|实现|开展|做好|强化|落实|支持|鼓励|引导|发挥|组织|协调|要|将|把|对|在|"
-    r"建设|打造|新建|实施|提升|提高|健全|改善|优化|深化|促进|扩大)"
-)
-_DEPT_START = re.compile(r"^(省|市|县|区|州|盟|旗|镇|乡|街道|国家|中共|中央|全国|各|共青团|团)")
 _CONTACT = re.compile(r"^\(?\s*联系人\s*:[^()]{1,16}?(联系)?电话\s*:?\s*[\d\s-]{7,}")
 _NOTE = re.compile(r"^\s*(注|备注|附注|说明|注释)\s*\d*\s*[:：]")
 _TAIL = " 。.;,"
@@ -210,13 +213,6 @@ def _named_body(name: Name) -> bool:
     return is_organisation(name.text) or name.text.startswith("各")
 
 
-def _department_like(name: str) -> bool:
-    """A name that reads as a department even in running prose: 省发展改革委, 海关总署 — not 科技部门."""
-    if not is_organisation(name) or _VERBISH.match(name) or len(name) > 24:
-        return False
-    return bool(_DEPT_START.match(name)) or not name.endswith(("部门", "单位", "机构", "方面"))
-
-
 _SUBJECT = re.compile(r"^[^,;由]{0,12}?(工作|任务|事项|项目|措施|活动)(均|统一|全部|都)?(?=由)")
 """The work a sentence assigns, named before 由 (此项工作由X牵头, 以上任务均由X负责): no body."""
 
@@ -234,7 +230,7 @@ def read_sentence(text: str, custom: Custom) -> AssignmentText | None:
     names = _sentence_names(assignment)
     if assignment.unread or not names or assignment.unread_labels:
         return None
-    if not all(_department_like(n.text) for n in names):
+    if not all(department_like(n.text) for n in names):
         return None
     return assignment
 
@@ -249,7 +245,7 @@ def _named_in_heading(para: Para) -> Inline | None:
         return None
     m = _HEADING_NAME.match(para.folded, para.body_start)
     name = m.group(1).strip() if m else ""
-    if m is None or " " in name or not _department_like(name) or len(para.folded) - m.end() < 4:
+    if m is None or " " in name or not department_like(name) or len(para.folded) - m.end() < 4:
         return None  # a body's name holds no space: 建设一 批区域医 疗中心。 is a PDF's broken heading
     name = Name(m.group(1).strip())
     return Inline(Group(m.end(), m.end()), AssignmentText(leads=[name], labelled=True))
@@ -270,7 +266,7 @@ def _duty_heading(para: Para) -> AssignmentText | None:
         return None
     said = parse_assignment(m.group("who"))
     names = [*said.leads, *said.responsible]
-    if said.unread or said.participants or not names or not all(_department_like(n.text) for n in names):
+    if said.unread or said.participants or not names or not all(department_like(n.text) for n in names):
         return None  # 孟学农省长负责的工作 names a person: a leader heading, read elsewhere
     return AssignmentText(leads=names, labelled=True)
 
@@ -603,6 +599,8 @@ _DUTY_SECTION = re.compile(
 _OPENING_BODY = re.compile(
     r"(?P<name>[^,;。:()]{2,24}?)(?:要|应|须)?(?=负责|依法|指导|作为|会同|牵头|统筹|组织|承担|督促|加强|做好|落实)"
 )
+_BODY_COLON = re.compile(r"(?P<name>[^,;。:()]{2,24}?):(?=\S)")
+"""A duty section's line that names its body before a colon (镇农水办:督促各村…)."""
 _NOT_A_NAME = re.compile(r"[的要将把对是在]|按照|根据")
 """Words no body's name holds: an opening such as 各行业管理部门要按照职责分工… is a sentence."""
 _OWN_DUTY = re.compile(r"(负责|牵头)(?!单位|部门|领导|同志|人)")
@@ -620,7 +618,7 @@ _LEVEL_GROUP = re.compile(r"^[省市县区乡镇]直?级?(部门|单位|机关|�
 
 def _duty_body(name: Name) -> bool:
     group = name.text.startswith("各") and len(name.text) > 2  # 各街镇, never 各 alone
-    return _department_like(name.text) or group or is_zone(name.text)
+    return department_like(name.text) or group or is_zone(name.text)
 
 
 def _heading_bodies(para: Para) -> list[Name]:
@@ -684,6 +682,8 @@ class _DutySection:
             return
         start = para.body_start
         m = _OPENING_BODY.match(para.folded, start)
+        if m is None and self.level is not None:
+            m = _BODY_COLON.match(para.folded, start)  # 镇派出所:负责将… in a duty section
         names = parse_names(m.group("name")) if m else []
         if m is None or not names or not all(map(_duty_body, names)) or _NOT_A_NAME.search(m.group("name")):
             return

@@ -47,7 +47,7 @@ _SUFFIX = re.compile(
 )
 _ORGANISATION = re.compile(
     r"(局|委|办|室|厅|部|会|院|署|中心|行|所|处|科|站|队|社|团|集团|公司|政府|管委会|办事处|街道|"
-    r"乡镇|分局|机构|联合会|总会|协会|小组|股|馆|专班|海关|军分区|警备区|成员单位|"
+    r"乡镇|分局|机构|联合会|总会|协会|小组|股|馆|专班|海关|军分区|警备区|成员单位|学校|"
     # a state grain depot (中储粮株洲直属库), never a 项目库 or 数据库
     r"直属库|储备库|粮库|直屬庫|儲備庫|糧庫|"
     # the same endings in traditional script (中央農辦, 省商務廳, 管委會)
@@ -100,6 +100,20 @@ _ZONE_BODY = re.compile(
     r"^([\u4e00-\u9fff]{2,}(开发区|经开区|高新区|示范区|新区|保税区|自贸区|试验区|特区|管理区|度假区)"
     r"|经开区|高新区|开发区|保税区|自贸区)$"
 )
+
+
+_VERBISH = re.compile(
+    r"^(形成|建立|加强|推动|推进|完善|实现|开展|做好|强化|落实|支持|鼓励|引导|发挥|组织|协调|要|将|把|对|在|"
+    r"建设|打造|新建|实施|提升|提高|健全|改善|优化|深化|促进|扩大)"
+)
+_DEPT_START = re.compile(r"^(省|市|县|区|州|盟|旗|镇|乡|街道|国家|中共|中央|全国|各|共青团|团)")
+
+
+def department_like(name: str) -> bool:
+    """A name that reads as a department even in running prose: 省发展改革委, 海关总署 — not 科技部门."""
+    if not is_organisation(name) or _VERBISH.match(name) or len(name) > 24:
+        return False
+    return bool(_DEPT_START.match(name)) or not name.endswith(("部门", "单位", "机构", "方面"))
 
 
 def is_zone(name: str) -> bool:

@@ -10,6 +10,7 @@ from matrix.parsers.assignment import deadline_in_text, resolve
 from matrix.parsers.departments import Registry
 from matrix.parsers.lines import Para, classify, own_text
 from matrix.parsers.names import Name, is_branch, is_division, is_organisation, unglue
+from matrix.parsers.prose import read_prose, writes_formally
 from matrix.parsers.table import column_kind
 from matrix.parsers.title import find_title
 from matrix.parsers.tree import Node, RawTask, TaskCollector, build_tree
@@ -73,6 +74,9 @@ def parse_document(document: Document, settings: Settings) -> Plan:
     paras = classify(document.lines, findings, settings.labels)
     if not paras:
         raise InputError("文件里没有可读的文字", path=document.source)
+    if not writes_formally(paras) and not any(_header_words(p.folded) for p in paras):
+        # no bracket, label or table anywhere: the plan writes its duties as prose
+        findings += read_prose(paras, settings.labels)
     root = build_tree(paras)
     collector = TaskCollector()
     raws = collector.collect(root)

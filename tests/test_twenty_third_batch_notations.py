@@ -1,0 +1,159 @@
+"""Notations met in the twenty-third batch of unseen plans and in the prose plans below the floor,
+each in invented text.
+
+A plan that writes its duties only as prose (县教育局负责…, …等部门要按照职责分工积极配合), read as a
+last resort and flagged task by task; a working group's roster (由…主任刘鹏任组长); items run together
+on a page with no breaks (…活动。1、… 2、…); a task sentence with its own bracket over measures of
+their own (具体措施:); a table copied one cell a line whose number cells were lost; a progress column
+(一季度工作进展) holding numbered notes; a body's second name on a line of its own, and a name broken
+before its ending (市数据资源 / 管理局); a duty section that names each body before a colon.
+"""
+
+from __future__ import annotations
+
+from helpers import parse_text, roles
+
+PROSE_PLAN = (
+    "乡村教师队伍建设实施方案\n四、工作保障\n"
+    "(一)明确责任。县把教师队伍建设纳入议事日程。县教育局负责统筹管理和指导,"
+    "县编办、县财政局等部门要按照职责分工积极配合,主动履责。\n"
+    "(二)落实经费。县财政局要切实加大投入,大力支持队伍建设。县审计局要加大审计力度。\n"
+    "(三)开展活动。此项活动由县文旅局、县商务局共同组织实施。\n"
+    "(四)加强督查。对成绩突出的学校予以表彰。\n"
+)
+
+
+def test_a_plan_that_writes_its_duties_only_as_prose_is_read() -> None:
+    plan = parse_text(PROSE_PLAN)
+    assert roles(plan) == [
+        ("四.一", ["县教育局"], ["县编办", "县财政局"]),
+        ("四.二", ["县财政局", "县审计局"], []),
+        ("四.三", ["县文旅局", "县商务局"], []),
+    ]
+
+
+def test_each_task_read_from_prose_is_flagged_for_the_clerk() -> None:
+    plan = parse_text(PROSE_PLAN)
+    flagged = [f for f in plan.findings if "按正文" in f.message]
+    # (三) writes its assignment as a sentence the strict reading takes: it is not prose
+    assert [f.line for f in flagged] == [t.line for t in plan.tasks[:2]]
+    assert "县教育局负责统筹管理和指导" in flagged[0].message
+
+
+def test_prose_in_a_plan_that_assigns_in_brackets_is_only_a_warning() -> None:
+    plan = parse_text(
+        "综合保税区发展意见\n一、主要任务\n1.发展租赁业态。(市商务局、市财政局负责)\n"
+        "二、有关要求\n市商务局要继续做好牵头工作,会同有关部门建立协调机制。\n"
+        "市财政局要增强大局意识,积极配合。\n"
+    )
+    assert roles(plan) == [("一.1", ["市商务局", "市财政局"], [])]
+    assert not any("按正文" in f.message for f in plan.findings)
+
+
+def test_a_roster_names_the_people_in_charge_of_a_working_group() -> None:
+    plan = parse_text(
+        "市容整治方案\n1、门前三包整治组\n主要任务是:督促检查沿街单位落实门前三包责任制。\n"
+        "由城区办主任刘鹏任组长,政协文史委副主任曹善忠、水务局纪检组长田瑞任副组长。\n"
+        "2、临街门店整治组\n主要任务是:督促临街门店完善亮化设施。\n"
+        "由工商局局长程康年任组长,副局长田福任副组长。\n"
+    )
+    people = [[(o.name, o.role, o.person) for o in t.others] for t in plan.tasks]
+    assert people == [
+        [("刘鹏", "组长", True), ("曹善忠", "副组长", True), ("田瑞", "副组长", True)],
+        [("程康年", "组长", True), ("田福", "副组长", True)],
+    ]
+
+
+def test_a_roster_that_names_a_post_names_nobody() -> None:
+    from matrix.parsers.prose import read_clause
+
+    assert read_clause("由区政府分管领导任组长") is None
+    said = read_clause("由市场管理中心主任赵录德任组长")
+    assert said is not None and said.persons == [("赵录德", "组长")]
+
+
+def test_items_run_together_on_a_page_with_no_breaks() -> None:
+    line = (
+        "促进消费意见为扩大消费,特制定本意见。一、加强领导成立领导小组,统一研究政策措施。"
+        "二、开展促销活动营造繁荣的商业氛围。(一)举办服装展销会从5月中旬开始,组织展销活动。"
+        "1、此项活动由区商贸局、区文体局共同组织实施。2、由区商贸局牵头,全面负责活动的组织。"
+        "3、区城管执法局负责联系有关单位,支持活动的开展。"
+    )
+    plan = parse_text(line + "\n")
+    assert roles(plan) == [
+        ("二.一.1", ["区商贸局", "区文体局"], []),
+        ("二.一.2", ["区商贸局"], []),
+        ("二.一.3", ["区城管执法局"], []),
+    ]
+
+
+def test_a_page_mark_out_of_order_cuts_no_item() -> None:
+    line = (
+        "实施意见为做好促进消费的各项工作,扭转不利局势,提振市场信心,扩大社会消费,特制定本意见。"
+        "一、加强领导成立促进消费工作领导小组,统一研究扩大消费的政策措施。(市商务局负责)"
+        "二、开展活动在元旦、春节、元宵节等节假日期间举办展销会,营造繁荣的商业氛围,让市民感受幸福生活。"
+        "2、市文旅局要配合。(市文旅局牵头)"
+    )
+    plan = parse_text(line + "\n")
+    assert [t.id for t in plan.tasks] == ["一", "二"]
+
+
+def test_a_task_sentence_with_its_bracket_over_measures_of_its_own() -> None:
+    plan = parse_text(
+        "分工方案\n一、实施好宏观政策\n"
+        "(一)研究将好做法制度化,落实减税降费政策。(财政部、发展改革委按职责分工负责)具体措施:\n"
+        "1.及时总结直达基层的经验。(财政部牵头,各地区按职责分工负责)\n"
+        "2.简化优惠政策适用程序。(税务总局牵头)\n"
+    )
+    assert roles(plan) == [
+        ("一.一", ["财政部", "发展改革委"], []),
+        ("一.一.1", ["财政部"], ["各地区"]),
+        ("一.一.2", ["税务总局"], []),
+    ]
+    assert all(not t.others for t in plan.tasks)  # the item above leads none of them
+
+
+def test_a_titled_heading_with_its_bracket_still_leads_what_under_it_names_no_lead() -> None:
+    plan = parse_text(
+        "分工方案\n一、加快调整能源结构(省发改委总牵头)\n"
+        "1.控制煤炭消费总量。(省能源局牵头)\n2.推进天然气管网建设。\n"
+    )
+    assert [t.id for t in plan.tasks] == ["一.1", "一.2"]
+    assert plan.tasks[1].leads == ["省发改委"]
+
+
+def test_a_table_one_cell_a_line_whose_number_cells_were_lost() -> None:
+    plan = parse_text(
+        "重点工作任务分解表\n序号\n目标与任务\n牵头责任单位\n责任单位\n"
+        "秉持保护理念,加快推进国土空间规划编制。\n市自然资源和规划局\n各县(市)区政府、开发区管委会\n"
+        "扎实打好污染防治攻坚战。\n市生态环境局\n各县(市)区政府\n"
+    )
+    assert roles(plan) == [
+        ("1", ["市自然资源和规划局"], ["各县（市）区政府", "开发区管委会"]),
+        ("2", ["市生态环境局"], ["各县（市）区政府"]),
+    ]
+
+
+def test_a_progress_column_second_names_and_broken_names_in_a_flat_table() -> None:
+    plan = parse_text(
+        "一季度重点工作任务完成情况\n序号\n目标与任务\n牵头责任单位\n一季度工作进展\n"
+        "1\n全面优化政策体系。\n市发改委\n市财政局\n(市地方金融局)\n市数据资源\n管理局\n"
+        "1.完善联络机制。\n2.印发实施方案。\n"
+        "2\n建立评估调整机制。\n市财政局\n完成框架思路。\n"
+    )
+    assert roles(plan) == [
+        ("1", ["市发改委", "市财政局", "市数据资源管理局"], []),
+        ("2", ["市财政局"], []),
+    ]
+
+
+def test_a_duty_section_that_names_each_body_before_a_colon() -> None:
+    plan = parse_text(
+        "防溺水工作实施方案\n三、成员单位工作职责\n镇农水办:督促各村落实危险区域的警示标志。\n"
+        "镇共青团、妇联:开展宣传和结对帮扶活动。\n镇各中小学校:全面安排部署学生溺水预防工作。\n"
+    )
+    assert roles(plan) == [
+        ("三.p1", ["镇农水办"], []),
+        ("三.p2", ["镇共青团", "妇联"], []),
+        ("三.p3", ["镇各中小学校"], []),
+    ]
