@@ -73,6 +73,9 @@ BELOW_FLOOR = {
     " the gold splits (各村、社区)",
     "906_qu_xiaofeiredian_partial": "sentences naming a shopping centre among the bodies (由区商贸旅游局、"
     "长延堡街办、华东服装城共同组织实施): no ending gives 华东服装城 away as a body, so the list is prose",
+    "1144_qu_jiansheju_chuangwen_zhengzhi_undated_partial": "a document-sharing template run onto one"
+    " line, its items (一)(二) glued to unnumbered headings and labels glued to leaders' titles"
+    " (阮斌副局长责任部门:): one task of five is found",
     "1122_shi_weiminbanshishi_undated_partial": "a continuation page of a table flattened onto one line,"
     " single spaces between cells and inside header words (具体工作标准 及预期效果): exit 2",
 }

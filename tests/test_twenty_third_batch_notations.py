@@ -157,3 +157,11 @@ def test_a_duty_section_that_names_each_body_before_a_colon() -> None:
         ("三.p2", ["镇共青团", "妇联"], []),
         ("三.p3", ["镇各中小学校"], []),
     ]
+
+
+def test_a_form_set_out_as_a_table_of_label_and_value() -> None:
+    plan = parse_text(
+        "重点工作: | 135.统筹违法建设治理与城市更新。 |\n牵头单位: | 市城市管理综合执法局 |\n"
+        "进展情况: | 已完成。 |\n"
+    )
+    assert [t.leads for t in plan.tasks] == [["市城市管理综合执法局"]]

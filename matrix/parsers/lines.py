@@ -531,6 +531,8 @@ def classify(lines: list[Line], findings: list[Finding], custom: Custom = None) 
             continue
         tables.leave(line, text)
         folded = _MISTYPED_COLON.sub(_typed_colon, _BRACKETED.sub(_bracketed_label, fold(text)))
+        # 牵头单位: | 市城管执法局 |: a line of a form set out as a table is read without its borders
+        folded = folded.replace("|", " ") if "|" in folded else folded
         marker = find_marker(folded)
         stripped = folded.strip()
         if marker is not None and _numbered_field(folded[marker.end :].strip(), custom):
