@@ -165,3 +165,8 @@ def test_a_form_set_out_as_a_table_of_label_and_value() -> None:
         "进展情况: | 已完成。 |\n"
     )
     assert [t.leads for t in plan.tasks] == [["市城市管理综合执法局"]]
+
+
+def test_a_contact_line_does_not_stop_prose_from_being_read() -> None:
+    plan = parse_text(PROSE_PLAN + "联系人:张三\n")
+    assert roles(plan)[0] == ("四.一", ["县教育局"], ["县编办", "县财政局"])

@@ -134,9 +134,20 @@ def writes_formally(paras: list[Para]) -> bool:
     return False
 
 
+_DUTY_LABELS = (
+    LabelKind.LEAD,
+    LabelKind.PARTICIPANT,
+    LabelKind.RESPONSIBLE,
+    LabelKind.OTHER,
+    LabelKind.SENTENCE,
+)
+"""Labels that assign duties to bodies; a contact (联系人:) or a deadline line assigns none."""
+
+
 def _labelled(text: str) -> bool:
     labels = find_labels(text)
-    return bool(labels) and labels[0].start == 0 and labels[0].label is not None
+    label = labels[0].label if labels and labels[0].start == 0 else None
+    return label is not None and label.kind in _DUTY_LABELS
 
 
 def read_prose(paras: list[Para], custom: Custom = None) -> list[Finding]:
