@@ -56,8 +56,6 @@ BELOW_FLOOR = {
     "764_jiayuguan_zhengzhi_gongzuozu_undated_partial": "working groups whose rosters (由…主任刘鹏任组长)"
     " and prose duties stand under their last sub-item (②…), so the sub-items, not the groups, become"
     " the tasks",
-    "821_ningxia_huanbaofengong_2010_partial": "the persons and divisions named in a sentence after"
-    " the bracket (由金国兴总工负责,污染物排放总量控制处落实) are prose; the gold files them as other roles",
     "824_shanghai_caizhengju_zhengwugongkai_2018_partial": "two duties written as sentences in one 主要职责"
     " paragraph (领导小组负责…; 办公室为…牵头部门): read as prose, one task a paragraph, where the gold"
     " makes them two",

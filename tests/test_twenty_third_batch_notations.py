@@ -170,3 +170,19 @@ def test_a_form_set_out_as_a_table_of_label_and_value() -> None:
 def test_a_contact_line_does_not_stop_prose_from_being_read() -> None:
     plan = parse_text(PROSE_PLAN + "联系人:张三\n")
     assert roles(plan)[0] == ("四.一", ["县教育局"], ["县编办", "县财政局"])
+
+
+def test_a_sentence_after_the_bracket_names_the_leaders_and_divisions() -> None:
+    plan = parse_text(
+        "环保厅任务分工\n(一)我厅牵头的工作任务\n"
+        "1、主要污染物排放总量削减3.6%(牵头单位:区经济和信息化委、环保厅)。"
+        "由金国兴总工负责,污染物排放总量控制处落实。\n"
+        "2、推进农村环境综合治理(牵头单位:区环保厅)。由鲁国会、郑忠安副厅长分别负责,"
+        "环境监测处、农村环境监督管理处分别落实。\n"
+    )
+    assert roles(plan) == [("一.1", ["区经济和信息化委", "区环保厅"], []), ("一.2", ["区环保厅"], [])]
+    assert [[(o.name, o.person) for o in t.others] for t in plan.tasks] == [
+        [("污染物排放总量控制处", False), ("金国兴", True)],
+        [("环境监测处", False), ("农村环境监督管理处", False), ("鲁国会", True), ("郑忠安", True)],
+    ]
+    assert "金国兴" not in plan.tasks[0].text  # the sentence is the task's assignment, not its text

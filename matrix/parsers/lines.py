@@ -227,12 +227,37 @@ def read_sentence(text: str, custom: Custom) -> AssignmentText | None:
         return None
     text = _SUBJECT.sub("", text.strip(" " + _STOPS))
     assignment = parse_assignment(text, custom=custom)
+    _titled_people(assignment)
     names = _sentence_names(assignment)
-    if assignment.unread or not names or assignment.unread_labels:
+    if assignment.unread or not (names or assignment.persons) or assignment.unread_labels:
         return None
     if not all(department_like(n.text) for n in names):
         return None
     return assignment
+
+
+_TITLED = re.compile(
+    r"^(?P<name>[\u4e00-\u9fff]{2,3}?)(?P<title>(常务)?副?(厅长|局长|主任|总工程师|总工|总经济师|巡视员|"
+    r"书记|秘书长|处长|院长|总监|省长|市长|县长|区长))$"
+)
+_GIVEN = re.compile(r"^(?![省市县区州镇乡各])[\u4e00-\u9fff]{2,3}$")
+"""A person's name beside a titled one (鲁国会 in 鲁国会、郑忠安副厅长): 会 may end it."""
+
+
+def _titled_people(assignment: AssignmentText) -> None:
+    """``由鲁国会、郑忠安副厅长分别负责``: people named with the title they share, read as the
+    bodies responsible, are people (with their title and role), never departments."""
+    names = assignment.responsible or assignment.leads
+    titled = _TITLED.match(names[-1].text) if names else None
+    if titled is None or not all(_GIVEN.match(n.text) for n in names[:-1]):
+        return
+    people = [n.text for n in names[:-1]] + [titled.group("name")]
+    role = titled.group("title") + ("分别负责" if assignment.separately else "负责")
+    assignment.persons += [(p, role) for p in people]
+    if names is assignment.responsible:
+        assignment.responsible = []
+    else:
+        assignment.leads = []
 
 
 _HEADING_NAME = re.compile(r"([^。:;,()]{2,14})[。:]")
@@ -313,6 +338,20 @@ def _trailing_sentence(para: Para, custom: Custom) -> Inline | None:
         if found is not None:
             return Inline(Group(begin, len(folded)), found)
     return None
+
+
+def _after_brackets(para: Para, inlines: list[Inline], custom: Custom) -> list[Inline]:
+    """``…(牵头单位:区环保厅)。由金国兴总工负责,污染物排放总量控制处落实。``: a sentence after the
+    line's last bracket that is itself an assignment goes with that bracket."""
+    last = inlines[-1]
+    tail = para.folded[last.group.end :]
+    said = read_sentence(tail, custom) if len(tail.strip(_TAIL)) >= 4 else None
+    if said is None:
+        return inlines
+    merged = AssignmentText()
+    merged.merge(last.assignment)
+    merged.merge(said)
+    return [*inlines[:-1], Inline(Group(last.group.start, len(para.folded)), merged, last.leading)]
 
 
 def _lost_opening(folded: str, start: int, groups: list[Group]) -> Inline | None:
@@ -718,6 +757,8 @@ def _read_inlines(para: Para, findings: list[Finding], custom: Custom) -> None:
         )
         if trailing is not None:
             inlines = [trailing]
+    else:
+        inlines = _after_brackets(para, inlines, custom)
     if (
         para.marker is None
         and len(inlines) == 1
