@@ -273,7 +273,10 @@ def _names(text: str, result: AssignmentText) -> list[Name]:
             continue
         bad = _BAD_NAME.search(name.text)
         if bad and not (bad.group() in '“”"' and is_organisation(name.text)):
-            continue  # prose, not a name; a body's name may quote its nickname (区“两旧”专班)
+            # prose, not a name (a body's name may quote its nickname: 区“两旧”专班); a sentence
+            # holding it (市发改委、市经贸委对全市…总负责) is no list of bodies
+            result.unread += 1
+            continue
         if len(name.text) > MAX_NAME:
             if is_organisation(name.text):
                 result.too_long.append(name.text)

@@ -20,16 +20,18 @@ import re
 from collections.abc import Mapping
 
 from matrix.model import Finding
-from matrix.parsers.assignment import AssignmentText
+from matrix.parsers.assignment import AssignmentText, parse_assignment
 from matrix.parsers.brackets import Group, outer_groups
-from matrix.parsers.lines import Inline, Para, read_sentence
-from matrix.parsers.names import is_organisation
+from matrix.parsers.lines import Inline, Para
+from matrix.parsers.names import department_like, is_group, is_organisation, is_zone
 from matrix.text.roles import LabelKind, find_labels
 
 _VERB = re.compile(
-    r"牵头负责|牵头|共同组织实施|组织实施|组织落实|负责(?!人|同志)|配合|参与|协助|协同|协作|协办"
+    r"牵头负责|牵头|负总责|共同组织实施|组织实施|组织落实|负责(?!人|同志)|配合|参与|协助|协同|协作|协办"
+    # 县旅游局组织做好…, 县财政局承担…: a body's own work, in a clause that opens with it
+    r"|组织(?=制定|做好|开展|实施|协调|落实|编制|指导)|承担"
 )
-_KIND = {"牵头负责": "牵头", "牵头": "牵头", "配合": "配合", "参与": "配合", "协助": "配合"}
+_KIND = {"牵头负责": "牵头", "牵头": "牵头", "负总责": "牵头", "配合": "配合", "参与": "配合", "协助": "配合"}
 _KIND |= {"协同": "配合", "协作": "配合", "协办": "配合"}
 """What a role verb makes of the bodies before it; any other verb (负责, 组织实施) charges them."""
 _MANNER = re.compile(
@@ -45,6 +47,11 @@ _AS = re.compile(r"^(?P<names>[^,;。:]{2,60}?)作?为(?P<part>[^,;。]{0,30}?)(
 the sentence names (members take part)."""
 _NOT_BODIES = re.compile(r"^(根据|按照|依据|依照|经|在|对|为|向|与|同|请|通过|围绕)")
 """How a clause opens when what follows is no body doing the work (根据乡党委、政府…要求)."""
+_SCOPE = re.compile(r"^(?P<names>[^,;。:]{2,60}?)(对|在|于|就)")
+"""Where the bodies end and the scope of their work begins (…对全市节能工作总负责)."""
+_PLACES = re.compile(r"(园区|开发区|新区|学校|企业|镇|乡|街道|社区|村|政府|管委会)$")
+_EVERY = re.compile(r"^各[^、,]*(部门|单位|机构|方面)(、|$)")
+"""A list opening with every body of a kind (各行业管理部门要…): a call to all, no duty."""
 _LEVEL = re.compile(r"^(省|市|县|区|州|盟|旗|镇|乡|街道|国家|中共|中央|各)")
 _ROSTER = re.compile(r"^由?(?P<who>[^,;。:]{2,60}?)(同志)?担?任(?P<role>(常务)?副?(组长|指挥长))$")
 """``由城区办主任刘鹏任组长``: the people a working group's roster puts in charge, with their posts."""
@@ -77,11 +84,29 @@ def _inside(pos: int, groups: list[Group]) -> bool:
 
 
 def _bodies_then(names: str, verb: str, custom: Custom) -> AssignmentText | None:
-    """The assignment of bodies written before a verb, or None when they are not all bodies."""
+    """The assignment of bodies written before a verb, or None when they are not all bodies (a
+    group such as 各工业园区 counts)."""
     names = names.strip()
     if len(names) < 2:
         return None
-    return read_sentence(names + verb, custom)
+    said = parse_assignment(names + verb, custom=custom)
+    found = [*said.leads, *said.participants, *said.responsible, *(n for n, _ in said.others)]
+    if said.unread or said.unread_labels or not found:
+        return None
+    if not all(department_like(n.text) or _named_group(n.text) for n in found):
+        return None
+    return said
+
+
+def _named_group(name: str) -> bool:
+    """A group or zone a sentence names by its kind (各工业园区), not every unit (各单位, 各地)."""
+    return len(name) >= 4 and (is_group(name) or is_zone(name)) and bool(_PLACES.search(name))
+
+
+def _subject(before: str) -> str:
+    """The bodies opening words before a verb (市发改委、市经贸委对全市…工作总 → 市发改委、市经贸委)."""
+    m = _SCOPE.match(before)
+    return m.group("names") if m else ""
 
 
 def _roster(clause: str) -> AssignmentText | None:
@@ -107,11 +132,18 @@ def read_clause(clause: str, custom: Custom = None) -> AssignmentText | None:
         if "由" in before:  # 此项活动由A、B共同组织实施: the bodies are the ones after 由
             before = before[before.rindex("由") + 1 :]
         before = _MANNER.sub("", before)
-        said = _bodies_then(before, _KIND.get(verb.group(), "负责"), custom)
+        kind = _KIND.get(verb.group(), "负责")
+        # 市发改委、市经贸委对全市…工作总负责: the bodies stand before the scope of their work
+        said = _bodies_then(_subject(before) or before, kind, custom)
         if said is not None:
             return said
     charged = _CHARGED.match(clause)
-    if charged is not None and _LEVEL.match(charged.group("names")):
+    # 县财政局要…, 各区县政府要…
+    if (
+        charged is not None
+        and _LEVEL.match(charged.group("names"))
+        and not _EVERY.match(charged.group("names"))
+    ):
         return _bodies_then(_MANNER.sub("", charged.group("names")), "负责", custom)
     role = _AS.match(clause)
     if role is not None:
