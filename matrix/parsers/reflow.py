@@ -382,8 +382,8 @@ def join_wrapped(lines: list[Line]) -> list[Line]:
     return out
 
 
-_PERSON_LINE = re.compile(r"^[\u4e00-\u9fff]{2,4}[(（][^()（）]{2,20}[)）]$")
-"""A person alone on a line with the post in a bracket (史国建(市卫生健康局局长))."""
+_PERSON_LINE = re.compile(r"^[\u4e00-\u9fff](\s?[\u4e00-\u9fff]){1,3}\s*[(（][^()（）]{2,20}[)）]$")
+"""A person alone on a line with the post in a bracket (史国建(市卫生健康局局长), 袁 琳 (…副调研员))."""
 
 
 def _another_person(previous: Line, text: str) -> bool:

@@ -356,6 +356,8 @@ class TaskCollector:
         """A node whose paragraphs carry their own assignments: each paragraph is a task ``pN``."""
         count = 0
         run: list[Para] = []
+        ahead = AssignmentText()
+        """Labelled lines met before the section's first task, for that task."""
         segments: list[tuple[Para, int]] = []
         if node.para is not None:
             cut = _heading_end(node.para) if node.para.inlines else None
@@ -375,6 +377,8 @@ class TaskCollector:
                     outline = (*node.outline, f"p{count}")
                     if len(stretches) > 1:
                         outline = (*outline, f"s{k}")
+                    s.assignment.merge(ahead)
+                    ahead = AssignmentText()
                     self.tasks.append(
                         RawTask(outline, s.text, s.written, para.line, s.assignment, para.line, node)
                     )
@@ -391,6 +395,8 @@ class TaskCollector:
                     run = []
                 elif self.tasks and self.tasks[-1].section is node:
                     self.tasks[-1].assignment.merge(para.pure)
+                else:  # 组长:李文学 before the section's first task: that task's people
+                    ahead.merge(para.pure)
             elif para.pure is not None and para.pure.deadline and not run:
                 if self.tasks and self.tasks[-1].section is node:  # 完成时限: under the task's labels
                     self.tasks[-1].assignment.merge(para.pure)
