@@ -21,7 +21,7 @@ GOLD = sorted((CORPUS / "gold").glob("*.json"))
 
 MIN_MICRO_F1 = 0.97
 """The issue's target (it holds again since the annex tables and 实施 labels are read)."""
-MIN_READ_FILES = 285
+MIN_READ_FILES = 305
 """Plans that give at least one right triple; the rest are listed in the closing note of issue 13."""
 MIN_FILE_F1 = 0.85
 """The floor each plan must reach, but for the plans named below."""
@@ -74,6 +74,24 @@ BELOW_FLOOR = {
     "1144_qu_jiansheju_chuangwen_zhengzhi_undated_partial": "a document-sharing template run onto one"
     " line, its items (一)(二) glued to unnumbered headings and labels glued to leaders' titles"
     " (阮斌副局长责任部门:): one task of five is found",
+    "1161_zhengzhou_qingqian_fengong_2005_partial": "prose duties whose list of zones shares one 管委会"
+    " (郑州高新区、…、郑州矿区管委会) and whose subject runs over a comma: one task of two is read",
+    "1162_taiyuan_shouzukou_gongzuozu_undated_partial": "working groups whose gold starts copy the"
+    " 组长: lines, which the parser reads as each group's people, not its text; the office's duties"
+    " (设在市卫生局,主任由…担任) are prose it does not read",
+    "1163_shi_qingqian_bumenzhize_undated_partial": "bodies named alone on a line before their duties"
+    " (市劳动和社会保障局 / 负责…; 市建设局 / (一)…): exit 2",
+    "1165_yunyang_huanbao_wudaxingdong_2013_partial": "a leading group and its office given duties in"
+    " traditional-script prose (領導小組負責…, …牽頭負責), its leaders named by post only",
+    "1166_binzhou_jiankangshandong_baozhang_undated_partial": "a 保障措施 paragraph charging every level of"
+    " government and zones that share one 管委会 (滨州经济开发区、高新区、北海新区管委会): exit 2",
+    "1167_huize_kangzhenjiuzai_qunzhonganzhi_2014_partial": "a chronicle's page wrapped mid-sentence, its"
+    " duties spread over lines and named by kind (…等各救援力量负责…, 工信、粮食部门负责…)",
+    "1168_shi_jieneng_fengong_undated_partial": "bodies named by their function in a shared list"
+    " (市科技、财政、统计…等部门按照职责,协同做好…) and a sentence that leads with 在市政府的领导下",
+    "1169_datong_jialiu_yingjiyuan_2009_partial": "duties whose body and verb a comma divides"
+    " (县经济局在…期间,负责…), a helper written before the body helped (县交通局协助卫生行政部门…) and a"
+    " group's own mechanism paragraph",
     "1122_shi_weiminbanshishi_undated_partial": "a continuation page of a table flattened onto one line,"
     " single spaces between cells and inside header words (具体工作标准 及预期效果): exit 2",
 }

@@ -186,3 +186,27 @@ def test_a_sentence_after_the_bracket_names_the_leaders_and_divisions() -> None:
         [("环境监测处", False), ("农村环境监督管理处", False), ("鲁国会", True), ("郑忠安", True)],
     ]
     assert "金国兴" not in plan.tasks[0].text  # the sentence is the task's assignment, not its text
+
+
+def test_prose_names_bodies_before_the_scope_of_their_work() -> None:
+    plan = parse_text(
+        "节能工作方案\n四、主要任务\n"
+        "(一)加强领导。市发改委、市经贸委对全市节能工作总负责,县(区、市)政府、各工业园区负责本区域内"
+        "节能工作。各单位要明确责任。\n"
+        "(二)明确分工。市旅游局组织做好宾馆节能;各行业管理部门要按照职责分工深入现场指导。\n"
+    )
+    assert roles(plan) == [
+        ("四.一", ["市发改委", "市经贸委", "县（区、市）政府", "各工业园区"], []),
+        ("四.二", ["市旅游局"], []),
+    ]
+
+
+def test_people_under_a_label_one_a_line_and_before_the_section_s_duties() -> None:
+    plan = parse_text(
+        "防控工作方案\n(一)综合协调组\n组 长:安龙柱 (市政府办公厅副调研员)\n副组长:袁 琳 (市卫生局副调研员)\n"
+        "王树红 (市教育局副局长)\n负责组织实施防控工作。\n"
+        "(二)防控救治组\n组 长:李文学 (兼)\n市卫生局负责落实应急物资储备。市药监局负责药品质量监督。\n"
+    )
+    people = [[o.name for o in t.others if o.person] for t in plan.tasks]
+    assert people == [["安龙柱", "袁琳", "王树红"], ["李文学"]]
+    assert plan.tasks[1].leads == ["市卫生局", "市药监局"]
