@@ -60,6 +60,8 @@ _ROLE_HINT = re.compile(
 _BRACKETED = re.compile(r"\[([^\[\]\s]{2,12})\]")
 _STOPS = "。;.!?"
 _CONTACT = re.compile(r"^\(?\s*联系人\s*:[^()]{1,16}?(联系)?电话\s*:?\s*[\d\s-]{7,}")
+_FORM_ROW = re.compile(r"^\s*[^|:]{2,20}:\s*\|[^|]*\|\s*$")
+"""A line of a form set out as a table of label and value (牵头单位: | 市城管执法局 |)."""
 _NOTE = re.compile(r"^\s*(注|备注|附注|说明|注释)\s*\d*\s*[:：]")
 _TAIL = " 。.;,"
 
@@ -570,8 +572,8 @@ def classify(lines: list[Line], findings: list[Finding], custom: Custom = None) 
             continue
         tables.leave(line, text)
         folded = _MISTYPED_COLON.sub(_typed_colon, _BRACKETED.sub(_bracketed_label, fold(text)))
-        # 牵头单位: | 市城管执法局 |: a line of a form set out as a table is read without its borders
-        folded = folded.replace("|", " ") if "|" in folded else folded
+        if "|" in folded and _FORM_ROW.match(folded):
+            folded = folded.replace("|", " ")  # 牵头单位: | 市城管执法局 |: a form's row, its borders dropped
         marker = find_marker(folded)
         stripped = folded.strip()
         if marker is not None and _numbered_field(folded[marker.end :].strip(), custom):
