@@ -210,3 +210,15 @@ def test_people_under_a_label_one_a_line_and_before_the_section_s_duties() -> No
     people = [[o.name for o in t.others if o.person] for t in plan.tasks]
     assert people == [["安龙柱", "袁琳", "王树红"], ["李文学"]]
     assert plan.tasks[1].leads == ["市卫生局", "市药监局"]
+
+
+def test_a_triangle_marks_the_lead_in_a_cell_and_a_bulleted_source_line_is_debris() -> None:
+    plan = parse_text(
+        "2023年主要目标任务分解清单\n• 信息来源: 市府办(市外事办)\n分块\n序号\n主要工作\n责任单位\n"
+        "1\n生产总值增长7.5%左右\n▲发改局,各部门,各镇乡(街道)\n"
+        "2\n一般公共预算收入增长7.5%\n▲税务局,财政局,各镇乡(街道)\n"
+    )
+    assert roles(plan) == [
+        ("1", ["发改局"], ["各部门", "各镇乡（街道）"]),
+        ("2", ["税务局"], ["财政局", "各镇乡（街道）"]),
+    ]

@@ -20,7 +20,7 @@ import re
 
 from matrix.model import Finding, Line
 from matrix.parsers.assignment import parse_assignment
-from matrix.parsers.names import divisions, is_organisation, is_vague, is_zone, mostly_bodies
+from matrix.parsers.names import LEAD_MARKS, divisions, is_organisation, is_vague, is_zone, mostly_bodies
 from matrix.parsers.table import DEADLINE_CELL, column_kind, is_placeholder, is_spaced_header, spaced_words
 from matrix.text.chinese import chinese_number
 from matrix.text.normalize import drop_glosses, fold, is_debris
@@ -646,7 +646,7 @@ def _unitish(text: str) -> bool:
     """True for a line that names bodies and nothing else: 区财政局、区税务局 / 市政府各部门."""
     # split outside brackets: 各镇(街道、园区) is one group
     parts = [
-        d.rstrip("等").strip("*★")  # 区农业农村委*: a star marks the lead
+        d.rstrip("等").strip(LEAD_MARKS)  # 区农业农村委*, ▲发改局: a mark sets off the lead
         for p in re.split(r"[、,，;；\s]+(?![^()]*\))", fold(drop_glosses(text)))
         if p
         for d in divisions(p)

@@ -33,8 +33,11 @@ _GROUP_HEAD = re.compile(r"^(各|有关|相关|相關)(有关|相关)?[区县市
 _ORG_SUFFIX = re.compile(r"(局|委|办|室|厅|部|会|院|署|中心|行|所|处|科|站|队|社|团|集团|公司)$")
 _PREFIX = re.compile(r"^(由|请|并由|另由|经(?![济信开营贸管委发])|和|及|与|并|或)")
 _LEAD_MARK = re.compile(r"\((牵头|牵头单位|主责|总牵头|牵头部门)\)$")
-_STAR_MARK = re.compile(r"^[*★](?![*★])")
-_STAR_AFTER = re.compile(r"(?<![*★])[*★]$")
+LEAD_MARKS = "*★☆▲△●◆"
+"""Signs a plan sets before or after the name of the body that leads (★市发改委, 区农业农村委*, ▲发改局);
+two stars (**开发区管委会) hide a name instead."""
+_STAR_MARK = re.compile(rf"^[{LEAD_MARKS}](?![{LEAD_MARKS}])")
+_STAR_AFTER = re.compile(rf"(?<![{LEAD_MARKS}])[{LEAD_MARKS}]$")
 # 县医保局(按职责分工负责), 市财政局(配合): a remark on the role after a name, not part of it
 _ROLE_REMARK = re.compile(
     r"\((按|负责|配合|参与|协助|协办|协同|参加|具体|分别|共同)[^()]{0,10}\)$|\([^()]{0,10}(负责|配合|参与|落实)\)$"
