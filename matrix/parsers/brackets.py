@@ -25,6 +25,11 @@ class Group:
         return folded[self.start + 1 : self.end - 1 if self.closed else self.end]
 
 
+def inside(pos: int, groups: list[Group]) -> bool:
+    """True when position ``pos`` falls within one of ``groups``."""
+    return any(g.start <= pos < g.end for g in groups)
+
+
 def outer_groups(folded: str) -> list[Group]:
     """The outermost bracket groups of a folded line, left to right.
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from matrix.model import Finding, Line, Severity
 from matrix.parsers.assignment import MAX_NAME, RULE, AssignmentText, parse_assignment
 from matrix.parsers.box_table import read_boxes
-from matrix.parsers.brackets import Group, balance, outer_groups
+from matrix.parsers.brackets import Group, balance, inside, outer_groups
 from matrix.parsers.flat_table import regroup
 from matrix.parsers.names import (
     Name,
@@ -154,15 +154,11 @@ def _inlines(para: Para, findings: list[Finding], custom: Custom) -> list[Inline
     return sorted(out, key=lambda i: i.group.start)
 
 
-def _inside(pos: int, groups: list[Group]) -> bool:
-    return any(g.start <= pos < g.end for g in groups)
-
-
 def _label_after_text(folded: str, start: int, groups: list[Group], custom: Custom) -> Inline | None:
     """``…终身责任制。责任单位: 市住建局(牵头)、市应急局``: the label and what follows it."""
     for at in find_labels(folded[start:], custom):
         begin = start + at.start
-        if begin == start or _inside(begin, groups) or folded[begin - 1] not in _STOPS + " ":
+        if begin == start or inside(begin, groups) or folded[begin - 1] not in _STOPS + " ":
             continue
         if at.label is not None and at.label.kind is LabelKind.SENTENCE:
             continue
@@ -310,7 +306,7 @@ def _leading_sentence(para: Para, custom: Custom) -> Inline | None:
         end = len(folded) if end < 0 else end
     found: Inline | None = None
     groups = list(outer_groups(folded))
-    cuts = [i for i in range(start, end) if folded[i] in ",;" and not _inside(i, groups)] + [end]
+    cuts = [i for i in range(start, end) if folded[i] in ",;" and not inside(i, groups)] + [end]
     for cut in cuts:
         if len(folded[cut + 1 :].strip(_TAIL)) < 4:
             break
@@ -370,7 +366,7 @@ def _lost_opening(folded: str, start: int, groups: list[Group]) -> Inline | None
                 begin = max(folded.rfind(stop, start, i) for stop in "。;!?") + 1
                 begin = max(begin, start)
                 text = folded[begin:i]
-                if _ROLE_HINT.search(text) and not _inside(begin, groups):
+                if _ROLE_HINT.search(text) and not inside(begin, groups):
                     assignment = parse_assignment(text)
                     if not assignment.is_empty:
                         return Inline(Group(begin, i + 1), assignment)

@@ -21,7 +21,7 @@ from collections.abc import Mapping
 
 from matrix.model import Finding
 from matrix.parsers.assignment import AssignmentText, parse_assignment
-from matrix.parsers.brackets import Group, outer_groups
+from matrix.parsers.brackets import Group, inside, outer_groups
 from matrix.parsers.lines import Inline, Para
 from matrix.parsers.names import department_like, is_group, is_organisation, is_zone
 from matrix.text.roles import LabelKind, find_labels
@@ -69,7 +69,7 @@ def _sentences(folded: str, start: int) -> list[list[str]]:
     out: list[list[str]] = [[]]
     begin = start
     for i in range(start, len(folded) + 1):
-        if i == len(folded) or (folded[i] in ",;。:!?" and not _inside(i, groups)):
+        if i == len(folded) or (folded[i] in ",;。:!?" and not inside(i, groups)):
             clause = folded[begin:i].strip()
             if clause:
                 out[-1].append(clause)
@@ -77,10 +77,6 @@ def _sentences(folded: str, start: int) -> list[list[str]]:
                 out.append([])
             begin = i + 1
     return [sentence for sentence in out if sentence]
-
-
-def _inside(pos: int, groups: list[Group]) -> bool:
-    return any(g.start <= pos < g.end for g in groups)
 
 
 def _bodies_then(names: str, verb: str, custom: Custom) -> AssignmentText | None:
