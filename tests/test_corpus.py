@@ -92,6 +92,14 @@ BELOW_FLOOR = {
     "1169_datong_jialiu_yingjiyuan_2009_partial": "duties whose body and verb a comma divides"
     " (县经济局在…期间,负责…), a helper written before the body helped (县交通局协助卫生行政部门…) and a"
     " group's own mechanism paragraph",
+    "1201_guangdong_weijianwei_zhengwugongkai_taizhang_2021_partial": "a bar table whose task cell spans"
+    " rows: a row whose long time cell (2021年2月公布预算信息,…) reads as text is not laid, and"
+    " 宣传处会办公室 (会办: works with) is read as one name",
+    "1204_taishan_wenguanglvti_zhengwugongkai_2021_partial": "helpers the gold keeps as groups"
+    " (其他股室及属下单位, where 其他股室 names no one here) and rows whose body cell the row above"
+    " shares, which the text copy prints once",
+    "1221_yunnan_youhuashengyu_fengong_2022_partial": "a newspaper's table run onto one line from row 21"
+    " on, each row ending in 落实 before the next number (…落实22根据…): one task of five is found",
     "1122_shi_weiminbanshishi_undated_partial": "a continuation page of a table flattened onto one line,"
     " single spaces between cells and inside header words (具体工作标准 及预期效果): exit 2",
 }

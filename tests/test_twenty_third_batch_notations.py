@@ -222,3 +222,38 @@ def test_a_triangle_marks_the_lead_in_a_cell_and_a_bulleted_source_line_is_debri
         ("1", ["发改局"], ["各部门", "各镇乡（街道）"]),
         ("2", ["税务局"], ["财政局", "各镇乡（街道）"]),
     ]
+
+
+def test_a_row_typed_with_bars_broken_before_a_cell_and_towns_that_follow_the_lead() -> None:
+    plan = parse_text(
+        "工作任务 | 具体要求\n| 责任单位 |\n"
+        "一、做好规划公开。 | 1.主动公开规划纲要。 | 市发展和改革局牵头,市直有关部门落实;各镇(街)参照落实 |\n"
+    )
+    assert roles(plan) == [("1", ["市发展和改革局"], [])]
+    assert [(o.name, o.role) for o in plan.tasks[0].others] == [("各镇（街）", "落实")]
+
+
+def test_a_short_bar_row_is_laid_by_the_kind_of_each_cell() -> None:
+    plan = parse_text(
+        "政务公开工作重点任务台账\n序号 | 工作任务 | 细化分工 | 责任处室 | 完成时限 | 备注 |\n"
+        "1 | 做好疫情防控信息发布 | 重点围绕散发疫情发布权威信息 | 应急处、监督处 | 长期推进 | |\n"
+        "2 | 扎实做好疫苗接种信息公开工作 | 疾控处 | 长期推进 |\n"
+    )
+    assert roles(plan) == [("1", ["应急处", "监督处"], []), ("2", ["疾控处"], [])]
+    assert "疫苗接种" in plan.tasks[1].text
+
+
+def test_a_row_whose_cells_read_like_header_words_is_still_a_row() -> None:
+    plan = parse_text(
+        "政务公开工作要点分工方案\n工作任务 | 具体要求 | 责任科室 |\n"
+        "一、做好执法信息公开 | 1.加强行政执法信息公开。 | 局政法科 |\n"
+        "二、不断改进政策解读工作方式 | 2.健全政策解读工作机制。 | 局主办科室 |\n"
+        "3.加强政策咨询服务。 | 局防控办主办、各工作组协办 | |\n"
+    )
+    assert [t.leads for t in plan.tasks] == [["局政法科"], ["局主办科室"], ["局防控办"]]
+    assert plan.tasks[2].participants == ["各工作组"]
+
+
+def test_a_section_s_second_name_in_a_bracket_is_an_alias() -> None:
+    plan = parse_text("1.公开监管执法信息。(广电旅游和公共服务股(行政审批服务股)牵头,办公室配合)\n")
+    assert roles(plan) == [("1", ["广电旅游和公共服务股"], ["办公室"])]

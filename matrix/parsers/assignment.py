@@ -53,7 +53,8 @@ _SCOPE_LABEL = re.compile(r"^(适用范围|适用地区|实施范围|范围)\s*:
 _COMPLETE = re.compile(r"(?<=[前底内末])(完成|完成任务|实现|到位|落实到位|落实|办结|见效)$")
 _MANNER = re.compile(r"^(?:按照?|依照?|根据)(?:各自)?(?:职责|职能)(?:分工)?")
 """How the bodies take their role (按职责分工, 依职能), written before a modifier and a verb."""
-_MODIFIERS = ("分别", "共同", "具体", "积极", "主动", "全力", "密切", "切实", "认真", "统一")
+_MODIFIERS = ("分别", "共同", "具体", "积极", "主动", "全力", "密切", "切实", "认真", "统一", "参照")
+"""Words between the bodies and their role verb (分别牵头, 参照落实: towns follow the city's lead)."""
 _LEAD_CORES = ("牵头负责", "牵头抓总", "总牵头", "牵头", "主办", "主抓", "主责", "领衔", "负总责", "为主")
 _RESPONSIBLE_CORES = (
     "按照职责分工负责",
@@ -87,7 +88,8 @@ _CORES = sorted(
     [*_LEAD_CORES, *_RESPONSIBLE_CORES, *_PARTICIPANT_CORES, *_OTHER_CORES], key=len, reverse=True
 )
 _ROLE_THEN_LIST = re.compile(
-    r"(?<=牵头|配合|参与|协助|协办|协同|为主|负责|落实)、(?=\S{2,}(?:牵头|配合|参与|协助|协办|协同|负责|落实)$)"
+    r"(?<=牵头|配合|参与|协助|协办|协同|为主|负责|落实|主办|承办)、"
+    r"(?=\S{2,}(?:牵头|配合|参与|协助|协办|协同|负责|落实|主办|承办)$)"
 )
 """A 、 between two names-with-their-role (A为主、B协助): a clause ends there."""
 _AFTER_LEAD = re.compile(r"(?<=牵头|为主)、")

@@ -21,7 +21,14 @@ import re
 from matrix.model import Finding, Line
 from matrix.parsers.assignment import parse_assignment
 from matrix.parsers.names import LEAD_MARKS, divisions, is_organisation, is_vague, is_zone, mostly_bodies
-from matrix.parsers.table import DEADLINE_CELL, column_kind, is_placeholder, is_spaced_header, spaced_words
+from matrix.parsers.table import (
+    DEADLINE_CELL,
+    Header,
+    column_kind,
+    is_placeholder,
+    is_spaced_header,
+    spaced_words,
+)
 from matrix.text.chinese import chinese_number
 from matrix.text.normalize import drop_glosses, fold, is_debris
 from matrix.text.outline import find_marker
@@ -134,6 +141,23 @@ def _kind_of_line(text: str, persons: bool = True) -> str:
     if persons and _PERSON.match(text) and not _GROUP_UNIT.search(text) and not _NOT_PERSON.search(text):
         return "person"
     return "text"
+
+
+def fit_typed(header: Header, cells: list[str]) -> list[str] | None:
+    """A numbered row typed with ``|`` that is short of cells, laid by what each cell looks like
+    (its text, then its units, dates and people where those columns are), when it then names
+    bodies in a role column and its text is one cell; else None."""
+    kinds = header.kinds
+    values = [c for c in cells[1:] if c.strip()]
+    if kinds[:1] != ["number"] or not cells or _number(cells[0]) is None or len(cells) >= len(kinds):
+        return None
+    if sum(1 for v in values if _kind_of_line(v.strip(), "leader" in kinds) == "text") != 1:
+        return None
+    laid, _ = _fit(kinds[1:], [v.strip() for v in values])
+    roles = [i for i, k in enumerate(kinds[1:]) if k in ("lead", "participant", "responsible")]
+    if not any(laid[i] for i in roles):
+        return None
+    return [cells[0], *laid]
 
 
 def _fit(kinds: list[str], values: list[str]) -> tuple[list[str], bool]:

@@ -12,7 +12,7 @@ from matrix.model import Finding, Line, Severity
 from matrix.parsers.assignment import MAX_NAME, RULE, AssignmentText, parse_assignment
 from matrix.parsers.box_table import read_boxes
 from matrix.parsers.brackets import Group, balance, inside, outer_groups
-from matrix.parsers.flat_table import regroup
+from matrix.parsers.flat_table import fit_typed, regroup
 from matrix.parsers.names import (
     Name,
     department_like,
@@ -29,6 +29,7 @@ from matrix.parsers.reflow import (
     join_barred_cells,
     join_open_brackets,
     join_opening_brackets,
+    join_split_rows,
     join_wrapped,
     restore_lost_spaces,
     unfold,
@@ -461,7 +462,10 @@ class _Tables:
             return True  # 中央衔接资金 | 省级衔接资金 | …: the rows say which column they set out
         if is_total(cells):
             return True  # read as the header is: a line of the table that is no row
-        again = read_header(cells) if not self.fresh else None
+        # a row whose cells read like header words (…工作方式 | 10.… | 局主办科室) is still a row:
+        # a header's cells are short and never numbered
+        worded = all(len(c.strip()) <= 16 and not find_marker(fold(c.strip())) for c in cells)
+        again = read_header(cells) if not self.fresh and worded else None
         if again is not None:  # a header met inside a table starts the next table (another sheet)
             self.header, self.rows, self.fresh, self.start = again, 0, True, line.number
             self.above = None
@@ -488,6 +492,9 @@ class _Tables:
             placed = placed_short(header, cells, self.above)
             if placed is not None:
                 return placed  # a web table's row past the cells merged down from the row above
+            typed = fit_typed(header, cells)
+            if typed is not None:
+                return typed  # 2 | 扎实做好…工作 | 疾控处 | 长期推进: each cell where its kind goes
             filled = fill_short(header, cells)
             if filled is not None and filled != (cells + [""] * header.width)[: header.width]:
                 number = fold(filled[0]).strip()
@@ -532,6 +539,7 @@ def _restored(lines: list[Line], findings: list[Finding]) -> list[Line]:
     tables drawn or copied as text put back together as rows."""
     steps = (
         restore_lost_spaces,
+        join_split_rows,
         join_barred_cells,
         read_boxes,
         unfold,

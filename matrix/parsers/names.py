@@ -30,7 +30,7 @@ VAGUE = re.compile(
 _JOINERS = re.compile(r"等和|等及|以及|和各|及各|与各|并各|及(?=([州市县区省]直)?(有关|相关))")
 _PLACE_PIECE = re.compile(r"^[区县市州盟镇乡旗縣區](级市|级区)?(\([^)]*\))?(人民)?(政府)?(\([^)]*\))?$")
 _GROUP_HEAD = re.compile(r"^(各|有关|相关|相關)(有关|相关)?[区县市州盟镇乡旗縣區](\([^)]*\))?$")
-_ORG_SUFFIX = re.compile(r"(局|委|办|室|厅|部|会|院|署|中心|行|所|处|科|站|队|社|团|集团|公司)$")
+_ORG_SUFFIX = re.compile(r"(局|委|办|室|厅|部|会|院|署|中心|行|所|处|科|股|站|队|社|团|集团|公司)$")
 _PREFIX = re.compile(r"^(由|请|并由|另由|经(?![济信开营贸管委发])|和|及|与|并|或)")
 _LEAD_MARK = re.compile(r"\((牵头|牵头单位|主责|总牵头|牵头部门)\)$")
 LEAD_MARKS = "*★☆▲△●◆"
@@ -251,6 +251,8 @@ def divisions(piece: str) -> list[str]:
     inner = re.split(r"[、,，]", m.group(2))
     if not all(is_division(d) for d in inner):
         return [piece]
+    if len(inner) == 1 and inner[0][-1] == m.group(1)[-1]:
+        return [piece]  # 广电旅游和公共服务股(行政审批服务股): a division's second name, not one under it
     return [m.group(1) + d for d in inner]
 
 

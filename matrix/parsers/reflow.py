@@ -140,6 +140,26 @@ def join_barred_cells(lines: list[Line]) -> list[Line]:
     return out
 
 
+def join_split_rows(lines: list[Line]) -> list[Line]:
+    """``lines`` with a row typed with ``|`` that a copy broke before a cell (``工作任务 | 具体要求`` /
+    ``| 责任单位 |``) joined again: the first half ends in no bar, the second opens with one."""
+    out: list[Line] = []
+    for line in lines:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and previous.cells is None
+            and line.cells is None
+            and "|" in previous.text
+            and not previous.text.rstrip().endswith("|")
+            and line.text.lstrip().startswith("|")
+        ):
+            out[-1] = Line(previous.number, previous.text.rstrip() + " " + line.text.strip())
+            continue
+        out.append(line)
+    return out
+
+
 def unfold(lines: list[Line]) -> list[Line]:
     """``lines`` with every long line that holds several collapsed paragraphs cut back into them."""
     out: list[Line] = []
