@@ -241,6 +241,7 @@ def test_a_short_bar_row_is_laid_by_the_kind_of_each_cell() -> None:
     )
     assert roles(plan) == [("1", ["应急处", "监督处"], []), ("2", ["疾控处"], [])]
     assert "疫苗接种" in plan.tasks[1].text
+    assert [f.line for f in plan.findings if "已按各格的内容填入" in f.message] == [4]
 
 
 def test_a_row_whose_cells_read_like_header_words_is_still_a_row() -> None:

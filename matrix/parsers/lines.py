@@ -42,6 +42,7 @@ from matrix.parsers.table import (
     is_spaced_header,
     is_total,
     merge_second_header,
+    names_bodies,
     past_merged,
     placed_short,
     read_header,
@@ -492,15 +493,18 @@ class _Tables:
             placed = placed_short(header, cells, self.above)
             if placed is not None:
                 return placed  # a web table's row past the cells merged down from the row above
-            typed = fit_typed(header, cells)
-            if typed is not None:
-                return typed  # 2 | 扎实做好…工作 | 疾控处 | 长期推进: each cell where its kind goes
             filled = fill_short(header, cells)
             if filled is not None and filled != (cells + [""] * header.width)[: header.width]:
                 number = fold(filled[0]).strip()
-                message = f"表格第{number}行的单元格少于表头, 已从左依次填入: 请核对这一行的单位"
+                # 2 | 扎实做好…工作 | 疾控处 | 长期推进, filled from the left, names no body in a role
+                # column: each cell goes where its kind does
+                typed = None if names_bodies(header, filled) else fit_typed(header, cells)
+                if typed is not None:
+                    message = f"表格第{number}行的单元格少于表头, 已按各格的内容填入: 请核对这一行的单位"
+                else:
+                    message = f"表格第{number}行的单元格少于表头, 已从左依次填入: 请核对这一行的单位"
                 self.findings.append(Finding(line.number, message))
-                return filled
+                return typed or filled
         if not 0 < len(cells) - header.width + 1 <= 2:
             return fit_spaced(header, line.text)  # cells typed with single spaces
         return past_merged(header, cells)

@@ -153,6 +153,8 @@ def join_split_rows(lines: list[Line]) -> list[Line]:
             and "|" in previous.text
             and not previous.text.rstrip().endswith("|")
             and line.text.lstrip().startswith("|")
+            # one cell carried over (| 责任单位 |), not a row whose first cells are empty (||牵头单位|…)
+            and sum(1 for cell in line.text.split("|") if cell.strip()) == 1
         ):
             out[-1] = Line(previous.number, previous.text.rstrip() + " " + line.text.strip())
             continue

@@ -192,6 +192,12 @@ def _opens_with_number(header: Header, own: list[str]) -> bool:
     return header.kinds[0] == "number" and number is not None and number.end >= len(own[0].strip())
 
 
+def names_bodies(header: Header, row: list[str]) -> bool:
+    """True when a cell of ``row`` in one of the header's role columns names bodies."""
+    roles = [k for k, kind in enumerate(header.kinds) if kind in ("lead", "participant", "responsible")]
+    return _bodies_in(row, [k for k in roles if k < len(row)])
+
+
 def _bodies_in(row: list[str], roles: list[int]) -> bool:
     """True when a cell of ``row`` in one of the ``roles`` columns names bodies."""
     said = [parse_assignment(fold(row[k]), bare=True) for k in roles if row[k]]
