@@ -17,12 +17,11 @@ closing paragraphs (海关总署要继续做好牵头工作) exhort, they do not
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 
 from matrix.model import Finding
 from matrix.parsers.assignment import AssignmentText, parse_assignment
 from matrix.parsers.brackets import Group, inside, outer_groups
-from matrix.parsers.lines import Inline, Para
+from matrix.parsers.lines import Custom, Inline, Para
 from matrix.parsers.names import department_like, is_group, is_organisation, is_zone
 from matrix.text.roles import LabelKind, find_labels
 
@@ -59,8 +58,6 @@ _POST = re.compile(
     r"^.*(主任|局长|组长|队长|书记|主席|部长|处长|科长|所长|站长|院长|校长|经理|厅长|[省市县区镇乡]长)"
 )
 _PERSON = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
-
-Custom = Mapping[str, LabelKind] | None
 
 
 def _sentences(folded: str, start: int) -> list[list[str]]:

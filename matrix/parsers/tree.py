@@ -243,7 +243,10 @@ class TaskCollector:
             # sentences are a task, and each measure under it another
             self._own_lines(node)
             for child in node.children:
-                self._visit(child) if child.has_assignment() else self._whole(child)
+                if child.has_assignment():
+                    self._visit(child)
+                else:
+                    self._whole(child)
             return
         if assigned == [node.para] and node.para is not None and _heads_items(node):
             # 一、加快调整能源结构(省发改委总牵头) over items with brackets of their own: the heading's
@@ -356,8 +359,7 @@ class TaskCollector:
         """A node whose paragraphs carry their own assignments: each paragraph is a task ``pN``."""
         count = 0
         run: list[Para] = []
-        ahead = AssignmentText()
-        """Labelled lines met before the section's first task, for that task."""
+        ahead = AssignmentText()  # labelled lines met before the section's first task, for that task
         segments: list[tuple[Para, int]] = []
         if node.para is not None:
             cut = _heading_end(node.para) if node.para.inlines else None
