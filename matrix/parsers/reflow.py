@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 
 from matrix.model import Line
 from matrix.parsers.brackets import outer_groups
@@ -143,20 +144,27 @@ def join_barred_cells(lines: list[Line]) -> list[Line]:
 def join_split_rows(lines: list[Line]) -> list[Line]:
     """``lines`` with a row typed with ``|`` that a copy broke before a cell (``工作任务 | 具体要求`` /
     ``| 责任单位 |``) joined again: the first half ends in no bar, the second opens with one."""
-    out: list[Line] = []
-    for line in lines:
-        previous = out[-1] if out else None
-        if (
-            previous is not None
-            and previous.cells is None
-            and line.cells is None
-            and "|" in previous.text
+
+    def split(previous: Line, line: Line) -> bool:
+        return (
+            "|" in previous.text
             and not previous.text.rstrip().endswith("|")
             and line.text.lstrip().startswith("|")
             # one cell carried over (| 责任单位 |), not a row whose first cells are empty (||牵头单位|…)
             and sum(1 for cell in line.text.split("|") if cell.strip()) == 1
-        ):
-            out[-1] = Line(previous.number, previous.text.rstrip() + " " + line.text.strip())
+        )
+
+    return _join_onto_previous(lines, split, " ")
+
+
+def _join_onto_previous(lines: list[Line], joins: Callable[[Line, Line], bool], gap: str) -> list[Line]:
+    """``lines`` with each line of text that ``joins(previous, line)`` accepts put at the end of the
+    line before it (``gap`` between them), the pair keeping the first line's number."""
+    out: list[Line] = []
+    for line in lines:
+        previous = out[-1] if out else None
+        if previous is not None and previous.cells is None and line.cells is None and joins(previous, line):
+            out[-1] = Line(previous.number, previous.text.rstrip() + gap + line.text.strip())
             continue
         out.append(line)
     return out
@@ -261,21 +269,15 @@ assignment of the item above (it stays a line of its own)."""
 def join_opening_brackets(lines: list[Line]) -> list[Line]:
     """``lines`` with each line that opens with an assignment bracket joined to the line before,
     whose last sentence it assigns (a copy broke the line just before the bracket)."""
-    out: list[Line] = []
-    for line in lines:
-        previous = out[-1] if out else None
-        if (
-            previous is not None
-            and previous.cells is None
-            and line.cells is None
-            and _OPENING_ASSIGNMENT.match(fold(line.text.strip()))
-            and previous.text.strip()
+
+    def opens(previous: Line, line: Line) -> bool:
+        return (
+            bool(_OPENING_ASSIGNMENT.match(fold(line.text.strip())))
+            and bool(previous.text.strip())
             and not fold(previous.text.rstrip()).endswith(")")
-        ):
-            out[-1] = Line(previous.number, previous.text.rstrip() + line.text.strip())
-            continue
-        out.append(line)
-    return out
+        )
+
+    return _join_onto_previous(lines, opens, "")
 
 
 def join_open_brackets(lines: list[Line]) -> list[Line]:
