@@ -65,7 +65,7 @@ def test_a_roster_names_the_people_in_charge_of_a_working_group() -> None:
 
 
 def test_a_roster_that_names_a_post_names_nobody() -> None:
-    from matrix.parsers.prose import read_clause
+    from matrix.parsers.clauses import read_clause
 
     assert read_clause("由区政府分管领导任组长") is None
     said = read_clause("由市场管理中心主任赵录德任组长")

@@ -263,6 +263,9 @@ def _texts(names: list[Name]) -> list[str]:
     return [n.text for n in names]
 
 
+Custom = Mapping[str, LabelKind] | None
+"""Labels named in the plan's settings file ([labels])."""
+
 MAX_NAME = 30
 """Longer "names" are sentences, not bodies; one that still ends as a body is reported."""
 
@@ -303,7 +306,7 @@ def _fields(text: str, custom: Mapping[str, LabelKind] | None) -> list[re.Match[
     return [
         m
         for m in _FIELD.finditer(text)
-        if read_label(m.group(1), custom) is None and not looks_like_label(m.group(1))
+        if read_label(m.group(1), custom, topic=True) is None and not looks_like_label(m.group(1))
     ]
 
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from matrix.model import Finding, Line, Severity
-from matrix.parsers.assignment import MAX_NAME, RULE, AssignmentText, parse_assignment
+from matrix.parsers.assignment import MAX_NAME, RULE, AssignmentText, Custom, parse_assignment
 from matrix.parsers.box_table import read_boxes
 from matrix.parsers.brackets import Group, balance, inside, outer_groups
+from matrix.parsers.clauses import read_clauses
 from matrix.parsers.flat_table import fit_typed, regroup
 from matrix.parsers.names import (
     Name,
@@ -52,7 +52,7 @@ from matrix.parsers.table import (
     widen,
 )
 from matrix.text.normalize import clean, fold, is_debris, strip_debris
-from matrix.text.outline import Marker, find_marker
+from matrix.text.outline import Marker, find_glued, find_marker
 from matrix.text.roles import LabelKind, find_labels, looks_like_label, read_label
 
 _ROLE_HINT = re.compile(
@@ -162,12 +162,22 @@ def _label_after_text(folded: str, start: int, groups: list[Group], custom: Cust
         begin = start + at.start
         if begin == start or inside(begin, groups) or folded[begin - 1] not in _STOPS + " ":
             continue
-        if at.label is not None and at.label.kind is LabelKind.SENTENCE:
-            continue
         assignment = parse_assignment(folded[begin:].strip(), custom=custom)
+        if at.label is not None and at.label.kind is LabelKind.SENTENCE:
+            assignment = _duty_sentence(folded[start + at.end :], assignment, custom)
         if not assignment.is_empty or assignment.deadline or assignment.unread_labels:
             return Inline(Group(begin, len(folded)), assignment)
     return None
+
+
+def _duty_sentence(text: str, strict: AssignmentText, custom: Custom) -> AssignmentText:
+    """What the sentence after a 分工 label assigns: read as bracket text (A牵头,B、C配合), or, when
+    some of its clauses are sentences that way (区规划局负责开展规划编制工作,…), clause by clause."""
+    if not strict.unread:
+        return strict
+    said = read_clauses(text, custom)
+    said.deadline = strict.deadline
+    return said if not said.is_empty else strict
 
 
 def _report_unread(line: int, assignment: AssignmentText, findings: list[Finding]) -> None:
@@ -517,10 +527,6 @@ class _Tables:
             self.header = None
 
 
-Custom = Mapping[str, LabelKind] | None
-"""Labels named in the plan's settings file ([labels])."""
-
-
 _MISTYPED_COLON = re.compile(r"(?<=[(\[;])([\u4e00-\u9fff]{2,10})[;,]")
 """``(责任单位;A、B)``, ``(责任单位:A;责任人;xx)``: a label opening a bracket or a clause, typed with a
 semicolon or comma for its colon."""
@@ -564,6 +570,7 @@ def classify(lines: list[Line], findings: list[Finding], custom: Custom = None) 
     out: list[Para] = []
     tables = _Tables(findings)
     duties = _DutySection()
+    numbered: Marker | None = None  # the last 1. / 1、 item: a list's next number may lose its stop
     for line in _restored(lines, findings):
         row = tables.read(line)
         if row is True:
@@ -583,6 +590,10 @@ def classify(lines: list[Line], findings: list[Finding], custom: Custom = None) 
         if "|" in folded and _FORM_ROW.match(folded):
             folded = folded.replace("|", " ")  # 牵头单位: | 市城管执法局 |: a form's row, its borders dropped
         marker = find_marker(folded)
+        if marker is None and numbered is not None:
+            marker = find_glued(folded, numbered.value + 1)
+        if marker is not None and marker.level == 2:
+            numbered = marker
         stripped = folded.strip()
         if marker is not None and _numbered_field(folded[marker.end :].strip(), custom):
             # (二)责任单位:市教育局: a field of the item above, numbered as some plans number them
@@ -598,6 +609,8 @@ def classify(lines: list[Line], findings: list[Finding], custom: Custom = None) 
                 para.states_rule, para.rule_from = True, tables.start
         elif labels and labels[0].start == 0:
             assignment = parse_assignment(stripped, custom=custom)
+            if labels[0].label is not None and labels[0].label.kind is LabelKind.SENTENCE:
+                assignment = _duty_sentence(stripped[labels[0].end :], assignment, custom)
             _report_unread(line.number, assignment, findings)
             # a labelled line is never task text, even one that names nobody (抄送单位: set to ignore)
             para.kind, para.pure = "pure", assignment
@@ -620,8 +633,14 @@ def _body_headings(paras: list[Para]) -> None:
     but their own items between them (三、省委政法委 / … / 四、省直机关工委 / …): a plan set out one
     body a section, each body leading the work under its heading, wherever the plan does so."""
     runs: dict[int, list[tuple[Para, list[Name]]]] = {}
+    last: list[tuple[Para, list[Name]]] | None = None
     for para in paras:
         if para.marker is None:
+            names_own = para.pure is not None and bool(para.pure.leads or para.pure.responsible)
+            if last and (names_own or _own_duty(para)):
+                # 1. 市第二人民医院 / (1)… / 问题整改责任单位:市卫健委: the heading names the place the
+                # work is done, or the group (防控救治组 / 市卫生局负责…); the section names who does it
+                last.pop()
             continue
         level = para.marker.level
         for deeper in [k for k in runs if k > level]:
@@ -629,7 +648,8 @@ def _body_headings(paras: list[Para]) -> None:
         own = para.heads is not None or para.pure is not None or bool(para.inlines)
         names = [] if own else _heading_bodies(para)
         if names:
-            runs.setdefault(level, []).append((para, names))
+            last = runs.setdefault(level, [])
+            last.append((para, names))
         else:
             _lead_under(runs.pop(level, []))
     for run in runs.values():
@@ -735,13 +755,28 @@ class _DutySection:
         m = _OPENING_BODY.match(para.folded, start)
         if m is None and self.level is not None:
             m = _BODY_COLON.match(para.folded, start)  # 镇派出所:负责将… in a duty section
-        names = parse_names(m.group("name")) if m else []
-        if m is None or not names or not all(map(_duty_body, names)) or _NOT_A_NAME.search(m.group("name")):
+        names = _opening_names(m)
+        if m is None or not names:
             return
         if self.level is None and not _OWN_DUTY.match(para.folded, m.end()):
             return  # outside a duty section only 负责 / 牵头 make an item its body's (1.区住建局负责…)
         assignment = AssignmentText(leads=names, labelled=True)
         para.inlines = [Inline(Group(m.end(), m.end()), assignment, leading=True)]
+
+
+def _opening_names(m: re.Match[str] | None) -> list[Name]:
+    """The bodies a paragraph opens with (``m`` from :data:`_OPENING_BODY` or :data:`_BODY_COLON`),
+    or nothing when they are not all bodies."""
+    names = parse_names(m.group("name")) if m else []
+    if m is None or not all(map(_duty_body, names)) or _NOT_A_NAME.search(m.group("name")):
+        return []
+    return names
+
+
+def _own_duty(para: Para) -> bool:
+    """True for a paragraph that opens with bodies and their 负责 / 牵头 (市卫生局负责落实…)."""
+    m = _OPENING_BODY.match(para.folded, para.body_start)
+    return m is not None and bool(_opening_names(m)) and bool(_OWN_DUTY.match(para.folded, m.end()))
 
 
 def _numbered_field(body: str, custom: Custom) -> bool:

@@ -50,7 +50,9 @@ _SUFFIX = re.compile(
 )
 _ORGANISATION = re.compile(
     r"(局|委|办|室|厅|部|会|院|署|中心|行|所|处|科|站|队|社|团|集团|公司|政府|管委会|办事处|街道|"
-    r"乡镇|分局|机构|联合会|总会|协会|小组|股|馆|专班|海关|军分区|警备区|成员单位|学校|"
+    r"乡镇|分局|机构|联合会|总会|协会|小组|股|馆|专班|海关|军分区|警备区|成员单位|学校|党校|"
+    # a working group (联合执法工作组, 综合协调组), never a 分组, 重组 or 机组
+    r"(?<![分重改编机班混词])组|"
     # a state grain depot (中储粮株洲直属库), never a 项目库 or 数据库
     r"直属库|储备库|粮库|直屬庫|儲備庫|糧庫|"
     # the same endings in traditional script (中央農辦, 省商務廳, 管委會)
@@ -304,6 +306,9 @@ def _clean(raw: str) -> tuple[str, tuple[str, ...], bool] | None:
         text = _PREFIX.sub("", text)
         text = _SUFFIX.sub("", text)
     text = text.strip("、,.:;。")
+    described = _DESCRIBED.match(text)
+    if described and is_organisation(text[described.end() :]):
+        text = text[described.end() :]  # 包片单位县林业局: what the body is to the task, then its name
     marked = _LEAD_MARK.search(text)
     if marked:
         text = text[: marked.start()]
@@ -344,6 +349,12 @@ def _clean(raw: str) -> tuple[str, tuple[str, ...], bool] | None:
 
 
 _ZONE_NAME = re.compile(r"(开发区|新区|园区|科技城|新城|高新区|产业园|科技园|[^公]园)$")
+_DESCRIBED = re.compile(
+    r"^(?:(?!牵头|主责|主办|配合|协同|协助|协办|参与|责任|承办)[\u4e00-\u9fff]){1,10}?(单位|部门)"
+    r"(?=[省市县区州盟旗](?!场|政(?![协府])|域))"
+)
+"""What a body is to the task, written before its levelled name (包片单位县林业局, 沿线包片单位县
+交通局); a role word there (责任单位住建局) is a label the text did not set off, reported instead."""
 """How a development zone's name ends (余杭经济技术开发区, 未来科技城, 海创园), never a 公园."""
 
 _MERGED_BUREAU = re.compile(r"^(.{2,12}?)\(([\u4e00-\u9fff]{2,4})\)(局|委|厅|办)$")

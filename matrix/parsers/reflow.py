@@ -26,6 +26,7 @@ from collections.abc import Callable
 
 from matrix.model import Line
 from matrix.parsers.brackets import outer_groups
+from matrix.parsers.names import is_organisation
 from matrix.parsers.table import column_kind, is_spaced_header
 from matrix.text.normalize import fold, is_page_mark
 from matrix.text.outline import find_marker
@@ -74,6 +75,43 @@ def _in_sequence(folded: str, cuts: list[int]) -> bool:
         seen = {level: value for level, value in seen.items() if level < marker.level}
         seen[marker.level] = marker.value
     return True
+
+
+_NUMBERED = re.compile(
+    r"[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|(?<![\d.])\d{1,2}[、.](?=[\u4e00-\u9fff(])"
+)
+_AFTER_STOP = re.compile(r"[。:;!?)\s]$")
+_SKIPPED = 2
+
+
+def _numbered_run(folded: str) -> list[int]:
+    """Where a text with no breaks and no stops between its items opens each section (一、), item
+    ((一)) and numbered item (1.): the markers that number one outline in order, each the first of
+    its level under the one above or the next after the last (a plan may number its items on
+    through its sections).  A section must follow a stop or a
+    body's name (…区经济发展局二、…), so that 统一、 or 之一、 inside a sentence opens none."""
+    cuts: list[int] = []
+    expected: dict[int, int] = {}
+    last: dict[int, int] = {}  # items numbered on through the sections (二、… 6.…) follow these
+    for m in _NUMBERED.finditer(folded):
+        marker = find_marker(folded[m.start() :])
+        if marker is None or marker.level > 2:
+            continue
+        before = folded[: m.start()]
+        stop = bool(_AFTER_STOP.search(before))
+        # after a stop, a section number the plan skipped ((三) then (六)) still opens the next one;
+        # never 1. then 3. (a page mark 2、 is one)
+        skipped = stop and marker.level in last and marker.level < 2
+        skipped = skipped and 0 < marker.value - expected.get(marker.level, 1) <= _SKIPPED
+        if marker.value not in (expected.get(marker.level, 1), last.get(marker.level, 0) + 1) and not skipped:
+            continue
+        if marker.level == 0 and before and not (stop or is_organisation(before[-12:])):
+            continue
+        cuts.append(m.start())
+        expected = {level: value for level, value in expected.items() if level < marker.level}
+        expected[marker.level] = marker.value + 1
+        last[marker.level] = marker.value
+    return [at for at in cuts if at > 0]
 
 
 _FIRST_ITEM = re.compile(r"\([一二三四五六七八九十]{1,3}\)")
@@ -193,6 +231,11 @@ def unfold(lines: list[Line]) -> list[Line]:
             items = sorted({*cuts, *(m.end() for m in stops if _item_here(folded, m.end()))})
             if len(items) > len(cuts) and _in_sequence(folded, items):
                 cuts = items
+            # …制定如下措施。一、促进公平竞争1.坚持…责任单位:区经济发展局2.全面落实…: a page that
+            # lost its breaks and the stops between items, cut where the outline's numbers run in order
+            numbered = _numbered_run(folded)
+            if len(numbered) >= _MIN_CUTS:
+                cuts = sorted({*cuts, *numbered})
         if not cuts or (not spaced and len(cuts) < _MIN_CUTS and _GAP.search(folded)):
             out.append(line)
             continue

@@ -122,7 +122,27 @@ def build_tree(paras: list[Para]) -> Node:
             while stack[-1].para is not None and stack[-1].para.kind == "row" and para.kind == "para":
                 stack.pop()
             stack[-1].body.append(para)
+    _close(root)
     return root
+
+
+def _close(root: Node) -> None:
+    """Move the document's closing paragraphs off its last item: after an item whose assignment
+    stands in a paragraph of its own (2、…问题。 / 整改措施:由县住建局负责…), paragraphs that name
+    nobody at the end of the text (请各责任单位…尽快整改) speak to every item, not to the last."""
+    last = root
+    while last.children:
+        last = last.children[-1]
+    if last is root or last.para is None or _assigned(last.para):
+        return
+    body = last.body
+    ends = [i for i, p in enumerate(body) if _assigned(p)]
+    if len(ends) != 1 or ends[0] == len(body) - 1:
+        return
+    if any(p.pure is not None for p in body[ends[0] + 1 :]):
+        return  # 完成时限:长期坚持 under the assignment is still the item's
+    root.body += body[ends[0] + 1 :]
+    del body[ends[0] + 1 :]
 
 
 _ANNEX = re.compile(r"^附件\s*[0-9一二三四五六七八九十]{0,2}\s*[:：.、]?.{0,40}$")

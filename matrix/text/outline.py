@@ -49,3 +49,19 @@ def find_marker(folded: str) -> Marker | None:
             # "1.5%以上" or "2019年": a number that runs on into text is not a marker.
             return Marker(level, m.group(1), m.end())
     return None
+
+
+_GLUED = re.compile(
+    r"^\s*(\d{1,2})(?=[\u4e00-\u9fff])(?![年月日时号个项条家名人次万亿元台辆所座户批期届类天周])"
+)
+"""A number run onto its text with no stop (4关于网民反映…): an item only where the list is at that
+number, never a count (4个, 2023年)."""
+
+
+def find_glued(folded: str, expected: int) -> Marker | None:
+    """The marker of a list's next item written with no stop after its number (``4关于…`` after
+    ``3、``), when ``folded`` opens with ``expected``; else None."""
+    m = _GLUED.match(folded)
+    if m is None or int(m.group(1)) != expected:
+        return None
+    return Marker(2, m.group(1), m.end())

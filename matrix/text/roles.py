@@ -105,6 +105,8 @@ FILLERS = (
 DEADLINE_LABEL = re.compile(
     r"^(完成|办结|推进|实施|工作|计划|建设)?(时限|时间|期限|日期|节点|进度|时序)"
     r"(要求|安排|节点|进度|计划|清单)?$"
+    # 整改时限, 问题销号期限: a time limit with the matter it bounds
+    r"|^[\u4e00-\u9fff]{1,4}(时限|期限)$"
 )
 """A label made of time words (完成时限, 时间进度, 进度安排, 办结时限): the column or line gives the
 task's deadline."""
@@ -174,10 +176,14 @@ def _squash(word: str) -> str:
     return re.sub(r"\s+", "", word).replace("（", "(").replace("）", ")").strip("【】[]:：")
 
 
-def read_label(word: str, custom: Mapping[str, LabelKind] | None = None) -> Label | None:
+def read_label(
+    word: str, custom: Mapping[str, LabelKind] | None = None, *, topic: bool = False
+) -> Label | None:
     """What the label ``word`` (without its colon) says, or None when it is not a role label.
 
-    ``custom`` holds labels named in the settings file; they win over the grammar.
+    ``custom`` holds labels named in the settings file; they win over the grammar.  With ``topic``,
+    the label may open with the matter it concerns (问题整改责任单位:): a label before a colon may,
+    a table's header cell may not (工作任务 / 牵头负责部门 are two columns, not one label).
     """
     text = _squash(word)
     if not text or len(text) > 14:
@@ -205,16 +211,38 @@ def read_label(word: str, custom: Mapping[str, LabelKind] | None = None) -> Labe
             if tokens is None and owner is not None and _tokens(text[owner.end() : -len(head)]) is not None:
                 # 市卫健委内牵头处室: the divisions inside one body, not bodies of the plan
                 return Label(text, LabelKind.OTHER)
+            if tokens is None and topic:
+                tokens = _after_topic(text[: -len(head)])
             if tokens is None:
                 return None
             role = _role(tokens)
             return Label(text, role) if role is not None else None
-    # a label of role words alone: 牵头: / 配合: / 主责:
+    # a label of role words alone: 牵头: / 配合: / 主责:, ending in one (实施项目: names projects)
     tokens = _tokens(text)
-    if tokens and len(text) >= 2 and not set(tokens) <= {*LEVEL_WORDS, *FILLERS, MAIN_WORD}:
+    if tokens and len(text) >= 2 and tokens[-1] not in {*LEVEL_WORDS, *FILLERS, MAIN_WORD}:
         role = _role(tokens)
         if role is not None and role is not LabelKind.OTHER:
             return Label(text, role)
+    return None
+
+
+_CJK_WORD = re.compile(r"^[\u4e00-\u9fff]+$")
+_OVERSIGHT = re.compile(r"[督监审检查考评导办]")
+"""Characters of supervising and handling words (督察, 审核, 交办): a topic holds none of them."""
+
+
+def _after_topic(prefix: str) -> list[str] | None:
+    """The role words of a label that opens with its topic (问题整改责任单位, 创建任务牵头单位): two to
+    six characters naming the matter, then role words; None when the words before the role words
+    are themselves role-like (督察落实单位 is read whole or not at all)."""
+    roles = (*LEAD_WORDS, *PARTICIPANT_WORDS, *RESPONSIBLE_WORDS, *SUPERVISORY_WORDS, MAIN_WORD)
+    for cut in range(2, min(6, len(prefix) - 1) + 1):
+        topic, tokens = prefix[:cut], _tokens(prefix[cut:])
+        plain = bool(_CJK_WORD.match(topic)) and not _OVERSIGHT.search(topic)
+        if tokens is None or not plain or any(word in topic for word in roles):
+            continue
+        if _role(tokens) not in (None, LabelKind.OTHER):
+            return tokens
     return None
 
 
@@ -296,13 +324,13 @@ def find_labels(text: str, custom: Mapping[str, LabelKind] | None = None) -> lis
             continue
         found: LabelAt | None = None
         whole = run_start == 0 or not _CJK.match(text[run_start - 1])
-        if whole and read_label(word, custom) is None and looks_like_label(word):
+        if whole and read_label(word, custom, topic=True) is None and looks_like_label(word):
             # 督察落实单位: a label word standing on its own is read whole or not at all, never as
             # the 落实单位 at its end
             out.append(LabelAt(run_start, colon.end(), None, word))
             continue
         for cut in range(len(word)):
-            label = read_label(word[cut:], custom)
+            label = read_label(word[cut:], custom, topic=True)
             if label is not None:
                 found = LabelAt(run_start + cut, colon.end(), label, word[cut:])
                 break

@@ -1,0 +1,174 @@
+"""One clause of running prose, read for the bodies it names and their part in the work.
+
+A clause opens with bodies and a role verb (``县教育局负责…``, ``由X牵头``, ``X等部门要按照职责分工积极
+配合``), names the bodies charged with the work (``县财政局要…``), says what they are to it (``X作为…
+牵头部门``, ``X为成员单位``), names them as the agents of any verb after 由 (``由县住建局督促商户更换``),
+or puts people in charge of a working group (``由城区办主任刘鹏任组长``).  :func:`read_clause` reads
+one; prose plans (:mod:`matrix.parsers.prose`) and the sentences after a 责任分工: label
+(:mod:`matrix.parsers.lines`) are read clause by clause through it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from matrix.parsers.assignment import AssignmentText, Custom, parse_assignment
+from matrix.parsers.names import department_like, is_group, is_organisation, is_zone
+
+_VERB = re.compile(
+    r"牵头负责|牵头|负总责|共同组织实施|组织实施|组织落实"
+    # 区交通与建设局业务检查指导: a body that oversees the work, neither leading nor helping
+    r"|(?:负责)?(?:业务)?检查指导|业务指导"
+    r"|负责(?!人|同志)|配合|参与|协助|协同|协作|协办"
+    # 县旅游局组织做好…, 县财政局承担…: a body's own work, in a clause that opens with it
+    r"|组织(?=制定|做好|开展|实施|协调|落实|编制|指导)|承担"
+)
+_KIND = {"牵头负责": "牵头", "牵头": "牵头", "负总责": "牵头", "配合": "配合", "参与": "配合", "协助": "配合"}
+_KIND |= {"协同": "配合", "协作": "配合", "协办": "配合"}
+"""What a role verb makes of the bodies before it; any other verb (负责, 组织实施) charges them."""
+_OVERSEES = re.compile(r"(负责)?(业务)?检查指导|业务指导")
+_IMPLEMENTS = ("组织实施", "共同组织实施")
+"""Verbs of the bodies that carry the work out: beside a body responsible for it, a part of their
+own (所在乡镇人民政府组织实施); alone, the bodies responsible (see :meth:`AssignmentText.settle`)."""
+_MANNER = re.compile(
+    r"(等部门|等单位|等)?(要|应当|应|须|必须|将)?"
+    r"((按照?|根据|依照?)(各自)?职[责能](分工)?|继续|进一步|切实|认真|积极|主动|全力|共同|全面|具体|主要|"
+    r"分别|统一|密切|负责)*$"
+)
+"""The words between the bodies and their verb (等部门要按照职责分工积极 配合)."""
+_CHARGED = re.compile(r"^(?P<names>[^,;。:]{2,60}?)(要|应当|应|须|必须)(?!求)")
+"""``县财政局要切实加大投入``: the bodies a sentence charges with the work."""
+_AS = re.compile(r"^(?P<names>[^,;。:]{2,60}?)作?为(?P<part>[^,;。]{0,30}?)(单位|部门)$")
+"""``市经委作为全市域外招商牵头责任部门``, ``区建管委、区水务局为成员单位``: the bodies and the part
+the sentence names (members take part)."""
+_NOT_BODIES = re.compile(r"^(根据|按照|依据|依照|经|在|对|为|向|与|同|请|通过|围绕)")
+"""How a clause opens when what follows is no body doing the work (根据乡党委、政府…要求)."""
+_SCOPE = re.compile(r"^(?P<names>[^,;。:]{2,60}?)(对|在|于|就)")
+"""Where the bodies end and the scope of their work begins (…对全市节能工作总负责)."""
+_PLACES = re.compile(r"(园区|开发区|新区|学校|企业|镇|乡|街道|社区|村|政府|管委会)$")
+_EVERY = re.compile(r"^各[^、,]*(部门|单位|机构|方面)(、|$)")
+"""A list opening with every body of a kind (各行业管理部门要…): a call to all, no duty."""
+_LEVEL = re.compile(r"^(省|市|县|区|州|盟|旗|镇|乡|街道|国家|中共|中央|各)")
+_ROSTER = re.compile(r"^由?(?P<who>[^,;。:]{2,60}?)(同志)?担?任(?P<role>(常务)?副?(组长|指挥长))$")
+"""``由城区办主任刘鹏任组长``: the people a working group's roster puts in charge, with their posts."""
+_POST = re.compile(
+    r"^.*(主任|局长|组长|队长|书记|主席|部长|处长|科长|所长|站长|院长|校长|经理|厅长|[省市县区镇乡]长)"
+)
+_PERSON = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
+
+
+def _bodies_then(names: str, verb: str, custom: Custom) -> AssignmentText | None:
+    """The assignment of bodies written before a verb, or None when they are not all bodies (a
+    group such as 各工业园区 counts)."""
+    names = names.strip()
+    if len(names) < 2:
+        return None
+    said = parse_assignment(names + verb, custom=custom)
+    found = [*said.leads, *said.participants, *said.responsible, *(n for n, _ in said.others)]
+    if said.unread or said.unread_labels or not found:
+        return None
+    if not all(department_like(n.text) or _named_group(n.text) for n in found):
+        return None
+    return said
+
+
+def _named_group(name: str) -> bool:
+    """A group or zone a sentence names by its kind (各工业园区), not every unit (各单位, 各地), or a
+    town by its name (城关镇)."""
+    if _TOWN.match(name):
+        return not _NOT_A_TOWN.search(name)
+    return len(name) >= 4 and (is_group(name) or is_zone(name)) and bool(_PLACES.search(name))
+
+
+_TOWN = re.compile(r"^[\u4e00-\u9fff]{2,3}[镇乡]$")
+_NOT_A_TOWN = re.compile(r"(重点|中心|建制|特色|小城|示范|集|城)[镇乡]$")
+"""重点镇, 中心镇, 特色镇: kinds of town a plan builds, not a town named to do the work."""
+_AGENT = re.compile(r"^(?:并|另|均|统一)?由")
+"""``由X督促…``, ``由X对…予以修缮``: the bodies after 由 do the work, whatever the verb."""
+_BODY_END = re.compile(
+    r"(?:局|委|办|室|厅|部|会|院|署|中心|行|所|处|科|股|站|队|社|团|司|府|组|馆|班|校|镇|乡|街道)"
+    r"(?![、,和及与()门长员])"
+)
+
+
+def _agent(clause: str, custom: Custom) -> AssignmentText | None:
+    """The bodies a clause opening with 由 names as doing its work, with any verb after them (由县住
+    建局督促商户更换): the longest run of bodies, or None."""
+    m = _AGENT.match(clause)
+    if m is None:
+        return None
+    ends = [e.end() for e in _BODY_END.finditer(clause, m.end(), m.end() + 60)]
+    for end in reversed(ends):
+        said = _bodies_then(clause[m.end() : end], "负责", custom)
+        if said is not None:
+            return said
+    return None
+
+
+def _subject(before: str) -> str:
+    """The bodies opening words before a verb (市发改委、市经贸委对全市…工作总 → 市发改委、市经贸委)."""
+    m = _SCOPE.match(before)
+    return m.group("names") if m else ""
+
+
+def _roster(clause: str) -> AssignmentText | None:
+    """The people a roster clause names (由工商局局长程康年任组长 → 程康年, 组长), or None."""
+    m = _ROSTER.match(clause)
+    if m is None:
+        return None
+    people = [_POST.sub("", piece).strip() for piece in m.group("who").split("、")]
+    if not people or not all(_PERSON.match(p) and not is_organisation(p) for p in people):
+        return None  # 由区政府分管领导任组长 names a post, not a person
+    return AssignmentText(persons=[(p, m.group("role")) for p in people])
+
+
+def read_clause(clause: str, custom: Custom = None) -> AssignmentText | None:
+    """What one clause of prose assigns, when it opens with bodies and their part, or names the
+    people a working group puts in charge; else None."""
+    roster = _roster(clause)
+    if roster is not None or _NOT_BODIES.match(clause) or _ROSTER.match(clause):
+        return roster  # 由区政府分管领导任组长: a post heads the group, no body is named
+    verb = _VERB.search(clause)
+    if verb is not None:
+        before = clause[: verb.start()]
+        if "由" in before:  # 此项活动由A、B共同组织实施: the bodies are the ones after 由
+            before = before[before.rindex("由") + 1 :]
+        before = _MANNER.sub("", before)
+        kind = "指导" if _OVERSEES.fullmatch(verb.group()) else _KIND.get(verb.group(), "负责")
+        # 市发改委、市经贸委对全市…工作总负责: the bodies stand before the scope of their work
+        said = _bodies_then(_subject(before) or before, kind, custom)
+        if said is not None and verb.group() in _IMPLEMENTS:
+            said.implementing, said.responsible = [(n, "组织实施") for n in said.responsible], []
+        if said is not None:
+            return said
+    charged = _CHARGED.match(clause)
+    # 县财政局要…, 各区县政府要…
+    if (
+        charged is not None
+        and _LEVEL.match(charged.group("names"))
+        and not _EVERY.match(charged.group("names"))
+    ):
+        return _bodies_then(_MANNER.sub("", charged.group("names")), "负责", custom)
+    agent = _agent(clause, custom)
+    if agent is not None:
+        return agent
+    role = _AS.match(clause)
+    if role is not None:
+        part = role.group("part")
+        verb_word = "牵头" if "牵头" in part else "配合" if re.search("配合|参与|协|成员", part) else "负责"
+        return _bodies_then(role.group("names"), verb_word, custom)
+    return None
+
+
+_CLAUSE_END = re.compile(r"[,;。]")
+
+
+def read_clauses(text: str, custom: Custom = None) -> AssignmentText:
+    """What a sentence of duties assigns (after 责任分工:, 区规划局负责开展规划编制工作,所在乡镇人民政府
+    组织实施,区直部门配合), read clause by clause; clauses that name no body with a part add nothing."""
+    said = AssignmentText()
+    for clause in _CLAUSE_END.split(text):
+        one = read_clause(clause.strip(), custom) if clause.strip() else None
+        if one is not None:
+            said.merge(one)
+    return said
