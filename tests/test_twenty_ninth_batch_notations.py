@@ -98,3 +98,28 @@ def test_a_duty_sentence_is_read_clause_by_clause() -> None:
     assert first.leads == ["区规划局"] and first.participants == ["区交通局"]
     assert sorted(o.name for o in first.others) == ["区住建局", "各片区开发管理局"]
     assert task(plan, "二").leads == ["平潭燃气有限公司"]
+
+
+def test_a_header_with_no_number_column_over_rows_run_together() -> None:
+    line = (
+        "附件 任务分解表工作任务工作要求牵头单位配合单位一、加强信息公开1.增强政策透明度。"
+        "区发改局区财政局2.加大帮扶政策公开力度。区商务局区文旅局"
+    )
+    plan = parse_text("通知\n" + line + "\n")
+    assert roles(plan) == [("一.1", ["区发改局"], ["区财政局"]), ("一.2", ["区商务局"], ["区文旅局"])]
+    assert any("连在一起" in f.message for f in plan.findings)
+
+
+def test_a_group_of_levels_before_one_government_stays_one_addressee() -> None:
+    assert [n.text for n in parse_names("市民政局,各区、县级市政府")] == ["市民政局", "各区、县级市政府"]
+    assert [n.text for n in parse_names("广州、深圳市政府")] == ["广州市政府", "深圳市政府"]
+
+
+def test_some_bodies_of_a_kind_name_nobody() -> None:
+    plan = parse_text("方案\n1.建设平台。(责任部门:市科委、各相关委办局、相关企事业科研单位)\n")
+    assert plan.tasks[0].leads == ["市科委"]
+
+
+def test_supporting_bodies_take_part() -> None:
+    plan = parse_text("方案\n1.推进城市更新。(牵头单位:区建设管理委,支撑单位:区规划资源局、区经委)\n")
+    assert roles(plan) == [("1", ["区建设管理委"], ["区规划资源局", "区经委"])]

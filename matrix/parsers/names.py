@@ -23,6 +23,8 @@ VAGUE = re.compile(
     r"|^(市直|区直|县直|省直|州直|各)?(各)?(有关|相关)(直属)?(部门|单位)(和单位|和部门)?$"
     # 相关街道, 有关街镇, 有关区县: which of them is not said (各相关街镇, all of them, is a group)
     r"|^(有关|相关)(街道|街镇|镇街|乡镇|乡镇办|镇办|街办|镇|乡|区|县|区县|县区|县市区|市县|地区|地方|企业)$"
+    # 各相关委办局, 相关企事业科研单位: some bodies of a kind, which of them is not said
+    r"|^各?(有关|相关)[\u4e00-\u9fff]{0,6}(单位|部门|委办局|委办|机构)$"
     # 相关市、县政府: which governments is not said
     r"|^(有关|相关|有關|相關)[区县市州縣區](、[区县市州縣區])*([(（][^()（）]*[)）])?(人民)?政府$"
 )
@@ -217,9 +219,10 @@ def _share_suffix(pieces: list[str]) -> list[str]:
     for i, piece in enumerate(out):
         if _ORGANISATION.search(piece):
             continue
-        place, zone = bool(_BARE_PLACE.match(piece)), bool(_ZONE.match(piece))
-        # 银川市、石嘴山市、吴忠市人民政府 (not a group: 各有关区、县级市政府 is one addressee)
-        levelled = bool(_LEVELLED_PLACE.match(piece)) and not piece.startswith(("各", "有关", "相关"))
+        # 银川市、石嘴山市、吴忠市人民政府 (not a group: 各区、县级市政府 is one addressee)
+        group = piece.startswith(("各", "有关", "相关"))
+        place, zone = bool(_BARE_PLACE.match(piece)) and not group, bool(_ZONE.match(piece))
+        levelled = bool(_LEVELLED_PLACE.match(piece)) and not group
         for later in out[i + 1 :]:
             if (
                 _BARE_PLACE.match(later) or _ZONE.match(later) or _LEVELLED_PLACE.match(later)

@@ -34,6 +34,8 @@ from matrix.parsers.table import column_kind
 from matrix.text.normalize import fold
 
 _HEADER_START = re.compile(r"序号|编号")
+_TASK_HEAD = re.compile(r"(?:重点|主要|具体)?(?:工作)?(?:任务|内容|措施|事项)")
+"""How a header with no number column opens: its task column (工作任务, 主要内容)."""
 _HEADER_CELL_END = re.compile(
     r"(任务|内容|措施|事项|目标|工作|项目|举措|指标|名称|实事|标准|要求|时限|时间|期限|节点|安排|备注|说明|"
     r"类别|类型|分值|权重|进展|情况|单位|部门|处室|科室|股室|机构|主体|领导|负责人|责任人|联系人)$"
@@ -94,7 +96,7 @@ def cut_run_together(lines: list[Line], findings: list[Finding]) -> list[Line]:
     while i < len(lines):
         line = lines[i]
         found = None
-        if line.cells is None and _HEADER_START.search(line.text):
+        if line.cells is None and (_HEADER_START.search(line.text) or _TASK_HEAD.search(line.text)):
             found = _find_header(fold(line.text), _next_text(lines, i))
         if found is None:
             out.append(line)
@@ -126,14 +128,19 @@ def cut_run_together(lines: list[Line], findings: list[Finding]) -> list[Line]:
     return out
 
 
+_FOLLOWING = 3
+
+
 def _next_text(lines: list[Line], i: int) -> str:
-    """The next line after ``i`` that holds text, folded ("" at a table row or the end)."""
+    """The next few lines after ``i`` that hold text, folded and joined (a section row cut onto a
+    line of its own, row 1 on the next); up to a table row or the end."""
+    out: list[str] = []
     for line in lines[i + 1 :]:
-        if line.cells is not None:
-            return ""
+        if line.cells is not None or len(out) == _FOLLOWING:
+            break
         if line.text.strip():
-            return fold(line.text.strip())
-    return ""
+            out.append(fold(line.text.strip()))
+    return "".join(out)
 
 
 def _find_header(folded: str, following: str) -> tuple[int, int, list[str]] | None:
@@ -146,9 +153,21 @@ def _find_header(folded: str, following: str) -> tuple[int, int, list[str]] | No
             continue
         words, end = cells
         kinds = [column_kind(w) or "" for w in words]
-        rest = folded[end:].strip() or following
+        rest = folded[end:].strip() + following
         if "text" in kinds and any(k in _UNIT_KINDS for k in kinds) and _starts_rows(rest):
             return m.start(), end, [m.group(), *words]
+    # 工作任务工作要求牵头单位配合/责任单位一、…1.…: a header with no number column, its rows
+    # numbered in their text; the number is given a column of its own, as 序号 would be
+    for m in _TASK_HEAD.finditer(folded):
+        cells = _header_cells(folded, m.start())
+        if cells is None:
+            continue
+        words, end = cells
+        kinds = [column_kind(w) or "" for w in words]
+        rest = folded[end:].strip() + following
+        units = any(k in _UNIT_KINDS for k in kinds)
+        if kinds[0] == "text" and units and _starts_marked(rest) and _starts_rows(rest):
+            return m.start(), end, ["序号", *words]
     return None
 
 
@@ -161,7 +180,7 @@ def _header_cells(folded: str, at: int) -> tuple[list[str], int] | None:
             continue
         for n in range(2, _MAX_HEADER_CELL + 1):
             cell = folded[i : i + n]
-            if i + n > limit or not re.fullmatch(r"[\u4e00-\u9fff]+", cell):
+            if i + n > limit or not re.fullmatch(r"[\u4e00-\u9fff][\u4e00-\u9fff/]*", cell):
                 break
             if _header_cell(cell):
                 cells = [*best[i], cell]

@@ -5,9 +5,10 @@ header.  It is read by its grammar, not looked up whole: an optional run of role
 words, then a head word.  The head word decides whether the label names a **person** (领导, 负责人,
 责任人, 联系人) or a **body** (单位, 部门, 处室, 科室, 机构, 主体).  The role words decide the role:
 a lead word (牵头, 主办, 主责) makes a lead; else a participant word (配合, 协同, 协作, 协助, 协办,
-参与, 参加); else 主要 makes a lead; else a responsibility word (责任, 负责, 承办, 实施) makes the
-bodies *responsible*, whose role the plan's lead rule decides; else a supervisory word (指导, 督办)
-gives them that role.  A label with no role word that ends in 分工 (部门分工, 任务分工) introduces a
+参与, 参加, 支撑); else 主要 makes a lead; else a responsibility word (责任, 负责, 承办, 实施) makes
+the bodies *responsible*, whose role the plan's lead rule decides; else a supervisory word (指导,
+督办) gives them that role.  Before a colon, a label may open with the matter it concerns
+(问题整改责任单位:).  A label with no role word that ends in 分工 (部门分工, 任务分工) introduces a
 sentence read like bracket text.  Labels no rule covers may be named in the settings file.
 """
 
@@ -48,7 +49,7 @@ SETTINGS_KINDS = {
 """The values a ``[labels]`` entry of the settings file may take."""
 
 LEAD_WORDS = ("总牵头", "牵头", "主办", "主责", "主抓", "领衔", "第一")
-PARTICIPANT_WORDS = ("配合", "协同", "协作", "协助", "协办", "参与", "参加", "协调", "成员")
+PARTICIPANT_WORDS = ("配合", "协同", "协作", "协助", "协办", "参与", "参加", "协调", "成员", "支撑")
 RESPONSIBLE_WORDS = ("责任", "负责", "承办", "实施", "承担", "执行", "推进", "落实", "涉及")
 SUPERVISORY_WORDS = (
     "指导",
