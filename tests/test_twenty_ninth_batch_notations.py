@@ -123,3 +123,20 @@ def test_some_bodies_of_a_kind_name_nobody() -> None:
 def test_supporting_bodies_take_part() -> None:
     plan = parse_text("方案\n1.推进城市更新。(牵头单位:区建设管理委,支撑单位:区规划资源局、区经委)\n")
     assert roles(plan) == [("1", ["区建设管理委"], ["区规划资源局", "区经委"])]
+
+
+def test_a_duty_section_item_opening_with_a_levelled_body_is_that_body_s() -> None:
+    plan = parse_text(
+        "方案\n五、职责分工\n(一)区级部门\n各部门要按职责深入指导。\n"
+        "(二)区宣传与影视发展部充分发挥电视、网络作用,宣传推广防治知识。\n"
+        "(三)区财政金融局全区防控专项经费列入年度预算。\n"
+    )
+    assert [(t.id, t.leads) for t in plan.tasks] == [
+        ("五.二", ["区宣传与影视发展部"]),
+        ("五.三", ["区财政金融局"]),
+    ]
+
+
+def test_some_towns_and_districts_name_nobody() -> None:
+    plan = parse_text("要点\n1.扩大外贸。\n责任单位:外贸局、发改局;配合单位:相关镇街区。\n")
+    assert roles(plan) == [("1", ["外贸局", "发改局"], [])]

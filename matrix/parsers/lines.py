@@ -687,6 +687,26 @@ _FUNCTION_BODY = re.compile(r"^(?!.*(的|之|责任|牵头|配合|主要))[\u4e0
 _LEVEL_GROUP = re.compile(r"^[省市县区乡镇]直?级?(部门|单位|机关|各部门|各单位)$")
 
 
+_NAME_END = re.compile(r"(?<=[局委办室厅部会院署心行所处科股站队社团司府组馆校])(?![门长员])")
+_LEVELLED = re.compile(r"省|市|县|区|州|镇|乡|街道")
+
+
+def _levelled_opening(folded: str, start: int) -> re.Match[str] | None:
+    """The one levelled body a duty section's item opens with, whatever follows it (区宣传与影视发展部
+    充分发挥…), as a match of its name; the longest such name, or None."""
+    if not _LEVELLED.match(folded, start):
+        return None
+    for end in reversed([m.start() for m in _NAME_END.finditer(folded, start + 2, start + 24)]):
+        m = _WHOLE.match(folded, start, end)
+        names = parse_names(folded[start:end])
+        if m is not None and [n.text for n in names] == [m.group()] and department_like(m.group()):
+            return m
+    return None
+
+
+_WHOLE = re.compile(r"(?P<name>.+)")
+
+
 def _duty_body(name: Name) -> bool:
     group = name.text.startswith("各") and len(name.text) > 2  # 各街镇, never 各 alone
     return department_like(name.text) or group or is_zone(name.text)
@@ -756,6 +776,9 @@ class _DutySection:
         if m is None and self.level is not None:
             m = _BODY_COLON.match(para.folded, start)  # 镇派出所:负责将… in a duty section
         names = _opening_names(m)
+        if not names and self.level is not None and para.marker is not None:
+            m = _levelled_opening(para.folded, start)  # (二)区宣传部充分发挥…: the item is its duties
+            names = _opening_names(m)
         if m is None or not names:
             return
         if self.level is None and not _OWN_DUTY.match(para.folded, m.end()):

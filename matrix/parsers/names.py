@@ -22,7 +22,7 @@ VAGUE = re.compile(
     r"|^(我|本)(厅|局|委|办|部|院|署|会|室|处|单位|部门|机关)$"
     r"|^(市直|区直|县直|省直|州直|各)?(各)?(有关|相关)(直属)?(部门|单位)(和单位|和部门)?$"
     # 相关街道, 有关街镇, 有关区县: which of them is not said (各相关街镇, all of them, is a group)
-    r"|^(有关|相关)(街道|街镇|镇街|乡镇|乡镇办|镇办|街办|镇|乡|区|县|区县|县区|县市区|市县|地区|地方|企业)$"
+    r"|^(有关|相关)(街道|街镇|镇街|镇街区|街区|乡镇|乡镇办|镇办|街办|镇|乡|区|县|区县|县区|县市区|市县|地区|地方|企业)$"
     # 各相关委办局, 相关企事业科研单位: some bodies of a kind, which of them is not said
     r"|^各?(有关|相关)[\u4e00-\u9fff]{0,6}(单位|部门|委办局|委办|机构)$"
     # 相关市、县政府: which governments is not said
@@ -73,6 +73,7 @@ def is_organisation(name: str) -> bool:
         and not _QUANTITY.match(name)
         and not _NOT_A_BANK.match(name)
         and not _NOT_A_BUREAU.search(name)
+        and not name.endswith("社会")  # 全社会, 区社会(事业局): society, no 会
     )
 
 

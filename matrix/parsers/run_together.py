@@ -62,6 +62,8 @@ _PLACE_END = re.compile(
 _SHORT_BODIES = {"人行", "妇联", "残联", "侨联", "文联", "科协", "团委", "工会"}
 _ATTACHED = re.compile(
     r"^(办公室|办|管委会|党工委|党委|工委|办事处|各(成员)?(单位|部门|机构|处室))"
+    # a generic head with nothing before it (各片区|管理局): the end of the name before
+    r"|^(管理局|管理处|管理站|管理所|事业局|服务中心)$"
     r"|^(?![省市县区州]).*(分局|分行|支行|分公司|分中心|分院|支队|大队|中队|派出所|分所)$"
 )
 """A piece that belongs to the name before it (开发区管委会, 市生态环境局青山分局): never a name's start.
