@@ -241,6 +241,7 @@ def _share_suffix(pieces: list[str]) -> list[str]:
     return out
 
 
+_COUNTED = re.compile(r"^\d{1,3}个")
 _BARE_GROUP_BODY = re.compile(r"^(街道办事处|街道办|办事处|街道|管委会|社区|镇|乡|乡镇)$")
 _LOOSE = re.compile(r"[ \u3000]*([()（）、])[ \u3000]*")
 
@@ -287,7 +288,8 @@ def split_list(text: str) -> list[str]:
         if merged and (
             (_PLACE_PIECE.match(piece) and _GROUP_HEAD.match(merged[-1].split("、")[0]))
             # 各乡镇人民政府、街道办事处: the 各 takes in the street offices too, one addressee
-            or (merged[-1].startswith("各") and _BARE_GROUP_BODY.match(piece))
+            # 13个街道、镇: a counted group takes in the towns too
+            or ((merged[-1].startswith("各") or _COUNTED.match(merged[-1])) and _BARE_GROUP_BODY.match(piece))
         ):
             merged[-1] = merged[-1] + "、" + piece
         else:
