@@ -140,3 +140,7 @@ def test_a_duty_section_item_opening_with_a_levelled_body_is_that_body_s() -> No
 def test_some_towns_and_districts_name_nobody() -> None:
     plan = parse_text("要点\n1.扩大外贸。\n责任单位:外贸局、发改局;配合单位:相关镇街区。\n")
     assert roles(plan) == [("1", ["外贸局", "发改局"], [])]
+
+
+def test_a_counted_group_takes_in_the_towns_after_it() -> None:
+    assert [n.text for n in parse_names("区教育局等相关部门,13个街道、镇")] == ["区教育局", "13个街道、镇"]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from matrix.parsers.assignment import AssignmentText, Custom, parse_assignment
-from matrix.parsers.names import department_like, is_group, is_organisation, is_zone
+from matrix.parsers.names import department_like, is_group, is_organisation, is_zone, name_ends
 
 _VERB = re.compile(
     r"牵头负责|牵头|负总责|共同组织实施|组织实施|组织落实"
@@ -85,10 +85,7 @@ _NOT_A_TOWN = re.compile(r"(重点|中心|建制|特色|小城|示范|集|城)[�
 """重点镇, 中心镇, 特色镇: kinds of town a plan builds, not a town named to do the work."""
 _AGENT = re.compile(r"^(?:并|另|均|统一)?由")
 """``由X督促…``, ``由X对…予以修缮``: the bodies after 由 do the work, whatever the verb."""
-_BODY_END = re.compile(
-    r"(?:局|委|办|室|厅|部|会|院|署|中心|行|所|处|科|股|站|队|社|团|司|府|组|馆|班|校|镇|乡|街道)"
-    r"(?![、,和及与()门长员])"
-)
+_LIST_GOES_ON = tuple("、,和及与()")
 
 
 def _agent(clause: str, custom: Custom) -> AssignmentText | None:
@@ -97,7 +94,8 @@ def _agent(clause: str, custom: Custom) -> AssignmentText | None:
     m = _AGENT.match(clause)
     if m is None:
         return None
-    ends = [e.end() for e in _BODY_END.finditer(clause, m.end(), m.end() + 60)]
+    # the list goes on after a 、 or 和: a name's end there is no end of the bodies
+    ends = [e for e in name_ends(clause, m.end(), m.end() + 60) if clause[e : e + 1] not in _LIST_GOES_ON]
     for end in reversed(ends):
         said = _bodies_then(clause[m.end() : end], "负责", custom)
         if said is not None:

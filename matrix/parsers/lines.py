@@ -20,6 +20,7 @@ from matrix.parsers.names import (
     is_organisation,
     is_zone,
     mostly_bodies,
+    name_ends,
     parse_names,
 )
 from matrix.parsers.reflow import (
@@ -687,7 +688,6 @@ _FUNCTION_BODY = re.compile(r"^(?!.*(的|之|责任|牵头|配合|主要))[\u4e0
 _LEVEL_GROUP = re.compile(r"^[省市县区乡镇]直?级?(部门|单位|机关|各部门|各单位)$")
 
 
-_NAME_END = re.compile(r"(?<=[局委办室厅部会院署心行所处科股站队社团司府组馆校])(?![门长员])")
 _LEVELLED = re.compile(r"省|市|县|区|州|镇|乡|街道")
 
 
@@ -696,7 +696,7 @@ def _levelled_opening(folded: str, start: int) -> re.Match[str] | None:
     充分发挥…), as a match of its name; the longest such name, or None."""
     if not _LEVELLED.match(folded, start):
         return None
-    for end in reversed([m.start() for m in _NAME_END.finditer(folded, start + 2, start + 24)]):
+    for end in reversed(name_ends(folded, start + 2, start + 24)):
         m = _WHOLE.match(folded, start, end)
         names = parse_names(folded[start:end])
         if m is not None and [n.text for n in names] == [m.group()] and department_like(m.group()):

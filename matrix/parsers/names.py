@@ -66,6 +66,15 @@ _ORGANISATION = re.compile(
 )
 
 
+_NAME_END = re.compile(r"(?<=[局委办室厅部会院署心行所处科股站队社团司府组馆班校镇乡道])(?![门长员])")
+
+
+def name_ends(text: str, start: int, stop: int) -> list[int]:
+    """Where a body's name may end in ``text`` between ``start`` and ``stop``, in order: after an
+    ending a body's name has (局, 委, 中心, 街道 …), never inside 部门, 局长 or 委员."""
+    return [m.start() for m in _NAME_END.finditer(text, start, stop)]
+
+
 def is_organisation(name: str) -> bool:
     """True for a name that ends as an organisation's does (…局, …委员会, …人民政府, …公司)."""
     return (

@@ -148,27 +148,23 @@ def _next_text(lines: list[Line], i: int) -> str:
 def _find_header(folded: str, following: str) -> tuple[int, int, list[str]] | None:
     """Where a glued header (序号项目名称…牵头单位配合单位) starts and ends in a line, and its cells.
     The rows follow it on the same line, or begin the next (``following``) when the header ends
-    its line."""
-    for m in _HEADER_START.finditer(folded):
-        cells = _header_cells(folded, m.end())
+    its line.  A header with no number column (工作任务工作要求牵头单位配合/责任单位一、…1.…) opens
+    with its task column, its rows numbered in their text: the number gets a column of its own, as
+    序号 would give it."""
+    starts = [(m, True) for m in _HEADER_START.finditer(folded)]
+    starts += [(m, False) for m in _TASK_HEAD.finditer(folded)]
+    for m, numbered in starts:
+        cells = _header_cells(folded, m.end() if numbered else m.start())
         if cells is None:
             continue
         words, end = cells
         kinds = [column_kind(w) or "" for w in words]
         rest = folded[end:].strip() + following
-        if "text" in kinds and any(k in _UNIT_KINDS for k in kinds) and _starts_rows(rest):
+        if "text" not in kinds or not any(k in _UNIT_KINDS for k in kinds) or not _starts_rows(rest):
+            continue
+        if numbered:
             return m.start(), end, [m.group(), *words]
-    # 工作任务工作要求牵头单位配合/责任单位一、…1.…: a header with no number column, its rows
-    # numbered in their text; the number is given a column of its own, as 序号 would be
-    for m in _TASK_HEAD.finditer(folded):
-        cells = _header_cells(folded, m.start())
-        if cells is None:
-            continue
-        words, end = cells
-        kinds = [column_kind(w) or "" for w in words]
-        rest = folded[end:].strip() + following
-        units = any(k in _UNIT_KINDS for k in kinds)
-        if kinds[0] == "text" and units and _starts_marked(rest) and _starts_rows(rest):
+        if kinds[0] == "text" and _starts_marked(rest):
             return m.start(), end, ["序号", *words]
     return None
 
