@@ -144,3 +144,15 @@ def test_some_towns_and_districts_name_nobody() -> None:
 
 def test_a_counted_group_takes_in_the_towns_after_it() -> None:
     assert [n.text for n in parse_names("区教育局等相关部门,13个街道、镇")] == ["区教育局", "13个街道、镇"]
+
+
+def test_bare_places_before_a_body_share_its_ending_but_levelled_ones_do_not() -> None:
+    assert [n.text for n in parse_names("吴泾、塘湾派出所")] == ["吴泾派出所", "塘湾派出所"]
+    assert [n.text for n in parse_names("金井、澳前片区开发管理局")] == [
+        "金井片区开发管理局",
+        "澳前片区开发管理局",
+    ]
+    # a place with its level is a body as written (the annotation's ruling on a level written once)
+    assert [n.text for n in parse_names("岚城乡、北厝镇人民政府")] == ["岚城乡", "北厝镇人民政府"]
+    plan = parse_text("方案\n二、职责分工\n(九)吴泾、塘湾派出所:负责运输车辆行驶路线管理。\n")
+    assert plan.tasks[0].leads == ["吴泾派出所", "塘湾派出所"]

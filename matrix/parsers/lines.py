@@ -283,8 +283,10 @@ def _named_in_heading(para: Para) -> Inline | None:
     name = m.group(1).strip() if m else ""
     if m is None or " " in name or not department_like(name) or len(para.folded) - m.end() < 4:
         return None  # a body's name holds no space: 建设一 批区域医 疗中心。 is a PDF's broken heading
-    name = Name(m.group(1).strip())
-    return Inline(Group(m.end(), m.end()), AssignmentText(leads=[name], labelled=True))
+    names = parse_names(name)  # 吴泾、塘湾派出所: two bodies sharing one ending
+    if not names or not all(department_like(n.text) for n in names):
+        names = [Name(name)]
+    return Inline(Group(m.end(), m.end()), AssignmentText(leads=names, labelled=True))
 
 
 _DUTY_HEADING = re.compile(

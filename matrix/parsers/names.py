@@ -246,11 +246,31 @@ def _share_suffix(pieces: list[str]) -> list[str]:
             )
             if found:
                 out[i] = piece + found.group(1)
+            elif place and not _DEPT_START.match(piece) and not _LEVEL_END.search(piece):
+                # 岚城乡、澳前镇人民政府 keeps its names as written: a place with its level is a body
+                out[i] = piece + _shared_body(later)
             break
     return out
 
 
 _COUNTED = re.compile(r"^\d{1,3}个")
+
+
+def _shared_body(name: str) -> str:
+    """The body a list's last name gives the bare places before it (吴泾、塘湾派出所: 派出所; 金井、澳前
+    片区开发管理局: 片区开发管理局), after its own place of two or three characters; "" when it
+    gives none."""
+    for head in (2, 3):
+        body = name[head:]
+        own = is_organisation(body) and not body.startswith(("和", "及", "与"))
+        if len(body) >= 3 and own and not is_organisation(name[:head]) and not _LEVEL_END.search(name[:head]):
+            return body
+    return ""
+
+
+_LEVEL_END = re.compile(r"[省市县区州旗镇乡村]$")
+
+
 _BARE_GROUP_BODY = re.compile(r"^(街道办事处|街道办|办事处|街道|管委会|社区|镇|乡|乡镇)$")
 _LOOSE = re.compile(r"[ \u3000]*([()（）、])[ \u3000]*")
 
