@@ -21,9 +21,9 @@ GOLD = sorted((CORPUS / "gold").glob("*.json"))
 
 MIN_MICRO_F1 = 0.95
 """A guard against going back, below the issue's target of 0.97: the corpus read at 0.970 with 349
-files; the 37 unseen files added blind on 2026-11-30 (1241–1342) first read at 0.20 to 1.00 a
-batch, and the whole corpus reads at 0.954 with them.  Issue 13 stays open until 0.97 holds."""
-MIN_READ_FILES = 370
+files; the 48 unseen files added blind on 2026-11-30 (1241–1387) first read at 0.20 to 1.00 a
+batch, and the whole corpus reads at 0.950 with them.  Issue 13 stays open until 0.97 holds."""
+MIN_READ_FILES = 380
 """Plans that give at least one right triple; the rest are listed in the closing note of issue 13."""
 MIN_FILE_F1 = 0.85
 """The floor each plan must reach, but for the plans named below."""
@@ -126,8 +126,14 @@ BELOW_FLOOR = {
     " stands inside the standard cell, so the second row is not found",
     "1285_xuhui_shiyiwu_fenjie_undated_partial": "a table copied one cell a line with an empty"
     " column and a repeated header: some participant cells are lost (the Word retype reads at 1.000)",
-    "1327_wujingzhen_jianzhulaji_2021_partial": "a suffix written once over two bodies"
-    " (吴泾、塘湾派出所) and a short name the gold files under its 镇 prefix (城运中心)",
+    "1327_wujingzhen_jianzhulaji_2021_partial": "a short name the gold files under its 镇 prefix"
+    " (城运中心), and a duty of 各村 written with the body that guides it",
+    "1383_pingtan_huanguoju_zhengwugongkai_2016": "a bureau's 办公室, which the gold files under the"
+    " fuller name the plan writes elsewhere (局办公室), and items inside a 工作要求 section",
+    "1384_pingtan_nongfaju_zhengwugongkai_fenjie_2016_partial": "a four-column table run together"
+    " on one line with two lead columns (the zone's and the bureau's own): ten of 25 rows are lost",
+    "1387_pingtan_jinjing_wantanzhangzhi_2022": "a duty section written as one run of sentences on"
+    " one line (农业农村处在区农业农村局的指导下,配合协同做好…), which the gold cuts into a task a body",
 }
 """Plans known to fall below the floor, and why; a plan that rises above it must leave the list."""
 
