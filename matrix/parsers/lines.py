@@ -644,6 +644,7 @@ def _body_headings(paras: list[Para]) -> None:
                 # 1. 市第二人民医院 / (1)… / 问题整改责任单位:市卫健委: the heading names the place the
                 # work is done, or the group (防控救治组 / 市卫生局负责…); the section names who does it
                 last.pop()
+                last = None  # a second labelled line (牵头单位: / 责任单位:) takes no other heading
             continue
         level = para.marker.level
         for deeper in [k for k in runs if k > level]:
