@@ -98,7 +98,7 @@ def cut_run_together(lines: list[Line], findings: list[Finding]) -> list[Line]:
     while i < len(lines):
         line = lines[i]
         found = None
-        if line.cells is None and (_HEADER_START.search(line.text) or _TASK_HEAD.search(line.text)):
+        if line.cells is None and (_HEADER_START.search(line.text) or _headless(line.text)):
             found = _find_header(fold(line.text), _next_text(lines, i))
         if found is None:
             out.append(line)
@@ -152,7 +152,9 @@ def _find_header(folded: str, following: str) -> tuple[int, int, list[str]] | No
     with its task column, its rows numbered in their text: the number gets a column of its own, as
     序号 would give it."""
     starts = [(m, True) for m in _HEADER_START.finditer(folded)]
-    starts += [(m, False) for m in _TASK_HEAD.finditer(folded)]
+    # a header with no number is one run of words holding a role column's head word (a quick test:
+    # 任务 and 内容 open many a sentence)
+    starts += [(m, False) for m in _TASK_HEAD.finditer(folded) if _role_follows(folded, m.start())]
     for m, numbered in starts:
         cells = _header_cells(folded, m.end() if numbered else m.start())
         if cells is None:
@@ -167,6 +169,18 @@ def _find_header(folded: str, following: str) -> tuple[int, int, list[str]] | No
         if kinds[0] == "text" and _starts_marked(rest):
             return m.start(), end, ["序号", *words]
     return None
+
+
+def _role_follows(text: str, at: int) -> bool:
+    """True when the run of words (and /) from ``at``, at most 80 characters, holds a role
+    column's head word: a header with no number column may start there."""
+    m = _WORDS.match(text, at)
+    return m is not None and bool(_ROLE_HEAD.search(m.group()))
+
+
+def _headless(text: str) -> bool:
+    """True when a line may hold a header with no number column (工作任务…牵头单位…)."""
+    return any(_role_follows(text, m.start()) for m in _TASK_HEAD.finditer(text))
 
 
 def _header_cells(folded: str, at: int) -> tuple[list[str], int] | None:
@@ -190,6 +204,7 @@ def _header_cells(folded: str, at: int) -> tuple[list[str], int] | None:
     return best[end], end
 
 
+_WORDS = re.compile(r"[\u4e00-\u9fff/]{0,80}")
 _ROLE_HEAD = re.compile(r"(单位|部门|处室|科室|股室|机构|主体|领导|负责人|责任人|联系人)")
 
 
