@@ -88,8 +88,8 @@ def _numbered_run(folded: str) -> list[int]:
     """Where a text with no breaks and no stops between its items opens each section (一、), item
     ((一)) and numbered item (1.): the markers that number one outline in order, each the first of
     its level under the one above or the next after the last (a plan may number its items on
-    through its sections).  A section must follow a stop or a
-    body's name (…区经济发展局二、…), so that 统一、 or 之一、 inside a sentence opens none."""
+    through its sections).  A section must follow a stop or a body's name (…区经济发展局二、…), so
+    that 统一、 or 之一、 inside a sentence opens none."""
     cuts: list[int] = []
     expected: dict[int, int] = {}
     last: dict[int, int] = {}  # items numbered on through the sections (二、… 6.…) follow these
@@ -97,7 +97,7 @@ def _numbered_run(folded: str) -> list[int]:
         marker = find_marker(folded[m.start() :])
         if marker is None or marker.level > 2:
             continue
-        before = folded[: m.start()]
+        before = folded[max(0, m.start() - 12) : m.start()]  # a stop or a body's name ends here
         stop = bool(_AFTER_STOP.search(before))
         # after a stop, a section number the plan skipped ((三) then (六)) still opens the next one;
         # never 1. then 3. (a page mark 2、 is one)
@@ -105,7 +105,7 @@ def _numbered_run(folded: str) -> list[int]:
         skipped = skipped and 0 < marker.value - expected.get(marker.level, 1) <= _SKIPPED
         if marker.value not in (expected.get(marker.level, 1), last.get(marker.level, 0) + 1) and not skipped:
             continue
-        if marker.level == 0 and before and not (stop or is_organisation(before[-12:])):
+        if marker.level == 0 and before and not (stop or is_organisation(before)):
             continue
         cuts.append(m.start())
         expected = {level: value for level, value in expected.items() if level < marker.level}
