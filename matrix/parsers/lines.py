@@ -19,6 +19,7 @@ from matrix.parsers.names import (
     is_group,
     is_organisation,
     is_zone,
+    levelled,
     mostly_bodies,
     name_ends,
     parse_names,
@@ -691,13 +692,10 @@ _FUNCTION_BODY = re.compile(r"^(?!.*(的|之|责任|牵头|配合|主要))[\u4e0
 _LEVEL_GROUP = re.compile(r"^[省市县区乡镇]直?级?(部门|单位|机关|各部门|各单位)$")
 
 
-_LEVELLED = re.compile(r"省|市|县|区|州|镇|乡|街道")
-
-
 def _levelled_opening(folded: str, start: int) -> re.Match[str] | None:
     """The one levelled body a duty section's item opens with, whatever follows it (区宣传与影视发展部
     充分发挥…), as a match of its name; the longest such name, or None."""
-    if not _LEVELLED.match(folded, start):
+    if not levelled(folded[start : start + 4]):
         return None
     for end in reversed(name_ends(folded, start + 2, start + 24)):
         m = _WHOLE.match(folded, start, end)

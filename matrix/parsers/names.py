@@ -126,6 +126,11 @@ _VERBISH = re.compile(
 _DEPT_START = re.compile(r"^(省|市|县|区|州|盟|旗|镇|乡|街道|国家|中共|中央|全国|各|共青团|团)")
 
 
+def levelled(name: str) -> bool:
+    """True for a name that opens with its level or its kind of body (市…, 县…, 街道…, 中共…, 各…)."""
+    return bool(_DEPT_START.match(name))
+
+
 def department_like(name: str) -> bool:
     """A name that reads as a department even in running prose: 省发展改革委, 海关总署 — not 科技部门."""
     if not is_organisation(name) or _VERBISH.match(name) or len(name) > 24:
