@@ -45,12 +45,14 @@ def test_a_progress_report_typed_with_single_spaces_has_columns_after_its_units(
         "3 残疾儿童康复救助 区残联 70人 70 100%\n"
         "4 新增养老服务床位 区民政局 60个 设备购置中\n"
     )
-    assert [(t.text, t.leads) for t in plan.tasks] == [
+    # 目标任务 is a text column: its cell (1200人) goes on the task's text, after the item's name
+    assert [(t.text.split("\n")[0], t.leads) for t in plan.tasks] == [
         ("农村安全饮水巩固提升", ["区水利局"]),
         ("新增城镇就业", ["区人社局"]),
         ("残疾儿童康复救助", ["区残联"]),
         ("新增养老服务床位", ["区民政局"]),
     ]
+    assert plan.tasks[0].text == "农村安全饮水巩固提升\n1200人"
 
 
 def test_pinyin_glosses_are_no_part_of_a_name() -> None:

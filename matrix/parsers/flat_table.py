@@ -61,7 +61,12 @@ def _header_at(lines: list[Line], i: int) -> tuple[list[str], int] | None:
         if cells and _section(lines[j]):
             break  # 一、潘东旭市长负责事项: the first section between rows, not a column
         kind = column_kind(text)
-        if (kind is None or len(text) <= 2) and j + 1 < len(lines) and column_kind(lines[j + 1].text) is None:
+        after = column_kind(lines[j + 1].text) if j + 1 < len(lines) else None
+        if len(text) <= 2 and after == "leader" and column_kind(text + lines[j + 1].text.strip()) == "leader":
+            cells.append(text + lines[j + 1].text.strip())  # 牵头 / 市领导: one leader column
+            j += 2
+            continue
+        if (kind is None or len(text) <= 2) and j + 1 < len(lines) and after is None:
             # 责任 / 领导: a header word split over two lines
             joined = text + lines[j + 1].text.strip()
             # 任务 / 分类 is one word too, but 工作任务 / 完成 are two columns
@@ -128,7 +133,7 @@ def _looks_ready(cells: list[str]) -> bool:
     return "text" in kinds and bool(kinds & set(_ROLE_KINDS)) and unknown < 2
 
 
-def _kind_of_line(text: str, persons: bool = True) -> str:
+def kind_of_cell(text: str, persons: bool = True) -> str:
     """What a row's line looks like: ``unit`` (bodies), ``blank`` (a placeholder: —, /, 无),
     ``person``, ``deadline`` or ``text``.  Without ``persons`` (a table with no leader column) a
     line shaped like a name (海绵城市, 系统方案) is text."""
@@ -151,7 +156,7 @@ def fit_typed(header: Header, cells: list[str]) -> list[str] | None:
     values = [c for c in cells[1:] if c.strip()]
     if kinds[:1] != ["number"] or not cells or _number(cells[0]) is None or len(cells) >= len(kinds):
         return None
-    if sum(1 for v in values if _kind_of_line(v.strip(), "leader" in kinds) == "text") != 1:
+    if sum(1 for v in values if kind_of_cell(v.strip(), "leader" in kinds) == "text") != 1:
         return None
     laid, _ = _fit(kinds[1:], [v.strip() for v in values])
     roles = [i for i, k in enumerate(kinds[1:]) if k in ("lead", "participant", "responsible")]
@@ -176,12 +181,12 @@ def _fit(kinds: list[str], values: list[str]) -> tuple[list[str], bool]:
         return list(values), False  # one line a cell, each role cell naming bodies: read in order
     rest = list(values)
     first_role = next((i for i, k in enumerate(kinds) if k in ("lead", "responsible")), len(kinds))
-    if first_role < text_at and rest and _kind_of_line(rest[0], "leader" in kinds) == "unit":
+    if first_role < text_at and rest and kind_of_cell(rest[0], "leader" in kinds) == "unit":
         cells[first_role] = rest.pop(0)  # 涉及部门 | 职责分工: the body's cell comes before its duties
     body = [rest.pop(0)] if rest else []
     persons = "leader" in kinds
     while (
-        rest and _kind_of_line(rest[0], persons) == "text" and len(rest) > _typed_after(kinds, text_at, rest)
+        rest and kind_of_cell(rest[0], persons) == "text" and len(rest) > _typed_after(kinds, text_at, rest)
     ):
         body.append(rest.pop(0))
     cells[text_at] = "\n".join(body)
@@ -196,7 +201,7 @@ def _fit(kinds: list[str], values: list[str]) -> tuple[list[str], bool]:
     plain = [i for i in later if i not in roles and i not in (leader, deadline)]
     units: list[str] = []
     for line in rest:
-        kind = _kind_of_line(line, persons)
+        kind = kind_of_cell(line, persons)
         if kind == "deadline" and deadline is not None and not cells[deadline]:
             cells[deadline] = line
         elif kind == "person" and leader is not None:
@@ -226,12 +231,12 @@ def _in_place(kinds: list[str], values: list[str]) -> bool:
     (a category column printed once shifts a row's cells by one)."""
     last_role = -1
     for i, (kind, value) in enumerate(zip(kinds, values, strict=True)):
-        unit = _kind_of_line(value, "leader" in kinds) in ("unit", "blank")
+        unit = kind_of_cell(value, "leader" in kinds) in ("unit", "blank")
         role = kind in ("lead", "participant", "responsible") or kind.startswith("other:")
         last_role = i if role else last_role
         if (role and not unit) or (kind == "text" and unit):
             return False
-    return not any(_kind_of_line(v) == "unit" for v in values[last_role + 1 :])
+    return not any(kind_of_cell(v) == "unit" for v in values[last_role + 1 :])
 
 
 def _lay_units(cells: list[str], roles: list[int], units: list[str]) -> None:
@@ -284,7 +289,7 @@ def _unnumbered_rows(solid: list[Line], i: int, kinds: list[str], out: list[Line
             out.append(line)  # 一、紧扣…: a section row spanning the table; (三)做好… may open a row
             i += 1
             continue
-        if _kind_of_line(text) not in ("unit", "blank"):
+        if kind_of_cell(text) not in ("unit", "blank"):
             texts.append(line)
             if len(texts) > max(_MAX_TEXT_RUN, roles[0]):
                 return i - len(texts) + 1
@@ -293,7 +298,7 @@ def _unnumbered_rows(solid: list[Line], i: int, kinds: list[str], out: list[Line
         if not texts:
             break
         j = i
-        while j < len(solid) and _kind_of_line(solid[j].text.strip()) in ("unit", "blank"):
+        while j < len(solid) and kind_of_cell(solid[j].text.strip()) in ("unit", "blank"):
             j += 1
         after = [s.text.strip() for s in solid[j : j + trailing]]
         cells = [""] * len(kinds)
@@ -314,7 +319,7 @@ def _numbers_lost(solid: list[Line], i: int, width: int) -> bool:
     """True when the lines after a numbered header hold no row number, nor a section heading, for
     two rows' height: the copy lost the number cells (an empty 序号 cell leaves no line)."""
     ahead = solid[i : i + 2 * width]
-    if not ahead or _kind_of_line(ahead[0].text.strip()) != "text":
+    if not ahead or kind_of_cell(ahead[0].text.strip()) != "text":
         return False
     return not any(_number(s.text) is not None or find_marker(fold(s.text.strip())) for s in ahead)
 
@@ -342,9 +347,7 @@ def _item_level(solid: list[Line], i: int, kinds: list[str]) -> int | None:
     if not roles or "text" not in kinds[: roles[0]]:
         return None
     window = solid[i : i + _ITEM_REACH]
-    first_unit = next(
-        (k for k, line in enumerate(window) if _kind_of_line(line.text.strip()) == "unit"), None
-    )
+    first_unit = next((k for k, line in enumerate(window) if kind_of_cell(line.text.strip()) == "unit"), None)
     if first_unit is None:
         return None
     for line in reversed(window[:first_unit]):
@@ -463,7 +466,7 @@ def _row_lines(
     stops at the item ``following`` or the headings printed before it.  A short line amid the units
     (省人口计生: a name no ending gives away) is one of them."""
     texts: list[str] = []
-    while j < len(solid) and _kind_of_line(solid[j].text.strip()) not in ("unit", "blank"):
+    while j < len(solid) and kind_of_cell(solid[j].text.strip()) not in ("unit", "blank"):
         heading = find_marker(fold(solid[j].text.strip())) is not None
         if _starts_item(solid[j], level, following) or (heading and _item_ahead(solid, j, level, following)):
             break  # the next item, or the headings printed before it
@@ -474,7 +477,7 @@ def _row_lines(
     units: list[str] = []
     while j < len(solid):
         value = solid[j].text.strip()
-        if _kind_of_line(value) in ("unit", "blank") or (units and _SHORT_NAME.match(value)):
+        if kind_of_cell(value) in ("unit", "blank") or (units and _SHORT_NAME.match(value)):
             units.append(value)
             j += 1
             continue
@@ -530,7 +533,7 @@ def _starts_scored_row(solid: list[Line], k: int) -> bool:
     follows = solid[k + 1].text.strip() if k + 1 < len(solid) else ""
     # a short task (工业投资) may look like a person's name; a figure after it says it is a row
     scored = bool(_FIGURE.match(follows)) and not _FIGURE.match(text)
-    return scored and _kind_of_line(text) in ("text", "person")
+    return scored and kind_of_cell(text) in ("text", "person")
 
 
 def _scored_rows(
@@ -560,7 +563,7 @@ def _scored_rows(
         free = list(plain)
         for line in solid[start + 2 : stop]:
             text = line.text.strip()
-            if _kind_of_line(text) == "unit":
+            if kind_of_cell(text) == "unit":
                 units.append(text)
             elif not units and free:
                 cells[free.pop(0)] = text
@@ -600,7 +603,7 @@ def _continuations(kinds: list[str], values: list[str]) -> list[list[str]]:
     out: list[list[str]] = [[]]
     seen_units = False
     after = 0
-    line_kinds = [_kind_of_line(v, "leader" in kinds) for v in values]
+    line_kinds = [kind_of_cell(v, "leader" in kinds) for v in values]
     # a time column after the units with no date in the row takes words (7月底前完善…制度)
     unit_roles = [i for i in roles if kinds[i] != "deadline"]
     worded_time = (
@@ -797,11 +800,11 @@ def regroup(lines: list[Line], findings: list[Finding]) -> list[Line]:
             after_heading = False
             values = _rejoin([s.text.strip() for s in solid[start:j]])
             texts = max(1, kinds.count("text"))
-            if categorised and len(values) > texts and not any(_kind_of_line(v) == "unit" for v in values):
+            if categorised and len(values) > texts and not any(kind_of_cell(v) == "unit" for v in values):
                 # a row that names no unit, in a table whose category column is printed once: the
                 # lines after its text are the next group's heading (行动三：…) and category
                 # (旧住房更新改造), printed just before that group's first number
-                values = values[:texts] + [v for v in values[texts:] if _kind_of_line(v) != "text"]
+                values = values[:texts] + [v for v in values[texts:] if kind_of_cell(v) != "text"]
             if not values:
                 break
             row_kinds = kinds[1:] if numbered else kinds
@@ -976,7 +979,7 @@ def _jumps_ahead(solid: list[Line], j: int, value: int, taken: int, width: int) 
     if number is None or number <= value + 1 or taken < width - 1 or j + 1 >= len(solid):
         return False
     following = solid[j + 1].text.strip()
-    return len(following) >= 10 and _kind_of_line(following) == "text"
+    return len(following) >= 10 and kind_of_cell(following) == "text"
 
 
 def _headings_before(solid: list[Line], i: int, expected: int) -> int:

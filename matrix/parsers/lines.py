@@ -37,10 +37,10 @@ from matrix.parsers.reflow import (
     unfold,
 )
 from matrix.parsers.run_together import cut_run_together
+from matrix.parsers.spaced import fit_spaced
 from matrix.parsers.table import (
     Header,
     fill_short,
-    fit_spaced,
     is_spaced_header,
     is_total,
     merge_second_header,
@@ -525,9 +525,12 @@ class _Tables:
 
     def leave(self, line: Line, text: str) -> None:
         """Close the table at a line that is neither a row nor a heading between rows (a numbered
-        heading, or a row of one cell spanning the table: 行动一：再造发展新极行动)."""
+        heading, or a row of one cell spanning the table: 行动一：再造发展新极行动).  A line typed with
+        the table's borders that is no row (新增学位810个 | |||||, a cell the row above goes on in)
+        leaves it open: the rows after it are the table's."""
         spanning = line.cells is not None and sum(1 for c in line.cells if c.strip()) == 1
-        if self.header is not None and not find_marker(fold(text)) and not spanning:
+        bordered = line.cells is None and text.count("|") >= 2
+        if self.header is not None and not find_marker(fold(text)) and not spanning and not bordered:
             self.header = None
 
 

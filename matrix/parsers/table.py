@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from matrix.model import MERGED_ABOVE, Line
 from matrix.parsers.assignment import RULE, AssignmentText, normal_deadline, parse_assignment, person_names
-from matrix.parsers.names import Name, is_organisation, parse_names
+from matrix.parsers.names import Name, parse_names
 from matrix.text.normalize import clean, drop_glosses, fold
 from matrix.text.outline import Marker, find_marker
 from matrix.text.roles import LEAD_WORDS, LabelKind, find_labels, is_implementing, read_label
@@ -241,62 +241,6 @@ def is_spaced_header(text: str) -> bool:
 
 
 _ROLE_KINDS = ("lead", "participant", "responsible")
-_DATE_WORD = re.compile(r"\d{4}年|月|底|长期|持续")
-
-
-def _units_cell(token: str) -> bool:
-    parts = [p for p in parse_names(fold(token))]
-    return bool(parts) and "。" not in token and sum(map(_bodyish, parts)) * 2 >= len(parts)
-
-
-def _bodyish(name: Name) -> bool:
-    return is_organisation(name.text) or name.text.startswith("各")
-
-
-def fit_spaced(header: Header, text: str) -> list[str]:
-    """A row typed with single spaces laid into the header's columns: its number from the left,
-    its unit and date columns from the right (a unit list holds no spaces), and all the words in
-    between, which a narrow column broke with spaces, as its text."""
-    words = text.split()
-    cells = [""] * header.width
-    kinds = header.kinds
-    start, end = 0, len(words)
-    if kinds and kinds[0] == "number" and words and find_marker(fold(words[0]) + "."):
-        cells[0], start = words[0], 1
-    for k in range(header.width - 1, -1, -1):
-        kind = kinds[k]
-        if kind in ("skip", ""):
-            continue
-        if kind not in (*_ROLE_KINDS, "deadline") or end <= start + 1:
-            break
-        word = words[end - 1]
-        if _units_cell(word) if kind in _ROLE_KINDS else bool(_DATE_WORD.search(word)):
-            cells[k], end = word, end - 1
-    roles = [k for k, kind in enumerate(kinds) if kind in _ROLE_KINDS]
-    if roles and not any(cells[k] for k in roles) and kinds[-1] not in _ROLE_KINDS:
-        return _fit_units_first(header, words, start, cells)
-    texts = [k for k, kind in enumerate(kinds) if kind == "text"]
-    if texts:
-        cells[texts[-1]] = "".join(words[start:end])
-    return cells
-
-
-def _fit_units_first(header: Header, words: list[str], start: int, cells: list[str]) -> list[str]:
-    """A row of a table whose role column stands before columns of figures and progress text
-    (完成情况, 备注): its text runs up to the first word after it that is a list of units."""
-    role = next(k for k, kind in enumerate(header.kinds) if kind in _ROLE_KINDS)
-    for end in range(start + 1, len(words)):
-        if _units_cell(words[end]):
-            cells[role] = words[end]
-            break
-    else:
-        end = len(words)
-    texts = [k for k, kind in enumerate(header.kinds[:role]) if kind == "text"] or [
-        k for k, kind in enumerate(header.kinds) if kind == "text"
-    ]
-    if texts:
-        cells[texts[0]] = "".join(words[start:end])
-    return cells
 
 
 _PLACEHOLDER = re.compile(r"^[\s\-—–_/\\.。、·…]*$|^(无|暂无|空|/|—|不涉及|有关部门|相关部门|各有关部门)$")
