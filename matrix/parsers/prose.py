@@ -16,6 +16,8 @@ closing paragraphs (海关总署要继续做好牵头工作) exhort, they do not
 
 from __future__ import annotations
 
+import re
+
 from matrix.model import Finding
 from matrix.parsers.assignment import AssignmentText, Custom
 from matrix.parsers.brackets import Group, inside, outer_groups
@@ -69,6 +71,25 @@ def _labelled(text: str) -> bool:
     return label is not None and label.kind in _DUTY_LABELS
 
 
+_ROSTER = re.compile(r"组长|成员|组成")
+_NO_WORK = re.compile(
+    r"[^\u4e00-\u9fff]|由|牵头|负责|配合|参与|协助|协同|会同|共同|按照?|职责|分工|各自|积极|做好|等|部门|单位|和|及|与|要|各"
+)
+"""What a clause may hold besides its names and still say nothing of the work: role verbs, 等部门."""
+
+
+def _names_only(para: Para, said: AssignmentText) -> bool:
+    """True when ``para`` names bodies and their parts and nothing of the work (区财政局、区审计局
+    配合。), so that it belongs to the work above it; a body's duty (省教育厅负责人才培养。) is a
+    task of its own."""
+    names = [*said.leads, *said.participants, *said.responsible]
+    names += [n for n, _ in (*said.others, *said.implementing)]
+    text = para.folded[para.body_start :]
+    for name in sorted({n.text for n in names}, key=len, reverse=True):
+        text = text.replace(name, "")
+    return len(_NO_WORK.sub("", text)) <= 4
+
+
 def read_prose(paras: list[Para], custom: Custom = None) -> list[Finding]:
     """Mark each paragraph or item whose clauses assign in prose with that assignment, at its end,
     and return a warning for each; paragraphs that already carry an assignment are left alone."""
@@ -98,7 +119,11 @@ def read_prose(paras: list[Para], custom: Custom = None) -> list[Finding]:
                 total.merge(said_here)
         if total is None:
             continue
-        if para.marker is None and read == clauses:
+        if (
+            para.marker is None
+            and read == clauses
+            and (_ROSTER.search(para.folded) or _names_only(para, total))
+        ):
             para.kind, para.pure = "pure", total  # the line is only an assignment (a roster)
         else:
             end = len(para.folded)
