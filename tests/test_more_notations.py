@@ -167,14 +167,20 @@ def test_zones_share_their_bodies_and_unnamed_places_are_vague() -> None:
     assert [n.text for n in parse_names("各相关街镇")] == ["各相关街镇"]
 
 
-def test_a_default_for_later_tasks_names_nobody_in_this_one() -> None:
+def test_a_default_for_later_tasks_is_recorded_once_where_it_is_written() -> None:
+    # ANNOTATION.md: a default stated once is recorded once, in the task that states it
     plan = parse_text(
         "关于印发政策措施的通知\n"
         "1.设立专项引导资金。(责任单位:市工信局、市财政局。以下政策措施均需各县区人民政府、"
         "园区管委会落实,不再单独列出)\n"
+        "2.加大融资支持。(责任单位:市财政局)\n"
     )
-    assert roles(plan) == [("1", ["市工信局", "市财政局"], [])]
-    assert task(plan, "1").others == []
+    assert roles(plan) == [("1", ["市工信局", "市财政局"], []), ("2", ["市财政局"], [])]
+    assert [(o.name, o.role) for o in task(plan, "1").others] == [
+        ("各县区人民政府", "落实"),
+        ("园区管委会", "落实"),
+    ]
+    assert task(plan, "2").others == []
 
 
 def test_a_flattened_header_with_columns_no_rule_names() -> None:

@@ -43,6 +43,9 @@ _SKIP = re.compile(
     r"具体任务.*|.*不再(单独|另行|逐一|一一)?(列出|做分工|分工|重复).*|以下简称.*|此件公开发布|不(再)?逐一列出|"
     r"明确(了)?牵头(部门|单位)的|.{0,6}(两|二|2)个(及|或)?以上的?)$"
 )
+_DEFAULT = re.compile(r"^以下.{0,8}均需?(?P<rest>.+)$")
+"""A default stated once for the items below (以下均需各县政府负责, 不再列出): its bodies are named
+here, where it is written, as the annotation rules."""
 _DEADLINE = re.compile(
     r"^(年内持续推进|持续推进|长期坚持|长期推进|常态化推进|长期|持续|年内完成|年底前完成|"
     r"\d{4}年.{0,12}(前|底|内|完成|启动|见效)(完成|取得.*)?|(\d{4}年)?\d{1,2}月(底|末|中旬|上旬|下旬)?前.*|"
@@ -386,6 +389,10 @@ def parse_assignment(
         if RULE.search(clause):
             result.states_rule = True
             continue
+        default = _DEFAULT.match(clause)
+        if default is not None:
+            _apply_default(result, default.group("rest"))
+            continue
         if _SKIP.match(clause) or not clause:
             continue
         if _SCOPE_LABEL.match(clause):
@@ -606,6 +613,24 @@ _OFFICE = re.compile(
     r"(省长|市长|县长|区长|州长|旗长|镇长|乡长|秘书长|主席|书记|主任))$"
 )
 """A leader named by office (分管副省长, 协管副秘书长): a person, not a body."""
+
+
+def _apply_default(result: AssignmentText, rest: str) -> None:
+    """The bodies a default (以下均需X负责) charges, with their role, where the assignment does not
+    already name them."""
+    verb = _VERB.match(rest)
+    if verb is None:
+        return
+    named = {n.text for n in (*result.leads, *result.participants, *result.responsible)}
+    named |= {n.text for n, _ in (*result.others, *result.implementing)}
+    fresh = [n for n in _names(verb.group("names"), AssignmentText()) if not _named(n.text, named)]
+    if fresh:
+        _apply_verb(result, "", verb.group("verb") + verb.group("tail"), fresh)
+
+
+def _named(name: str, named: set[str]) -> bool:
+    # 各片区负责配合落实 names 各片区 with its verb left on: still the same body
+    return any(other.startswith(name) for other in named)
 
 
 def _apply_verb(result: AssignmentText, names_text: str, verb: str, pending: list[Name]) -> None:
