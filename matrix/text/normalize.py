@@ -41,10 +41,13 @@ _PAIRS = {
     "\ufeff": " ",
 }
 _PAIRS.update({chr(0xFF10 + i): str(i) for i in range(10)})  # full-width digits
-# Traditional forms of the role words only (負責, 牽頭, 參與, 協辦, 單位, 部門, 職責, 為, 落實): a plan copied
-# from a traditional-script page reads its assignments; names keep their script, as these characters
-# are rare in names (a name with one, like 某協會, comes out part simplified).
-_TRADITIONAL = dict(zip("負責牽頭參與協單門職關為實", "负责牵头参与协单门职关为实", strict=True))
+# Traditional forms of the role and label words only (負責, 牽頭, 參與, 協辦, 單位, 部門, 職責, 為, 落實,
+# 領導, 進度, 時間): a plan copied from a traditional-script page reads its assignments; names keep
+# their script, as these characters are rare in names (a name with one, like 某協會, comes out part
+# simplified).
+_TRADITIONAL = dict(
+    zip("負責牽頭參與協單門職關為實領導進時間", "负责牵头参与协单门职关为实领导进时间", strict=True)
+)
 _PAIRS.update(_TRADITIONAL)
 _TABLE = str.maketrans(_PAIRS)
 _EITHER = {simple: f"[{simple}{old}]" for old, simple in _TRADITIONAL.items()}

@@ -19,6 +19,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from matrix.text.normalize import drop_glosses
+
 
 class LabelKind(StrEnum):
     """What a label says about the names after it."""
@@ -293,6 +295,46 @@ def looks_like_label(word: str) -> bool:
     return 2 <= len(text) <= 14 and text.endswith((*BODY_HEADS, *PERSON_HEADS))
 
 
+_GLOSSED_LABEL = re.compile(
+    r"(?:[\u4e00-\u9fff]\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,7}\)|[\u4e00-\u9fff])+$"
+)
+
+
+def _glossed_label(text: str, colon: re.Match[str], custom: Mapping[str, LabelKind] | None) -> LabelAt | None:
+    """The label before ``colon`` with a mirror's pinyin inside it (責(zé)任單位:), read without the
+    pinyin and placed where it opens in ``text``; None when there is no pinyin or no label."""
+    glossed = _GLOSSED_LABEL.search(text[max(0, colon.start() - 60) : colon.start()])
+    if glossed is None or "(" not in glossed.group():
+        return None
+    raw = glossed.group().lstrip("()（）")
+    word = drop_glosses(raw)
+    first = _first_label(word, custom) if len(word) <= 14 else None
+    if first is None:
+        return None
+    cut, label = first
+    return LabelAt(colon.start() - len(raw) + _raw_index(raw, cut), colon.end(), label, word[cut:])
+
+
+def _first_label(word: str, custom: Mapping[str, LabelKind] | None) -> tuple[int, Label] | None:
+    """Where in ``word`` the longest label at its end starts, and what it says."""
+    for cut in range(len(word)):
+        label = read_label(word[cut:], custom, topic=True)
+        if label is not None:
+            return cut, label
+    return None
+
+
+def _raw_index(raw: str, index: int) -> int:
+    """Where the ``index``-th character of ``raw`` without its glosses stands in ``raw``."""
+    seen = 0
+    for at, char in enumerate(raw):
+        if seen == index:
+            return at
+        if "\u4e00" <= char <= "\u9fff":
+            seen += 1
+    return len(raw)
+
+
 _LABEL_CHARS = re.compile(r"[\u4e00-\u9fff()/（）]{1,14}$")
 _COLON = re.compile(r"\s*[:：]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -317,6 +359,10 @@ def find_labels(text: str, custom: Mapping[str, LabelKind] | None = None) -> lis
         # only the 14 characters before the colon can hold a label: no search back through the line
         before = max(0, colon.start() - 14)
         run = _LABEL_CHARS.search(text[before : colon.start()])
+        glossed = _glossed_label(text, colon, custom)
+        if glossed is not None:
+            out.append(glossed)
+            continue
         if run is None:
             continue
         word = run.group().lstrip("()（）")  # (责任单位: the bracket opens the assignment
@@ -330,11 +376,9 @@ def find_labels(text: str, custom: Mapping[str, LabelKind] | None = None) -> lis
             # the 落实单位 at its end
             out.append(LabelAt(run_start, colon.end(), None, word))
             continue
-        for cut in range(len(word)):
-            label = read_label(word[cut:], custom, topic=True)
-            if label is not None:
-                found = LabelAt(run_start + cut, colon.end(), label, word[cut:])
-                break
+        first = _first_label(word, custom)
+        if first is not None:
+            found = LabelAt(run_start + first[0], colon.end(), first[1], word[first[0] :])
         if found is None:
             for cut in range(len(word)):
                 if looks_like_label(word[cut:]):
