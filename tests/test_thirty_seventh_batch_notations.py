@@ -1,0 +1,136 @@
+"""Notations met in the thirty-seventh to thirty-ninth batches of unseen plans, each in invented text.
+
+An annex that gives each body its duty in a sentence of its own (省教育厅负责…。), with no bracket,
+label or table anywhere; a default stated once for the items below (以下均需各县政府负责,不再列出);
+a table typed with ``|`` whose row goes on in a line of its own (新增学位810个 | |||||); labels in
+traditional script with a mirror's pinyin inside them (主管領(lǐng)導(dǎo):); and rows typed with single
+spaces, laid into the columns by the kind of each word.
+"""
+
+from __future__ import annotations
+
+from helpers import parse_text, roles
+
+from matrix.parsers.spaced import fit_spaced
+from matrix.parsers.table import read_header, spaced_words
+
+
+def test_each_bodys_duty_sentence_in_an_annex_is_a_task_of_its_own() -> None:
+    plan = parse_text(
+        "某省关于促进托育服务发展的实施意见\n"
+        "各市人民政府,省政府各部门:\n"
+        "附件\n工作部门职责分工\n"
+        "省发展改革委负责将托育服务纳入相关规划。\n"
+        "省教育厅负责托育人才培养。\n"
+        "省公安厅负责监督指导托育机构开展安全防范。\n"
+    )
+    assert [(t.leads, t.text) for t in plan.tasks] == [
+        (["省发展改革委"], "省发展改革委负责将托育服务纳入相关规划。"),
+        (["省教育厅"], "省教育厅负责托育人才培养。"),
+        (["省公安厅"], "省公安厅负责监督指导托育机构开展安全防范。"),
+    ]
+
+
+def test_a_line_naming_only_helpers_still_belongs_to_the_work_above() -> None:
+    plan = parse_text(
+        "一、加快托育设施建设,新建托育机构10所。\n区财政局、区审计局配合。\n"
+        "二、加强人才培养,开展从业人员培训。\n区人社局负责。\n"
+    )
+    assert roles(plan)[0] == ("一", [], ["区财政局", "区审计局"])
+
+
+def test_a_default_for_the_items_below_names_its_bodies_where_it_is_written() -> None:
+    plan = parse_text(
+        "1.完善组织体系。压紧压实各级河湖长责任。〔牵头单位:市河长办。以下均需各县人民政府、"
+        "蓉江新区管委会负责,不再列出〕\n"
+        "2.强化履职尽责。加强涉河湖问题整治。〔牵头单位:市河长办、市审计局,配合单位:市水利局〕\n"
+    )
+    assert roles(plan) == [
+        ("1", ["市河长办"], ["各县人民政府", "蓉江新区管委会"]),
+        ("2", ["市河长办", "市审计局"], ["市水利局"]),
+    ]
+
+
+def test_a_default_that_repeats_the_bodies_named_adds_none() -> None:
+    plan = parse_text(
+        "1.压实责任。(牵头单位:县河长办,配合单位:各乡(镇)政府。以下均需各乡(镇)政府负责,不再列出。)\n"
+    )
+    assert roles(plan) == [("1", ["县河长办"], ["各乡（镇）政府"])]
+
+
+def test_a_bordered_line_that_is_no_row_leaves_the_table_open() -> None:
+    plan = parse_text(
+        "民生实事进展情况\n"
+        "序号 | 工作任务 | 责任单位 | 一季度目标 | 进展情况 |\n"
+        "1 | 新改扩建公办中小学校1所 | 教体局 | 室内装修 | 完成80% |\n"
+        "新增学位810个 | ||||\n"
+        "2 | 完成结对帮扶学校2所 | 教体局 | 互派人员 | 已到位 |\n"
+        "3 | 随迁子女100%保障入学 | 教体局 | 公布政策 | 已公布 |\n"
+    )
+    assert [(t.id, t.leads) for t in plan.tasks] == [("1", ["教体局"]), ("2", ["教体局"]), ("3", ["教体局"])]
+
+
+def test_traditional_labels_with_pinyin_inside_them_are_read() -> None:
+    plan = parse_text(
+        "市區(qū)新增中小學(xué)學(xué)位2萬(wàn)個(gè)。\n"
+        "主管領(lǐng)導(dǎo):劉東\n"
+        "責(zé)任單位:市教育局\n"
+        "進(jìn)度安排:12月底前全部落實(shí)。\n"
+    )
+    (only,) = plan.tasks
+    assert only.leads == ["市教育局"]
+    assert [(o.name, o.person) for o in only.others] == [("劉東", True)]
+    assert only.deadline is not None and only.deadline.startswith("12月底前")
+
+
+HEADER = read_header(spaced_words("序号 项目名称 项目内容 牵头领导 责任单位 完成时限 备注"))
+
+
+def test_a_spaced_row_is_laid_by_the_kind_of_each_word() -> None:
+    assert HEADER is not None
+    row = "1 人寿财险项目 拟在平潭 设立中心支公司。 郭小童 区财政金融局 区商务局 2025年底前 已签约"
+    assert fit_spaced(HEADER, row) == [
+        "1",
+        "人寿财险项目拟在平潭设立中心支公司。",
+        "",
+        "郭小童",
+        "区财政金融局 区商务局",
+        "2025年底前",
+        "已签约",
+    ]
+
+
+def test_a_name_the_spaces_broke_is_put_back_and_an_empty_column_stays_empty() -> None:
+    assert HEADER is not None
+    row = "2 扬尘治理 加强工地扬尘防治。 县交通 运输局 持续开展"
+    cells = fit_spaced(HEADER, row)
+    assert cells[4] == "县交通运输局"
+    assert cells[3] == ""  # no leader is named in this row
+    assert cells[1] == "扬尘治理加强工地扬尘防治。"
+
+
+def test_a_group_of_bare_levels_in_square_brackets_is_one_addressee() -> None:
+    plan = parse_text("1.规范河湖长履职。(自治区河长办牵头,各市、县〔区〕落实)\n")
+    (only,) = plan.tasks
+    assert only.leads == ["自治区河长办"]
+    assert [(o.name, o.role) for o in only.others] == [("各市、县〔区〕", "落实")]
+
+
+def test_the_bodies_of_a_level_or_a_system_name_nobody() -> None:
+    plan = parse_text(
+        "1.加强监督检查。(责任单位:省河长办、省级责任单位)\n2.规范履职行为。(省河长办、河长制责任单位牵头)\n"
+    )
+    assert roles(plan) == [("1", ["省河长办"], []), ("2", ["省河长办"], [])]
+
+
+def test_a_leader_column_whose_header_word_is_split_over_two_lines() -> None:
+    plan = parse_text(
+        "民生实事项目进展情况\n序号\n\n目标任务\n\n牵头\n\n市领导\n\n责任单位\n\n进展情况\n\n"
+        "1\n\n新建电动汽车充电桩350个\n\n吕  乐\n\n市发改局\n\n新建99个\n\n"
+        "2\n\n改造老旧小区10个\n\n王  强\n\n市住建局\n\n已开工\n"
+    )
+    assert roles(plan) == [("1", ["市发改局"], []), ("2", ["市住建局"], [])]
+    assert [[(o.name, o.role) for o in t.others] for t in plan.tasks] == [
+        [("吕乐", "牵头市领导")],
+        [("王强", "牵头市领导")],
+    ]
