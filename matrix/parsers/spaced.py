@@ -12,6 +12,7 @@ read (投资额, 备注) take any words.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 
@@ -90,23 +91,20 @@ def fit_spaced(header: Header, text: str) -> list[str]:
     ]
     n, m = len(words), len(columns)
     # best[i][j]: the best worth of laying words[:j] into columns[:i]; back[i][j]: where column
-    # i - 1's words start.  Ties go to the earlier start, so a later column takes more words (a
-    # short 项目名称 before a long 项目内容).
+    # i - 1's words start.  Ties go to the earlier start, so the later column takes the words.
     best = [[-math.inf] * (n + 1) for _ in range(m + 1)]
     back = [[0] * (n + 1) for _ in range(m + 1)]
     best[0][0] = 0.0
     for i, column in enumerate(columns):
         worth = _WORTH[column]
+        summed = list(itertools.accumulate((worth.get(kind, 0) for kind in kinds), initial=0.0))
         for j in range(n + 1):
             for k in range(j + 1):
                 if best[i][k] == -math.inf or (column == "number" and j - k > 1):
                     continue
-                run = kinds[k:j]
-                if (column == "number" and run and run[0] != "number") or (column == "none" and run):
+                if (column == "number" and j > k and kinds[k] != "number") or (column == "none" and j > k):
                     continue
-                value = best[i][k] + (
-                    sum(worth.get(kind, 0) for kind in run) if run else worth.get("empty", 0)
-                )
+                value = best[i][k] + (summed[j] - summed[k] if j > k else worth.get("empty", 0))
                 if value > best[i + 1][j]:
                     best[i + 1][j], back[i + 1][j] = value, k
     cells = [""] * m
@@ -138,8 +136,8 @@ def _word_kind(word: str, persons: bool) -> str:
 
 
 def _names_mended(words: list[str]) -> list[str]:
-    """``words`` with a name the spaces broke put back (``县交通 运输局``): two words neither of which
-    is a body's name, that together are one."""
+    """``words`` with a name the spaces broke put back (``县交通 运输局``): two words that together
+    are a body's name, where the first is none and the second is none with its own level."""
     out: list[str] = []
     for word in words:
         if out and _broken(out[-1], word):
