@@ -114,8 +114,8 @@ def _table(block: list[Line], typed: bool) -> list[Line]:
                     cells[-1].last = k
                 else:
                     cells.append(_Cell(k, k, [segment]))
-    if any(len(cells) < 2 for cells in columns):
-        return []
+    if any(not cells for cells in columns) or all(len(cells) < 2 for cells in columns):
+        return []  # every column has its header; a column may be empty below it (分管领导 left blank)
     header = [re.sub(r"\s+", "", cells[0].text) for cells in columns]
     bodies = [cells[1:] for cells in columns]
     # the task column: the one the header names so (工作任务), else the one with most cells
