@@ -78,10 +78,12 @@ def _in_sequence(folded: str, cuts: list[int]) -> bool:
 
 
 _NUMBERED = re.compile(
-    r"[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|(?<![\d.])\d{1,2}[、.](?=[\u4e00-\u9fff(])"
+    r"[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|(?<![\d.])\d{1,2}[、.](?=[\u4e00-\u9fff(《“])"
 )
 _AFTER_STOP = re.compile(r"[。:;!?)\s]$")
 _SKIPPED = 2
+_TITLE_END = re.compile(r"(清单|方案|要点|计划|意见|通知|办法|细则)$")
+"""A document's title ends here, and its first section may follow with no stop (…责任清单一、…)."""
 
 
 def _numbered_run(folded: str) -> list[int]:
@@ -105,7 +107,8 @@ def _numbered_run(folded: str) -> list[int]:
         skipped = skipped and 0 < marker.value - expected.get(marker.level, 1) <= _SKIPPED
         if marker.value not in (expected.get(marker.level, 1), last.get(marker.level, 0) + 1) and not skipped:
             continue
-        if marker.level == 0 and before and not (stop or is_organisation(before)):
+        named = is_organisation(re.split(r"[、,;]", before)[-1])  # …,区农业农村中心二、
+        if marker.level == 0 and before and not (stop or named or _TITLE_END.search(before)):
             continue
         cuts.append(m.start())
         expected = {level: value for level, value in expected.items() if level < marker.level}
@@ -235,6 +238,12 @@ def unfold(lines: list[Line]) -> list[Line]:
             # lost its breaks and the stops between items, cut where the outline's numbers run in order
             numbered = _numbered_run(folded)
             if len(numbered) >= _MIN_CUTS:
+                cuts = sorted({*cuts, *numbered})
+        else:
+            # a page whose few gaps stand in its debris (时间:… 微信 微博) or before a heading or two,
+            # its items run on with no break: the outline's numbers cut it where the gaps do not
+            numbered = _numbered_run(folded)
+            if len(numbered) >= _MIN_CUTS and len(numbered) > 2 * len(cuts):
                 cuts = sorted({*cuts, *numbered})
         if not cuts or (not spaced and len(cuts) < _MIN_CUTS and _GAP.search(folded)):
             out.append(line)
