@@ -162,13 +162,34 @@ def _label_after_text(folded: str, start: int, groups: list[Group], custom: Cust
     """``…终身责任制。责任单位: 市住建局(牵头)、市应急局``: the label and what follows it."""
     for at in find_labels(folded[start:], custom):
         begin = start + at.start
-        if begin == start or inside(begin, groups) or folded[begin - 1] not in _STOPS + " ":
+        glued = begin > start and folded[begin - 1] not in _STOPS + " "
+        if glued or (begin == start and at.label is None):
+            # …习近平法治思想责任单位:局机关党委: a page that lost the break before its label line;
+            # the label is the whole role label that ends the run (责任单位), not the text before it
+            core = _whole_label(at.word, custom)
+            if core is None:
+                continue
+            begin += len(at.word) - len(core)
+        if begin == start or inside(begin, groups):
             continue
         assignment = parse_assignment(folded[begin:].strip(), custom=custom)
         if at.label is not None and at.label.kind is LabelKind.SENTENCE:
             assignment = _duty_sentence(folded[start + at.end :], assignment, custom)
         if not assignment.is_empty or assignment.deadline or assignment.unread_labels:
             return Inline(Group(begin, len(folded)), assignment)
+    return None
+
+
+_GLUED_KINDS = (LabelKind.LEAD, LabelKind.PARTICIPANT, LabelKind.RESPONSIBLE)
+
+
+def _whole_label(word: str, custom: Custom) -> str | None:
+    """The role label of four characters or more that ends ``word`` read on its own (责任单位 in
+    习近平法治思想责任单位), or None."""
+    for cut in range(len(word) - 3):
+        label = read_label(word[cut:], custom)
+        if label is not None and label.kind in _GLUED_KINDS:
+            return word[cut:]
     return None
 
 
@@ -839,7 +860,8 @@ def _read_inlines(para: Para, findings: list[Finding], custom: Custom) -> None:
     ):
         para.kind, para.pure = "pure", inlines[0].assignment  # the line is only an assignment
         return
-    para.states_rule = any(i.assignment.rule_only for i in inlines)
+    # an assignment naming no one may state the lead rule; an unread label (局各相关处室:) states none
+    para.states_rule = any(i.assignment.rule_only and i.assignment.states_rule for i in inlines)
     para.inlines = [i for i in inlines if not i.assignment.rule_only]
 
 
