@@ -34,9 +34,10 @@ _LEVEL_PREFIXES = (
     "旗",
     "區",
     "縣",
+    "局",
 )
 """The level a fuller spelling may add before a name (市人事局 beside 人事局; 區, 縣 in traditional
-script)."""
+script; 局办公室 beside 办公室, a bureau's own division in a plan dividing its work)."""
 
 
 class Registry:
