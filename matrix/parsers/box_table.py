@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass
 
 from matrix.model import Line
+from matrix.parsers.names import is_organisation
 from matrix.parsers.table import column_kind
 
 _JOINTS = "│┃├┤┼┌┐└┘┬┴┝┥┠┨╋┣┫┏┓┗┛┳┻║╠╣╬╔╗╚╝╦╩╟╢╫╞╡╪╒╕╘╛╓╖╙╜╤╧╥╨"
@@ -37,6 +38,8 @@ _BOX_LINE = re.compile(f"^\\s*[{_JOINTS}]")
 _ASCII_RULE = re.compile(r"^\s*\+[-=:+]*[-=][-=:+]*\+\s*$")
 """A rule of a table typed in ASCII (``+------+----+``, ``+======+``)."""
 _ASCII_LINE = re.compile(r"^\s*[+|]")
+_LEVEL = re.compile(r"^[省市县区州镇乡各]")
+_BODY_KINDS = ("lead", "participant", "responsible")
 _BULLET = ("△", "▲", "●", "○", "·", "•", "◆", "◇", "■", "□", "※")
 
 
@@ -50,6 +53,16 @@ class _Cell:
     @property
     def text(self) -> str:
         return "".join(p.strip() for p in self.parts).strip()
+
+    @property
+    def names(self) -> str:
+        """The cell's text as a list of bodies: a line that ends a body's name and one that opens
+        the next with its level (各区政府 / 市教育局) are two names, not one name wrapped."""
+        out = ""
+        for part in (p.strip() for p in self.parts):
+            apart = out and part and is_organisation(re.split(r"[、,;]", out)[-1]) and _LEVEL.match(part)
+            out += ("、" if apart else "") + part
+        return out.strip()
 
 
 def read_boxes(lines: list[Line]) -> list[Line]:
@@ -146,6 +159,7 @@ def _table(block: list[Line], typed: bool) -> list[Line]:
                 None,
             )
             covering = covering or next((cell for cell in bodies[c] if start < cell.first <= end), None)
-            values.append(covering.text if covering else "")
+            listing = (column_kind(header[c]) or "") in _BODY_KINDS
+            values.append("" if covering is None else covering.names if listing else covering.text)
         out.append(Line(block[start].number, "\t".join(values), cells=tuple(values)))
     return out
