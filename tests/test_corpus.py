@@ -19,13 +19,13 @@ from matrix.render.json import plan_dict
 CORPUS = Path(__file__).parent / "corpus"
 GOLD = sorted((CORPUS / "gold").glob("*.json"))
 
-MIN_MICRO_F1 = 0.946
+MIN_MICRO_F1 = 0.943
 """A guard against going back, below the issue's target of 0.97: the corpus read at 0.970 with 349
 files; the 48 unseen files added blind on 2026-11-30 (1241–1387) first read at 0.20 to 1.00 a
-batch, and the whole corpus read at 0.950 with them; the 15 files of the next three batches
-(1401–1445) first read at 0.50 together, and the whole corpus reads at 0.947 with them.  Issue 13
-stays open until 0.97 holds."""
-MIN_READ_FILES = 395
+batch, and the whole corpus read at 0.950 with them; the 21 files of the next four batches
+(1401–1486) first read at 0.50 each time, and the whole corpus reads at 0.943 with them (one plan
+of 27 rows run together, 1482, weighs most).  Issue 13 stays open until 0.97 holds."""
+MIN_READ_FILES = 400
 """Plans that give at least one right triple; the rest are listed in the closing note of issue 13."""
 MIN_FILE_F1 = 0.85
 """The floor each plan must reach, but for the plans named below."""
@@ -119,9 +119,6 @@ BELOW_FLOOR = {
     " numbered duties 1.–5., which the gold takes as one task and the parser as five",
     "1261_pingli_shirong_tongbao_2015": "one measures line giving each of an item's two problems its"
     " own body (1)由A负责…;(2)由B负责…), which the gold splits into two tasks",
-    "1281_ningbo_jieshui_kaohe_undated_partial": "a table drawn in box characters whose cells wrap"
-    " over several lines and whose first column is written one character a line: exit 2, naming"
-    " the header's line (its Word retype reads at 1.000)",
     "1282_shi_yuanlinchengshi_2010_partial": "a two-row table flattened with bars, its row number"
     " inside the standard cell and two leads in one cell: one of two rows is found",
     "1282_shi_yuanlinchengshi_2010_partial_retyped": "the same table as a Word table: the row number"
@@ -145,9 +142,10 @@ BELOW_FLOOR = {
     "1423_xinjianqu_minshengshishi_jindu_2024_partial": "a bordered one-cell-a-line progress table whose"
     " lead column is merged over each section and whose rows are sub-items ((一)…, 1.…) with an owner"
     " column: one task of ten is found",
-    "1425_zhengzhou_yuanlinlvhua_zhengzhi_2006_partial": "a box-drawn table whose body cell is merged"
-    " over six sub-rows, each with its own time: exit 2, naming the lines; its Word retype reads at"
-    " 1.000",
+    "1482_pingtan_shichangjianguan_renwufenjie_2016": "a page stored on one line whose table ran"
+    " together with no separators at all, its leaders' and divisions' names glued"
+    " (王 浩知识产权处叶龙海), cells merged down and the header printed again mid-table: two rows of"
+    " 27 are found",
     "1426_zhengzhou_shidashishi_fenjie_2012_fanti_partial": "a newspaper's relay: its opening paragraphs"
     " run into the first item's text, so that item's start is not the gold's (its labels, in traditional"
     " script with pinyin inside them, are read)",

@@ -156,3 +156,45 @@ def test_a_box_drawn_table_with_an_empty_column_and_a_cell_merged_over_sub_rows(
         (["二七区"], "2006.10.31"),
     ]
     assert "不少于4000平方米" in plan.tasks[1].text
+
+
+ONE_LINE = (
+    "某局关于印发普法责任清单的通知 时间:2022-03-22 07:56 微信 微博 区农业农村中心,局各相关处室:"
+    "现将清单印发给你们。2022年普法责任清单一、重点宣传法律法规1.习近平法治思想责任单位:局机关党委、"
+    "乡村振兴处、农业处,区农业农村中心2.《宪法》《民法典》责任单位:局乡村振兴处、农业处"
+    "二、机关内部学法活动1.开展党组中心组学法活动2次。责任单位:局机关党委、局农业处\n"
+)
+
+
+def test_a_page_on_one_line_whose_gaps_stand_in_its_debris_is_cut_at_its_outline() -> None:
+    plan = parse_text(ONE_LINE)
+    assert [t.id for t in plan.tasks] == ["一.1", "一.2", "二.1"]
+    assert plan.tasks[0].text == "习近平法治思想"
+
+
+def test_a_label_run_onto_the_text_before_it_is_read_from_its_role_words() -> None:
+    plan = parse_text(ONE_LINE)
+    # no lead rule: every 责任单位 leads; 农业处 takes the 局 the plan writes elsewhere (局农业处)
+    assert plan.tasks[0].leads == ["局机关党委", "局乡村振兴处", "局农业处", "区农业农村中心"]
+    assert plan.tasks[0].participants == []
+
+
+def test_an_unread_label_in_the_preamble_states_no_lead_rule() -> None:
+    plan = parse_text(
+        "区农业农村中心,局各相关处室:现将清单印发给你们。\n1.开展学法活动。责任单位:区财政局、区农业局\n"
+    )
+    assert roles(plan) == [("1", ["区财政局", "区农业局"], [])]
+
+
+def test_a_box_cell_whose_lines_each_end_a_body_lists_them_apart() -> None:
+    plan = parse_text(
+        "┌──┬──────────┬────────┬────────┐\n"
+        "│序号│工作任务    │牵头单位│配合单位│\n"
+        "├──┼──────────┼────────┼────────┤\n"
+        "│1 │推进节约用水│市水利局│各区政府│\n"
+        "│  │          │        │市教育局│\n"
+        "│  │          │        │市卫生健│\n"
+        "│  │          │        │康委    │\n"
+        "└──┴──────────┴────────┴────────┘\n"
+    )
+    assert roles(plan) == [("1", ["市水利局"], ["各区政府", "市教育局", "市卫生健康委"])]
