@@ -103,6 +103,28 @@ def _agent(clause: str, custom: Custom) -> AssignmentText | None:
     return None
 
 
+_ACTS = re.compile(
+    r"(统筹|制定|支持|推动|推进|推广|加快|指导|开展|组织|建立|建设|完善|会同|联合|加强|引导|做好|落实|研究|编制|"
+    r"出台|督促|探索|构建|健全|优化|提供|协调|完成|实施|深化|培育|规范|强化)"
+)
+"""The work a body does in a duty sentence that names it first (市科委牵头开展…, 市交通委加快布局…)."""
+
+
+def _acting(clause: str, custom: Custom) -> AssignmentText | None:
+    """The bodies a clause opens with, each named with its level, when the work's verb follows them
+    straight away (市经济信息化委支持推广…, 市发展改革委会同相关部门统筹…): they do that work."""
+    if not _LEVEL.match(clause) or _EVERY.match(clause):
+        return None
+    ends = [e for e in name_ends(clause, 0, 60) if clause[e : e + 1] not in _LIST_GOES_ON]
+    for end in reversed(ends):
+        if not _ACTS.match(clause, end):
+            continue
+        said = _bodies_then(clause[:end], "负责", custom)
+        if said is not None and all(_LEVEL.match(n.text) for n in said.responsible):
+            return said
+    return None
+
+
 def _subject(before: str) -> str:
     """The bodies opening words before a verb (市发改委、市经贸委对全市…工作总 → 市发改委、市经贸委)."""
     m = _SCOPE.match(before)
@@ -147,7 +169,7 @@ def read_clause(clause: str, custom: Custom = None) -> AssignmentText | None:
         and not _EVERY.match(charged.group("names"))
     ):
         return _bodies_then(_MANNER.sub("", charged.group("names")), "负责", custom)
-    agent = _agent(clause, custom)
+    agent = _agent(clause, custom) or _acting(clause, custom)
     if agent is not None:
         return agent
     role = _AS.match(clause)

@@ -46,7 +46,9 @@ def writes_formally(paras: list[Para]) -> bool:
     """True when the plan writes any duty in a bracket, after a label or in a table: its prose
     then exhorts, and is not read."""
     for para in paras:
-        if para.kind == "row" or (para.pure is not None and _labelled(para.folded.strip())):
+        own = para.folded.strip()
+        # a bracket on a line of its own ((责任单位:区发展改革委)) is as formal as a label
+        if para.kind == "row" or (para.pure is not None and (_labelled(own) or own.startswith(("(", "[")))):
             return True
         for inline in para.inlines:
             said = para.folded[inline.group.start : inline.group.end].strip()
