@@ -198,3 +198,40 @@ def test_a_box_cell_whose_lines_each_end_a_body_lists_them_apart() -> None:
         "└──┴──────────┴────────┴────────┘\n"
     )
     assert roles(plan) == [("1", ["市水利局"], ["各区政府", "市教育局", "市卫生健康委"])]
+
+
+def test_in_a_prose_plan_a_body_named_first_does_the_work_its_verb_names() -> None:
+    plan = parse_text(
+        "零碳园区建设工作方案\n三、组织保障\n"
+        "(一)培育绿色低碳产业集群\n市经济信息化委支持推广以绿制绿模式,推动园区布局新型产业。\n"
+        "(二)支持技术集成应用\n市科委牵头开展关键技术研发应用。\n"
+        "(三)创新资金支持模式\n市发展改革委会同相关部门统筹国家和本市相关资金。\n"
+        "(四)加强宣传\n各园区要加强宣传。\n"
+    )
+    assert [(t.id, t.leads) for t in plan.tasks] == [
+        ("三.一", ["市经济信息化委"]),
+        ("三.二", ["市科委"]),
+        ("三.三", ["市发展改革委"]),
+    ]
+
+
+def test_a_bracket_on_a_line_of_its_own_makes_the_plan_formal_so_its_prose_is_not_read() -> None:
+    plan = parse_text(
+        "一、重点任务\n推进光伏建设。\n(责任单位:区发展改革委)\n"
+        "二、保障措施\n区发展改革委会同有关单位督促推进任务建设。\n(责任单位:区发展改革委、各街道)\n"
+    )
+    assert [(t.id, t.leads) for t in plan.tasks] == [
+        ("一", ["区发展改革委"]),
+        ("二", ["区发展改革委", "各街道"]),
+    ]
+    assert not any("按正文" in f.message for f in plan.findings)
+
+
+def test_items_that_are_the_parts_of_one_task_make_one_task() -> None:
+    plan = parse_text(
+        "三、重点行动\n(一)互联网+现代农业\n1.行动目标。推进互联网与农业融合发展。\n"
+        "2.主要任务。建立农业物联网测控体系。牵头单位:区农村发展局,配合单位:区经发局\n"
+        "(二)互联网+商贸物流\n1.行动目标。发展智慧物流。\n2.主要任务。做大跨境电商。牵头单位:区商务局\n"
+    )
+    assert roles(plan) == [("三.一", ["区农村发展局"], ["区经发局"]), ("三.二", ["区商务局"], [])]
+    assert "推进互联网与农业融合发展" in plan.tasks[0].text

@@ -245,6 +245,11 @@ class TaskCollector:
         return sorted(self.tasks, key=lambda t: t.line)
 
     def _visit(self, node: Node) -> None:
+        if _facets(node):
+            # (一)"互联网+"现代农业 over 1.行动目标。… 2.主要任务…牵头单位:X: the items are the parts of
+            # one task, not tasks of their own
+            self._whole(node)
+            return
         if node.para is not None and node.para.heads is not None and not node.assigned_below():
             if node.children:  # 一、县示范区管委会牵头工作(8项) over items 1. 2. …: each item is a task
                 for child in node.children:
@@ -424,6 +429,28 @@ class TaskCollector:
                     self.tasks[-1].assignment.merge(para.pure)
             elif para.kind == "para":
                 run.append(para)
+
+
+_FACET = re.compile(
+    r"^(行动|工作|发展|主要|总体)?目标|^(主要|重点|工作|具体)?(任务|内容|措施)(?![一-龥]{0,2}(一|二|三|四|五))"
+    r"|^(保障|推进)措施|^(实施|工作)步骤|^进度安排|^(责任|职责)分工"
+)
+"""How an item that is a part of a task opens (行动目标, 主要任务, 保障措施), not a task's own words."""
+
+
+def _facets(node: Node) -> bool:
+    """True when ``node``'s items are each a part of one task (1.行动目标 / 2.主要任务): two or more,
+    every one opening with a part's name and none with items of its own, one assignment among them
+    all and none on the node's own line."""
+    if node.para is None or len(node.children) < 2 or _assigned(node.para):
+        return False
+    said = [p for c in node.children for p in c.paras() if _assigned(p)]
+    if len(said) != 1 or len(said[0].inlines) > 1:
+        return False  # parts that name bodies stretch by stretch are tasks stretch by stretch
+    return all(
+        c.para is not None and not c.children and _FACET.match(c.para.folded[c.para.body_start :].strip())
+        for c in node.children
+    )
 
 
 def _heads_items(node: Node) -> bool:
