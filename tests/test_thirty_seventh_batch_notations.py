@@ -235,3 +235,13 @@ def test_items_that_are_the_parts_of_one_task_make_one_task() -> None:
     )
     assert roles(plan) == [("三.一", ["区农村发展局"], ["区经发局"]), ("三.二", ["区商务局"], [])]
     assert "推进互联网与农业融合发展" in plan.tasks[0].text
+
+
+def test_a_bodys_section_whose_duties_go_on_one_sentence_is_one_task() -> None:
+    plan = parse_text(
+        "三、分工与职责\n(一)区绿化市容局\n区绿化市容局是本区建筑垃圾处理的主管部门,主要履行以下职责:\n"
+        "1.组织制定建筑垃圾处置管理标准;\n2.开展相关宣传、培训、检查工作;\n"
+        "(二)区城管执法局\n区城管执法局是执法部门,主要履行以下职责:\n1.对违法行为进行行政处罚;\n"
+    )
+    assert [(t.id, t.leads) for t in plan.tasks] == [("三.一", ["区绿化市容局"]), ("三.二", ["区城管执法局"])]
+    assert "开展相关宣传" in plan.tasks[0].text

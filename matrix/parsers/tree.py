@@ -251,7 +251,11 @@ class TaskCollector:
             self._whole(node)
             return
         if node.para is not None and node.para.heads is not None and not node.assigned_below():
-            if node.children:  # 一、县示范区管委会牵头工作(8项) over items 1. 2. …: each item is a task
+            if node.children and _named_only(node.para) and _goes_on(node):
+                # (一)虹口区绿化和市容管理局 / 区绿化市容局…主要履行以下职责: / 1.…; 2.…: the duties go on
+                # one sentence of the body's, so its section is one task
+                self._whole(node)
+            elif node.children:  # 一、县示范区管委会牵头工作(8项) over items 1. 2. …: each item is a task
                 for child in node.children:
                     self._whole(child)
             else:  # (一)省监察厅牵头的工作 over a paragraph that names nobody: the section is the task
@@ -451,6 +455,24 @@ def _facets(node: Node) -> bool:
         c.para is not None and not c.children and _FACET.match(c.para.folded[c.para.body_start :].strip())
         for c in node.children
     )
+
+
+def _named_only(para: Para) -> bool:
+    """True when a heading is only the name of the body it puts over its items (三、区城管执法局)."""
+    heads = para.heads
+    if heads is None:
+        return False
+    names = [n.text for n in (*heads.leads, *heads.responsible)]
+    return para.folded[para.body_start :].strip(" 。.:") in ("".join(names), "、".join(names))
+
+
+def _goes_on(node: Node) -> bool:
+    """True when ``node``'s items go on one sentence: its body ends in a colon (…履行以下职责:), or
+    its items end in semicolons (1.组织制定…; 2.开展…;)."""
+    if node.body and node.body[-1].folded.rstrip().endswith(":"):
+        return True
+    ends = [c.para.folded.rstrip()[-1:] for c in node.children if c.para is not None]
+    return sum(1 for e in ends if e == ";") * 2 > len(ends)
 
 
 def _heads_items(node: Node) -> bool:
