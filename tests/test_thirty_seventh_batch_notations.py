@@ -245,3 +245,11 @@ def test_a_bodys_section_whose_duties_go_on_one_sentence_is_one_task() -> None:
     )
     assert [(t.id, t.leads) for t in plan.tasks] == [("三.一", ["区绿化市容局"]), ("三.二", ["区城管执法局"])]
     assert "开展相关宣传" in plan.tasks[0].text
+
+
+def test_a_bracket_after_a_bodys_name_remarks_on_it_and_assigns_nothing() -> None:
+    plan = parse_text(
+        "五、职责分工\n1.区教育局负责督促学校开展交通安全教育;\n"
+        "2.区公安局负责开展重点整治,并将查处情况通报给社会事业局(教育处);\n"
+    )
+    assert [(t.id, t.leads) for t in plan.tasks] == [("五.1", ["区教育局"]), ("五.2", ["区公安局"])]

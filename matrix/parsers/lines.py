@@ -135,8 +135,8 @@ def _inlines(para: Para, findings: list[Finding], custom: Custom) -> list[Inline
             group = Group(group.start, len(folded.rstrip(_TAIL)))
             findings.append(Finding(para.line, "括号不成对, 已按分工读取, 请核对", Severity.ERROR))
         at_end = not folded[group.end :].strip(_TAIL)
-        if not _ROLE_HINT.search(inner) and not at_end:
-            continue
+        if not _ROLE_HINT.search(inner) and (not at_end or _after_body(folded, group.start)):
+            continue  # …通报给社会事业局(教育处): a bracket that remarks on the body it follows
         # a bracket that ends the line may be a bare list (省数据局、省财政厅) under a lead rule
         assignment = parse_assignment(inner, bare=at_end, custom=custom)
         if not at_end and not assignment.labelled and not all(map(_named_body, _sentence_names(assignment))):
@@ -156,6 +156,13 @@ def _inlines(para: Para, findings: list[Finding], custom: Custom) -> list[Inline
         findings.append(Finding(para.line, '括号缺少前半个 "(", 已按分工读取', Severity.ERROR))
         out.append(stray)
     return sorted(out, key=lambda i: i.group.start)
+
+
+def _after_body(folded: str, at: int) -> bool:
+    """True when the words right before ``at`` end a body's name (通报给社会事业局), with no stop
+    between: a bracket there names the body's division or second name, not who does the task."""
+    before = re.split(r"[,;。:、\s]", folded[max(0, at - 12) : at])[-1]
+    return any(is_organisation(before[k:]) for k in range(max(0, len(before) - 10), len(before) - 2))
 
 
 def _label_after_text(folded: str, start: int, groups: list[Group], custom: Custom) -> Inline | None:
