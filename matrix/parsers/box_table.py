@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass
 
 from matrix.model import Line
-from matrix.parsers.names import is_organisation
+from matrix.parsers.names import is_organisation, levelled
 from matrix.parsers.table import column_kind
 
 _JOINTS = "│┃├┤┼┌┐└┘┬┴┝┥┠┨╋┣┫┏┓┗┛┳┻║╠╣╬╔╗╚╝╦╩╟╢╫╞╡╪╒╕╘╛╓╖╙╜╤╧╥╨"
@@ -38,7 +38,6 @@ _BOX_LINE = re.compile(f"^\\s*[{_JOINTS}]")
 _ASCII_RULE = re.compile(r"^\s*\+[-=:+]*[-=][-=:+]*\+\s*$")
 """A rule of a table typed in ASCII (``+------+----+``, ``+======+``)."""
 _ASCII_LINE = re.compile(r"^\s*[+|]")
-_LEVEL = re.compile(r"^[省市县区州镇乡各]")
 _BODY_KINDS = ("lead", "participant", "responsible")
 _BULLET = ("△", "▲", "●", "○", "·", "•", "◆", "◇", "■", "□", "※")
 
@@ -60,7 +59,7 @@ class _Cell:
         the next with its level (各区政府 / 市教育局) are two names, not one name wrapped."""
         out = ""
         for part in (p.strip() for p in self.parts):
-            apart = out and part and is_organisation(re.split(r"[、,;]", out)[-1]) and _LEVEL.match(part)
+            apart = out and part and is_organisation(re.split(r"[、,;]", out)[-1]) and levelled(part)
             out += ("、" if apart else "") + part
         return out.strip()
 

@@ -17,7 +17,7 @@ import math
 import re
 
 from matrix.parsers.flat_table import kind_of_cell
-from matrix.parsers.names import is_organisation
+from matrix.parsers.names import is_organisation, levelled
 from matrix.parsers.table import Header, spaced_words
 from matrix.text.normalize import fold
 from matrix.text.outline import find_marker
@@ -149,7 +149,7 @@ def _names_mended(words: list[str]) -> list[str]:
 
 def _broken(before: str, after: str) -> bool:
     # 县交通 / 运输局: the second piece may end as a body does, but only the first holds its level
-    whole_after = is_organisation(after) and (_LEVEL.match(after) is not None or _LEVEL.match(before) is None)
+    whole_after = is_organisation(after) and (levelled(after) or not levelled(before))
     return (
         len(before) <= 8
         and len(after) <= 8
@@ -158,9 +158,6 @@ def _broken(before: str, after: str) -> bool:
         and not re.search(r"[^\u4e00-\u9fff]", before + after)
         and is_organisation(before + after)
     )
-
-
-_LEVEL = re.compile(r"^[省市县区州镇乡]")
 
 
 def _joined(words: list[str], column: str) -> str:
