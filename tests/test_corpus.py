@@ -22,11 +22,11 @@ GOLD = sorted((CORPUS / "gold").glob("*.json"))
 MIN_MICRO_F1 = 0.918
 """A guard against going back, below the issue's target of 0.97: the corpus read at 0.970 with 349
 files; the 48 unseen files added blind on 2026-11-30 (1241–1387) first read at 0.20 to 1.00 a
-batch, and the whole corpus read at 0.950 with them; the 31 files of the next five batches
-(1401–1486) first read at 0.50 a batch, and the whole corpus reads at 0.918 with them (four plans
-over 25 tasks each, 1461, 1462, 1464 and 1482, read below 0.3).  Issue 13 stays open until 0.97
-holds."""
-MIN_READ_FILES = 410
+batch, and the whole corpus read at 0.950 with them; the 34 files of the next six batches
+(1401–1504) first read at about 0.50 a batch but the last (0.96), and the whole corpus reads at
+0.919 with them (four plans over 25 tasks each, 1461, 1462, 1464 and 1482, read below 0.3).
+Issue 13 stays open until 0.97 holds."""
+MIN_READ_FILES = 413
 """Plans that give at least one right triple; the rest are listed in the closing note of issue 13."""
 MIN_FILE_F1 = 0.85
 """The floor each plan must reach, but for the plans named below."""

@@ -253,3 +253,11 @@ def test_a_bracket_after_a_bodys_name_remarks_on_it_and_assigns_nothing() -> Non
         "2.区公安局负责开展重点整治,并将查处情况通报给社会事业局(教育处);\n"
     )
     assert [(t.id, t.leads) for t in plan.tasks] == [("五.1", ["区教育局"]), ("五.2", ["区公安局"])]
+
+
+def test_bodies_that_work_with_the_body_after_them_help_it() -> None:
+    plan = parse_text(
+        "各有关部门承担迎检工作职责明确如下:\n一、市交通运输局负责城市综合交通管理工作。\n"
+        "二、市公安局、市建委协同市交通运输局负责城市综合交通涉及部门职责的工作。\n"
+    )
+    assert roles(plan) == [("一", ["市交通运输局"], []), ("二", ["市交通运输局"], ["市公安局", "市建委"])]

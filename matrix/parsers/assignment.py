@@ -105,9 +105,11 @@ _VERB = re.compile(
 """A list of names ending in a role verb: a modifier (分别, 积极 …), a core verb, a tail that says
 what the role does (实施, 牵头**落实**, 牵头**组织实施** …)."""
 _HELPS = re.compile(
-    r"^(?P<helpers>[^,;]+?)(?:积极|主动|全力)?(?:配合|协助)(?P<led>[^,;]+?)(?:落实|负责|实施|推进)?$"
+    r"^(?P<helpers>[^,;]+?)(?:积极|主动|全力)?(?:(?:配合|协助)(?P<led>[^,;]+?)(?:落实|负责|实施|推进)?"
+    # 市公安局、市建委协同市交通运输局负责: 协同 helps only with a verb after (协同畜牧局 is a role)
+    r"|协同(?P<with>[^,;]+?)(?:落实|负责|实施|推进))$"
 )
-"""``A、B配合C、D``: A and B help C and D, who lead."""
+"""``A、B配合C、D``, ``A、B协同C负责``: A and B help C and D, who lead."""
 
 
 def _all_bodies(text: str) -> bool:
@@ -422,9 +424,10 @@ def parse_assignment(
             pending, context = [], None
             continue
         helping = _HELPS.match(clause)
-        if helping and _all_bodies(helping.group("helpers")) and _all_bodies(helping.group("led")):
+        led = helping and (helping.group("led") or helping.group("with"))
+        if helping and led and _all_bodies(helping.group("helpers")) and _all_bodies(led):
             # 各乡镇(街道)配合市文明办(落实): the bodies helped lead, the helpers take part
-            result.leads += _names(helping.group("led"), result)
+            result.leads += _names(led, result)
             result.participants += _names(helping.group("helpers"), result)
             pending, context = [], None
             continue
