@@ -261,3 +261,12 @@ def test_bodies_that_work_with_the_body_after_them_help_it() -> None:
         "二、市公安局、市建委协同市交通运输局负责城市综合交通涉及部门职责的工作。\n"
     )
     assert roles(plan) == [("一", ["市交通运输局"], []), ("二", ["市交通运输局"], ["市公安局", "市建委"])]
+
+
+def test_the_notices_addressees_before_a_colon_are_no_unread_label() -> None:
+    plan = parse_text(
+        "某局关于印发工作思路的通知 时间:2016-01-19 各处(室)、分局,各下属事业单位:为了贯彻落实,特制定本思路。\n"
+        "1.推进知识产权工作。(责任单位:知识产权处)\n"
+    )
+    assert roles(plan)[-1] == ("1", ["知识产权处"], [])
+    assert not [f for f in plan.findings if "没有读懂标签" in f.message]

@@ -295,6 +295,9 @@ def looks_like_label(word: str) -> bool:
     return 2 <= len(text) <= 14 and text.endswith((*BODY_HEADS, *PERSON_HEADS))
 
 
+_ADDRESSEE = re.compile(r"各[^级]")
+"""A group named with 各 (各下属事业单位, 区直各单位): the addressees a notice opens with, never a role
+label, though it ends as one does (各级 is a level, not the addressees: 各级责任单位)."""
 _GLOSSED_LABEL = re.compile(
     r"(?:[\u4e00-\u9fff]\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,7}\)|[\u4e00-\u9fff])+$"
 )
@@ -367,8 +370,8 @@ def find_labels(text: str, custom: Mapping[str, LabelKind] | None = None) -> lis
             continue
         word = run.group().lstrip("()（）")  # (责任单位: the bracket opens the assignment
         run_start = before + run.end() - len(word)
-        if not word:
-            continue
+        if not word or (_ADDRESSEE.search(word) and (custom is None or word not in custom)):
+            continue  # 各下属事业单位:, 区直各单位: the notice's addressees, no role label
         found: LabelAt | None = None
         whole = run_start == 0 or not _CJK.match(text[run_start - 1])
         if whole and read_label(word, custom, topic=True) is None and looks_like_label(word):
