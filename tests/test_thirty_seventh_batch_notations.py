@@ -265,7 +265,8 @@ def test_bodies_that_work_with_the_body_after_them_help_it() -> None:
 
 def test_the_notices_addressees_before_a_colon_are_no_unread_label() -> None:
     plan = parse_text(
-        "某局关于印发工作思路的通知 时间:2016-01-19 各处(室)、分局,各下属事业单位:为了贯彻落实,特制定本思路。\n"
+        "某局关于印发工作思路的通知 时间:2016-01-19 各处(室)、分局,各下属事业单位:"
+        "为了贯彻落实,特制定本思路。\n"
         "1.推进知识产权工作。(责任单位:知识产权处)\n"
     )
     assert roles(plan)[-1] == ("1", ["知识产权处"], [])
