@@ -816,17 +816,12 @@ class _DutySection:
         if self.level is None and not _OWN_DUTY.match(para.folded, m.end()):
             return  # outside a duty section only 负责 / 牵头 make an item its body's (1.区住建局负责…)
         assignment = AssignmentText(leads=names, labelled=True)
-        if _HELPING.search(m.group("name")):
-            # 市公安局、市建委协同市交通运输局负责…: the bodies before 协同 help the one after it
-            helped = parse_assignment(m.group("name") + "负责", custom=None)
-            if helped.leads and helped.participants:
-                assignment = AssignmentText(
-                    leads=helped.leads, participants=helped.participants, labelled=True
-                )
+        # 市公安局、市建委协同市交通运输局负责…: the bodies before 协同 help the one after it, as the
+        # assignment reader already says of such a list
+        helped = parse_assignment(m.group("name") + "负责")
+        if helped.leads and helped.participants:
+            assignment = AssignmentText(leads=helped.leads, participants=helped.participants, labelled=True)
         para.inlines = [Inline(Group(m.end(), m.end()), assignment, leading=True)]
-
-
-_HELPING = re.compile(r"协同|配合|协助")
 
 
 def _opening_names(m: re.Match[str] | None) -> list[Name]:
