@@ -383,7 +383,10 @@ def parse_assignment(
     pending: list[Name] = []
     context: str | None = None  # the label a verbless list continues (责任单位:A,B → B too)
     scoped = False
+    listed = 0  # the verbless clauses of bodies alone in pending
     for clause in _clauses(text, custom):
+        if listed and not pending:  # a verb took the list's names
+            result.unread, listed = result.unread - listed, 0
         clause = clause.strip(" .")
         if COMMA_RULE.search(clause):
             result.comma_rule = True
@@ -460,7 +463,12 @@ def parse_assignment(
         else:
             pending += names
             result.unread += 1
+            # 省委网信办,省发展改革委、科技厅,省通信管理局等配合: a list the commas broke is read
+            # once a verb after it takes its names
+            listed += 1 if names and _bare_list(clause, names) else 0
             bare = False  # a clause that is not all organisations: this is prose, not a bare list
+    if listed and not pending:
+        result.unread -= listed
     if bare and pending:
         _apply_verb(result, "", "负责", pending)
     return result

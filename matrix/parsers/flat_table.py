@@ -22,6 +22,7 @@ from matrix.model import Finding, Line
 from matrix.parsers.assignment import parse_assignment
 from matrix.parsers.names import LEAD_MARKS, divisions, is_organisation, is_vague, is_zone, mostly_bodies
 from matrix.parsers.table import (
+    BARE_BODIES,
     DEADLINE_CELL,
     Header,
     column_kind,
@@ -56,11 +57,12 @@ def _header_at(lines: list[Line], i: int) -> tuple[list[str], int] | None:
             cells[-1] += text  # 责任股室 / (单位): a header cell's remark on a line of its own
             j += 1
             continue
-        if len(_bare(text)) > _MAX_HEADER_CELL or text.endswith(("表", "清单")):  # a table's title
+        titled = text.endswith(("表", "清单")) and (len(text) > 4 or column_kind(text) is None)
+        if len(_bare(text)) > _MAX_HEADER_CELL or titled:  # a table's title, never 事权清单 / 任务清单
             break
         if cells and _section(lines[j]):
             break  # 一、潘东旭市长负责事项: the first section between rows, not a column
-        kind = column_kind(text)
+        kind = column_kind(text) or ("bodies" if BARE_BODIES.match(_bare(text)) else None)
         after = column_kind(lines[j + 1].text) if j + 1 < len(lines) else None
         if len(text) <= 2 and after == "leader" and column_kind(text + lines[j + 1].text.strip()) == "leader":
             cells.append(text + lines[j + 1].text.strip())  # 牵头 / 市领导: one leader column
@@ -92,11 +94,27 @@ def _header_at(lines: list[Line], i: int) -> tuple[list[str], int] | None:
         # a short word the header has beside known ones (第二季度) is a column too, read as nothing
         cells.append(text)
         j += 1
-    kinds = [column_kind(c) or "" for c in cells]
-    has_role = any(k in _ROLE_KINDS or k.startswith("other:") for k in kinds)
+    kinds = _flat_kinds(cells)
+    # a column of bodies that says no role heads a numbered table (序号 / 部门 / 事权清单), never one
+    # whose first words are the page's (管理事项 … / 相关部门 / 职责分工)
+    has_role = any(k in _ROLE_KINDS or k.startswith("other:") for k in [column_kind(c) or "" for c in cells])
+    has_role = has_role or (kinds[:1] == ["number"] and "responsible" in kinds)
     if len(cells) >= 3 and "text" in kinds and has_role:
         return cells, j
+    if kinds == ["responsible", "text"]:
+        return cells, j  # 相关部门 / 职责分工: each row a body and its duties
     return None
+
+
+def _flat_kinds(header: list[str]) -> list[str]:
+    """What each header cell names; a column of bodies that says no role (部门, 相关部门) names the
+    bodies each row assigns when no other column names a role."""
+    kinds = [column_kind(c) or "" for c in header]
+    if not any(k in _ROLE_KINDS or k.startswith("other:") for k in kinds):
+        kinds = [
+            "responsible" if BARE_BODIES.match(_bare(c)) else k for c, k in zip(header, kinds, strict=True)
+        ]
+    return kinds
 
 
 _REMARK = re.compile(r"[（(][^（）()]{1,20}[)）]$")
@@ -269,6 +287,8 @@ def _unnumbered_rows(solid: list[Line], i: int, kinds: list[str], out: list[Line
     if not roles:
         return i
     trailing = len(kinds) - 1 - roles[-1]
+    if kinds == ["responsible", "text"]:
+        return _body_first_rows(solid, i, out)
     if "text" not in kinds[: roles[0]]:
         return i
     texts: list[Line] = []
@@ -312,6 +332,34 @@ def _unnumbered_rows(solid: list[Line], i: int, kinds: list[str], out: list[Line
         first = own[0]
         out.append(Line(first.number, "\t".join(c.replace("\n", "、") for c in cells), cells=tuple(cells)))
         texts, i = [], j + len(after)
+    return i
+
+
+def _body_first_rows(solid: list[Line], i: int, out: list[Line]) -> int:
+    """Rows of a table of two columns, bodies then their duties (相关部门 / 职责分工), with no number
+    column: each row is a run of unit lines and the text lines after it, up to the next unit.
+    Returns where the table ended: at a header, at a section, or where text runs on too long to
+    be one cell (the page's notes after the table)."""
+    while i < len(solid):
+        if not solid[i].text.strip():
+            i += 1
+            continue
+        j = i
+        while j < len(solid) and kind_of_cell(solid[j].text.strip()) == "unit":
+            j += 1
+        k = j
+        while k < len(solid) and solid[k].text.strip() and kind_of_cell(solid[k].text.strip()) == "text":
+            if _header_at(solid, k) is not None or _section(solid[k], top=True):
+                break
+            k += 1
+        if j == i or k == j:
+            return i
+        units = "、".join(s.text.strip() for s in solid[i:j])
+        duty = solid[j].text.strip()
+        out.append(Line(solid[i].number, f"{units}\t{duty}", cells=(units, duty)))
+        if k - j > 1:
+            return j + 1  # the duty cell, then the page's notes after the table
+        i = k
     return i
 
 
@@ -700,6 +748,149 @@ def _unitish(text: str) -> bool:
     return mostly_bodies(bodies, len(parts))
 
 
+def _numbered_rows(
+    solid: list[Line], i: int, kinds: list[str], categorised: bool, out: list[Line], findings: list[Finding]
+) -> int:
+    """The rows of a numbered table from ``solid[i]`` on, laid into ``kinds`` and added to ``out``;
+    where the table ends."""
+    expected = None
+    previous: list[str] | None = None
+    after_heading = False
+    leapt = False  # the row before ended at a later row's number (an extract: 145 / … / 249)
+    while i < len(solid):
+        line = solid[i]
+        if not line.text.strip():  # an empty cell between rows (a border line of its own)
+            i += 1
+            continue
+        value = _number(line.text)
+        # an extract of a longer table keeps its rows' numbers: after a section heading they
+        # may jump ahead (3 / 二、… / 六、… / 68)
+        jumped = (after_heading or leapt) and value is not None and expected is not None and value > expected
+        if value is None or (expected is not None and value != expected and value != 1 and not jumped):
+            marker = find_marker(fold(line.text.strip()))
+            if marker is not None and marker.level <= 1 and _number(line.text) is None:
+                out.append(line)  # 一、产业发展 between rows: a section heading
+                after_heading = True
+                i += 1
+                continue
+            ahead = _headings_before(solid, i, expected or 1)
+            if value is None and ahead:
+                # 行动一：… / 旧区改造: headings between rows, a row spanning the table
+                out.extend(
+                    Line(h.number, h.text.strip(), cells=(h.text.strip(),)) for h in solid[i : i + ahead]
+                )
+                i += ahead
+                continue
+            break
+        start = i + 1
+        if (
+            start + 1 < len(solid)
+            and _section(solid[start], top=True)
+            and _number(solid[start + 1].text) is None
+        ):
+            # 1 / 一、紧扣…开好局 / 做好财政信息公开: a section's heading printed in the row's first cell
+            out.append(Line(solid[start].number, solid[start].text.strip()))
+            start += 1
+        j = start + 1  # the row's first line is its own, even one numbered as a section ((一)持续…)
+        while j < len(solid) and _number(solid[j].text) != value + 1 and not _section(solid[j]):
+            if _header_at(solid, j) is not None:
+                break
+            if _jumps_ahead(solid, j, value, j - start, len(kinds)):
+                break
+            j += 1
+        leapt = j < len(solid) and _jumps_ahead(solid, j, value, j - start, len(kinds))
+        after_heading = False
+        values = _rejoin([s.text.strip() for s in solid[start:j]])
+        texts = max(1, kinds.count("text"))
+        if categorised and len(values) > texts and not any(kind_of_cell(v) == "unit" for v in values):
+            # a row that names no unit, in a table whose category column is printed once: the
+            # lines after its text are the next group's heading (行动三：…) and category
+            # (旧住房更新改造), printed just before that group's first number
+            values = values[:texts] + [v for v in values[texts:] if kind_of_cell(v) != "text"]
+        if not values:
+            break
+        row_kinds = kinds[1:]
+        segments = _continuations(row_kinds, values)
+        sub = _sub_rows(line, row_kinds, values)
+        if sub is not None:
+            out.extend(sub)
+            expected, i = value + 1, j
+            continue
+        for n, segment in enumerate(segments):
+            if n:  # a row that goes on without a number: its first text column is the row's
+                segment = [values[0], *segment]
+            cells, short = _fit(row_kinds, segment)
+            spanned = (
+                previous is not None
+                and _names_nobody(row_kinds, cells)
+                and not _names_nobody(row_kinds, previous)
+            )
+            if previous is not None:
+                cells = _span_from_above(row_kinds, cells, previous)
+            previous = cells
+            row = [line.text.strip(), *cells]
+            out.append(Line(line.number, "\t".join(c.replace("\n", "、") for c in row), cells=tuple(row)))
+            if spanned:
+                message = (
+                    f"表格第{value}行没有单位, 已沿用上一行的单位 (网页表格的合并单元格只在第一行显示): "
+                    "请核对这一行的单位"
+                )
+                findings.append(Finding(line.number, message))
+            elif short:
+                message = f"表格第{value}行的单元格少于表头, 已从左依次填入: 请核对这一行的单位"
+                findings.append(Finding(line.number, message))
+        expected = value + 1
+        i = j
+    return i
+
+
+_GUESSED = {
+    "text": "工作任务",
+    "responsible": "责任单位",
+    "leader": "责任人",
+    "deadline": "完成时限",
+    "skip": "备注",
+}
+"""The header words a table copied without its header is given, column by the kind of its cells."""
+_GUESS_ROWS = 3
+_ROW_REACH = 40
+
+
+def _headerless_at(solid: list[Line], i: int) -> list[str] | None:
+    """The header of a table copied without one (``1`` / ``一、…`` / ``农村常住居民…增长。`` / ``法规科`` /
+    ``潘秀峰`` / ``2024年底前`` / ``5555309`` / ``2`` / …), guessed from what its rows hold: rows
+    numbered 1, 2, 3 … whose cells are text, then bodies, people, dates or other words, in the
+    same order in every row.  None unless the first rows all read so."""
+    if solid[i].cells is not None or _number(solid[i].text) != 1:
+        return None
+    rows: list[list[str]] = []
+    at = i
+    while len(rows) < _GUESS_ROWS:
+        nxt = next(
+            (
+                k
+                for k in range(at + 1, min(len(solid), at + _ROW_REACH))
+                if _number(solid[k].text) == len(rows) + 2
+            ),
+            None,
+        )
+        if nxt is None or any(s.cells is not None for s in solid[at + 1 : nxt]):
+            return None
+        values = [s.text.strip() for s in solid[at + 1 : nxt] if s.text.strip()]
+        if values and _section(Line(0, values[0]), top=True):
+            values = values[1:]  # 一、…: a section's heading printed in its first row
+        rows.append([kind_of_cell(v) for v in values])
+        at = nxt
+    if any(not row or row[0] != "text" or "unit" not in row for row in rows):
+        return None
+    widest = max(rows, key=len)
+    guessed = ["序号", _GUESSED["text"]]
+    for kind in widest[1:]:
+        column = {"unit": "responsible", "person": "leader", "deadline": "deadline"}.get(kind, "skip")
+        guessed.append(_GUESSED[column])
+    return guessed
+
+
 def regroup(lines: list[Line], findings: list[Finding]) -> list[Line]:
     """``lines`` with every table flattened one cell per line put back together as rows."""
     # a web table copied with its borders: 序号 | / 1 | / 区发展改革委 |
@@ -719,11 +910,23 @@ def regroup(lines: list[Line], findings: list[Finding]) -> list[Line]:
     while i < len(solid):
         found = _header_at(solid, i) if solid[i].cells is None else None
         if found is None:
+            guessed = _headerless_at(solid, i)
+            if guessed is not None:
+                out.append(Line(solid[i].number, "\t".join(guessed), cells=tuple(guessed)))
+                message = (
+                    "表格没有表头, 已按各列的内容读出 ("
+                    + ", ".join(c for c in guessed[1:] if c != _GUESSED["skip"])
+                    + "): 请核对各行的单位"
+                )
+                findings.append(Finding(solid[i].number, message))
+                kinds = [column_kind(c) or "" for c in guessed]
+                i = _numbered_rows(solid, i, kinds, False, out, findings)
+                continue
             out.append(solid[i])
             i += 1
             continue
         header, i = found
-        kinds = [column_kind(c) or "" for c in header]
+        kinds = _flat_kinds(header)
         categorised = "number" in kinds[1:] and kinds[0] != "number"
         if categorised:
             # 任务类型 | 序号 | …: a column before the number is printed once, as a heading between
@@ -749,96 +952,7 @@ def regroup(lines: list[Line], findings: list[Finding]) -> list[Line]:
         if not numbered:
             i = _unnumbered_rows(solid, i, kinds, out)
             continue
-        expected = None
-        previous: list[str] | None = None
-        after_heading = False
-        leapt = False  # the row before ended at a later row's number (an extract: 145 / … / 249)
-        while i < len(solid):
-            line = solid[i]
-            if not line.text.strip():  # an empty cell between rows (a border line of its own)
-                i += 1
-                continue
-            value = _number(line.text)
-            # an extract of a longer table keeps its rows' numbers: after a section heading they
-            # may jump ahead (3 / 二、… / 六、… / 68)
-            jumped = (
-                (after_heading or leapt) and value is not None and expected is not None and value > expected
-            )
-            if value is None or (expected is not None and value != expected and value != 1 and not jumped):
-                marker = find_marker(fold(line.text.strip()))
-                if marker is not None and marker.level <= 1 and _number(line.text) is None:
-                    out.append(line)  # 一、产业发展 between rows: a section heading
-                    after_heading = True
-                    i += 1
-                    continue
-                ahead = _headings_before(solid, i, expected or 1)
-                if value is None and ahead:
-                    # 行动一：… / 旧区改造: headings between rows, a row spanning the table
-                    out.extend(
-                        Line(h.number, h.text.strip(), cells=(h.text.strip(),)) for h in solid[i : i + ahead]
-                    )
-                    i += ahead
-                    continue
-                break
-            start = i + 1
-            if (
-                start + 1 < len(solid)
-                and _section(solid[start], top=True)
-                and _number(solid[start + 1].text) is None
-            ):
-                # 1 / 一、紧扣…开好局 / 做好财政信息公开: a section's heading printed in the row's first cell
-                out.append(Line(solid[start].number, solid[start].text.strip()))
-                start += 1
-            j = start + 1  # the row's first line is its own, even one numbered as a section ((一)持续…)
-            while j < len(solid) and _number(solid[j].text) != value + 1 and not _section(solid[j]):
-                if _header_at(solid, j) is not None:
-                    break
-                if _jumps_ahead(solid, j, value, j - start, len(kinds)):
-                    break
-                j += 1
-            leapt = j < len(solid) and _jumps_ahead(solid, j, value, j - start, len(kinds))
-            after_heading = False
-            values = _rejoin([s.text.strip() for s in solid[start:j]])
-            texts = max(1, kinds.count("text"))
-            if categorised and len(values) > texts and not any(kind_of_cell(v) == "unit" for v in values):
-                # a row that names no unit, in a table whose category column is printed once: the
-                # lines after its text are the next group's heading (行动三：…) and category
-                # (旧住房更新改造), printed just before that group's first number
-                values = values[:texts] + [v for v in values[texts:] if kind_of_cell(v) != "text"]
-            if not values:
-                break
-            row_kinds = kinds[1:] if numbered else kinds
-            segments = _continuations(row_kinds, values)
-            sub = _sub_rows(line, kinds[1:] if numbered else kinds, values)
-            if sub is not None:
-                out.extend(sub)
-                expected, i = value + 1, j
-                continue
-            for n, segment in enumerate(segments):
-                if n:  # a row that goes on without a number: its first text column is the row's
-                    segment = [values[0], *segment]
-                cells, short = _fit(row_kinds, segment)
-                spanned = (
-                    previous is not None
-                    and _names_nobody(row_kinds, cells)
-                    and not _names_nobody(row_kinds, previous)
-                )
-                if previous is not None:
-                    cells = _span_from_above(row_kinds, cells, previous)
-                previous = cells
-                row = [line.text.strip(), *cells]
-                out.append(Line(line.number, "\t".join(c.replace("\n", "、") for c in row), cells=tuple(row)))
-                if spanned:
-                    message = (
-                        f"表格第{value}行没有单位, 已沿用上一行的单位 (网页表格的合并单元格只在第一行显示): "
-                        "请核对这一行的单位"
-                    )
-                    findings.append(Finding(line.number, message))
-                elif short:
-                    message = f"表格第{value}行的单元格少于表头, 已从左依次填入: 请核对这一行的单位"
-                    findings.append(Finding(line.number, message))
-            expected = value + 1
-            i = j
+        i = _numbered_rows(solid, i, kinds, categorised, out, findings)
     return out
 
 

@@ -55,7 +55,7 @@ from matrix.parsers.table import (
 )
 from matrix.text.normalize import clean, fold, is_debris, strip_debris
 from matrix.text.outline import Marker, find_glued, find_marker
-from matrix.text.roles import LabelKind, find_labels, looks_like_label, read_label
+from matrix.text.roles import LabelAt, LabelKind, find_labels, looks_like_label, read_label
 
 _ROLE_HINT = re.compile(
     r"牵头|负责|参与|配合|协助|协同|协作|协办|主办|主责|指导|落实|单位\s*:|部门\s*:|科室\s*:|处室\s*:"
@@ -642,7 +642,7 @@ def classify(lines: list[Line], findings: list[Finding], custom: Custom = None) 
             para.kind = "note"  # 注: … under a table or a list is no task's text
             if RULE.search(stripped):
                 para.states_rule, para.rule_from = True, tables.start
-        elif labels and labels[0].start == 0:
+        elif labels and labels[0].start == 0 and not _body_with_duties(labels[0], stripped):
             assignment = parse_assignment(stripped, custom=custom)
             if labels[0].label is not None and labels[0].label.kind is LabelKind.SENTENCE:
                 assignment = _duty_sentence(stripped[labels[0].end :], assignment, custom)
@@ -657,7 +657,61 @@ def classify(lines: list[Line], findings: list[Finding], custom: Custom = None) 
         duties.enter(para)
         out.append(para)
     _body_headings(out)
+    _colon_duties(out)
     return out
+
+
+def _body_with_duties(at: LabelAt, text: str) -> bool:
+    """True for a body named by its function before a colon and its duties after it (交通部门:结合实际,
+    制定…): shaped like a label, it is a body, and the line is its task, not an unread label."""
+    word, rest = at.word, text[at.end :]
+    if not _FUNCTION_BODY.match(word) or read_label(word) is not None or len(rest) < _MIN_DUTY:
+        return False
+    names = parse_names(re.split(r"[;。]", rest)[0])
+    return not names or not all(map(_duty_body, names))  # 交通部门:市交通局、市公路局 lists bodies
+
+
+def _colon_duty_names(para: Para) -> tuple[int, list[Name]] | None:
+    """Where the duties start and the body they are of, for an unnumbered paragraph that names one
+    body before a colon and goes on with its duties (交通部门:结合实际,制定…)."""
+    if para.marker is not None or para.kind != "para" or para.pure is not None:
+        return None
+    m = _BODY_COLON.match(para.folded, para.body_start)
+    if m is None or len(para.folded) - m.end() < _MIN_DUTY:
+        return None
+    names = _opening_names(m) or _function_body(m)
+    return (m.end(), names) if names else None
+
+
+def _function_body(m: re.Match[str]) -> list[Name]:
+    """The body named by its function before a colon (交通部门:, 公安交警部门:), or []."""
+    name = m.group("name").strip()
+    return [Name(name)] if _FUNCTION_BODY.match(name) and read_label(name) is None else []
+
+
+_MIN_DUTY = 8
+
+
+def _colon_duties(paras: list[Para]) -> None:
+    """Two or more paragraphs in a row, each naming one body before a colon and then its duties
+    (乡镇政府:建立… / 交通部门:结合实际… / 安监部门:定期组织…): a list of each body's duties,
+    wherever the plan sets one out.  Each paragraph is its body's task; bodies its duties go on
+    to name (交通安全管理站负责…, the station the township sets up) are part of the work."""
+    run: list[tuple[Para, int, list[Name]]] = []
+    for para in [*paras, None]:
+        found = _colon_duty_names(para) if para is not None else None
+        if found is not None and para is not None:
+            run.append((para, *found))
+            continue
+        if len(run) >= _MIN_BODY_HEADINGS:
+            for member, at, names in run:
+                _leads_from(member, at, names)
+        run = []
+
+
+def _leads_from(para: Para, at: int, names: list[Name]) -> None:
+    """``para`` made the task of ``names``, its duties from ``at`` on."""
+    para.inlines = [Inline(Group(at, at), AssignmentText(leads=names, labelled=True), leading=True)]
 
 
 _MIN_BODY_HEADINGS = 2
@@ -802,6 +856,7 @@ class _DutySection:
             pending.heads = AssignmentText(leads=_heading_bodies(pending), labelled=True)
             return
         if para.marker is None and self.level is None:
+            self._colon_duty(para)  # 县自然资源局:负责…, a body's duties on a line of their own
             return
         start = para.body_start
         m = _OPENING_BODY.match(para.folded, start)
@@ -822,6 +877,14 @@ class _DutySection:
         if helped.leads and helped.participants:
             assignment = AssignmentText(leads=helped.leads, participants=helped.participants, labelled=True)
         para.inlines = [Inline(Group(m.end(), m.end()), assignment, leading=True)]
+
+    @staticmethod
+    def _colon_duty(para: Para) -> None:
+        """A paragraph that names one body before a colon and then its duties (县住房城乡建设局:负责
+        城镇排水防涝…;负责…), anywhere in a plan: that body's task, as it is in a duty section."""
+        found = _colon_duty_names(para)
+        if found is not None and _DUTY_OPENING.match(para.folded[found[0] :]):
+            _leads_from(para, *found)
 
 
 def _opening_names(m: re.Match[str] | None) -> list[Name]:

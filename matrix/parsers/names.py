@@ -16,7 +16,9 @@ from matrix.text.normalize import drop_glosses, fold
 
 VAGUE = re.compile(
     r"^(各|其他|其它|市直|区直|县直|省直|区级|市级|县级|省级)?(各)?(有关|相关|其他|其它)(业务|职能|成员)?"
-    r"(部门|单位|方面|机构|地区|处室|科室|股室)?(和|及|、)?(部门|单位|方面|机构)?$"
+    r"(部门|单位|方面|机构|地区|处室|科室|股室|处|科)?(和|及|、)?(部门|单位|方面|机构)?$"
+    # 相关处(室、局): which divisions is not said
+    r"|^(有关|相关)(处|科|股)\([室局所站、]+\)$"
     r"|^等?(有关|相关)?(部门|单位)(和单位)?$|^等$|^有关$|^相关$"
     # 我厅, 本局: the plan's own issuer, named from inside; the office printing the notice
     r"|^(我|本)(厅|局|委|办|部|院|署|会|室|处|单位|部门|机关)$"
@@ -378,7 +380,8 @@ def _clean(raw: str) -> tuple[str, tuple[str, ...], bool] | None:
         text = m.group(1)
         aliases.append(m.group(2))
         m = None
-    if m and _ORG_SUFFIX.search(m.group(2)) and _ORG_SUFFIX.search(m.group(1)):
+    # 各处(室、局): a group and the other kinds of body it takes in, one addressee
+    if m and _ORG_SUFFIX.search(m.group(2)) and _ORG_SUFFIX.search(m.group(1)) and not text.startswith("各"):
         text, alias = m.group(1), m.group(2)
         # 市科技局(知识产权局): the alias shares the main name's level prefix.
         prefix = re.match(r"^(市委|市|省|区|县|州|国家)", text)

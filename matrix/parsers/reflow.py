@@ -27,7 +27,7 @@ from collections.abc import Callable
 from matrix.model import Line
 from matrix.parsers.brackets import outer_groups
 from matrix.parsers.names import is_organisation
-from matrix.parsers.table import column_kind, is_spaced_header
+from matrix.parsers.table import column_kind, is_spaced_header, read_header, spaced_words
 from matrix.text.normalize import fold, is_page_mark
 from matrix.text.outline import find_marker
 from matrix.text.roles import LabelKind, find_labels, read_label
@@ -175,6 +175,9 @@ def join_barred_cells(lines: list[Line]) -> list[Line]:
         cell = [line for line in lines[a + 1 : b] if line.text.strip()]
         if cell and all(_NAME_LINE.match(line.text.strip()) for line in cell):
             out.extend(cell)  # 王 嵘 / 方 勇: people one a line, read one by one
+        elif len(cell) > 1 and all(is_organisation(line.text.strip()) for line in cell):
+            # 产业科 / 市畜牧中心 / 市农技中心: bodies one a line in one cell, a list
+            out.append(Line(cell[0].number, "、".join(line.text.strip() for line in cell)))
         elif cell:
             out.append(Line(cell[0].number, "".join(line.text.strip() for line in cell)))  # wrapped
         out.append(lines[b])  # the bar stays: a table reader takes it for the border it is
@@ -211,8 +214,83 @@ def _join_onto_previous(lines: list[Line], joins: Callable[[Line, Line], bool], 
     return out
 
 
+_HEADER_WORDS = 14
+"""How many words a table's header typed on a page's one line may hold."""
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _table_in_line(text: str) -> list[str] | None:
+    """A page stored on one line that holds a task table typed with single spaces (``…汇总表 序号
+    项目名称 … 责任单位 负责事项 一、… 1 台湾… 区财政金融局 … 2 海峡证券项目 …``): the text before the
+    header, the header, and each section heading and row, cut where the rows' bare numbers run in
+    order (1, 2, 3 …) and where the sections' numbers do.  None when the line holds no such table.
+    The rows keep their spaces for the table reader to lay into columns (:func:`fit_spaced`)."""
+    words = list(re.finditer(r"\S+", text))
+    for k, word in enumerate(words):
+        if column_kind(word.group()) != "number":
+            continue
+        # the header runs to the first row's number or the first section's
+        reach = range(3, min(_HEADER_WORDS, len(words) - k - 1))
+        width = next((w for w in reach if _opens_rows(words[k + w].group())), 0)
+        if not width or not is_spaced_header(" ".join(m.group() for m in words[k : k + width])):
+            continue
+        cuts = _row_cuts(words[k + width :])
+        if len(cuts) < _MIN_CUTS:
+            continue
+        bounds = [words[k].start(), words[k + width].start(), *cuts[1:], len(text)]
+        pieces = [text[: words[k].start()], *(text[a:b] for a, b in itertools.pairwise(bounds))]
+        return [p.strip() for p in pieces if p.strip()]
+    return None
+
+
+def _opens_rows(word: str) -> bool:
+    """True for the word a table's first row or first section heading opens with (1, 一、…)."""
+    marker = find_marker(fold(word))
+    return word == "1" or (marker is not None and marker.level <= 1 and marker.value == 1)
+
+
+def _row_cuts(words: list[re.Match[str]]) -> list[int]:
+    """Where the rows and section headings after a header typed on one line start: at each bare
+    number that is the next row's (its next word a cell of text, not a figure or a person) and at
+    each section number in order."""
+    cuts: list[int] = []
+    row = 1
+    sections: dict[int, int] = {}  # level → the next section number there
+    for k, word in enumerate(words):
+        text = word.group()
+        after = words[k + 1].group() if k + 1 < len(words) else ""
+        if text == str(row) and len(_CJK_RUN.findall(after)) >= 4:
+            cuts.append(word.start())
+            row += 1
+            continue
+        marker = find_marker(fold(text))
+        if marker is not None and marker.level <= 1 and marker.value == sections.get(marker.level, 1):
+            cuts.append(word.start())
+            sections = {level: value for level, value in sections.items() if level < marker.level}
+            sections[marker.level] = marker.value + 1
+    return cuts
+
+
+_SENTENCE_GAP = re.compile(r"。\s+(?=\S)")
+
+
+def _after_labelled(folded: str, cuts: list[int]) -> list[int]:
+    """Where the next paragraph starts after each labelled sentence that a cut opens (``部门分工:
+    省农业农村厅牵头,各地配合。 大力推进…``): at the gap after its stop, before the next cut.  An
+    unnumbered item of a collapsed page starts there."""
+    out: list[int] = []
+    for at, end in itertools.pairwise([*cuts, len(folded)]):
+        if find_marker(folded[at:]) is not None:
+            continue
+        gap = _SENTENCE_GAP.search(folded, at, end)
+        if gap is not None and gap.end() < end:
+            out.append(gap.end())
+    return out
+
+
 def unfold(lines: list[Line]) -> list[Line]:
-    """``lines`` with every long line that holds several collapsed paragraphs cut back into them."""
+    """``lines`` with every long line that holds several collapsed paragraphs cut back into them,
+    and a task table typed on a page's one line cut into its header and rows."""
     out: list[Line] = []
     for line in lines:
         if line.cells is not None or len(line.text) < _LONG:
@@ -221,9 +299,16 @@ def unfold(lines: list[Line]) -> list[Line]:
         if line.text.count("|") >= 2 or "\t" in line.text:
             out.append(line)  # a table row typed with | or tabs: its cells hold items 1. 2. of their own
             continue
+        table = _table_in_line(line.text)
+        if table is not None:
+            out.extend(unfold([Line(line.number, table[0])]))  # the notice before the table
+            out.extend(Line(line.number, piece) for piece in table[1:])
+            continue
         folded = fold(line.text)
         cuts = [m.end() for m in _GAP.finditer(folded) if _cut_here(folded, m.end())]
         spaced = len(cuts) >= _MIN_CUTS or _in_sequence(folded, cuts)
+        if spaced:
+            cuts = sorted({*cuts, *_after_labelled(folded, cuts)})
         if not spaced:
             # a page that lost every line break: 安排如下:一、严格监管执法… / 。(二)加强…
             stops = [*_STOP.finditer(folded), *_ASSIGNED.finditer(folded)]
@@ -268,11 +353,12 @@ def cut_trailing_headers(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for line in lines:
         words = line.text.split(" ") if line.cells is None else []
+        # the header is the paragraph's tail, not the whole line, nor the tail of a header
         cut = next(
             (
                 k
                 for k in range(max(1, len(words) - _HEADER_TAIL), len(words) - 2)
-                if column_kind(words[k]) == "number" and is_spaced_header(" ".join(words[k:]))
+                if column_kind(words[k - 1]) is None and _header_from(words[k:])
             ),
             None,
         )
@@ -282,6 +368,18 @@ def cut_trailing_headers(lines: list[Line]) -> list[Line]:
         out.append(Line(line.number, " ".join(words[:cut]).rstrip()))
         out.append(Line(line.number, " ".join(words[cut:])))
     return out
+
+
+def _header_from(words: list[str]) -> bool:
+    """True when ``words`` are a table's header: from its number column (序号 名称 工作任务 牵头单位),
+    or, every word a header word, from its task column (工 作 任 务 牵头部门 本局责任处(单位))."""
+    first = column_kind(words[0])
+    if first == "number":
+        return is_spaced_header(" ".join(words))
+    spaced = spaced_words(fold(" ".join(words)))
+    if len(spaced) < 3 or column_kind(spaced[0]) != "text":
+        return False
+    return all(column_kind(w) is not None for w in spaced) and read_header(spaced) is not None
 
 
 _CUT_OFF = ("、", ",")
@@ -386,7 +484,9 @@ def join_bare_labels(lines: list[Line]) -> list[Line]:
     while i < len(lines):
         line = lines[i]
         text = fold(line.text.strip()) if len(line.text) <= 20 else ""  # a label is a short line
-        after = lines[i + 1] if i + 1 < len(lines) else None
+        # 牵头单位: / (a blank line) / 光明区卫生健康局: a web page's blank line between them
+        blank = 1 if i + 2 < len(lines) and not lines[i + 1].text.strip() and text.endswith(":") else 0
+        after = lines[i + 1 + blank] if i + 1 + blank < len(lines) else None
         before = next((b for b in reversed(out) if b.text.strip(" |\t")), None)  # border lines aside
         if (
             text
@@ -399,8 +499,8 @@ def join_bare_labels(lines: list[Line]) -> list[Line]:
             # 实施 / 主体: a header word split over two lines, not a label and its value
             and read_label(text + fold(after.text.strip())) is None
         ):
-            out.append(Line(line.number, f"{line.text.strip()}:{after.text.strip()}"))
-            i += 2
+            out.append(Line(line.number, f"{line.text.strip().rstrip(':：')}:{after.text.strip()}"))
+            i += 2 + blank
             continue
         out.append(line)
         i += 1

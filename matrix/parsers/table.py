@@ -35,7 +35,7 @@ _COLUMNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "text",
         re.compile(
-            r"任务|内容|措施|事项|目标|工作|项目|举措|指标|名称|实事|标准|要求|职责$|职责分工|职责任务|分工$"
+            r"任务|内容|措施|事项|目标|工作|项目|举措|指标|名称|实事|标准|要求|职责$|职责分工|职责任务|分工$|事权"
         ),
     ),
     ("skip", re.compile(r"备注|说明|类别|类型|指标值|考核|分值|权重|进展|完成情况|完成率")),
@@ -83,6 +83,11 @@ class Header:
         return len(self.kinds)
 
 
+_LETTER_SPACED = re.compile(
+    r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?:\u3000[\u4e00-\u9fff])+(?![\u4e00-\u9fff])"
+)
+
+
 def split_row(line: Line, width: int | None = None) -> list[str]:
     """The cells of a row: a .docx row's own cells, or a text line split at tabs, | or wide gaps.
 
@@ -90,7 +95,10 @@ def split_row(line: Line, width: int | None = None) -> list[str]:
     """
     if line.cells is not None:
         return [clean(c).strip() for c in line.cells]
-    text = clean(line.text).replace("\u3000", "  ")
+    # 工\u3000作\u3000要\u3000求: a word set out letter by letter with ideographic spaces is one word;
+    # other ideographic spaces part cells as wide gaps do
+    text = _LETTER_SPACED.sub(lambda m: m.group(0).replace("\u3000", ""), clean(line.text))
+    text = text.replace("\u3000", "  ")
     if "\t" in text:
         return [c.strip() for c in text.split("\t")]
     if text.count("|") >= 2:
@@ -304,6 +312,12 @@ def header_states_rule(cells: list[str]) -> bool:
 
 def read_header(cells: list[str]) -> Header | None:
     """The header a row states, if it names a task column and a department column."""
+    if (
+        len(cells) == 2
+        and BARE_BODIES.match(re.sub(r"\s+", "", cells[0]))
+        and column_kind(cells[1]) == "text"
+    ):
+        return Header(["responsible", "text"])  # 相关部门 | 职责分工: each row a body and its duties
     if len(cells) < 3:
         return None
     kinds = [column_kind(c) or ("" if not c.strip() else "unknown") for c in cells]
@@ -332,12 +346,22 @@ def _implementing_beside(kinds: list[str], cells: list[str]) -> list[str]:
     return [words.get(k, kind) for k, kind in enumerate(kinds)]
 
 
+BARE_BODIES = re.compile(r"^(相关|有关)?(部门|单位)(名称)?$")
+"""A column of bodies that says no role (部门, 相关部门, 单位名称)."""
+
+
+def _bodies_only(cell: str) -> bool:
+    return bool(BARE_BODIES.match(re.sub(r"\s+", "", cell)))
+
+
 def _bare_bodies(kinds: list[str], cells: list[str]) -> list[str]:
     """Kinds with a column headed 部门 alone, which names bodies but no role: beside a role column
     its bodies take its word as their role (部门 | … | 责任单位: the funding department); with
     none, the row assigns them (the bodies responsible).  A column of towns (责任街镇) is read so
     too."""
-    bare = [k for k, c in enumerate(cells) if kinds[k] == "unknown" and re.sub(r"\s+", "", c) == "部门"]
+    bare = [
+        k for k, c in enumerate(cells) if kinds[k] == "unknown" and BARE_BODIES.match(re.sub(r"\s+", "", c))
+    ]
     roles = any(kind in _ROLE_KINDS for kind in kinds)
     places = [k for k, c in enumerate(cells) if _PLACE_COLUMN.match(_simplified(c))]
     if places and not roles:  # 责任街镇 alone: the towns are whom the rows assign

@@ -414,6 +414,10 @@ class TaskCollector:
                         RawTask(outline, s.text, s.written, para.line, s.assignment, para.line, node)
                     )
             elif para.pure is not None and not para.pure.rule_only:
+                if run and not count and run[-1].line == para.line and run[0].line < para.line:
+                    # a page that stored its items on one line after a few lines of its own (近日 /
+                    # 广东省人民政府印发 / … / 粮食产量…以上 部门分工:…): the first task is of that line
+                    run = [p for p in run if p.line == para.line]
                 if run:
                     count += 1
                     text = "\n".join(own_text(p) for p in run)

@@ -97,6 +97,7 @@ FILLERS = (
     "其他",
     "其余",
     "相关",
+    "直",  # 区直牵头部门: the district's own bodies
     "里",  # 市里落实单位: the city's bodies
     "内",  # 局内负责处室: the bureau's own divisions
     "有关",
@@ -104,6 +105,8 @@ FILLERS = (
     "和",
     "及",
     "/",
+    "本局",  # 本局责任处室: the bureau's own divisions
+    "我局",
 )
 DEADLINE_LABEL = re.compile(
     r"^(完成|办结|推进|实施|工作|计划|建设)?(时限|时间|期限|日期|节点|进度|时序)"
@@ -135,6 +138,14 @@ _TOKENS = sorted(
 
 
 _OWNER = re.compile(r"^[\u4e00-\u9fff]{2,8}?(委|局|办|厅|部|院|政府)(内|的|内部)")
+_APPOINTER = re.compile(r"^(?:[\u4e00-\u9fff]{0,6}?(?:委员会|管委会|委|政府|厅|局))+(?=[\u4e00-\u9fff])")
+"""An organisation opening a label (党工委管委会牵头部门, 省政府牵头单位 as a bureau's table writes it
+beside its own divisions): the bodies it appointed, named for reference."""
+_DIVISION = re.compile(r"^(?:本局|我局)?(牵头|主办|配合|协办|责任)处$")
+"""A division's role written with 处 alone (本局责任处(单位), 牵头处): only with these role words, as
+other words before 处 make a division's name (考评处, 项目推进处, 综合协调处)."""
+_CONTACT = re.compile(r"(联系人|负责人|责任人)(及|和)?(联系)?(方式|电话|手机)?$")
+"""A person column with the means to reach them (企业方联系人及联系方式, 责任单位负责人)."""
 
 
 @dataclass(frozen=True)
@@ -207,11 +218,17 @@ def read_label(
             tokens = _tokens(text[: -len(head)])
             if tokens is not None and not (head == "领导" and not tokens):
                 return Label(text, LabelKind.PERSON)
+    division = _DIVISION.match(text)
+    if division is not None:  # 本局责任处: never 考评处 or 项目推进处, which are divisions' names
+        return Label(text, _role([division.group(1)]) or LabelKind.RESPONSIBLE)
+    contact = _CONTACT.search(text)
+    if contact is not None and contact.group(1) != text and 0 < contact.start() <= 6:
+        return Label(text, LabelKind.PERSON)  # 责任单位负责人, 企业方联系人: whoever's person it is
     for head in sorted(BODY_HEADS, key=len, reverse=True):
         if text.endswith(head):
             tokens = _tokens(text[: -len(head)])
-            owner = _OWNER.match(text)
-            if tokens is None and owner is not None and _tokens(text[owner.end() : -len(head)]) is not None:
+            owner = _OWNER.match(text) or _APPOINTER.match(text)
+            if tokens is None and owner is not None and _tokens(text[owner.end() : -len(head)]):
                 # 市卫健委内牵头处室: the divisions inside one body, not bodies of the plan
                 return Label(text, LabelKind.OTHER)
             if tokens is None and topic:

@@ -1,0 +1,184 @@
+"""Notations met in the fortieth to forty-fourth batches of unseen plans, each in invented text.
+
+A task table typed with single spaces on a page stored on one line, its rows cut at their bare
+numbers; a header at a paragraph's end that opens with its task column, set out letter by letter;
+header words that name the bodies another organisation appointed (党工委管委会牵头部门), a bureau's
+own division (本局责任处(单位)) or a person of a body (责任单位负责人); unnumbered items run together
+on one line, each ended by its 部门分工 sentence; a list of helpers that commas broke; and a table
+copied without its header.
+"""
+
+from __future__ import annotations
+
+from helpers import parse_text, roles
+
+from matrix.model import Line
+from matrix.parsers.reflow import join_barred_cells
+from matrix.parsers.table import column_kind
+from matrix.text.roles import LabelKind, read_label
+
+
+def test_a_table_typed_with_spaces_on_a_pages_one_line_is_cut_at_its_row_numbers() -> None:
+    plan = parse_text(
+        "某区管委会办公室关于印发签约项目推进方案的通知 各单位: 现将推进方案印发给你们。"
+        "一、总体要求 各单位要加快推进签约项目落地,做好跟踪服务和要素保障工作,确保项目早日建成投产。 "
+        "附件 签约项目任务分解表 序号 项目名称 项目内容 投资额 牵头领导 责任单位 负责事项 "
+        "一、台资项目 1 海峡保险项目 某保险公司拟在本区设立分公司。 10 张明 区财政金融局 "
+        "区财政金融局负责对接。 2 高新产业园项目 某集团拟与区属国企共同开发产业园。 50 李华 "
+        "区经济发展局 区规划局 区经济发展局负责对接。 "
+        "二、内资项目 3 物流总部项目 某物流公司拟在本区设立总部。 2 王强 区商务局 区商务局负责对接。\n"
+    )
+    assert roles(plan) == [
+        ("一.1", ["区财政金融局"], []),
+        ("一.2", ["区经济发展局", "区规划局"], []),
+        ("二.3", ["区商务局"], []),
+    ]
+    assert [o.name for o in plan.tasks[0].others] == ["张明"]
+    assert plan.tasks[2].text.startswith("物流总部项目")
+
+
+def test_a_figure_that_is_the_next_rows_number_does_not_cut_the_row() -> None:
+    plan = parse_text(
+        "某区关于印发重点项目推进方案的通知 各单位: 现将方案印发给你们,请认真贯彻执行,确保各项目按期推进。"
+        "附件 重点项目任务分解表 序号 项目名称 投资额 牵头领导 责任单位 "
+        "1 滨海旅游度假区项目 2 赵刚 区文旅局 2 海洋研究中心项目 3 孙丽 区海洋局 "
+        "3 港口物流园区项目 20 周伟 区交通局\n"
+    )
+    assert roles(plan) == [("1", ["区文旅局"], []), ("2", ["区海洋局"], []), ("3", ["区交通局"], [])]
+
+
+def test_a_header_at_a_paragraphs_end_may_open_with_its_task_column_set_out_letter_by_letter() -> None:
+    plan = parse_text(
+        "附件 某局2016年政务公开工作任务分解表 工 作 任 务 党工委管委会牵头部门 本局责任处（单位） "
+        "工\u3000作\u3000要\u3000求\n"
+        "一、推进权力清单公开\n"
+        "1.公开权力清单和责任清单 区行政审批局 综合处牵头，各处配合落实 通过门户网站集中展示。\n"
+        "2.推进监管执法信息公开 区市场监管局 执法处牵头落实 公开执法依据和结果。\n"
+    )
+    assert roles(plan) == [("一.1", ["综合处"], ["各处"]), ("一.2", ["执法处"], [])]
+    assert [(o.name, o.role) for o in plan.tasks[0].others] == [("区行政审批局", "党工委管委会牵头部门")]
+
+
+def test_header_words_of_an_appointing_body_a_division_and_a_bodys_person() -> None:
+    assert column_kind("党工委管委会牵头部门") == "other:党工委管委会牵头部门"
+    assert column_kind("本局责任处（单位）") == "responsible"
+    assert column_kind("责任单位负责人") == "leader"
+    assert column_kind("企业方联系人及联系方式") == "leader"
+    assert column_kind("区直牵头部门") == "lead"
+    # a division's name is no label: its role words are part of the name
+    for name in ("考评处", "项目推进处", "综合协调处"):
+        assert read_label(name) is None
+    label = read_label("省政府牵头单位")
+    assert label is not None and label.kind is LabelKind.LEAD
+
+
+def test_unnumbered_items_on_one_line_each_end_with_their_division_of_work() -> None:
+    plan = parse_text(
+        "近日\n某省政府印发\n工作任务分工方案\n一起来看看吧\n"
+        "粮食产量稳定在1200万吨以上 部门分工:省农业农村厅牵头,各地配合。 "
+        "大力推进产业集群建设 工作措施:完成产业集群政策文件的评估及修订工作。 "
+        "部门分工:省工业和信息化厅牵头,省发展改革委、科技厅等配合。 "
+        "促进数字经济发展 工作措施:实施数字化转型工程。 部门分工:省工业和信息化厅牵头,省委网信办,"
+        "省发展改革委、商务厅,省通信管理局等配合。\n"
+    )
+    assert [(t.leads, t.participants) for t in plan.tasks] == [
+        (["省农业农村厅"], ["各地"]),
+        (["省工业和信息化厅"], ["省发展改革委", "科技厅"]),
+        (["省工业和信息化厅"], ["省委网信办", "省发展改革委", "商务厅", "省通信管理局"]),
+    ]
+    assert plan.tasks[0].text.startswith("粮食产量稳定")
+
+
+def test_helpers_listed_across_commas_all_take_part() -> None:
+    plan = parse_text(
+        "1.推进数字政府建设。\n部门分工:市数据局牵头,市委网信办,市发展改革委、市财政局,市通信管理局等配合。\n"
+    )
+    assert roles(plan) == [("1", ["市数据局"], ["市委网信办", "市发展改革委", "市财政局", "市通信管理局"])]
+
+
+def test_a_table_copied_without_its_header_is_read_by_what_its_columns_hold_and_reported() -> None:
+    cells = [
+        ["1", "一、主要预期目标", "农村居民收入增长6%以上。", "法规科", "张明", "2024年底前", "5555309"],
+        ["2", "粮食产量稳定在100亿斤以上。", "市农技中心", "李华", "2024年底前", "5555097"],
+        ["3", "二、加快产业发展", "农产品加工业产值增长15%以上。", "产业科", "王强", "2024年底前", "5555309"],
+        ["4", "发展预制菜产业,产值突破100亿元。", "产业科\n市畜牧中心", "王强", "2024年底前", "5555309"],
+    ]
+    text = "\n|\n".join("\n|\n".join(row) for row in cells) + "\n|\n"
+    plan = parse_text(text)
+    assert roles(plan) == [
+        ("一.1", ["法规科"], []),
+        ("一.2", ["市农技中心"], []),
+        ("二.3", ["产业科"], []),
+        ("二.4", ["产业科", "市畜牧中心"], []),
+    ]
+    assert [(o.name, o.role) for o in plan.tasks[1].others] == [("李华", "责任人")]
+    assert any("表格没有表头" in f.message for f in plan.findings)
+
+
+def test_a_numbered_list_with_no_table_is_not_taken_for_a_table_without_header() -> None:
+    plan = parse_text(
+        "1\n|\n推进项目建设。\n|\n2\n|\n加强宣传。\n|\n3\n|\n强化督查。\n|\n4\n|\n落实保障。\n|\n"
+        "二、组织保障\n(一)加强领导。(市政府办牵头)\n"
+    )
+    assert roles(plan) == [("二.一", ["市政府办"], [])]
+    assert not any("表格没有表头" in f.message for f in plan.findings)
+
+
+def test_bodies_one_a_line_in_a_bordered_cell_stay_apart() -> None:
+    texts = ["1", "|", "推进", "|", "产业科", "市畜牧中心", "|", "张明", "|"]
+    texts += ["2", "|", "宣传", "|", "法规科", "|", "李华", "|"]
+    lines = [Line(k, t) for k, t in enumerate(texts, 1)]
+    assert [line.text for line in join_barred_cells(lines)][4:6] == ["产业科、市畜牧中心", "|"]
+
+
+def test_paragraphs_each_naming_a_body_before_a_colon_are_a_list_of_duties() -> None:
+    plan = parse_text(
+        "2022年防汛抗旱应急预案\n"
+        "乡镇政府:建立乡镇交通安全管理站。管理站负责乡镇区域内的交通安全宣传教育。\n"
+        "交通部门:结合实际,制定农村道路客运网络的相关政策;加快实施“村村通”工程。\n"
+        "公安交警部门:指导、协调全市农村道路交通安全管理工作机制的建设工作。\n"
+    )
+    assert [t.leads for t in plan.tasks] == [["乡镇政府"], ["交通部门"], ["公安交警部门"]]
+    assert not [f for f in plan.findings if "没有读懂标签" in f.message]
+
+
+def test_a_single_body_and_its_duty_after_a_colon_is_a_task() -> None:
+    plan = parse_text("县自然资源局:负责因暴雨引发地质灾害的调查、监测和防治工作。\n")
+    assert [t.leads for t in plan.tasks] == [["县自然资源局"]]
+
+
+def test_a_label_before_a_colon_and_its_bodies_is_still_a_label_line() -> None:
+    plan = parse_text("1.加强农村道路管理。\n责任部门:县交通局、县公安局\n")
+    assert roles(plan) == [("1", ["县交通局", "县公安局"], [])]
+
+
+def test_a_two_column_table_of_bodies_and_their_duties() -> None:
+    plan = parse_text(
+        "与相关部门的职责边界\n相关部门\n\n职责分工\n\n区公安分局\n\n维护考点周边安全、试卷运送保管安全保障。\n\n"
+        "区教育局\n\n负责高考、中考的具体组织、实施和协调工作。\n\n区市场监管局\n\n考点周边餐饮卫生检查。\n\n"
+        "相关依据\n\n《关于做好考试安全工作的通知》。\n\n案例\n\n高考前夕,区政府牵头,组织召开联席会议。\n"
+    )
+    assert [t.leads for t in plan.tasks] == [["区公安分局"], ["区教育局"], ["区市场监管局"]]
+
+
+def test_a_numbered_table_whose_bodies_column_says_no_role() -> None:
+    plan = parse_text(
+        "序号 |\n部门 |\n事权清单 |\n1 |\n市委宣传部 |\n1.负责指导食品安全宣传教育。 2.负责舆论引导。 |\n"
+        "2 |\n市委政法委 |\n1.牵头推动完善执法司法政策。 |\n"
+        "3 |\n市发展改革局 |\n1.衔接平衡食品安全发展战略。 |\n"
+    )
+    assert roles(plan) == [("1", ["市委宣传部"], []), ("2", ["市委政法委"], []), ("3", ["市发展改革局"], [])]
+
+
+def test_a_label_alone_on_its_line_takes_its_value_past_a_blank_line() -> None:
+    plan = parse_text(
+        "光明区2020年民生实事\n\n进一步完善托育服务体系\n\n牵头单位:\n\n光明区卫生健康局\n\n协办单位:\n\n区妇联\n"
+    )
+    assert [(t.leads, t.participants) for t in plan.tasks] == [(["光明区卫生健康局"], ["区妇联"])]
+
+
+def test_a_group_with_the_kinds_of_body_it_takes_in_and_a_vague_one() -> None:
+    plan = parse_text(
+        "1.贯彻落实意识形态工作责任制。\n(责任部门:各处〈室、局〉)\n2.建立完善规章制度。\n(责任部门:相关处〈室、局〉)\n"
+    )
+    assert [t.leads for t in plan.tasks] == [["各处（室、局）"]]
