@@ -182,3 +182,40 @@ def test_a_group_with_the_kinds_of_body_it_takes_in_and_a_vague_one() -> None:
         "1.贯彻落实意识形态工作责任制。\n(责任部门:各处〈室、局〉)\n2.建立完善规章制度。\n(责任部门:相关处〈室、局〉)\n"
     )
     assert [t.leads for t in plan.tasks] == [["各处（室、局）"]]
+
+
+def test_a_bracket_closing_a_sections_last_item_assigns_the_whole_section() -> None:
+    plan = parse_text(
+        "三、主要任务\n（一）合理配置医疗资源\n1.科学编制卫生事业发展规划。\n2.加快医疗资源建设。\n"
+        "3.大力扶持社会资本办医。（责任单位：区卫健局、区发改局）\n"
+        "（二）深化医院管理制度改革\n1.落实公立医院经营管理自主权。\n2.建立院长任职资格管理制度。\n"
+        "3.建立激励约束机制。（责任单位：区卫健局、区人社局）\n"
+    )
+    assert roles(plan) == [("三.一", ["区卫健局", "区发改局"], []), ("三.二", ["区卫健局", "区人社局"], [])]
+    assert "加快医疗资源建设" in plan.tasks[0].text
+
+
+def test_items_each_ending_in_a_bracket_stay_tasks_of_their_own() -> None:
+    plan = parse_text(
+        "（一）推动收储一批\n1.开展收储出让。（各街镇、区规划资源局）\n2.加强资金支持。（区属国企）\n"
+        "3.加强转让监管。（区经委、区市场监管局）\n"
+    )
+    assert [t.id for t in plan.tasks][-1] == "一.3"
+    assert roles(plan)[-1] == ("一.3", ["区经委", "区市场监管局"], [])
+
+
+def test_a_run_together_table_whose_sections_number_their_rows_afresh() -> None:
+    plan = parse_text(
+        "附件：综合改革一览表主线项目主要内容责任单位完成时限（一）合理配置医疗资源1科学编制卫生发展规划"
+        "①结合总体规划提出目标任务。②调整医疗机构设置规划。医改办、社会事业局、经济发展局2015年6月"
+        "2加快医疗资源建设①加快协和医院建设。②县医院与中楼卫生院举办医联体。社会事业局、各县级公立医院常年"
+        "（二）深化医院管理制度改革1落实公立医院独立法人地位医院在人事管理方面自主决定。医改办、党群工作部2015年12月"
+        "2建立院长任职资格管理制度探索实行院长聘任制。社会事业局、财政金融局2015年12月\n"
+    )
+    assert roles(plan) == [
+        ("一.1", ["医改办", "社会事业局", "经济发展局"], []),
+        ("一.2", ["社会事业局", "各县级公立医院"], []),
+        ("二.1", ["医改办", "党群工作部"], []),
+        ("二.2", ["社会事业局", "财政金融局"], []),
+    ]
+    assert [t.deadline for t in plan.tasks] == ["2015年6月", "常年", "2015年12月", "2015年12月"]

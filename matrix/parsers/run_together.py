@@ -34,7 +34,7 @@ from matrix.parsers.table import column_kind
 from matrix.text.normalize import fold
 
 _HEADER_START = re.compile(r"序号|编号")
-_TASK_HEAD = re.compile(r"(?:重点|主要|具体)?(?:工作)?(?:任务|内容|措施|事项)")
+_TASK_HEAD = re.compile(r"(?:主线|重点|主要|具体)?(?:工作)?(?:任务|内容|措施|事项|项目)")
 """How a header with no number column opens: its task column (工作任务, 主要内容)."""
 _HEADER_CELL_END = re.compile(
     r"(任务|内容|措施|事项|目标|工作|项目|举措|指标|名称|实事|标准|要求|时限|时间|期限|节点|安排|备注|说明|"
@@ -72,8 +72,11 @@ _LEVEL_START = re.compile(r"[省市县区州镇乡各]")
 _VERB_START = re.compile(
     r"^(推进|推动|加强|加快|完善|建设|建立|实施|开展|提升|提高|完成|实现|落实|做好|强化|支持|鼓励|引导|"
     r"发挥|组织|协调|新建|改造|打造|培育|深化|优化|促进|扩大|健全|形成|规范|全面|积极|持续|进一步|确保|"
-    r"力争|对|在|为|把|将|要|和|及|与|等)"
+    r"力争|对|在|为|把|将|要|和|及|与|等|妥善|根据|按照|依托|通过|结合|围绕|利用|针对|同时|逐步|不断|及时|严格|"
+    r"认真|切实|主动|大力|重点|统筹|依法)"
 )
+_RUN_VERB_END = re.compile(r"(举|创|开|合|兴|承|代|领|帮|督|交)办$")
+"""How a clause ends that a body's ending hides (中楼卫生院举办): 举办 is a verb, not an office."""
 _MAX_UNIT = 20
 _MAX_ROW = 2000
 """A row longer than this (in characters) is no row: the table has ended."""
@@ -86,9 +89,9 @@ _GROUP_PLACE = re.compile(r"各[省市县区镇乡村]")
 _PERSON = re.compile(r"[\u4e00-\u9fff]{2,3}")
 _DEADLINE = re.compile(
     r"(\d{4}年(\d{1,2}月)?(\d{1,2}日)?(上旬|中旬|下旬|底|末)?(前|以前|之前)?|\d{1,2}月(底|末)?(前|以前)?"
-    r"|年底前|长期坚持|长期|持续推进|常态化)(完成)?"
+    r"|年底前|长期坚持|长期|常年|持续推进|常态化)(完成)?"
 )
-_DEADLINE_END = re.compile(r"(前|底|末|月|年|长期|持续推进|常态化|完成)$")
+_DEADLINE_END = re.compile(r"(前|底|末|月|年|长期|常年|持续推进|常态化|完成)$")
 
 
 def cut_run_together(lines: list[Line], findings: list[Finding]) -> list[Line]:
@@ -166,7 +169,9 @@ def _find_header(folded: str, following: str) -> tuple[int, int, list[str]] | No
             continue
         if numbered:
             return m.start(), end, [m.group(), *words]
-        if kinds[0] == "text" and _starts_marked(rest):
+        # rows numbered in their text (1.…) or bare (主线项目主要内容…完成时限(一)…1科学编制…): the
+        # number gets the column 序号 would give it
+        if kinds[0] == "text" and (_starts_marked(rest) or _starts_rows(rest)):
             return m.start(), end, ["序号", *words]
     return None
 
@@ -319,8 +324,8 @@ def _read_rows(stream: _Stream, header: list[str]) -> tuple[list[Line], int] | N
     while p < len(folded):
         section = _section_at(folded, p, expected)
         if section is not None:
-            out.append(Line(_number(stream, p), stream.text[p:section].strip()))
-            p = section
+            out.append(Line(_number(stream, p), stream.text[p : section[0]].strip()))
+            p, expected = section
             continue
         body = _row_number(folded, p, expected)
         if body is None:
@@ -343,16 +348,18 @@ def _number(stream: _Stream, at: int) -> int:
     return stream.lines[stream.origin[min(at, len(stream.origin) - 1)]].number
 
 
-def _section_at(folded: str, p: int, expected: int) -> int | None:
-    """Where row ``expected`` starts when a section row (一、主要发展指标) stands at ``p``."""
+def _section_at(folded: str, p: int, expected: int) -> tuple[int, int] | None:
+    """Where the next row starts, and its number, when a section row (一、主要发展指标) stands at
+    ``p``: row ``expected``, or row 1 where each section numbers its rows afresh."""
     m = _SECTION.match(folded, p)
     if m is None:
         return None
     for q in range(m.end() + 1, min(len(folded), m.end() + 40)):
         if folded[q] in "。;":
             return None
-        if _row_number(folded, q, expected) is not None:
-            return q
+        for number in dict.fromkeys((expected, 1)):
+            if _row_number(folded, q, number) is not None:
+                return q, number
     return None
 
 
@@ -638,8 +645,10 @@ def _plausible(name: str, *, glued: bool) -> bool:
         return True
     if len(base) < 3 and base not in _SHORT_BODIES:
         return False
-    if _VERB_START.match(base) or (glued and _ATTACHED.search(base)):
-        return False
+    if _VERB_START.match(base) or (glued and _ATTACHED.search(base)) or base.startswith(("级", "直")):
+        return False  # …级, …直 go on a level word (各县|级公立医院 is 各县级公立医院)
+    if _DEADLINE.search(base) or _RUN_VERB_END.search(base):
+        return False  # …管理局常年: the time column after the names
     return bool(is_organisation(base) or _PLACE_END.search(base))
 
 

@@ -322,9 +322,15 @@ class TaskCollector:
         """True when children ``0..index`` carry no assignment but the last of them ends in a lone one."""
         child = node.children[index]
         own = [p for p in child.paras() if _assigned(p)]
-        if index == 0 or child.children or len(own) != 1 or own[0].pure is None:
+        if index == 0 or child.children or len(own) != 1:
             return False
-        return not any(c.has_assignment() for c in node.children[:index])
+        before = node.children[:index]
+        if own[0].pure is None:
+            last = index == len(node.children) - 1 and index >= 2 and _closes(own[0])
+            # items that each end in a bracket the reader did not take (…(区属国企)) are each a task
+            if not last or any(c.paras()[-1].folded.rstrip(" 。.;").endswith(")") for c in before):
+                return False
+        return not any(c.has_assignment() for c in before)
 
     def _whole(self, node: Node) -> None:
         node.is_task = True
@@ -444,6 +450,14 @@ _FACET = re.compile(
     r"|^(保障|推进)措施|^(实施|工作)步骤|^进度安排|^(责任|职责)分工"
 )
 """How an item that is a part of a task opens (行动目标, 主要任务, 保障措施), not a task's own words."""
+
+
+def _closes(para: Para) -> bool:
+    """True when ``para``'s one bracket ends it (…来岚投资建设。(责任单位:A、B)): the last item's
+    bracket that closes its section's run of items, none of which names anyone."""
+    if len(para.inlines) != 1 or para.inlines[0].leading:
+        return False
+    return not para.folded[para.inlines[0].group.end :].strip(" 。.;")
 
 
 def _facets(node: Node) -> bool:
