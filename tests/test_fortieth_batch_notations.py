@@ -219,3 +219,18 @@ def test_a_run_together_table_whose_sections_number_their_rows_afresh() -> None:
         ("二.2", ["社会事业局", "财政金融局"], []),
     ]
     assert [t.deadline for t in plan.tasks] == ["2015年6月", "常年", "2015年12月", "2015年12月"]
+
+
+def test_a_run_together_table_carried_on_from_the_page_before_with_roles_in_words() -> None:
+    plan = parse_text(
+        "重点任务分工清单\n(上接第三版)\n"
+        "序号工作任务责任单位21树立婚育新风。构建新型婚育文化。省委宣传部、省妇联牵头;团省委、省广电局配合;"
+        "各州(市)党委和政府落实22实行特别扶助制度。地方各级政府应当对困难老年人发放护理补贴。省财政厅牵头;"
+        "省民政厅配合;各州(市)党委和政府落实23依申请给予医疗救助。省医保局牵头;省民政厅配合;各州(市)党委和政府落实\n"
+    )
+    assert roles(plan) == [
+        ("21", ["省委宣传部", "省妇联"], ["团省委", "省广电局"]),
+        ("22", ["省财政厅"], ["省民政厅"]),
+        ("23", ["省医保局"], ["省民政厅"]),
+    ]
+    assert [(o.name, o.role) for o in plan.tasks[0].others] == [("各州（市）党委和政府", "落实")]

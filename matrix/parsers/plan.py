@@ -206,7 +206,10 @@ def _no_task_message(paras: list[Para]) -> str:
             "或在单元格之间加上 | 或制表符后再试"
         )
         return message
-    looked = [p.line for p in paras if _ROLE_WORD.search(p.folded) and _ORG_IN_TEXT.search(p.folded)]
+    # a page stored on one line is cut into pieces that keep its number: name it once
+    looked = list(
+        dict.fromkeys(p.line for p in paras if _ROLE_WORD.search(p.folded) and _ORG_IN_TEXT.search(p.folded))
+    )
     if looked:
         shown = "、".join(f"第{n}行" for n in looked[:8]) + (" 等" if len(looked) > 8 else "")
         message += (

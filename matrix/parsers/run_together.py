@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass
 
 from matrix.model import Finding, Line
+from matrix.parsers.assignment import parse_assignment
 from matrix.parsers.names import is_organisation
 from matrix.parsers.table import column_kind
 from matrix.text.normalize import fold
@@ -224,14 +225,27 @@ def _header_cell(cell: str) -> bool:
 
 
 def _starts_rows(rest: str) -> bool:
-    """True when the text after a header begins with row 1 (or a section row, then row 1)."""
+    """True when the text after a header begins with its first row (or a section row, then row 1)."""
     section = _SECTION.match(rest)
     if section is not None:
         number = re.search(r"(?<!\d)1(?!\d)", rest[section.end() : section.end() + 40])
         if number is None:
             return False
         rest = rest[section.end() + number.start() :]
-    return _row_number(rest, 0, 1) is not None
+    return _first_row(rest) is not None
+
+
+def _first_row(rest: str) -> int | None:
+    """The number of the row the text after a header opens with: 1, or, on a page that carries on a
+    table from the page before (序号工作任务责任单位21树立婚育新风…22根据…), the number there when the
+    next one follows."""
+    m = re.match(r"[1-9]\d{0,2}", rest)
+    if m is None or _row_number(rest, 0, int(m.group())) is None:
+        return None
+    number = int(m.group())
+    if number == 1 or re.search(rf"(?<!\d){number + 1}(?!\d)", rest[m.end() : m.end() + _MAX_ROW]):
+        return number
+    return None
 
 
 def _row_number(text: str, at: int, expected: int) -> int | None:
@@ -320,7 +334,7 @@ def _read_rows(stream: _Stream, header: list[str]) -> tuple[list[Line], int] | N
     kinds = [column_kind(c) or "" for c in header]
     folded = stream.folded
     out: list[Line] = []
-    expected, p = 1, 0
+    expected, p = _first_row(folded) or 1, 0
     while p < len(folded):
         section = _section_at(folded, p, expected)
         if section is not None:
@@ -431,7 +445,12 @@ def _ends_row(before: str) -> bool:
         return True
     base = _without_gloss(before)
     tail = base[-12:]
-    return bool(is_organisation(tail) or _PLACE_END.search(tail) or _DEADLINE_END.search(tail))
+    return bool(
+        is_organisation(tail)
+        or _PLACE_END.search(tail)
+        or _DEADLINE_END.search(tail)
+        or _ROLE_END.search(tail)
+    )
 
 
 def _without_gloss(text: str) -> str:
@@ -515,9 +534,13 @@ def _tail(
         elif k in units:
             if read_units:
                 continue
+            if _role_sentence(folded[pos:end]):
+                # A、B牵头;C配合;D落实: the cell says each body's role in words
+                cells[units[0]], pos, read_units = folded[pos:end], end, True
+                continue
             run = _units(folded[pos:end])
-            if run is None:
-                return None
+            if run is None or _SUBJECT.match(folded, pos + run[1]):
+                return None  # 地方各级政府应当…: the subject of the row's next sentence
             chunks, length = run
             _lay(cells, units, chunks)
             pos += length
@@ -530,6 +553,20 @@ def _tail(
     if not read_units:
         return None
     return cells, pos
+
+
+_SUBJECT = re.compile(r"(应当|应|要|须|必须|可以|可|要求)[\u4e00-\u9fff]")
+"""What follows a body that opens a sentence of the row's text, not the row's units."""
+_ROLE_END = re.compile(r"(牵头|配合|落实|负责|参与|协助|协办|主办|承办)$")
+"""How a cell ends that says its bodies' roles in words (…牵头;…配合;各州(市)党委和政府落实)."""
+
+
+def _role_sentence(text: str) -> bool:
+    """True when ``text`` is a cell that names bodies and their roles and nothing else."""
+    if not _ROLE_END.search(text) or "。" in text:
+        return False
+    said = parse_assignment(text)
+    return said.unread == 0 and bool(said.leads or said.participants or said.responsible)
 
 
 def _person(folded: str, at: int, end: int, *, units_follow: bool) -> int | None:
