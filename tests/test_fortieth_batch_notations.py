@@ -234,3 +234,39 @@ def test_a_run_together_table_carried_on_from_the_page_before_with_roles_in_word
         ("23", ["省医保局"], ["省民政厅"]),
     ]
     assert [(o.name, o.role) for o in plan.tasks[0].others] == [("各州（市）党委和政府", "落实")]
+
+
+def test_labelled_runs_glued_into_a_line_each_close_a_stretch() -> None:
+    plan = parse_text(
+        "（七）“互联网+”益民服务\n1．行动目标。创新服务模式。\n"
+        "2．主要任务“互联网+”便民服务：推进在社会救助领域的应用。牵头单位：区行政审批局，配合单位：区通管办"
+        "“互联网+”医疗卫生：积极提供预约诊疗服务。牵头单位：区卫生局“互联网+”教育：建设教育资源公共服务平台。"
+        "牵头单位：区教育局，配合单位：区财政局，区通管办大力发展在线教育。\n"
+    )
+    assert roles(plan) == [
+        ("七.s1", ["区行政审批局"], ["区通管办"]),
+        ("七.s2", ["区卫生局"], []),
+        ("七.s3", ["区教育局"], ["区财政局", "区通管办"]),
+    ]
+    assert plan.tasks[0].text.startswith("“互联网+”益民服务")
+
+
+def test_a_label_line_that_runs_on_into_the_next_stretchs_text_is_cut_there() -> None:
+    plan = parse_text(
+        "1.推进环保信息化。完善环境监测网络。\n牵头单位：区环土局，配合单位：区经发局“互联网+”林业。实施林业资源智能监管。\n"
+        "牵头单位：区农村发展局\n"
+    )
+    assert [(t.leads, t.participants) for t in plan.tasks] == [
+        (["区环土局"], ["区经发局"]),
+        (["区农村发展局"], []),
+    ]
+    assert all(len(n) < 10 for t in plan.tasks for n in t.participants)
+
+
+def test_a_sentence_label_is_read_whole_past_a_quotation() -> None:
+    plan = parse_text(
+        "（三）整治提升“三边三节点”\n实施内容：加强沿线道路的综合整治。责任分工：区规划局负责开展“三边三节点”规划编制工作，"
+        "金井片区开发管理局组织实施，区交通与建设局业务检查指导。\n"
+    )
+    assert plan.tasks[0].leads == ["区规划局"]
+    assert "金井片区开发管理局" in [o.name for o in plan.tasks[0].others]

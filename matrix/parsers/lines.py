@@ -147,8 +147,7 @@ def _inlines(para: Para, findings: list[Finding], custom: Custom) -> list[Inline
         if not group.closed:
             findings.append(Finding(para.line, "括号没有闭合, 已尽量读取其中的单位", Severity.ERROR))
         out.append(Inline(group, assignment))
-    label = _label_after_text(folded, start, groups, custom)
-    if label is not None:
+    for label in _labels_after_text(folded, start, groups, custom):
         _report_unread(para.line, label.assignment, findings)
         out.append(label)
     stray = _lost_opening(folded, start, groups)
@@ -184,6 +183,90 @@ def _label_after_text(folded: str, start: int, groups: list[Group], custom: Cust
             assignment = _duty_sentence(folded[start + at.end :], assignment, custom)
         if not assignment.is_empty or assignment.deadline or assignment.unread_labels:
             return Inline(Group(begin, len(folded)), assignment)
+    return None
+
+
+def _labels_after_text(folded: str, start: int, groups: list[Group], custom: Custom) -> list[Inline]:
+    """Each labelled run after the text of a line (see :func:`_label_after_text`).  A page stored
+    on one line may hold several, each closing its own stretch of text (…。牵头单位:A,配合单位:B“互联网
+    +”医疗卫生:积极…。牵头单位:C): a run ends before the text that goes on after its bodies."""
+    out: list[Inline] = []
+    pos = start
+    while (label := _label_after_text(folded, pos, groups, custom)) is not None:
+        end = _run_end(folded, label.group.start, custom)
+        if end is None:
+            out.append(label)
+            break
+        out.append(
+            Inline(
+                Group(label.group.start, end),
+                parse_assignment(folded[label.group.start : end], custom=custom),
+            )
+        )
+        pos = end
+    return out
+
+
+_RUN_END = re.compile(r"[。“]")
+_MIN_STRETCH = 4
+
+
+def _run_end(folded: str, begin: int, custom: Custom) -> int | None:
+    """Where a labelled run that begins at ``begin`` ends, when text of the task goes on after it
+    on the line (…配合单位:区通管办“互联网+”医疗卫生:…); None when it runs to the line's end, or
+    what follows is another label of it (。完成时限:…)."""
+    opening = find_labels(folded[begin : begin + _LONGEST_NAME], custom)
+    if not opening or opening[0].label is None or opening[0].label.kind not in _GLUED_KINDS:
+        return None  # 责任分工:区规划局负责开展“…”: a sentence runs on past its bodies
+    end = _outside_brackets(folded, begin)
+    if end is not None and not _bodies_only(folded[begin:end], custom):
+        # …区通管办大力发展创投基金。: the list's last body runs on into the next stretch's text
+        end = _bodies_end(folded, begin, end, custom)
+    if end is None:
+        return None
+    rest = folded[end:].strip()
+    if len(rest) < _MIN_STRETCH or any(at.start == 0 for at in find_labels(rest, custom)):
+        return None
+    return end
+
+
+def _bodies_only(run: str, custom: Custom) -> bool:
+    said = parse_assignment(run, custom=custom)
+    return not said.unread and not said.is_empty and all(map(_named_body, _sentence_names(said)))
+
+
+_LIST_GAP = re.compile(r"[、,;:]")
+
+
+def _bodies_end(folded: str, begin: int, end: int, custom: Custom) -> int | None:
+    """Where a labelled run's bodies end when its last body runs on into text with no stop
+    (…配合单位:区经发局经信处,区通管办大力发展创投基金。): after the longest body's name that opens the
+    last piece of the list (and its 等); None when no run of bodies ends so."""
+    gaps = [m.end() for m in _LIST_GAP.finditer(folded, begin, end)]
+    if not gaps:
+        return None
+    piece = gaps[-1]
+    for k in range(min(end, piece + _LONGEST_NAME), piece + 1, -1):
+        cut = k + 1 if folded.startswith("等", k) else k
+        rest = folded[cut:end].rstrip("。")
+        if "(" in folded[piece:k] or is_organisation(rest) or is_organisation(rest[:_LONGEST_NAME]):
+            continue  # 孙黎明(市委…, 省直各部|门和各市人民政府: inside a name or a list, not after it
+        if is_organisation(folded[piece:k]) and _bodies_only(folded[begin:cut], custom):
+            return cut
+    return None
+
+
+_LONGEST_NAME = 16
+
+
+def _outside_brackets(folded: str, begin: int) -> int | None:
+    """Where the first 。 (after it) or “ (before it) stands outside brackets from ``begin`` on."""
+    depth = 0
+    for k in range(begin, len(folded)):
+        ch = folded[k]
+        depth += (ch == "(") - (ch == ")")
+        if depth <= 0 and _RUN_END.match(ch):
+            return k + 1 if ch == "。" else k
     return None
 
 
@@ -597,7 +680,26 @@ def _restored(lines: list[Line], findings: list[Finding]) -> list[Line]:
     )
     for step in steps:
         lines = step(lines)
-    return regroup(cut_run_together(lines, findings), findings)
+    return _label_runs_cut(regroup(cut_run_together(lines, findings), findings))
+
+
+def _label_runs_cut(lines: list[Line]) -> list[Line]:
+    """``lines`` with a line that opens with a labelled run and goes on with the next task's text
+    (牵头单位:区环土局,配合单位:区经发局“互联网+”林业。实施…) cut where the run ends (:func:`_run_end`)."""
+    out: list[Line] = []
+    for line in lines:
+        folded = fold(line.text) if line.cells is None else ""
+        labels = find_labels(folded) if folded else []
+        end = (
+            _run_end(folded, 0, None)
+            if labels and labels[0].start == 0 and len(folded) == len(line.text)
+            else None
+        )
+        if end is None:
+            out.append(line)
+            continue
+        out += [Line(line.number, line.text[:end]), Line(line.number, line.text[end:].strip())]
+    return out
 
 
 def classify(lines: list[Line], findings: list[Finding], custom: Custom = None) -> list[Para]:

@@ -338,6 +338,15 @@ class TaskCollector:
         self.covered.update(map(id, paras))
         assignment, line = _merged(paras)
         plain_body = not any(_assigned(p) for p in node.body)
+        said = [p for p in paras if _assigned(p)]
+        if (
+            node.children
+            and len(said) == 1
+            and len(said[0].inlines) > 1
+            and said[0] is node.children[-1].para
+        ):
+            self._parts_in_stretches(node, said[0])
+            return
         if node.para is not None and len(node.para.inlines) > 1 and plain_body and not node.children:
             # one numbered item whose brackets each close a stretch of it: a task per stretch, so
             # each bureau sees the sentences it is named for (一.s1, 一.s2); paragraphs under it
@@ -370,6 +379,31 @@ class TaskCollector:
                 node.parent,
             )
         )
+
+    def _parts_in_stretches(self, node: Node, last: Para) -> None:
+        """A task of parts (1.行动目标 / 2.主要任务) whose last part names bodies stretch by stretch
+        (“互联网+”便民服务:…。牵头单位:A “互联网+”教育:…。牵头单位:B): a task per stretch, the first
+        holding the heading and the parts before it."""
+        stretches = _split_stretches(last, last.body_start)
+        marker = last.text[: last.body_start].strip()
+        head = [own_text(p) for p in node.paras() if p.kind not in ("pure", "note")]
+        head += [c.full_text() for c in node.children[:-1]]
+        written = [own_text(p, as_written=True) for p in node.paras() if p.kind not in ("pure", "note")]
+        written += [c.full_text(as_written=True) for c in node.children[:-1]]
+        stretches[0].text = "\n".join([*head, marker + stretches[0].text])
+        stretches[0].written = "\n".join([*written, marker + stretches[0].written])
+        for k, s in enumerate(stretches, 1):
+            self.tasks.append(
+                RawTask(
+                    (*node.outline, f"s{k}"),
+                    s.text,
+                    s.written,
+                    node.line,
+                    s.assignment,
+                    last.line,
+                    node.parent,
+                )
+            )
 
     def _own_lines(self, node: Node) -> None:
         """``node``'s own line and body as one task, the items under it left to be tasks of their own."""
@@ -404,6 +438,14 @@ class TaskCollector:
             elif node.para.inlines:
                 segments.append((node.para, node.para.body_start))
         segments += [(p, 0) for p in node.body]
+        if (
+            node.para is not None
+            and not node.para.inlines
+            and "。" in node.para.folded[node.para.body_start :]
+        ):
+            # 1.推进环保信息化。… / 牵头单位:A / “互联网+”林业。… / 牵头单位:B: the item's own sentences
+            # are the first stretch its first labelled line closes
+            run = [node.para]
         for para, start in segments:
             if para.inlines:
                 self.covered.add(id(para))
@@ -420,6 +462,10 @@ class TaskCollector:
                         RawTask(outline, s.text, s.written, para.line, s.assignment, para.line, node)
                     )
             elif para.pure is not None and not para.pure.rule_only:
+                if run == [node.para] and not (
+                    para.pure.leads or para.pure.responsible or para.pure.participants
+                ):
+                    run = []  # 组长:李文学 after the item's line: the people of the section's first task
                 if run and not count and run[-1].line == para.line and run[0].line < para.line:
                     # a page that stored its items on one line after a few lines of its own (近日 /
                     # 广东省人民政府印发 / … / 粮食产量…以上 部门分工:…): the first task is of that line
@@ -467,7 +513,8 @@ def _facets(node: Node) -> bool:
     if node.para is None or len(node.children) < 2 or _assigned(node.para):
         return False
     said = [p for c in node.children for p in c.paras() if _assigned(p)]
-    if len(said) != 1 or len(said[0].inlines) > 1:
+    last = node.children[-1].para
+    if len(said) != 1 or (len(said[0].inlines) > 1 and said[0] is not last):
         return False  # parts that name bodies stretch by stretch are tasks stretch by stretch
     return all(
         c.para is not None and not c.children and _FACET.match(c.para.folded[c.para.body_start :].strip())
