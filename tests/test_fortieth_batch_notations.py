@@ -270,3 +270,17 @@ def test_a_sentence_label_is_read_whole_past_a_quotation() -> None:
     )
     assert plan.tasks[0].leads == ["区规划局"]
     assert "金井片区开发管理局" in [o.name for o in plan.tasks[0].others]
+
+
+def test_a_run_together_table_after_its_title_with_groups_in_its_units() -> None:
+    plan = parse_text(
+        "附件2022年全区政务公开工作主要任务分解表工作任务工作要求牵头单位配合/责任单位一、加强市场主体信息公开"
+        "1.增强政策制定实施的透明度。 区直各有关单位，各区属事业单位，"
+        "各片区管理局、各乡镇人民政府（街道办事处）"
+        "2.建立审批问题办理和反馈机制。区经济发展局区行政审批局区直各有关单位，各区属事业单位"
+        "3.持续推进反垄断执法信息公开工作。 区直各有关单位，各片区管理局\n"
+    )
+    tasks = [(t.leads, t.participants) for t in plan.tasks]
+    assert tasks[0][0] + tasks[0][1] == ["各区属事业单位", "各片区管理局", "各乡镇人民政府（街道办事处）"]
+    assert tasks[1] == (["区经济发展局", "区行政审批局"], ["各区属事业单位"])
+    assert tasks[2][0] + tasks[2][1] == ["各片区管理局"]

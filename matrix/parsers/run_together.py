@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from matrix.model import Finding, Line
 from matrix.parsers.assignment import parse_assignment
-from matrix.parsers.names import is_organisation
+from matrix.parsers.names import is_organisation, is_vague
 from matrix.parsers.table import column_kind
 from matrix.text.normalize import fold
 
@@ -62,7 +62,7 @@ _PLACE_END = re.compile(
 """Bodies that end as places do (经开区, 高新园, 邹区镇) and group addressees (…各成员单位)."""
 _SHORT_BODIES = {"人行", "妇联", "残联", "侨联", "文联", "科协", "团委", "工会"}
 _ATTACHED = re.compile(
-    r"^(办公室|办|管委会|党工委|党委|工委|办事处|各(成员)?(单位|部门|机构|处室))"
+    r"^(办公室|办|管委会|党工委|党委|工委|办事处|人民政府|各(成员)?(单位|部门|机构|处室))"
     # a generic head with nothing before it (各片区|管理局): the end of the name before
     r"|^(管理局|管理处|管理站|管理所|事业局|服务中心)$"
     r"|^(?![省市县区州]).*(分局|分行|支行|分公司|分中心|分院|支队|大队|中队|派出所|分所)$"
@@ -218,6 +218,8 @@ def _header_cell(cell: str) -> bool:
     """True for a header word that ends on its head word and reads as that: a cell ending in 单位
     or 领导 must read as a role column (任务第一责任单位 is no cell)."""
     kind = column_kind(cell)
+    if "表" in cell:
+        return False  # …主要任务分解表|工作任务…: the table's title ends before its header
     if kind in (None, "number") or not _HEADER_CELL_END.search(cell) or _ROLE_HEAD.search(cell[:-1]):
         return False  # 配合单位完成时限 is two cells: a head word ends a cell
     roles = (*_UNIT_KINDS, "leader")
@@ -523,6 +525,8 @@ def _tail(
     None when no units stand there."""
     cells: dict[int, str] = {}
     pos = at
+    while pos < end and folded[pos] == " ":
+        pos += 1  # …营商环境。 区直各有关单位: a space the copy left where a cell began
     units = [k for k, kind in columns if kind in _UNIT_KINDS or kind.startswith("other:")]
     read_units = False
     for k, kind in columns:
@@ -662,7 +666,8 @@ def _run(text: str, at: int) -> _RunFound | None:
             after = _run(text, j + 1)
             if after is not None:
                 options.append((after[0], after[1] + level, after[2] + 1, ((j + 1, False), *after[3])))
-        after = _run(text, j)
+        # 各乡|镇人民政府: a group of two characters takes no name run onto it (各乡镇人民政府)
+        after = None if _GROUP_PLACE.fullmatch(text[at:j]) else _run(text, j)
         if after is not None:
             options.append((after[0], after[1] + level, after[2] + 1, ((j, True), *after[3])))
         for option in options:
@@ -678,8 +683,9 @@ def _plausible(name: str, *, glued: bool) -> bool:
     base = _without_gloss(name)
     if not base or base.startswith("(") or ("(" in base and ")" not in base):
         return False
-    if _GROUP_PLACE.fullmatch(base):
-        return True
+    grouped = base.endswith(("单位", "部门", "机构")) and (base.startswith("各") or is_vague(base))
+    if _GROUP_PLACE.fullmatch(base) or (grouped and not (glued and _ATTACHED.search(base))):
+        return True  # 各镇; 各区属事业单位; 区直各有关单位, the bodies the table names as a group
     if len(base) < 3 and base not in _SHORT_BODIES:
         return False
     if _VERB_START.match(base) or (glued and _ATTACHED.search(base)) or base.startswith(("级", "直")):
