@@ -13,6 +13,7 @@ from __future__ import annotations
 from helpers import parse_text, roles
 
 from matrix.model import Line
+from matrix.parsers.names import may_be_person
 from matrix.parsers.reflow import join_barred_cells
 from matrix.parsers.table import column_kind
 from matrix.text.roles import LabelKind, read_label
@@ -284,3 +285,21 @@ def test_a_run_together_table_after_its_title_with_groups_in_its_units() -> None
     assert tasks[0][0] + tasks[0][1] == ["各区属事业单位", "各片区管理局", "各乡镇人民政府（街道办事处）"]
     assert tasks[1] == (["区经济发展局", "区行政审批局"], ["各区属事业单位"])
     assert tasks[2][0] + tasks[2][1] == ["各片区管理局"]
+
+
+def test_run_together_rows_ending_in_a_date_and_rows_merged_into_the_one_above() -> None:
+    plan = parse_text(
+        "附件区市场监督管理局2016年主要任务责任分解表 序号项目内容责任领导责任处室责任人完成时间"
+        "1区知识产权试点企业培育，实现零的突破王 浩知识产权处叶龙海2016年12月"
+        "2引导知识产权服务机构入驻平潭2016年12月"
+        "3推行“六合一”案管系统江裕森法规处陈 榕2016年3月\n"
+    )
+    assert roles(plan) == [("1", ["知识产权处"], []), ("2", ["知识产权处"], []), ("3", ["法规处"], [])]
+    assert [o.name for o in plan.tasks[2].others] == ["江裕森", "陈榕"]
+    assert [t.deadline for t in plan.tasks] == ["2016年12月", "2016年12月", "2016年3月"]
+    assert any("表格第2行没有单位, 已沿用上一行的单位" in f.message for f in plan.findings)
+
+
+def test_a_word_may_be_a_persons_name_only_after_a_common_surname() -> None:
+    assert may_be_person("江裕森") and may_be_person("王 浩")
+    assert not may_be_person("管理处") and not may_be_person("知识产") and not may_be_person("市场规范处")

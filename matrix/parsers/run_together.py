@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from matrix.model import Finding, Line
 from matrix.parsers.assignment import parse_assignment
-from matrix.parsers.names import is_organisation, is_vague
+from matrix.parsers.names import is_organisation, is_vague, may_be_person
 from matrix.parsers.table import column_kind
 from matrix.text.normalize import fold
 
@@ -88,6 +88,7 @@ _FRAGMENT = re.compile(r"[^。]{0,3}。")
 _GROUP_PLACE = re.compile(r"各[省市县区镇乡村]")
 """各镇, 各区: a group addressee of two characters."""
 _PERSON = re.compile(r"[\u4e00-\u9fff]{2,3}")
+_SPACED_PERSON = re.compile(r"[\u4e00-\u9fff] [\u4e00-\u9fff]")
 _DEADLINE = re.compile(
     r"(\d{4}年(\d{1,2}月)?(\d{1,2}日)?(上旬|中旬|下旬|底|末)?(前|以前|之前)?|\d{1,2}月(底|末)?(前|以前)?"
     r"|年底前|长期坚持|长期|常年|持续推进|常态化)(完成)?"
@@ -115,7 +116,7 @@ def cut_run_together(lines: list[Line], findings: list[Finding]) -> list[Line]:
             out.append(line)
             i += 1
             continue
-        rows, consumed = table
+        rows, consumed, carried = table
         before = _drop_marks(line.text[:start]).strip()
         if before:
             out.append(Line(line.number, before))
@@ -127,6 +128,14 @@ def cut_run_together(lines: list[Line], findings: list[Finding]) -> list[Line]:
                 "这张表格的单元格连在一起 (没有分隔符), 已按序号和单位名称切开读取: "
                 "请逐行核对每项任务的文字、牵头和参与单位",
             )
+        )
+        findings.extend(
+            Finding(
+                number,
+                f"表格第{row}行没有单位, 已沿用上一行的单位 (网页表格的合并单元格只在第一行显示): "
+                "请核对这一行的单位",
+            )
+            for number, row in carried
         )
         i, rest = stream.remainder(consumed)
         if rest.strip():
@@ -330,13 +339,15 @@ def _starts_marked(rest: str) -> bool:
     return bool(re.match(r"[^\d]{0,40}?1[、.]", rest[section.end() :]))
 
 
-def _read_rows(stream: _Stream, header: list[str]) -> tuple[list[Line], int] | None:
-    """The rows of the table at the start of ``stream``, and where the table ends; None when no
-    row reads."""
+def _read_rows(stream: _Stream, header: list[str]) -> tuple[list[Line], int, list[tuple[int, str]]] | None:
+    """The rows of the table at the start of ``stream``, where the table ends, and the rows (line
+    and number) that took the bodies of the row above; None when no row reads."""
     kinds = [column_kind(c) or "" for c in header]
     folded = stream.folded
     out: list[Line] = []
+    above: list[str] | None = None
     expected, p = _first_row(folded) or 1, 0
+    carried: list[tuple[int, str]] = []
     while p < len(folded):
         section = _section_at(folded, p, expected)
         if section is not None:
@@ -350,14 +361,31 @@ def _read_rows(stream: _Stream, header: list[str]) -> tuple[list[Line], int] | N
         if read is None:
             break
         rows, end = read
-        out.extend(
-            Line(_number(stream, at), "\t".join(c.replace("\n", "、") for c in cells), cells=tuple(cells))
-            for at, cells in rows
-        )
+        for at, cells in rows:
+            if _carried(cells, above, kinds):
+                carried.append((_number(stream, at), cells[0]))
+            above = cells
+            out.append(
+                Line(_number(stream, at), "\t".join(c.replace("\n", "、") for c in cells), cells=tuple(cells))
+            )
         expected, p = expected + 1, end
     if not out:
         return None
-    return out, p
+    return out, p, carried
+
+
+def _carried(cells: list[str], above: list[str] | None, kinds: list[str]) -> bool:
+    """Give a row that names nobody the bodies and people of the row above, as a web table prints a
+    merged cell once, in the first row it covers (…知识产权处叶龙海2016年12月 / 2引导…2016年12月).
+    True when it did."""
+    named = [
+        k for k, kind in enumerate(kinds) if kind in (*_UNIT_KINDS, "leader") or kind.startswith("other:")
+    ]
+    if above is None or any(cells[k] for k in named) or not any(above[k] for k in named):
+        return False
+    for k in named:
+        cells[k] = above[k]
+    return True
 
 
 def _number(stream: _Stream, at: int) -> int:
@@ -507,7 +535,28 @@ def _split_row(folded: str, body: int, end: int, kinds: list[str]) -> tuple[list
             tail = _tail(folded, x, end, columns)
             if tail is not None and tail[1] == end:
                 return [_Part(body, x, tail[0], end)], end
+    # …零的突破王 浩知识产权处叶龙海2016年12月, …入驻平潭2016年12月: a row that ends in a date, its person
+    # and units before it or merged into the row above's
+    if columns[-1][1] != "deadline":
+        return None
+    dates = [m for m in _DEADLINE.finditer(folded, body, end) if m.end() == end and m.group()]
+    if not dates:
+        return None
+    for x in range(body + 1, dates[0].start() + 1):
+        person = _person(folded, x, end, units_follow=True) if x < dates[0].start() else None
+        if x < dates[0].start() and (person is None or not may_be_person(folded[x:person])):
+            continue
+        tail = _tail(folded, x, end, columns, dated=True)
+        if tail is not None and tail[1] == end and not _person_first(tail[0], columns):
+            return [_Part(body, x, tail[0], end)], end
     return None
+
+
+def _person_first(cells: dict[int, str], columns: list[tuple[int, str]]) -> bool:
+    """True when the first unit read opens with a person's name (江裕森法规处): the person and the
+    unit ran together, and the tail starts later."""
+    first = next((cells[k] for k, kind in columns if kind in _UNIT_KINDS and cells.get(k)), "")
+    return any(may_be_person(first[:n]) and is_organisation(first[n:]) for n in (2, 3) if len(first) - n >= 3)
 
 
 def _tail_columns(kinds: list[str]) -> list[tuple[int, str]]:
@@ -519,10 +568,11 @@ def _tail_columns(kinds: list[str]) -> list[tuple[int, str]]:
 
 
 def _tail(
-    folded: str, at: int, end: int, columns: list[tuple[int, str]]
+    folded: str, at: int, end: int, columns: list[tuple[int, str]], *, dated: bool = False
 ) -> tuple[dict[int, str], int] | None:
     """The person, units and date that follow a row's text at ``at``, by column, and where they end;
-    None when no units stand there."""
+    None when no units stand there (with ``dated``, a date alone will do: a row whose other cells
+    were merged into the row above's)."""
     cells: dict[int, str] = {}
     pos = at
     while pos < end and folded[pos] == " ":
@@ -543,6 +593,8 @@ def _tail(
                 cells[units[0]], pos, read_units = folded[pos:end], end, True
                 continue
             run = _units(folded[pos:end])
+            if run is None and dated:
+                continue
             if run is None or _SUBJECT.match(folded, pos + run[1]):
                 return None  # 地方各级政府应当…: the subject of the row's next sentence
             chunks, length = run
@@ -554,7 +606,7 @@ def _tail(
             if m is not None and m.group():
                 cells[k] = m.group()
                 pos = m.end()
-    if not read_units:
+    if not read_units and not (dated and any(kind == "deadline" for k, kind in columns if k in cells)):
         return None
     return cells, pos
 
@@ -580,8 +632,13 @@ def _person(folded: str, at: int, end: int, *, units_follow: bool) -> int | None
     best: tuple[int, tuple[int, int]] | None = None
     for n in (3, 2):
         name = folded[at : at + n]
-        if at + n > end or not _PERSON.fullmatch(name) or is_organisation(name) or _PLACE_END.search(name):
+        if " " in name:  # 王 浩, 叶 峰: a table pads a name of two characters with a space
+            if not _SPACED_PERSON.fullmatch(name):
+                continue
+        elif not _PERSON.fullmatch(name):
             continue
+        if at + n > end or is_organisation(name) or _PLACE_END.search(name) or _LEVEL_START.match(name):
+            continue  # 区省知…: a level word opens a body's name, never a person's
         if not units_follow:
             if at + n == end or _DEADLINE.match(folded, at + n, end):
                 return at + n
