@@ -853,6 +853,8 @@ _GUESSED = {
 }
 """The header words a table copied without its header is given, column by the kind of its cells."""
 _GUESS_ROWS = 3
+_MAX_NUMBER = 4
+"""How long a line holding only a row's number may be (1, (1), 1、)."""
 _ROW_REACH = 40
 
 
@@ -861,7 +863,7 @@ def _headerless_at(solid: list[Line], i: int) -> list[str] | None:
     ``潘秀峰`` / ``2024年底前`` / ``5555309`` / ``2`` / …), guessed from what its rows hold: rows
     numbered 1, 2, 3 … whose cells are text, then bodies, people, dates or other words, in the
     same order in every row.  None unless the first rows all read so."""
-    if solid[i].cells is not None or _number(solid[i].text) != 1:
+    if solid[i].cells is not None or len(solid[i].text.strip()) > _MAX_NUMBER or _number(solid[i].text) != 1:
         return None
     rows: list[list[str]] = []
     at = i

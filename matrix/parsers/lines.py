@@ -688,7 +688,10 @@ def _label_runs_cut(lines: list[Line]) -> list[Line]:
     (牵头单位:区环土局,配合单位:区经发局“互联网+”林业。实施…) cut where the run ends (:func:`_run_end`)."""
     out: list[Line] = []
     for line in lines:
-        folded = fold(line.text) if line.cells is None else ""
+        # a label opens the line (its colon near the start) and a stop or a quotation may end its run
+        opens = line.cells is None and any(c in line.text[:_LONGEST_NAME] for c in ":：")
+        ends = opens and ("。" in line.text or "“" in line.text)
+        folded = fold(line.text) if ends else ""
         labels = find_labels(folded) if folded else []
         end = (
             _run_end(folded, 0, None)

@@ -214,6 +214,7 @@ def _join_onto_previous(lines: list[Line], joins: Callable[[Line, Line], bool], 
     return out
 
 
+_NUMBER_HEAD = re.compile(r"(项目)?编号|序号|序列|号")
 _HEADER_WORDS = 14
 """How many words a table's header typed on a page's one line may hold."""
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]")
@@ -225,9 +226,11 @@ def _table_in_line(text: str) -> list[str] | None:
     header, the header, and each section heading and row, cut where the rows' bare numbers run in
     order (1, 2, 3 …) and where the sections' numbers do.  None when the line holds no such table.
     The rows keep their spaces for the table reader to lay into columns (:func:`fit_spaced`)."""
+    if not _NUMBER_HEAD.search(text):
+        return None  # no 序号 column: no header typed here
     words = list(re.finditer(r"\S+", text))
     for k, word in enumerate(words):
-        if column_kind(word.group()) != "number":
+        if not _NUMBER_HEAD.fullmatch(word.group()) or column_kind(word.group()) != "number":
             continue
         # the header runs to the first row's number or the first section's
         reach = range(3, min(_HEADER_WORDS, len(words) - k - 1))
