@@ -303,3 +303,30 @@ def test_run_together_rows_ending_in_a_date_and_rows_merged_into_the_one_above()
 def test_a_word_may_be_a_persons_name_only_after_a_common_surname() -> None:
     assert may_be_person("江裕森") and may_be_person("王 浩")
     assert not may_be_person("管理处") and not may_be_person("知识产") and not may_be_person("市场规范处")
+
+
+def test_bare_lists_of_bodies_each_closing_a_sentence_are_its_assignment() -> None:
+    plan = parse_text(
+        "11、积极推动城市圈联动发展,提升整体实力(省发改委、交通厅、商务厅、城市圈9市等)。"
+        "加快推进航运中心、机场扩建等工程建设(省发改委、交通厅、机场集团公司)。"
+        "推动经济带建设,尽快建成一批区域性中心城市(省发改委、建设厅等)。\n"
+    )
+    assert [t.leads[:2] for t in plan.tasks] == [
+        ["省发改委", "交通厅"],
+        ["省发改委", "交通厅"],
+        ["省发改委", "建设厅"],
+    ]
+    assert [t.id for t in plan.tasks] == ["11.s1", "11.s2", "11.s3"]
+
+
+def test_a_bracket_after_a_bodys_name_inside_a_sentence_stays_a_remark() -> None:
+    plan = parse_text("1.将结果通报给社会事业局(教育处)。加强学校安全管理。(区公安局负责)\n")
+    assert roles(plan) == [("1", ["区公安局"], [])]
+
+
+def test_a_sections_division_line_is_its_own_task_beside_items_naming_their_own() -> None:
+    plan = parse_text(
+        "一、千亿斤粮食产能工程\n工作要求:全面启动粮食生产能力工程。\n任务分工:吕维峰副省长负责,省农委总牵头。\n"
+        "1.水利化工程:突出抓好灌区续建工程。省水利厅牵头,省发改委、环保厅等单位配合。\n"
+    )
+    assert roles(plan) == [("一", ["省农委"], []), ("一.1", ["省水利厅"], ["省发改委", "环保厅"])]

@@ -135,12 +135,19 @@ def _inlines(para: Para, findings: list[Finding], custom: Custom) -> list[Inline
             group = Group(group.start, len(folded.rstrip(_TAIL)))
             findings.append(Finding(para.line, "括号不成对, 已按分工读取, 请核对", Severity.ERROR))
         at_end = not folded[group.end :].strip(_TAIL)
-        if not _ROLE_HINT.search(inner) and (not at_end or _after_body(folded, group.start)):
+        # a bracket that ends the line may be a bare list (省数据局、省财政厅) under a lead rule; so may
+        # one that ends a sentence inside it (…提升整体实力(省发改委、交通厅、…9市等)。加快推进…)
+        closes = folded[group.end : group.end + 1] in ("。", ";") and not _after_body(folded, group.start)
+        if not _ROLE_HINT.search(inner) and (not (at_end or closes) or _after_body(folded, group.start)):
             continue  # …通报给社会事业局(教育处): a bracket that remarks on the body it follows
-        # a bracket that ends the line may be a bare list (省数据局、省财政厅) under a lead rule
-        assignment = parse_assignment(inner, bare=at_end, custom=custom)
-        if not at_end and not assignment.labelled and not all(map(_named_body, _sentence_names(assignment))):
-            continue  # (…通过与人工智能协作…): a remark in the middle of the text, not an assignment
+        assignment = parse_assignment(inner, bare=at_end or closes, custom=custom)
+        names = _sentence_names(assignment)
+        if not at_end and not assignment.labelled and not all(map(_named_body, names)):
+            listed = (
+                closes and not assignment.unread and mostly_bodies(sum(map(_named_body, names)), len(names))
+            )
+            if not listed:
+                continue  # (…通过与人工智能协作…): a remark in the middle of the text, not an assignment
         _report_unread(para.line, assignment, findings)
         if assignment.is_empty:
             continue

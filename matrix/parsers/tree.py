@@ -312,7 +312,12 @@ class TaskCollector:
             )
             or assigned[0].pure is not None
         ):
-            self._whole(node)
+            if assigned[0].pure is not None and any(c.has_assignment() for c in node.children):
+                # 一、…工程 / 任务分工:省农委总牵头 over items naming their own bodies: the section's
+                # own lines are its task, and each item is one of its own
+                self._own_lines(node)
+            else:
+                self._whole(node)
         else:
             self._sectioned(node)
         for child in node.children:
