@@ -299,7 +299,9 @@ def test_group_addressees_and_shared_governments() -> None:
         "各市（地）、县（市）政府（行署）",
     ]
     assert texts("各州、市人民政府") == ["各州、市人民政府"]
-    assert texts("省发改委、相关市、县政府") == ["省发改委"]  # which governments is not said
+    # the governments concerned are a group addressee (ANNOTATION.md, forty-eighth batch ruling)
+    assert texts("省发改委、相关市、县政府") == ["省发改委", "相关市、县政府"]
+    assert texts("有关部门、相关单位") == []  # no kind of body said: vague
     assert texts("银川市、石嘴山市、吴忠市人民政府") == [
         "银川市人民政府",
         "石嘴山市人民政府",

@@ -2,8 +2,9 @@
 
 A leader named with his office opening a paragraph under a short item heading (由X副市长负责,Y牵头),
 a comma rule stated without 第一个 inside a list, words ending in 局 that name no bureau (布局), a
-post kept whole as a person (省政府分管领导同志), the notice's contact person, unnamed governments
-(有关市(州)人民政府), and a heading's 总牵头 over items that name their own lead.
+post kept whole as a person (省政府分管领导同志), the notice's contact person, the governments
+concerned (有关市(州)人民政府, a group addressee since the forty-eighth batch's ruling), and a
+heading's 总牵头 over items that name their own lead.
 """
 
 from __future__ import annotations
@@ -46,13 +47,15 @@ def test_a_word_ending_in_ju_that_names_no_bureau() -> None:
         "1.优化空间开发布局。加快节点城市建设。\n"
         "责任单位:省发展改革委、交通运输厅,有关市(州)人民政府等。\n"
     )
-    assert roles(plan) == [("一.1", ["省发展改革委", "交通运输厅"], [])]
+    # the governments concerned stay, as a group addressee (ANNOTATION.md, forty-eighth batch ruling)
+    assert roles(plan) == [("一.1", ["省发展改革委", "交通运输厅", "有关市（州）人民政府"], [])]
 
 
-def test_unnamed_governments_are_vague() -> None:
-    for name in ("有关市(州)人民政府", "相关县(市、区)政府", "有關市(州)人民政府"):
+def test_the_governments_concerned_are_a_group_not_vague() -> None:
+    for name in ("有关市(州)人民政府", "相关县(市、区)政府", "有關市(州)人民政府", "各县(市、区)政府"):
+        assert not is_vague(name), name
+    for name in ("有关部门", "相关单位", "有关方面"):
         assert is_vague(name), name
-    assert not is_vague("各县(市、区)政府")
 
 
 def test_a_post_is_kept_whole_and_a_name_loses_its_title() -> None:

@@ -29,8 +29,6 @@ VAGUE = re.compile(
     r"|^各?(有关|相关)[\u4e00-\u9fff]{0,6}(单位|部门|委办局|委办|机构)$"
     # 省级责任单位, 河长制责任单位: the bodies of a level or of a system, which of them is not said
     r"|^([省市县区]级|[\u4e00-\u9fff]{1,6}制)(责任|成员|牵头|配合)(单位|部门)$"
-    # 相关市、县政府: which governments is not said
-    r"|^(有关|相关|有關|相關)[区县市州縣區](、[区县市州縣區])*([(（][^()（）]*[)）])?(人民)?政府$"
 )
 # "以及", "等和", "和各", "及各" join two lists; a bare "和" is part of names such as 工业和信息化部.
 _JOINERS = re.compile(r"等和|等及|以及|和各|及各|与各|并各|及(?=([州市县区省]直)?(有关|相关))")
