@@ -19,14 +19,15 @@ from matrix.render.json import plan_dict
 CORPUS = Path(__file__).parent / "corpus"
 GOLD = sorted((CORPUS / "gold").glob("*.json"))
 
-MIN_MICRO_F1 = 0.918
+MIN_MICRO_F1 = 0.945
 """A guard against going back, below the issue's target of 0.97: the corpus read at 0.970 with 349
 files; the 48 unseen files added blind on 2026-11-30 (1241–1387) first read at 0.20 to 1.00 a
 batch, and the whole corpus read at 0.950 with them; the 34 files of the next six batches
 (1401–1504) first read at about 0.50 a batch but the last (0.96), and the whole corpus reads at
-0.919 with them (four plans over 25 tasks each, 1461, 1462, 1464 and 1482, read below 0.3).
-Issue 13 stays open until 0.97 holds."""
-MIN_READ_FILES = 413
+0.919 with them (four plans over 25 tasks each, 1461, 1462, 1464 and 1482, read below 0.3); the
+26 files of the seven batches of 2026-11-30/12-01 (1521–1626) first read at 0.38 to 0.90 a batch,
+and the whole corpus of 457 files reads at 0.946 with them.  Issue 13 stays open until 0.97 holds."""
+MIN_READ_FILES = 440
 """Plans that give at least one right triple; the rest are listed in the closing note of issue 13."""
 MIN_FILE_F1 = 0.85
 """The floor each plan must reach, but for the plans named below."""
@@ -103,13 +104,8 @@ BELOW_FLOOR = {
     "1204_taishan_wenguanglvti_zhengwugongkai_2021_partial": "helpers the gold keeps as groups"
     " (其他股室及属下单位, where 其他股室 names no one here) and rows whose body cell the row above"
     " shares, which the text copy prints once",
-    "1221_yunnan_youhuashengyu_fengong_2022_partial": "a newspaper's table run onto one line from row 21"
-    " on, each row ending in 落实 before the next number (…落实22根据…): one task of five is found",
     "1122_shi_weiminbanshishi_undated_partial": "a continuation page of a table flattened onto one line,"
     " single spaces between cells and inside header words (具体工作标准 及预期效果): exit 2",
-    "1244_pingtan_zhengwugongkai_fenjiebiao_2022": "a table run together with no separators and an"
-    " empty lead cell shown as a space: its rows are read (and flagged), but a row's run of units"
-    " opening with a vague one (区直各有关单位,…) is not cut into its bodies",
     "1247_pingtan_yijuhuanjing_2015_partial": "责任分工 sentences read clause by clause; a suffix"
     " written once over a list (金井、澳前片区开发管理局) and vague-looking groups (区直部门) are not"
     " read as the gold reads them",
@@ -146,11 +142,8 @@ BELOW_FLOOR = {
     "1461_pingtan_shengtaihuanbao_yaodian_2016": "a table run together with no separators whose groups"
     " (1, 2 …) hold measures numbered on through the table (1、…46、), each with its time and units,"
     " beside a column of numbered source documents: no row is found, exit 2",
-    "1462_pingtan_hulianwangjia_2016": "a page on one line whose sections' parts (1.行动目标 / 2.主要任务)"
-    " carry several labelled assignments each, which the gold cuts into stretches of the section",
-    "1464_pingtan_gongliyiyuan_gaige_2015": "a page on one line whose section brackets close each"
-    " section's last item ((一)… 1.… 5.…(责任单位:…)), which the gold files on the section, and a"
-    " summary table run together after it",
+    "1462_pingtan_hulianwangjia_2016": "a page on one line that numbers its last section 三、 a second"
+    " time, so the whole 保障措施 runs into the item before it; labelled runs are cut into stretches",
     "1465_hongkou_jianzhulaji_2022": "duty sections for bodies no ending gives away (物业服务企业,"
     " 拆除施工单位, 区中标的道路运输单位) and a paragraph the gold cuts at each body's sentence",
     "1466_shanghai_lingtanyuanqu_2026": "prose duties whose sections the gold cuts at each body's"
@@ -159,12 +152,21 @@ BELOW_FLOOR = {
     " its function in brackets (区经济发展局(经信)负责…。区经济发展局(商务)…), which the gold files as"
     " bodies of their own and cuts into a task a sentence",
     "1482_pingtan_shichangjianguan_renwufenjie_2016": "a page stored on one line whose table ran"
-    " together with no separators at all, its leaders' and divisions' names glued"
-    " (王 浩知识产权处叶龙海), cells merged down and the header printed again mid-table: two rows of"
-    " 27 are found",
+    " together with no separators at all: rows ending in a date are read, and a row naming nobody"
+    " takes the row above's, but a row naming several leaders and divisions glued (王 浩江裕森曹承代"
+    "市场规范处…) is not, and the header printed again mid-table ends the table",
     "1426_zhengzhou_shidashishi_fenjie_2012_fanti_partial": "a newspaper's relay: its opening paragraphs"
     " run into the first item's text, so that item's start is not the gold's (its labels, in traditional"
     " script with pinyin inside them, are read)",
+    "1522_guangdong_buxing_xiangcunzhenxing_2022_partial": "a ministry's divisions written bare after it"
+    " (农业农村部…种植业管理司), which the gold files under the ministry's name, and a 市人民政府 read"
+    " from a default sentence",
+    "1581_fujian_wenhuating_fengong_2017_partial": "a group written with angle brackets (各处〈室、局〉),"
+    " which the gold keeps as written and the reader files with round ones; one task of four",
+    "1626_shanghai_zonghejiaotong_2024": "a task table copied one cell a line whose merged 内容 cells"
+    " and divisions one a line shift the lead and helping divisions between rows",
+    "602_sichuan_xibudakaifa_2017_partial": "a traditional-script group (有關市(州)人民政府) that the"
+    " reader files in simplified characters; one task, so one name weighs a fifth",
 }
 """Plans known to fall below the floor, and why; a plan that rises above it must leave the list."""
 
