@@ -360,18 +360,7 @@ class TaskCollector:
             last = stretches[-1]
             last.text = "\n".join([last.text, *(own_text(p) for p in node.body)])
             last.written = "\n".join([last.written, *(own_text(p, as_written=True) for p in node.body)])
-            for k, s in enumerate(stretches, 1):
-                self.tasks.append(
-                    RawTask(
-                        (*node.outline, f"s{k}"),
-                        s.text,
-                        s.written,
-                        node.line,
-                        s.assignment,
-                        node.line,
-                        node.parent,
-                    )
-                )
+            self._stretch_tasks(node, stretches, node.line)
             return
         self.tasks.append(
             RawTask(
@@ -397,18 +386,13 @@ class TaskCollector:
         written += [c.full_text(as_written=True) for c in node.children[:-1]]
         stretches[0].text = "\n".join([*head, marker + stretches[0].text])
         stretches[0].written = "\n".join([*written, marker + stretches[0].written])
+        self._stretch_tasks(node, stretches, last.line)
+
+    def _stretch_tasks(self, node: Node, stretches: list[_Stretch], line: int) -> None:
+        """A task a stretch of ``node``, outline ``…sK``; ``line`` is where their assignments stand."""
         for k, s in enumerate(stretches, 1):
-            self.tasks.append(
-                RawTask(
-                    (*node.outline, f"s{k}"),
-                    s.text,
-                    s.written,
-                    node.line,
-                    s.assignment,
-                    last.line,
-                    node.parent,
-                )
-            )
+            outline = (*node.outline, f"s{k}")
+            self.tasks.append(RawTask(outline, s.text, s.written, node.line, s.assignment, line, node.parent))
 
     def _own_lines(self, node: Node) -> None:
         """``node``'s own line and body as one task, the items under it left to be tasks of their own."""
