@@ -165,8 +165,6 @@ BELOW_FLOOR = {
     " which the gold keeps as written and the reader files with round ones; one task of four",
     "1626_shanghai_zonghejiaotong_2024": "a task table copied one cell a line whose merged 内容 cells"
     " and divisions one a line shift the lead and helping divisions between rows",
-    "602_sichuan_xibudakaifa_2017_partial": "a traditional-script group (有關市(州)人民政府) that the"
-    " reader files in simplified characters; one task, so one name weighs a fifth",
 }
 """Plans known to fall below the floor, and why; a plan that rises above it must leave the list."""
 

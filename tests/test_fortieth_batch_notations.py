@@ -330,3 +330,8 @@ def test_a_sections_division_line_is_its_own_task_beside_items_naming_their_own(
         "1.水利化工程:突出抓好灌区续建工程。省水利厅牵头,省发改委、环保厅等单位配合。\n"
     )
     assert roles(plan) == [("一", ["省农委"], []), ("一.1", ["省水利厅"], ["省发改委", "环保厅"])]
+
+
+def test_a_traditional_script_group_keeps_its_script_and_files_its_brackets_full_width() -> None:
+    plan = parse_text("1.推進口岸建設。(海關總署、有關市(州)人民政府負責)\n")
+    assert plan.tasks[0].leads == ["海關總署", "有關市（州）人民政府"]

@@ -64,10 +64,15 @@ def as_written(name: str, text: str) -> str:
     (市直各部門).  A name the text does not hold as such comes back unchanged."""
     if _EITHER.keys().isdisjoint(name) or not folds_script(text):
         return name
-    m = re.search("".join(_EITHER.get(c, re.escape(c)) for c in name), text)
-    return m.group() if m else name
+    # a name files its brackets full-width (有关市（州）人民政府) where the text may not
+    m = re.search("".join(_EITHER.get(c) or _BRACKETS.get(c) or re.escape(c) for c in name), text)
+    if m is None:
+        return name
+    return "".join(w if c in _EITHER else c for c, w in zip(name, m.group(), strict=True))
 
 
+_BRACKETS = {"（": "[（(]", "）": "[）)]", "〔": r"[〔\[]", "〕": r"[〕\]]"}
+"""A bracket of a filed name and the widths the text may write it in."""
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
 
