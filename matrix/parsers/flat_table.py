@@ -22,10 +22,10 @@ from matrix.model import Finding, Line
 from matrix.parsers.assignment import parse_assignment
 from matrix.parsers.names import LEAD_MARKS, divisions, is_organisation, is_vague, is_zone, mostly_bodies
 from matrix.parsers.table import (
-    BARE_BODIES,
     DEADLINE_CELL,
     Header,
     column_kind,
+    is_bodies_column,
     is_placeholder,
     is_spaced_header,
     spaced_words,
@@ -62,7 +62,7 @@ def _header_at(lines: list[Line], i: int) -> tuple[list[str], int] | None:
             break
         if cells and _section(lines[j]):
             break  # 一、潘东旭市长负责事项: the first section between rows, not a column
-        kind = column_kind(text) or ("bodies" if BARE_BODIES.match(_bare(text)) else None)
+        kind = column_kind(text) or ("bodies" if is_bodies_column(_bare(text)) else None)
         after = column_kind(lines[j + 1].text) if j + 1 < len(lines) else None
         if len(text) <= 2 and after == "leader" and column_kind(text + lines[j + 1].text.strip()) == "leader":
             cells.append(text + lines[j + 1].text.strip())  # 牵头 / 市领导: one leader column
@@ -112,7 +112,7 @@ def _flat_kinds(header: list[str]) -> list[str]:
     kinds = [column_kind(c) or "" for c in header]
     if not any(k in _ROLE_KINDS or k.startswith("other:") for k in kinds):
         kinds = [
-            "responsible" if BARE_BODIES.match(_bare(c)) else k for c, k in zip(header, kinds, strict=True)
+            "responsible" if is_bodies_column(_bare(c)) else k for c, k in zip(header, kinds, strict=True)
         ]
     return kinds
 

@@ -496,14 +496,14 @@ def parse_names(text: str) -> list[Name]:
     return out
 
 
-SURNAMES = frozenset(
+_SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
     "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
     "常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴"
     "霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑"
     "景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
 )
-"""The common surnames (about three hundred): a word of two or three characters opening with one
+"""The common surnames (about two hundred and fifty): a word of two or three characters opening with one
 may be a person's name, where a table's cells ran together (王浩知识产权处)."""
 
 
@@ -511,4 +511,4 @@ def may_be_person(word: str) -> bool:
     """True for a word shaped like a person's name: a common surname and one or two characters,
     that is no body's name."""
     word = word.replace(" ", "")
-    return 2 <= len(word) <= 3 and word[0] in SURNAMES and not is_organisation(word)
+    return 2 <= len(word) <= 3 and word[0] in _SURNAMES and not is_organisation(word)

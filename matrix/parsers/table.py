@@ -312,11 +312,7 @@ def header_states_rule(cells: list[str]) -> bool:
 
 def read_header(cells: list[str]) -> Header | None:
     """The header a row states, if it names a task column and a department column."""
-    if (
-        len(cells) == 2
-        and BARE_BODIES.match(re.sub(r"\s+", "", cells[0]))
-        and column_kind(cells[1]) == "text"
-    ):
+    if len(cells) == 2 and is_bodies_column(cells[0]) and column_kind(cells[1]) == "text":
         return Header(["responsible", "text"])  # 相关部门 | 职责分工: each row a body and its duties
     if len(cells) < 3:
         return None
@@ -346,12 +342,12 @@ def _implementing_beside(kinds: list[str], cells: list[str]) -> list[str]:
     return [words.get(k, kind) for k, kind in enumerate(kinds)]
 
 
-BARE_BODIES = re.compile(r"^(相关|有关)?(部门|单位)(名称)?$")
-"""A column of bodies that says no role (部门, 相关部门, 单位名称)."""
+_BARE_BODIES = re.compile(r"^(相关|有关)?(部门|单位)(名称)?$")
 
 
-def _bodies_only(cell: str) -> bool:
-    return bool(BARE_BODIES.match(re.sub(r"\s+", "", cell)))
+def is_bodies_column(cell: str) -> bool:
+    """True for a header cell of bodies that says no role (部门, 相关部门, 单位名称)."""
+    return bool(_BARE_BODIES.match(re.sub(r"\s+", "", cell)))
 
 
 def _bare_bodies(kinds: list[str], cells: list[str]) -> list[str]:
@@ -359,9 +355,7 @@ def _bare_bodies(kinds: list[str], cells: list[str]) -> list[str]:
     its bodies take its word as their role (部门 | … | 责任单位: the funding department); with
     none, the row assigns them (the bodies responsible).  A column of towns (责任街镇) is read so
     too."""
-    bare = [
-        k for k, c in enumerate(cells) if kinds[k] == "unknown" and BARE_BODIES.match(re.sub(r"\s+", "", c))
-    ]
+    bare = [k for k, c in enumerate(cells) if kinds[k] == "unknown" and is_bodies_column(c)]
     roles = any(kind in _ROLE_KINDS for kind in kinds)
     places = [k for k, c in enumerate(cells) if _PLACE_COLUMN.match(_simplified(c))]
     if places and not roles:  # 责任街镇 alone: the towns are whom the rows assign
