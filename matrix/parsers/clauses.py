@@ -41,6 +41,11 @@ _CHARGED = re.compile(r"^(?P<names>[^,;。:]{2,60}?)(要|应当|应|须|必须)(
 _AS = re.compile(r"^(?P<names>[^,;。:]{2,60}?)作?为(?P<part>[^,;。]{0,30}?)(单位|部门)$")
 """``市经委作为全市域外招商牵头责任部门``, ``区建管委、区水务局为成员单位``: the bodies and the part
 the sentence names (members take part)."""
+_JOINED = re.compile(
+    r"(联合|会同)(?P<names>[^,;。:]{2,40}?)"
+    r"(?=组织|开展|共同|全面|做好|进行|对|加强|实施|加大|严格|依法|集中|推进|督促)"
+)
+"""``X要联合Y组织开展…``: the bodies the charged ones join in the work."""
 _NOT_BODIES = re.compile(r"^(根据|按照|依据|依照|经|在|对|为|向|与|同|请|通过|围绕)")
 """How a clause opens when what follows is no body doing the work (根据乡党委、政府…要求)."""
 _SCOPE = re.compile(r"^(?P<names>[^,;。:]{2,60}?)(对|在|于|就)")
@@ -49,7 +54,9 @@ _PLACES = re.compile(r"(园区|开发区|新区|学校|企业|镇|乡|街道|社
 _EVERY = re.compile(r"^各[^、,]*(部门|单位|机构|方面)(、|$)")
 """A list opening with every body of a kind (各行业管理部门要…): a call to all, no duty."""
 _LEVEL = re.compile(r"^(省|市|县|区|州|盟|旗|镇|乡|街道|国家|中共|中央|各)")
-_ROSTER = re.compile(r"^由?(?P<who>[^,;。:]{2,60}?)(同志)?担?任(?P<role>(常务)?副?(组长|指挥长))$")
+_ROSTER = re.compile(
+    r"^由?(?P<who>[^,;。:]{2,60}?)(同志)?([担兼]?任|为)(?P<role>(常务)?副?(组长|指挥长)|(?![兼任])[\u4e00-\u9fff]{0,6}主任)$"
+)
 """``由城区办主任刘鹏任组长``: the people a working group's roster puts in charge, with their posts."""
 _POST = re.compile(
     r"^.*(主任|局长|组长|队长|书记|主席|部长|处长|科长|所长|站长|院长|校长|经理|厅长|[省市县区镇乡]长)"
@@ -86,6 +93,9 @@ _NOT_A_TOWN = re.compile(r"(重点|中心|建制|特色|小城|示范|集|城)[�
 _AGENT = re.compile(r"^(?:并|另|均|统一)?由")
 """``由X督促…``, ``由X对…予以修缮``: the bodies after 由 do the work, whatever the verb."""
 _LIST_GOES_ON = tuple("、,和及与()")
+_POST_AFTER = re.compile(
+    r"(常务)?副?(主任|局长|组长|队长|书记|主席|部长|处长|科长|所长|站长|院长|校长|经理|厅长|调研员)"
+)
 
 
 def _agent(clause: str, custom: Custom) -> AssignmentText | None:
@@ -97,6 +107,8 @@ def _agent(clause: str, custom: Custom) -> AssignmentText | None:
     # the list goes on after a 、 or 和: a name's end there is no end of the bodies
     ends = [e for e in name_ends(clause, m.end(), m.end() + 60) if clause[e : e + 1] not in _LIST_GOES_ON]
     for end in reversed(ends):
+        if _POST_AFTER.match(clause, end):
+            continue  # 由区道安办常务副主任李斌主持…: a post in the body, a person does the work
         said = _bodies_then(clause[m.end() : end], "负责", custom)
         if said is not None:
             return said
@@ -136,7 +148,9 @@ def _roster(clause: str) -> AssignmentText | None:
     m = _ROSTER.match(clause)
     if m is None:
         return None
-    people = [_POST.sub("", piece).strip() for piece in m.group("who").split("、")]
+    # 公安局长陈昌明: the post, then the name; 高杰主任: the name, then the post
+    pieces = m.group("who").split("、")
+    people = [(_POST.sub("", piece) or _POST_AFTER.sub("", piece)).strip() for piece in pieces]
     if not people or not all(_PERSON.match(p) and not is_organisation(p) for p in people):
         return None  # 由区政府分管领导任组长 names a post, not a person
     return AssignmentText(persons=[(p, m.group("role")) for p in people])
@@ -168,7 +182,14 @@ def read_clause(clause: str, custom: Custom = None) -> AssignmentText | None:
         and _LEVEL.match(charged.group("names"))
         and not _EVERY.match(charged.group("names"))
     ):
-        return _bodies_then(_MANNER.sub("", charged.group("names")), "负责", custom)
+        said = _bodies_then(_MANNER.sub("", charged.group("names")), "负责", custom)
+        joined = _JOINED.match(clause, charged.end())
+        if said is not None and joined is not None:
+            # 区公安局交警部门要联合市场监督管理局组织开展…: the bodies it joins share the work
+            more = _bodies_then(joined.group("names"), "负责", custom)
+            if more is not None:
+                said.responsible += more.responsible
+        return said
     agent = _agent(clause, custom) or _acting(clause, custom)
     if agent is not None:
         return agent

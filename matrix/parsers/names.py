@@ -66,7 +66,9 @@ _ORGANISATION = re.compile(
     # a broadcaster or an observatory (市广播电视台, 市气象台), never a 平台
     r"电视台|电台|气象台|地震台|電視台|電台|氣象台|"
     # the mass organisations' short names: 妇联, 残联, 工商联, 科协
-    r"(妇|婦|残|殘|侨|僑|文|工商|社科|台)[联聯]|科[协協])(（[^（）]*）)?$"
+    r"(妇|婦|残|殘|侨|僑|文|工商|社科|台)[联聯]|科[协協]|"
+    # a bureau's division named by its function (区公安局交警部门), never its 有关部门
+    r"[局委厅](?!有关|相关|等|各)[\u4e00-\u9fff]{1,4}部门)(（[^（）]*）)?$"
 )
 
 
@@ -370,7 +372,8 @@ def _clean(raw: str) -> tuple[str, tuple[str, ...], bool] | None:
         aliases.append((prefix.group(1) if prefix else "") + inner.group(2) + inner.group(3))
     m = re.match(r"^(.+?)[(\[]([^()\[\]]+)[)\]]$", text)
     if m and _ORG_SUFFIX.search(m.group(1)) and not _ORG_SUFFIX.search(m.group(2)) and len(m.group(2)) <= 4:
-        if not text.startswith("各"):  # 各街办(新区): a group and the others it takes in, one addressee
+        # 各街办(新区), 机关各处(室): a group and the others it takes in, one addressee
+        if not _GROUP_WORD.search(m.group(1)):
             text = m.group(1)  # 市政府办(金融): which desk of the body, not another body
         m = None
     if m and _ZONE_NAME.search(m.group(1)) and _ZONE_NAME.search(m.group(2)) and not text.startswith("各"):
@@ -379,7 +382,8 @@ def _clean(raw: str) -> tuple[str, tuple[str, ...], bool] | None:
         aliases.append(m.group(2))
         m = None
     # 各处(室、局): a group and the other kinds of body it takes in, one addressee
-    if m and _ORG_SUFFIX.search(m.group(2)) and _ORG_SUFFIX.search(m.group(1)) and not text.startswith("各"):
+    kinds = m is not None and bool(_ORG_SUFFIX.search(m.group(2)) and _ORG_SUFFIX.search(m.group(1)))
+    if m and kinds and not _GROUP_WORD.search(m.group(1)):
         text, alias = m.group(1), m.group(2)
         # 市科技局(知识产权局): the alias shares the main name's level prefix.
         prefix = re.match(r"^(市委|市|省|区|县|州|国家)", text)
@@ -393,6 +397,9 @@ def _clean(raw: str) -> tuple[str, tuple[str, ...], bool] | None:
     return text, tuple(aliases), bool(marked or star)
 
 
+_GROUP_WORD = re.compile(r"各|相关|有关")
+"""The words that make a name a group addressee (各处, 机关相关处): a bracket after it names the other
+kinds of body the group takes in (机关各处(室)), not an alias."""
 _ZONE_NAME = re.compile(r"(开发区|新区|园区|科技城|新城|高新区|产业园|科技园|[^公]园)$")
 _DESCRIBED = re.compile(
     r"^(?:(?!牵头|主责|主办|配合|协同|协助|协办|参与|责任|承办)[\u4e00-\u9fff]){1,10}?(单位|部门)"

@@ -68,9 +68,11 @@ _DUTY_LABELS = (
 
 
 def _labelled(text: str) -> bool:
+    """True for a line that opens with a label and holds a duty label (责任领导:…;责任单位:…)."""
     labels = find_labels(text)
-    label = labels[0].label if labels and labels[0].start == 0 else None
-    return label is not None and label.kind in _DUTY_LABELS
+    if not labels or labels[0].start != 0:
+        return False
+    return any(at.label is not None and at.label.kind in _DUTY_LABELS for at in labels)
 
 
 _ROSTER = re.compile(r"组长|成员|组成")
@@ -92,6 +94,29 @@ def _names_only(para: Para, said: AssignmentText) -> bool:
     return len(_NO_WORK.sub("", text)) <= 4
 
 
+_LEVEL_CHAR = "省市县区州镇乡"
+_MIN_HEADING = 4
+
+
+def _after_heading(clause: str, custom: Custom) -> AssignmentText | None:
+    """What an item's first clause assigns when the item's heading runs into its first sentence
+    with no stop (完善辖区主干道交通指示标志区交通与建设局要牵头…): the clause read from the first
+    body, a name opening with its level word, on."""
+    for k in range(_MIN_HEADING, len(clause) - 2):
+        if clause[k] in _LEVEL_CHAR:
+            said = read_clause(clause[k:], custom)
+            if said is not None and not said.is_empty:
+                return said
+    return None
+
+
+def _roster_only(para: Para, said: AssignmentText) -> bool:
+    """True for a numbered section that only sets up a working group and puts people in charge of
+    it (二、组织领导 成立…领导小组,由…任组长): organisation, no body's task."""
+    bodies = [*said.leads, *said.participants, *said.responsible, *said.others, *said.implementing]
+    return not bodies and bool(_ROSTER.search(para.folded))
+
+
 def read_prose(paras: list[Para], custom: Custom = None) -> list[Finding]:
     """Mark each paragraph or item whose clauses assign in prose with that assignment, at its end,
     and return a warning for each; paragraphs that already carry an assignment are left alone."""
@@ -107,6 +132,8 @@ def read_prose(paras: list[Para], custom: Custom = None) -> list[Finding]:
             for clause in sentence:
                 clauses += 1
                 said = read_clause(clause, custom)
+                if said is None and para.marker is not None and clauses == 1:
+                    said = _after_heading(clause, custom)
                 if said is None or (said.is_empty and not said.persons):
                     continue
                 first = first or clause
@@ -119,7 +146,7 @@ def read_prose(paras: list[Para], custom: Custom = None) -> list[Finding]:
             if read:
                 total = total or AssignmentText()
                 total.merge(said_here)
-        if total is None:
+        if total is None or (para.marker is not None and _roster_only(para, total)):
             continue
         if (
             para.marker is None

@@ -291,6 +291,23 @@ def _after_labelled(folded: str, cuts: list[int]) -> list[int]:
     return out
 
 
+_ENTRY = re.compile(r"(?<=[。;:])\s*(?P<name>[^,;。:()“”\s]{2,30}?):(?=\S)")
+_MIN_ENTRIES = 2
+
+
+def _duty_entries(folded: str) -> list[int]:
+    """Where each entry of a list of bodies' duties starts on a page that lost its breaks
+    (``…工作职责:区交通与建设局:负责…。区经济发展局:会同…。区财政金融局:负责…``): after a stop, the
+    bodies' names and a colon.  Each entry is its bodies' paragraph."""
+    out: list[int] = []
+    for m in _ENTRY.finditer(folded):
+        names = m.group("name").split("、")
+        bodies = all(is_organisation(n) or (n.startswith("各") and len(n) >= 3) for n in names)
+        if bodies and read_label(m.group("name")) is None:  # 责任处室: is a label, not a body
+            out.append(m.start("name"))
+    return out
+
+
 def unfold(lines: list[Line]) -> list[Line]:
     """``lines`` with every long line that holds several collapsed paragraphs cut back into them,
     and a task table typed on a page's one line cut into its header and rows."""
@@ -333,6 +350,9 @@ def unfold(lines: list[Line]) -> list[Line]:
             numbered = _numbered_run(folded)
             if len(numbered) >= _MIN_CUTS and len(numbered) > 2 * len(cuts):
                 cuts = sorted({*cuts, *numbered})
+        entries = _duty_entries(folded)
+        if len(entries) >= _MIN_ENTRIES:
+            cuts = sorted({*cuts, *entries})
         if not cuts or (not spaced and len(cuts) < _MIN_CUTS and _GAP.search(folded)):
             out.append(line)
             continue

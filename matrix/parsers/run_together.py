@@ -65,19 +65,27 @@ _ATTACHED = re.compile(
     r"^(办公室|办|管委会|党工委|党委|工委|办事处|人民政府|各(成员)?(单位|部门|机构|处室))"
     # a generic head with nothing before it (各片区|管理局): the end of the name before
     r"|^(管理局|管理处|管理站|管理所|事业局|服务中心)$"
-    r"|^(?![省市县区州]).*(分局|分行|支行|分公司|分中心|分院|支队|大队|中队|派出所|分所)$"
+    r"|^(?![省市县区州各]).*(分局|分行|支行|分公司|分中心|分院|支队|大队|中队|派出所|分所)$"
 )
 """A piece that belongs to the name before it (开发区管委会, 市生态环境局青山分局): never a name's start.
-A branch with its own level word (市公安局交通警察支队) is a name of its own."""
+A branch with its own level word (市公安局交通警察支队) is a name of its own, and so is a group of
+branches (各分局)."""
+_DIVISION_END = "处科股"
+"""How a division's name ends (知识产权处): a bureau's branch is never a division's, so a branch
+after one (知识产权处稽查支队) is a name of its own."""
 _LEVEL_START = re.compile(r"[省市县区州镇乡各]")
 _VERB_START = re.compile(
     r"^(推进|推动|加强|加快|完善|建设|建立|实施|开展|提升|提高|完成|实现|落实|做好|强化|支持|鼓励|引导|"
     r"发挥|组织|协调|新建|改造|打造|培育|深化|优化|促进|扩大|健全|形成|规范|全面|积极|持续|进一步|确保|"
     r"力争|对|在|为|把|将|要|和|及|与|等|妥善|根据|按照|依托|通过|结合|围绕|利用|针对|同时|逐步|不断|及时|严格|"
-    r"认真|切实|主动|大力|重点|统筹|依法)"
+    r"认真|切实|主动|大力|重点|统筹|依法|深入|探索|研究|制定|出台|编制|启动|召开|举办|组建|设立|创建|争取|"
+    r"保持|保障|提供|增加|降低|拓展|扩展|加大|着力|坚持|抓好|构建)"
 )
-_RUN_VERB_END = re.compile(r"(举|创|开|合|兴|承|代|领|帮|督|交)办$")
-"""How a clause ends that a body's ending hides (中楼卫生院举办): 举办 is a verb, not an office."""
+_RUN_VERB_END = re.compile(
+    r"(举|创|开|合|兴|承|代|领|帮|督|交)办$|(?<![银分支人农工建中交招])行$|(?<![小作项导查家党题估核挥督])组$"
+)
+"""How a clause ends that a body's ending hides (中楼卫生院举办, 第四季度:进行, 全年组织…): 举办 and
+进行 are verbs, not an office or a bank; a bank ends in 银行, 分行, 人行…, a group in 小组, 工作组…"""
 _MAX_UNIT = 20
 _MAX_ROW = 2000
 """A row longer than this (in characters) is no row: the table has ended."""
@@ -209,7 +217,7 @@ def _header_cells(folded: str, at: int) -> tuple[list[str], int] | None:
             cell = folded[i : i + n]
             if i + n > limit or not re.fullmatch(r"[\u4e00-\u9fff][\u4e00-\u9fff/]*", cell):
                 break
-            if _header_cell(cell):
+            if _header_cell(cell) and not _two_cells(cell):
                 cells = [*best[i], cell]
                 if i + n not in best or len(cells) < len(best[i + n]):
                     best[i + n] = cells
@@ -217,6 +225,16 @@ def _header_cells(folded: str, at: int) -> tuple[list[str], int] | None:
     if len(best[end]) < 2:
         return None
     return best[end], end
+
+
+def _two_cells(cell: str) -> bool:
+    """True when ``cell`` is two header cells of different kinds (目标具体内容|进度安排): the fewest
+    cells must not merge a time or role column into a text one (主要工作任务 stays one cell)."""
+    for k in range(2, len(cell) - 1):
+        head, tail = cell[:k], cell[k:]
+        if _header_cell(head) and _header_cell(tail) and column_kind(head) != column_kind(tail):
+            return True
+    return False
 
 
 _WORDS = re.compile(r"[\u4e00-\u9fff/]{0,80}")
@@ -401,6 +419,8 @@ def _section_at(folded: str, p: int, expected: int) -> tuple[int, int] | None:
     for q in range(m.end() + 1, min(len(folded), m.end() + 40)):
         if folded[q] in "。;":
             return None
+        if _SECTION.match(folded, q) and _section_at(folded, q, expected) is not None:
+            return q, expected  # 一、…(一)…1.: a section and its first subsection, two heading rows
         for number in dict.fromkeys((expected, 1)):
             if _row_number(folded, q, number) is not None:
                 return q, number
@@ -560,11 +580,14 @@ def _person_first(cells: dict[int, str], columns: list[tuple[int, str]]) -> bool
 
 
 def _tail_columns(kinds: list[str]) -> list[tuple[int, str]]:
-    """The columns after the last text column, in order: what follows a row's text."""
-    texts = [k for k, kind in enumerate(kinds) if kind == "text"]
+    """The columns after the row's text, in order: what follows it.  The row's text is the text
+    columns before the first unit column; a text column after the units (绩效指标, 备注) is not one
+    of them: its words go on the row's text."""
+    units = [k for k, kind in enumerate(kinds) if kind in _UNIT_KINDS]
+    texts = [k for k, kind in enumerate(kinds) if kind == "text" and (not units or k < units[0])]
     if not texts:
         return []
-    return [(k, kind) for k, kind in enumerate(kinds) if k > texts[-1]]
+    return [(k, kind) for k, kind in enumerate(kinds) if k > texts[-1] and kind != "text"]
 
 
 def _tail(
@@ -713,9 +736,10 @@ def _run(text: str, at: int) -> _RunFound | None:
             break
         ch = text[j - 1]
         depth += (ch == "(") - (ch == ")")
-        if depth < 0 or ch.isdigit() or ch == "。" or (depth == 0 and ch in _SEPARATORS):
-            break
-        if depth or not _plausible(text[at:j], glued=at > 0 and text[at - 1] not in _SEPARATORS):
+        if depth < 0 or ch.isdigit() or ch in "。: " or (depth == 0 and ch in _SEPARATORS):
+            break  # 第四季度:进行…, 知识产权处 年内…: a colon or a space ends a run of names
+        glued = at > 0 and text[at - 1] not in _SEPARATORS and text[at - 1] not in _DIVISION_END
+        if depth or not _plausible(text[at:j], glued=glued):
             continue
         # names never end just before a full stop: what a full stop ends is text (…整治老街道路。)
         options: list[_RunFound] = [] if _FRAGMENT.match(text, j) else [(j, level, 1, ())]

@@ -1,0 +1,120 @@
+"""Notations met in the forty-ninth batch of unseen plans, each in invented text.
+
+A bureau's task table run together whose header has no number column and a text column after its
+unit column; a group of the bureau's own divisions written with the other kinds it takes in
+(机关各处(室)); a deadline label glued to the last name of a list (…下属事业单位完成时限:); each
+body's duties set out on a page that lost its breaks (区财政局:负责…。区规划局:负责…); and a plan
+in prose whose items' headings run into the sentence that charges a body (…交通指示标志区交通局要…).
+"""
+
+from __future__ import annotations
+
+from helpers import parse_text, roles
+
+from matrix.parsers.assignment import parse_assignment
+from matrix.parsers.names import clean_name, is_organisation
+from matrix.text.roles import find_labels
+
+_NOTICE = "某区市场监管局关于印发任务分解表的通知 各处室、各分局:现将任务分解表印发给你们,请认真组织实施。"
+
+
+def test_a_run_together_table_with_no_number_column_and_a_text_column_after_its_units() -> None:
+    plan = parse_text(
+        _NOTICE + "附件 任务分解表工作措施工作目标具体内容进度安排负责部门绩效指标"
+        "一、制度创新(一)完善专利制度1.制定专利政策贯彻落实强省部署。第二季度:制定管理办法。"
+        "第四季度:进行工作总结。知识产权处完成政策的制定工作。"
+        "2.加大专利执法力度全面加强专利执法。第二季度:开展联合执法。知识产权处稽查支队各分局年内有阶段性成果。"
+        "(二)提升专利质量3.提升专利申请质量保持专利申请稳中有升。全年:开展监测。知识产权处 年内有成效。\n"
+    )
+    assert roles(plan) == [
+        ("一.一.1", ["知识产权处"], []),
+        ("一.一.2", ["知识产权处", "稽查支队", "各分局"], []),
+        ("一.二.3", ["知识产权处"], []),
+    ]
+    assert plan.tasks[0].text.startswith("制定专利政策")
+
+
+def test_a_group_of_own_divisions_keeps_the_kinds_it_takes_in() -> None:
+    for written in ("机关各处(室)", "机关相关处（室）", "机关各相关处(室)"):
+        name = clean_name(written)
+        assert name is not None and name.text.endswith("处（室）")
+    assert clean_name("相关处(室)") is None  # names no kind of body: vague
+    name = clean_name("市政府办(金融)")
+    assert name is not None and name.text == "市政府办"  # a desk of the body, not a group
+
+
+def test_a_deadline_label_glued_to_a_lists_last_name_leaves_the_name_whole() -> None:
+    said = parse_assignment("责任单位:机关各处(室)、分局,下属事业单位完成时限:5月20日")
+    assert [n.text for n in said.responsible] == ["机关各处（室）", "分局", "下属事业单位"]
+    assert said.deadline == "5月20日"
+    # a time limit with the matter it bounds is still one label
+    labels = find_labels("问题销号期限:6月底")
+    assert labels and labels[0].word == "问题销号期限"
+
+
+def test_a_page_without_breaks_sets_out_each_bodys_duties_after_a_colon() -> None:
+    plan = parse_text(
+        "某区环卫设施建设实施方案 一、建设目标 两年内新建垃圾转运站十座,公厕三十座。"
+        "二、工作职责 各相关部门工作职责:区交通局:负责环卫设施建设的综合协调,检查指导、督促考核。"
+        "区财政局:负责落实环卫设施建设和运行资金。区规划局、区国土局:负责落实环卫设施规划选址和用地。"
+        "三、建设标准 新建公厕要严格按国家有关标准进行设计。\n"
+    )
+    leads = [t.leads for t in plan.tasks]
+    assert leads == [["区交通局"], ["区财政局"], ["区规划局", "区国土局"]]
+    assert plan.tasks[1].text.startswith("区财政局:负责落实环卫设施")
+
+
+def test_a_label_that_ends_in_a_body_word_opens_no_list_of_duties() -> None:
+    plan = parse_text(
+        "某镇人居环境整治实施方案。一、重点任务(一)农村改厕1.改造户用厕所。在尊重农民群众意愿的基础上,"
+        "引导农民群众自主改造提升未达到卫生规范的厕屋。责任处室:农业农村处、社会事业处2.提升公厕档次。"
+        "因地制宜继续改造升级一批老旧公厕,支持自然村新建改造农村公厕。责任处室:交通建设处、农业农村处"
+        "3.推进粪污处理。推动厕所粪污就地就农消纳、综合利用。责任处室:农业农村处\n"
+    )
+    assert roles(plan) == [
+        ("一.一.1", ["农业农村处", "社会事业处"], []),
+        ("一.一.2", ["交通建设处", "农业农村处"], []),
+        ("一.一.3", ["农业农村处"], []),
+    ]
+
+
+def test_an_items_heading_that_runs_into_the_sentence_charging_a_body() -> None:
+    plan = parse_text(
+        "某区交通安全专项整治方案\n"
+        "一、工作内容\n"
+        "(一)完善主干道交通指示标志区交通与建设局要牵头相关单位开展主干道交通标志集中排查。\n"
+        "(二)严格查处三轮车违法区公安局交警部门要联合区市场监管局组织开展三轮车清查统一行动。\n"
+        "(三)加强宣传教育。要充分利用各类媒体广泛宣传交通安全知识。\n"
+    )
+    assert roles(plan) == [
+        ("一.一", ["区交通与建设局"], []),
+        ("一.二", ["区公安局交警部门", "区市场监管局"], []),
+    ]
+
+
+def test_a_section_that_only_sets_up_a_working_group_is_no_task() -> None:
+    plan = parse_text(
+        "某区交通安全专项整治方案\n"
+        "一、组织领导 成立专项整治工作领导小组,由区党工委委员、公安局长陈明为组长,区道安办主任高杰为副组长。"
+        "办公室设在区道安办,由高杰主任兼任办公室主任,由区道安办常务副主任李斌主持日常工作。\n"
+        "二、工作内容\n"
+        "(一)规范停车秩序区公安局交警部门要加大对违法停车的查处力度。\n"
+    )
+    assert roles(plan) == [("二.一", ["区公安局交警部门"], [])]
+
+
+def test_a_persons_line_before_the_duty_labels_does_not_make_the_plan_prose() -> None:
+    plan = parse_text(
+        "某市政府工作报告重点工作任务\n"
+        "一、突出工业转型升级\n"
+        "1.推进总部中心和省五金科技创新服务中心建设。\n"
+        "责任领导:张明;责任单位:总部办、科技局;配合单位:经贸局。\n"
+        "2.加大招商引资力度。\n"
+        "责任领导:李华;责任单位:外贸局;配合单位:民政局。\n"
+    )
+    assert roles(plan) == [("一.1", ["总部办", "科技局"], ["经贸局"]), ("一.2", ["外贸局"], ["民政局"])]
+
+
+def test_a_bureaus_division_named_by_its_function_is_a_body() -> None:
+    assert is_organisation("区公安局交警部门")
+    assert not is_organisation("市公安局有关部门")
