@@ -118,3 +118,38 @@ def test_a_persons_line_before_the_duty_labels_does_not_make_the_plan_prose() ->
 def test_a_bureaus_division_named_by_its_function_is_a_body() -> None:
     assert is_organisation("区公安局交警部门")
     assert not is_organisation("市公安局有关部门")
+
+
+_DUTY_TABLE = (
+    "某局关于印发重点工作任务分解表的通知 各处室、各分局:现将任务分解表印发给你们,请认真贯彻落实。"
+    "序号项目内容责任领导责任处室责任人完成时间"
+    "1建设知识产权服务站，实现优势企业零的突破王 浩知识产权处叶龙海2016年12月"
+    "2开展跨境电商企业行政指导工作王 浩江裕森曹承代市场规范处稽查支队食品处叶 峰陈功琳陈国清2016年12月"
+    "3推行案管系统江裕森法规处陈 榕2016年3月"
+    "4商事登记制度行政许可处林本勇2016年12月"
+    "序号项目内容责任领导责任处室责任人完成时间"
+    "5食品经营三证合一江裕森 曹承代行政许可处食品处林本勇陈国清2016年6月"
+    "6食品安全现场会2016年5月 来源:某局 附件下载\n"
+)
+
+
+def test_a_run_together_cell_of_several_persons_is_cut_into_their_names() -> None:
+    plan = parse_text(_DUTY_TABLE)
+    row = plan.tasks[1]
+    assert row.leads == ["市场规范处", "稽查支队", "食品处"]
+    assert [o.name for o in row.others] == ["王浩", "江裕森", "曹承代", "叶峰", "陈功琳", "陈国清"]
+    # a space may stand between two names of the leader's cell
+    assert [o.name for o in plan.tasks[4].others] == ["江裕森", "曹承代", "林本勇", "陈国清"]
+
+
+def test_a_merged_leader_cell_and_a_header_printed_again_keep_the_run_together_table_going() -> None:
+    plan = parse_text(_DUTY_TABLE)
+    assert [t.outline[-1] for t in plan.tasks] == ["1", "2", "3", "4", "5", "6"]
+    # row 4 names its division and person; its leader's cell is row 3's, merged
+    assert plan.tasks[3].text == "商事登记制度"
+    assert plan.tasks[3].leads == ["行政许可处"]
+    assert [o.name for o in plan.tasks[3].others] == ["江裕森", "林本勇"]
+    # row 6 names nobody: all its cells are merged into row 5's, and the page's words after the
+    # last date are not the row's
+    assert plan.tasks[5].leads == ["行政许可处", "食品处"]
+    assert plan.tasks[5].text == "食品安全现场会"

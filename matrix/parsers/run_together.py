@@ -60,6 +60,8 @@ _PLACE_END = re.compile(
     r"高新园|产业园|工业园|科技园|(?<!城)[镇乡]|社区|各(成员)?(单位|部门|机构))$"
 )
 """Bodies that end as places do (经开区, 高新园, 邹区镇) and group addressees (…各成员单位)."""
+_ENDING_ONLY = "局委厅处科股室"
+"""Characters that end a body's name and never start one."""
 _SHORT_BODIES = {"人行", "妇联", "残联", "侨联", "文联", "科协", "团委", "工会"}
 _ATTACHED = re.compile(
     r"^(办公室|办|管委会|党工委|党委|工委|办事处|人民政府|各(成员)?(单位|部门|机构|处室))"
@@ -82,6 +84,7 @@ _VERB_START = re.compile(
     r"保持|保障|提供|增加|降低|拓展|扩展|加大|着力|坚持|抓好|构建)"
 )
 _RUN_VERB_END = re.compile(
+    r"(现场|座谈|推进|交流|调度|动员|部署|培训|研讨|发布|展销|博览|洽谈|评审|联席|表彰|总结)会$|"
     r"(举|创|开|合|兴|承|代|领|帮|督|交)办$|(?<![银分支人农工建中交招])行$|(?<![小作项导查家党题估核挥督])组$"
 )
 """How a clause ends that a body's ending hides (中楼卫生院举办, 第四季度:进行, 全年组织…): 举办 and
@@ -118,7 +121,7 @@ def cut_run_together(lines: list[Line], findings: list[Finding]) -> list[Line]:
             i += 1
             continue
         start, end, header = found
-        stream = _Stream.build(lines, i, end)
+        stream = _Stream.build(lines, i, end, fold(line.text)[start:end])
         table = _read_rows(stream, header)
         if table is None:
             out.append(line)
@@ -304,7 +307,9 @@ class _Stream:
     lines: list[Line]
 
     @classmethod
-    def build(cls, lines: list[Line], first: int, at: int) -> _Stream:
+    def build(cls, lines: list[Line], first: int, at: int, header: str) -> _Stream:
+        """The stream from ``lines[first]`` at ``at``; the table's header printed again on a later page
+        (…2016年12月序号项目内容责任领导…13食品…) is taken out with the page marks."""
         text: list[str] = []
         origin: list[int] = []
         bare = not _starts_marked(fold(lines[first].text)[at:])
@@ -316,7 +321,7 @@ class _Stream:
                 mark = _LINE_PAGE_MARK.match(fold(own))
                 if mark is not None:
                     own = own[mark.end() :]
-            own = _drop_marks(own)
+            own = _drop_marks(own, header)
             text.append(own)
             origin += [k] * len(own)
         joined = "".join(text)
@@ -340,10 +345,11 @@ class _Stream:
         return end
 
 
-def _drop_marks(text: str) -> str:
-    """``text`` without the page numbers in it (—2—)."""
+def _drop_marks(text: str, header: str = "") -> str:
+    """``text`` without the page numbers in it (—2—), nor ``header`` printed again."""
     spans, last = [], 0
-    for m in _PAGE_MARK.finditer(fold(text)):
+    marks = _PAGE_MARK.pattern + ("|" + re.escape(header) if header else "")
+    for m in re.finditer(marks, fold(text)):
         spans.append(text[last : m.start()])
         last = m.end()
     return "".join([*spans, text[last:]])
@@ -399,7 +405,13 @@ def _carried(cells: list[str], above: list[str] | None, kinds: list[str]) -> boo
     named = [
         k for k, kind in enumerate(kinds) if kind in (*_UNIT_KINDS, "leader") or kind.startswith("other:")
     ]
-    if above is None or any(cells[k] for k in named) or not any(above[k] for k in named):
+    if above is not None and any(cells[k] for k in named):
+        # a leader's cell merged over rows that have units of their own (江裕森 over 行政许可处…, 消保处…)
+        for k, kind in enumerate(kinds):
+            if kind == "leader" and not _after_units(k, list(enumerate(kinds))) and not cells[k]:
+                cells[k] = above[k]
+        return False
+    if above is None or not any(above[k] for k in named):
         return False
     for k in named:
         cells[k] = above[k]
@@ -453,6 +465,14 @@ def _one_row(
             return _cells(stream, _going_on(read[0], end), number, kinds), end
         if end >= len(folded):
             break
+    # …黄剑峰2016年6月 来源:…市场监督管理局 附件下载: the table's last row ends with its date, and the
+    # page's own words follow it
+    if kinds[-1] == "deadline" or "deadline" in [kind for _, kind in _tail_columns(kinds)[-1:]]:
+        for m in _DEADLINE.finditer(folded, body, stream.line_end(body)):
+            if m.group() and folded[m.end() : m.end() + 1] in (" ", ""):
+                read = _split_row(folded, body, m.end(), kinds)
+                if read is not None:
+                    return _cells(stream, read[0], number, kinds), m.end()
     return None
 
 
@@ -550,26 +570,94 @@ def _split_row(folded: str, body: int, end: int, kinds: list[str]) -> tuple[list
         return parts, parts[-1].tail_end
     # no sentence end before the units (…等先进生产技术市科技局市发展改革委、…): the units are the
     # run of names that ends the row, its first name starting with a level word
+    levelled: _Part | None = None
     for x in range(body + 1, end):
-        if folded[x] in "省市县区州镇乡各":
+        if folded[x] in "省市县区州镇乡各" and folded[x - 1 : x + 1] not in _WORDS_ACROSS:
             tail = _tail(folded, x, end, columns)
             if tail is not None and tail[1] == end:
-                return [_Part(body, x, tail[0], end)], end
+                levelled = _Part(body, x, tail[0], end)
+                break
     # …零的突破王 浩知识产权处叶龙海2016年12月, …入驻平潭2016年12月: a row that ends in a date, its person
     # and units before it or merged into the row above's
-    if columns[-1][1] != "deadline":
-        return None
     dates = [m for m in _DEADLINE.finditer(folded, body, end) if m.end() == end and m.group()]
-    if not dates:
-        return None
-    for x in range(body + 1, dates[0].start() + 1):
-        person = _person(folded, x, end, units_follow=True) if x < dates[0].start() else None
-        if x < dates[0].start() and (person is None or not may_be_person(folded[x:person])):
-            continue
-        tail = _tail(folded, x, end, columns, dated=True)
-        if tail is not None and tail[1] == end and not _person_first(tail[0], columns):
-            return [_Part(body, x, tail[0], end)], end
-    return None
+    if columns[-1][1] != "deadline" or not dates:
+        return ([levelled], end) if levelled is not None else None
+    dated = _dated_row(folded, body, end, columns, dates[0].start())
+    if levelled is not None and (dated is None or _recurring(folded, levelled.tail) >= dated[0]):
+        return [levelled], end  # 建设全区食品安全监管信息数据平台曹承代食品处…: 曹承代 and 食品处 recur
+    return ([dated[1]], end) if dated is not None else None
+
+
+def _dated_row(
+    folded: str, body: int, end: int, columns: list[tuple[int, str]], start: int
+) -> tuple[int, _Part] | None:
+    """The best reading of a row's end that ends in a date at ``start``, and how many of its names
+    the table gives again; None when neither a person, units nor the date alone read there."""
+    # Of the ways to read the row's end, the one whose names the table gives again wins (a merged
+    # leader cell: …商事登记制度行政许可处林本勇2016年12月, 行政许可处 and 林本勇 stand in other rows too,
+    # 记制度行政许可处 and a leader 商事登 in none); a person's name first wins a tie, then the earliest.
+    unit_columns = [(k, kind) for k, kind in columns if kind != "leader" or _after_units(k, columns)]
+    # a person column after the units is filled wherever the units are (叶龙海, 林本勇): units with no
+    # person after them are words of the row's text (…建立知识产权服务工作站2016年12月)
+    persons_after = [k for k, kind in columns if kind == "leader" and _after_units(k, columns)]
+    best: tuple[tuple[int, int, int, int], _Part] | None = None
+    for x in range(body + 1, start):
+        person = _person(folded, x, end, units_follow=True)
+        ways = [(1, columns)] if person is not None and may_be_person(folded[x:person]) else []
+        if folded[x - 1 : x + 1] in _WORDS_ACROSS:
+            continue  # 组建检验检测认证中心…: no name starts inside a word
+        run = _units(folded[x:end])
+        if unit_columns != columns and run is not None and any(_recurs(folded, c) for c in run[0]):
+            ways.append((0, unit_columns))  # the leader's cell merged into the row above's
+        for first, laid in ways:
+            tail = _tail(folded, x, end, laid, dated=True)
+            if tail is None or tail[1] != end or _person_first(tail[0], columns):
+                continue
+            if any(not tail[0].get(k) for k in persons_after) or _overlong(tail[0], columns):
+                continue
+            names = [n for value in tail[0].values() for n in value.split("\n") if len(n) >= 2]
+            recurring = _recurring(folded, tail[0])
+            key = (recurring, first, recurring - len(names), -x)
+            if best is None or key > best[0]:
+                best = (key, _Part(body, x, tail[0], end))
+    if best is None:
+        tail = _tail(folded, start, end, columns, dated=True)  # the date alone: the rest merged above
+        if tail is None or tail[1] != end:
+            return None
+        best = ((0, 0, 0, 0), _Part(body, start, tail[0], end))
+    return best[0][0], best[1]
+
+
+_LONG_UNIT = 10
+
+
+def _overlong(cells: dict[int, str], columns: list[tuple[int, str]]) -> bool:
+    """True when a unit read at a row's end is longer than a body's name with no level word is
+    (梢水监控全覆盖卫生监督所): the row's text runs on into it."""
+    units = [k for k, kind in columns if kind in _UNIT_KINDS]
+    names = [n for k in units for n in cells.get(k, "").split("\n")]
+    return any(len(_without_gloss(n)) > _LONG_UNIT and not _LEVEL_START.match(n) for n in names)
+
+
+def _after_units(k: int, columns: list[tuple[int, str]]) -> bool:
+    """True when column ``k`` comes after the first unit column (a person column after the units)."""
+    units = [c for c, kind in columns if kind in _UNIT_KINDS]
+    return bool(units) and k > units[0]
+
+
+def _recurring(folded: str, cells: dict[int, str]) -> int:
+    """How many of the names in ``cells`` the table's text gives more than once."""
+    return sum(1 for value in cells.values() for n in value.split("\n") if _recurs(folded, n))
+
+
+def _recurs(folded: str, name: str) -> bool:
+    """True when the table's text gives ``name`` (of two characters or more) more than once."""
+    name = name.replace(" ", "")
+    return len(name) >= 2 and folded.replace(" ", "").count(name) >= 2
+
+
+_WORDS_ACROSS = {"组建", "创建", "筹建", "新建", "建立", "设立", "成立", "城市", "都市", "组织"}
+"""Words whose second character may open a name (组建 → 建…, 城市 → 市…): a name never starts there."""
 
 
 def _person_first(cells: dict[int, str], columns: list[tuple[int, str]]) -> bool:
@@ -604,10 +692,10 @@ def _tail(
     read_units = False
     for k, kind in columns:
         if kind == "leader":
-            person = _person(folded, pos, end, units_follow=not read_units)
-            if person is not None:
-                cells[k] = folded[pos:person]
-                pos = person
+            people = _people(folded, pos, end, units_follow=not read_units)
+            if people is not None:
+                cells[k] = "\n".join(people[0])
+                pos = people[1]
         elif k in units:
             if read_units:
                 continue
@@ -648,6 +736,64 @@ def _role_sentence(text: str) -> bool:
     return said.unread == 0 and bool(said.leads or said.participants or said.responsible)
 
 
+def _people(folded: str, at: int, end: int, *, units_follow: bool) -> tuple[list[str], int] | None:
+    """The persons' names at ``at`` and where they end: one name, or several run together in one
+    cell (王 浩江裕森曹承代市场规范处…, 叶 峰陈功琳陈国清2016年12月), each after the first opening with
+    a surname; a space may stand between two (江裕森 曹承代)."""
+    first = _person(folded, at, end, units_follow=units_follow)
+    if units_follow:
+        if first is None:
+            return None
+        names, pos = [folded[at:first]], first
+        while True:
+            gap = pos + 1 if folded.startswith(" ", pos) else pos
+            more = _person(folded, gap, end, units_follow=True)
+            if more is None or not may_be_person(folded[gap:more].replace(" ", "")):
+                return names, pos
+            if more - gap == 2 and not _recurs(folded, folded[gap:more]):
+                return names, pos  # 何海平文体旅局: a second name of two characters only where it recurs
+            names.append(folded[gap:more])
+            pos = more
+    if first is not None and may_be_person(folded[at:first].replace(" ", "")):
+        return [folded[at:first]], first
+    stops = [m.start() for m in _DEADLINE.finditer(folded, at, end) if m.end() == end and m.group()]
+    for stop in [*stops, end]:
+        names = _names_only(folded[at:stop])
+        if names:
+            return names, stop
+    return None
+
+
+def _names_only(text: str) -> list[str]:
+    """``text`` cut into two or more persons' names run together, each opening with a surname: two
+    or three characters, or two with a space between (叶 峰陈功琳陈国清); [] when it is not so."""
+    cut: list[list[str] | None] = [[]] + [None] * len(text)
+    for i in range(len(text)):
+        before = cut[i]
+        if before is None:
+            continue
+        j = i + 1 if text[i] == " " and before else i  # 江裕森 曹承代: a space between two names
+        for n in (3, 2):
+            name = text[j : j + n]
+            spaced = n == 3 and bool(_SPACED_PERSON.fullmatch(name))
+            fits = j + n <= len(text) and (spaced or bool(_PERSON.fullmatch(name)))
+            if fits and may_be_person(name.replace(" ", "")) and cut[j + n] is None:
+                cut[j + n] = [*before, name]
+    found = cut[len(text)]
+    return found if found is not None and len(found) >= 2 else []
+
+
+_MIN_PADDED = 3
+
+
+@functools.lru_cache(maxsize=64)
+def _pads_names(folded: str) -> bool:
+    """True when the table pads its persons' names of two characters with a space (王 浩, 叶 峰,
+    陈 榕): three such names or more."""
+    spaced = _SPACED_PERSON.findall(folded)
+    return sum(1 for name in spaced if may_be_person(name.replace(" ", ""))) >= _MIN_PADDED
+
+
 def _person(folded: str, at: int, end: int, *, units_follow: bool) -> int | None:
     """Where a person's name (何海平, 张菁) at ``at`` ends: two or three characters.  Before units, of
     the two lengths the one after which the units read as more whole names wins (张菁|民政局, not
@@ -658,15 +804,16 @@ def _person(folded: str, at: int, end: int, *, units_follow: bool) -> int | None
         if " " in name:  # 王 浩, 叶 峰: a table pads a name of two characters with a space
             if not _SPACED_PERSON.fullmatch(name):
                 continue
-        elif not _PERSON.fullmatch(name):
-            continue
+        elif not _PERSON.fullmatch(name) or (n == 2 and _pads_names(folded) and not _recurs(folded, name)):
+            continue  # …电梯应急处置…: where the table pads two-character names, 应急 is none
         if at + n > end or is_organisation(name) or _PLACE_END.search(name) or _LEVEL_START.match(name):
             continue  # 区省知…: a level word opens a body's name, never a person's
         if not units_follow:
             if at + n == end or _DEADLINE.match(folded, at + n, end):
                 return at + n
             continue
-        run = _run(folded[at + n : end], 0)
+        gap = 1 if folded.startswith(" ", at + n) else 0  # 江裕森 曹承代行政许可处: a second person
+        run = _run(folded[at + n + gap : end], 0)
         if run is not None and (best is None or run[1:3] > best[1]):
             best = (at + n, run[1:3])
     return best[0] if best is not None else None
@@ -767,8 +914,8 @@ def _plausible(name: str, *, glued: bool) -> bool:
     grouped = base.endswith(("单位", "部门", "机构")) and (base.startswith("各") or is_vague(base))
     if _GROUP_PLACE.fullmatch(base) or (grouped and not (glued and _ATTACHED.search(base))):
         return True  # 各镇; 各区属事业单位; 区直各有关单位, the bodies the table names as a group
-    if len(base) < 3 and base not in _SHORT_BODIES:
-        return False
+    if (len(base) < 3 and base not in _SHORT_BODIES) or base[0] in _ENDING_ONLY:
+        return False  # 局晋陵公司: 文体旅|局 is one name, cut in the wrong place
     if _VERB_START.match(base) or (glued and _ATTACHED.search(base)) or base.startswith(("级", "直")):
         return False  # …级, …直 go on a level word (各县|级公立医院 is 各县级公立医院)
     if _DEADLINE.search(base) or _RUN_VERB_END.search(base):
