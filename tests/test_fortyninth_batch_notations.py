@@ -153,3 +153,39 @@ def test_a_merged_leader_cell_and_a_header_printed_again_keep_the_run_together_t
     # last date are not the row's
     assert plan.tasks[5].leads == ["行政许可处", "食品处"]
     assert plan.tasks[5].text == "食品安全现场会"
+
+
+def test_a_run_together_table_whose_number_column_numbers_groups_of_rows() -> None:
+    plan = parse_text(
+        "某区2016年环境保护工作要点 一、推进生态文明建设。全年完成造林任务。 附件:工作要点分工表 "
+        "序号主要工作任务具体工作措施完成时限主要责任单位任务来源"
+        "1推进生态文明建设1、建立生态文明建设领导机制3月区经发局区环土局1、区2016年工作要点(区委〔2016〕5号)"
+        "2、全省环境保护工作会议 2、制定生态环境保护实施方案6月区环土局 "
+        "3、组织编制生态文明建设规划12月区环土局"
+        "2分解推动目标责任的落实4、分解细化2016年生态环保目标责任到各乡镇3月区环土局 1、2016年目标责任书"
+        "5、对各乡镇开展环保综合督查全年区环土局区交建局相关乡镇人民政府 注:主要责任单位第一个为牵头单位,"
+        "其余为主要配合单位。 某区管委会办公室 2016年3月30日印发\n"
+    )
+    assert [(i.removeprefix("一."), leads, helpers) for i, leads, helpers in roles(plan)] == [
+        ("1.1", ["区经发局"], ["区环土局"]),
+        ("1.2", ["区环土局"], []),
+        ("1.3", ["区环土局"], []),
+        ("2.4", ["区环土局"], []),
+        ("2.5", ["区环土局"], ["区交建局", "相关乡镇人民政府"]),
+    ]
+    # the 任务来源 cell is a cell of its own, after the task's; a group's name heads its rows
+    assert plan.tasks[-5].text.split("\n") == [
+        "建立生态文明建设领导机制",
+        "1、区2016年工作要点(区委〔2016〕5号)2、全省环境保护工作会议",
+    ]
+    assert plan.tasks[-2].text.startswith("分解细化2016年")
+
+
+def test_a_main_responsible_column_alone_is_read_as_the_bodies_responsible() -> None:
+    from matrix.parsers.table import read_header
+
+    header = read_header(["序号", "工作任务", "主要责任单位", "完成时限"])
+    assert header is not None and header.kinds[2] == "responsible"
+    # beside a column of helpers or of those responsible it stays the lead column
+    header = read_header(["序号", "工作任务", "主要责任单位", "协同配合单位"])
+    assert header is not None and header.kinds[2] == "lead"

@@ -549,7 +549,11 @@ def _glued_label(para: Para, custom: Custom) -> Inline | None:
 
 def _maybe_row(line: Line, in_table: bool) -> bool:
     text = line.text.strip()
-    if line.cells is not None or "\t" in text or "|" in text or "  " in text:
+    if line.cells is not None or "\t" in text or "|" in text:
+        return True
+    if _NOTE.match(fold(text)):
+        return False  # 注:主要责任单位第一个为牵头单位。 平潭…办公室 2016年3月30日: a note, no row
+    if "  " in text:
         return True
     # a table typed with single spaces: its header is all header words, its rows follow it
     return " " in text and (in_table or is_spaced_header(text))

@@ -39,7 +39,7 @@ _TASK_HEAD = re.compile(r"(?:主线|重点|主要|具体)?(?:工作)?(?:任务|�
 """How a header with no number column opens: its task column (工作任务, 主要内容)."""
 _HEADER_CELL_END = re.compile(
     r"(任务|内容|措施|事项|目标|工作|项目|举措|指标|名称|实事|标准|要求|时限|时间|期限|节点|安排|备注|说明|"
-    r"类别|类型|分值|权重|进展|情况|单位|部门|处室|科室|股室|机构|主体|领导|负责人|责任人|联系人)$"
+    r"类别|类型|分值|权重|进展|情况|来源|依据|单位|部门|处室|科室|股室|机构|主体|领导|负责人|责任人|联系人)$"
 )
 """How a header cell ends: a cell is read only where it ends on its head word, so that
 主要工作任务第一责任单位 is two cells, not one 任务 cell."""
@@ -102,7 +102,7 @@ _PERSON = re.compile(r"[\u4e00-\u9fff]{2,3}")
 _SPACED_PERSON = re.compile(r"[\u4e00-\u9fff] [\u4e00-\u9fff]")
 _DEADLINE = re.compile(
     r"(\d{4}年(\d{1,2}月)?(\d{1,2}日)?(上旬|中旬|下旬|底|末)?(前|以前|之前)?|\d{1,2}月(底|末)?(前|以前)?"
-    r"|年底前|长期坚持|长期|常年|持续推进|常态化)(完成)?"
+    r"|年底前|长期坚持|长期|常年|全年|持续推进|常态化)(完成)?"
 )
 _DEADLINE_END = re.compile(r"(前|底|末|月|年|长期|常年|持续推进|常态化|完成)$")
 
@@ -312,7 +312,8 @@ class _Stream:
         (…2016年12月序号项目内容责任领导…13食品…) is taken out with the page marks."""
         text: list[str] = []
         origin: list[int] = []
-        bare = not _starts_marked(fold(lines[first].text)[at:])
+        following = fold(lines[first + 1].text) if first + 1 < len(lines) else ""
+        bare = not _starts_marked(fold(lines[first].text)[at:] + following)
         for k in range(first, len(lines)):
             if lines[k].cells is not None:
                 break
@@ -359,7 +360,8 @@ def _starts_marked(rest: str) -> bool:
     """True when the table's rows are numbered with a mark (1、 1.), not bare (1增加…)."""
     section = _SECTION.match(rest)
     if section is None:
-        return bool(re.match(r"1[、.]", rest))
+        # 1推进生态文明建设1、建立…: a group's row, then its first row numbered with a mark
+        return bool(re.match(r"1[、.]", rest)) or _group_at(rest, 0, 1) is not None
     return bool(re.match(r"[^\d]{0,40}?1[、.]", rest[section.end() :]))
 
 
@@ -375,7 +377,7 @@ def _read_rows(stream: _Stream, header: list[str]) -> tuple[list[Line], int, lis
     while p < len(folded):
         section = _section_at(folded, p, expected)
         if section is not None:
-            out.append(Line(_number(stream, p), stream.text[p : section[0]].strip()))
+            out.append(Line(_number(stream, p), _group_heading(stream.text[p : section[0]].strip())))
             p, expected = section
             continue
         body = _row_number(folded, p, expected)
@@ -424,10 +426,12 @@ def _number(stream: _Stream, at: int) -> int:
 
 def _section_at(folded: str, p: int, expected: int) -> tuple[int, int] | None:
     """Where the next row starts, and its number, when a section row (一、主要发展指标) stands at
-    ``p``: row ``expected``, or row 1 where each section numbers its rows afresh."""
+    ``p``: row ``expected``, or row 1 where each section numbers its rows afresh.  A group's row
+    (1推进生态文明建设1、建立…) is one too."""
     m = _SECTION.match(folded, p)
     if m is None:
-        return None
+        group = _group_at(folded, p, expected)
+        return None if group is None else (group, expected)
     for q in range(m.end() + 1, min(len(folded), m.end() + 40)):
         if folded[q] in "。;":
             return None
@@ -439,6 +443,51 @@ def _section_at(folded: str, p: int, expected: int) -> tuple[int, int] | None:
     return None
 
 
+_GROUP = re.compile(r"(?<!\d)\d{1,2} ?(?=[\u4e00-\u9fff])")
+_MAX_GROUP = 40
+_GROUP_NAME_CHAR = re.compile(r"[\u4e00-\u9fff、“”《》\d.]")
+"""What a group's name and the row number after it are written with: no stop, bracket or colon."""
+
+
+def _group_at(folded: str, p: int, expected: int) -> int | None:
+    """Where row ``expected`` starts after a group's row at ``p``, or None: a table whose 序号 numbers
+    groups of rows, each group's number and name printed once, before its first row, and its rows
+    numbered on in their own column (1推进生态文明建设1、建立…3月区经发局 … 2分解推动…7、分解细化…)."""
+    m = _GROUP.match(folded, p)
+    if m is None or folded[m.end()] in _MEASURE or folded[m.end()] == "号":
+        return None  # 6月区环土局, 2号): a figure, not a group
+    digits = str(expected)
+    for q in range(m.end() + 2, min(len(folded), m.end() + _MAX_GROUP)):
+        if not _GROUP_NAME_CHAR.match(folded[q]):
+            return None
+        mark = folded[q + len(digits) : q + len(digits) + 1]
+        if folded.startswith(digits, q) and mark in ("、", ".") and not folded[q - 1].isdigit():
+            return q if _row_number(folded, q, expected) is not None else None
+    return None
+
+
+def _group_heading(text: str) -> str:
+    """A group's row as a heading line (1推进生态文明建设 → 1、推进生态文明建设)."""
+    m = re.match(r"(\d{1,2}) ?(?=[\u4e00-\u9fff])", text)
+    return text if m is None else f"{m.group(1)}、{text[m.end() :]}"
+
+
+def _trailing(kinds: list[str]) -> int | None:
+    """The text column after the unit columns (任务来源, 绩效指标, 备注), if the table has one."""
+    units = [k for k, kind in enumerate(kinds) if kind in _UNIT_KINDS]
+    after = [k for k, kind in enumerate(kinds) if kind == "text" and units and k > units[0]]
+    return after[-1] if after else None
+
+
+def _inner_list(rest: str, expected: int) -> bool:
+    """True when a row's trailing cell holds a list numbered from 1 (1、…2、…) and number ``expected``
+    would go on that list, not the table's rows."""
+    if not re.match(r"\s*1[、.]", rest):
+        return False
+    numbers = [int(n) for n in re.findall(r"(?<!\d)(\d{1,2})[、.](?!\d)", rest)]
+    return numbers == list(range(1, len(numbers) + 1)) and expected == len(numbers) + 1
+
+
 def _one_row(
     stream: _Stream, body: int, number: int, kinds: list[str]
 ) -> tuple[list[tuple[int, list[str]]], int] | None:
@@ -447,13 +496,23 @@ def _one_row(
     folded = stream.folded
     columns = _tail_columns(kinds)
     after_person = bool(columns) and columns[-1][1] == "leader"  # a row may end with a person's name
-    for q in _next_row_starts(folded, body, number + 1, after_person=after_person):
+    trailing = _trailing(kinds) is not None
+    for q in _next_row_starts(folded, body, number + 1, after_person=after_person or trailing):
         read = _split_row(folded, body, q, kinds)
-        # the row ends with its units, or (merged cells) with a sentence after them
+        # the row ends with its units, or (merged cells) with a sentence after them, or with the
+        # cell of a text column after the units (…区环土局1、平潭综合实验区2016年工作要点…)
         if read is not None and (
-            not folded[read[1] : q].strip() or (len(read[0]) == 1 and folded[q - 1] == "。")
+            not folded[read[1] : q].strip()
+            or (len(read[0]) == 1 and folded[q - 1] == "。")
+            or (trailing and len(read[0]) == 1 and not _inner_list(folded[read[1] : q], number + 1))
         ):
             return _cells(stream, _going_on(read[0], q), number, kinds), q
+    if trailing:
+        # …区交建局区财金局 注:主要责任单位第一个为牵头单位: the last row ends at the first gap after it
+        for gap in (m.start() for m in re.finditer(" ", folded[: stream.line_end(body)])):
+            read = _split_row(folded, body, gap, kinds) if gap > body else None
+            if read is not None:
+                return _cells(stream, _going_on(read[0], gap), number, kinds), gap
     # the last row: it ends with the line its units end in; what follows on later lines is no
     # longer the table (a row wrapped over a line or two is read whole)
     end = body
@@ -462,6 +521,9 @@ def _one_row(
         read = _split_row(folded, body, end, kinds)
         if read is not None:
             end = _going_on_end(folded, read[1], stream.line_end(max(body, read[1] - 1)))
+            gap = folded.find(" ", read[1], end)
+            if trailing and gap != -1:
+                end = gap  # …区财金局 注:主要责任单位第一个为牵头单位: the page goes on after a gap
             return _cells(stream, _going_on(read[0], end), number, kinds), end
         if end >= len(folded):
             break
@@ -506,7 +568,10 @@ def _next_row_starts(folded: str, body: int, expected: int, *, after_person: boo
     for m in _SECTION.finditer(folded, body + 1, limit):
         if _ends_row(folded[body : m.start()]) and _section_at(folded, m.start(), expected) is not None:
             out.append(m.start())
-    return sorted(out)
+    for m in _GROUP.finditer(folded, body + 1, limit):
+        if _group_at(folded, m.start(), expected) is not None:
+            out.append(m.start())
+    return sorted(set(out))
 
 
 def _ends_row(before: str) -> bool:
@@ -568,6 +633,10 @@ def _split_row(folded: str, body: int, end: int, kinds: list[str]) -> tuple[list
         parts = parts[:1]
     if parts:
         return parts, parts[-1].tail_end
+    if columns[0][1] == "deadline":
+        dated_first = _deadline_first(folded, body, end, columns)
+        if dated_first is not None:
+            return [dated_first], dated_first.tail_end
     # no sentence end before the units (…等先进生产技术市科技局市发展改革委、…): the units are the
     # run of names that ends the row, its first name starting with a level word
     levelled: _Part | None = None
@@ -586,6 +655,23 @@ def _split_row(folded: str, body: int, end: int, kinds: list[str]) -> tuple[list
     if levelled is not None and (dated is None or _recurring(folded, levelled.tail) >= dated[0]):
         return [levelled], end  # 建设全区食品安全监管信息数据平台曹承代食品处…: 曹承代 and 食品处 recur
     return ([dated[1]], end) if dated is not None else None
+
+
+def _deadline_first(folded: str, body: int, end: int, columns: list[tuple[int, str]]) -> _Part | None:
+    """The row when its date comes before its units (…领导小组3月区经发局区环土局): after the last date
+    that units follow, where they end the row or a text column's cell follows them."""
+    found: _Part | None = None
+    for m in _DEADLINE.finditer(folded, body + 1, end):
+        if not m.group():
+            continue
+        tail = _tail(folded, m.start(), end, columns)
+        if tail is None or columns[0][0] not in tail[0]:
+            continue
+        found = _Part(body, m.start(), tail[0], tail[1])
+        rest = folded[tail[1] : end]
+        if not rest or rest[0] == " " or re.match(r"1[、.]", rest):
+            return found  # the first that ends the row, or a gap or a list of the next cell follows
+    return found
 
 
 def _dated_row(
@@ -916,6 +1002,8 @@ def _plausible(name: str, *, glued: bool) -> bool:
         return True  # 各镇; 各区属事业单位; 区直各有关单位, the bodies the table names as a group
     if (len(base) < 3 and base not in _SHORT_BODIES) or base[0] in _ENDING_ONLY:
         return False  # 局晋陵公司: 文体旅|局 is one name, cut in the wrong place
+    if base.count("“") != base.count("”") or re.search(r"(相关|有关)[省市县区镇乡村]$", base):
+        return False  # “立项挂牌办, 相关乡|镇人民政府: pieces of words, not names
     if _VERB_START.match(base) or (glued and _ATTACHED.search(base)) or base.startswith(("级", "直")):
         return False  # …级, …直 go on a level word (各县|级公立医院 is 各县级公立医院)
     if _DEADLINE.search(base) or _RUN_VERB_END.search(base):
@@ -927,13 +1015,16 @@ def _cells(stream: _Stream, parts: list[_Part], number: int, kinds: list[str]) -
     """Each part of a row as the table's cells: its number, its text in the first text column, its
     person, units and date in theirs."""
     text_at = kinds.index("text")
+    trailing = _trailing(kinds)
     out: list[tuple[int, list[str]]] = []
     for part in parts:
         cells = [""] * len(kinds)
         if kinds[0] == "number":
             cells[0] = str(number)
-        text = stream.text[part.start : part.text_end] + stream.text[part.tail_end : part.more_end]
-        cells[text_at] = text.strip()
+        going_on = stream.text[part.tail_end : part.more_end]
+        if trailing is not None:
+            cells[trailing], going_on = going_on.strip(), ""  # 任务来源: its own cell, not the task's
+        cells[text_at] = (stream.text[part.start : part.text_end] + going_on).strip()
         for column, value in part.tail.items():
             cells[column] = value
         out.append((part.start, cells))

@@ -370,6 +370,10 @@ def _main_beside_lead(kinds: list[str], cells: list[str]) -> list[str]:
     read as participants: 主要 there means the main bodies after the first, not the lead."""
     leads = [k for k, kind in enumerate(kinds) if kind == "lead"]
     named = [k for k in leads if any(word in cells[k] for word in LEAD_WORDS)]
+    if len(leads) == 1 and not named and not any(kind in _ROLE_KINDS for kind in kinds if kind != "lead"):
+        # 主要责任单位 alone: the bodies mainly responsible, the first of them the lead where a
+        # note says so (注:主要责任单位第一个为牵头单位,其余为主要配合单位), all of them leads where not
+        return ["responsible" if k in leads else kind for k, kind in enumerate(kinds)]
     if len(leads) < 2 or not named:
         return kinds
     return ["participant" if k in leads and k not in named else kind for k, kind in enumerate(kinds)]
