@@ -189,3 +189,30 @@ def test_a_main_responsible_column_alone_is_read_as_the_bodies_responsible() -> 
     # beside a column of helpers or of those responsible it stays the lead column
     header = read_header(["序号", "工作任务", "主要责任单位", "协同配合单位"])
     assert header is not None and header.kinds[2] == "lead"
+
+
+def test_a_section_number_written_twice_on_a_page_without_breaks_still_opens_its_items() -> None:
+    plan = parse_text(
+        "某区积极推进互联网加行动实施方案。一、总体要求全面推进互联网与各领域融合发展。二、发展目标到2018年,"
+        "互联网经济规模明显扩大。三、重点行动(一)互联网加农业推进物联网技术在农业生产中的应用。"
+        "牵头单位:区农业局,配合单位:区经发局三、保障措施(一)夯实网络基础加快实施宽带工程和光网工程。"
+        "牵头单位:区通管办,配合单位:各电信运营企业(二)强化知识产权保护加强知识产权和消费者权益保护。"
+        "牵头单位:区市场监管局,配合单位:区社会事业局\n"
+    )
+    assert [(t.leads, t.participants) for t in plan.tasks] == [
+        (["区农业局"], ["区经发局"]),
+        (["区通管办"], ["各电信运营企业"]),
+        (["区市场监管局"], ["区社会事业局"]),
+    ]
+
+
+def test_a_labelled_list_ending_in_bodies_it_does_not_name_ends_before_the_next_stretch() -> None:
+    plan = parse_text(
+        "某区行动方案\n"
+        "(一)加强协调沟通。要充分发挥领导小组作用。牵头单位:区经济发展局,配合单位:区相关部门"
+        "广泛宣传推广。宣传部门要把互联网加列为宣传重点。牵头单位:区宣传部,配合单位:区文旅局\n"
+    )
+    assert [(t.leads, t.participants) for t in plan.tasks] == [
+        (["区经济发展局"], []),
+        (["区宣传部"], ["区文旅局"]),
+    ]

@@ -18,6 +18,7 @@ from matrix.parsers.names import (
     department_like,
     is_group,
     is_organisation,
+    is_vague,
     is_zone,
     levelled,
     mostly_bodies,
@@ -256,8 +257,11 @@ def _bodies_end(folded: str, begin: int, end: int, custom: Custom) -> int | None
     for k in range(min(end, piece + _LONGEST_NAME), piece + 1, -1):
         cut = k + 1 if folded.startswith("等", k) else k
         rest = folded[cut:end].rstrip("。")
-        if "(" in folded[piece:k] or is_organisation(rest) or is_organisation(rest[:_LONGEST_NAME]):
+        inside = "(" in folded[piece:k] or folded[k - 1 : k + 1] == "部门"  # 区相关部|门广泛…
+        if inside or is_organisation(rest) or is_organisation(rest[:_LONGEST_NAME]):
             continue  # 孙黎明(市委…, 省直各部|门和各市人民政府: inside a name or a list, not after it
+        if is_vague(folded[piece:cut]) and _bodies_only(folded[begin:piece].rstrip("、,;"), custom):
+            return cut  # …,配合单位:区相关部门广泛宣传推广: the list ends with bodies it does not name
         if is_organisation(folded[piece:k]) and _bodies_only(folded[begin:cut], custom):
             return cut
     return None

@@ -105,9 +105,15 @@ def _numbered_run(folded: str) -> list[int]:
         # never 1. then 3. (a page mark 2、 is one)
         skipped = stop and marker.level in last and marker.level < 2
         skipped = skipped and 0 < marker.value - expected.get(marker.level, 1) <= _SKIPPED
-        if marker.value not in (expected.get(marker.level, 1), last.get(marker.level, 0) + 1) and not skipped:
-            continue
         named = is_organisation(re.split(r"[、,;]", before)[-1])  # …,区农业农村中心二、
+        # …区经发局经信处三、保障措施(一)夯实…: a section number the plan wrote twice, its items
+        # numbered afresh from (一) right after its heading
+        again = marker.level == 0 and marker.value == last.get(0) and (stop or named)
+        again = again and bool(_FIRST_ITEM.match(folded, m.end() + _heading_length(folded, m.end())))
+        if marker.value not in (expected.get(marker.level, 1), last.get(marker.level, 0) + 1) and not (
+            skipped or again
+        ):
+            continue
         if marker.level == 0 and before and not (stop or named or _TITLE_END.search(before)):
             continue
         cuts.append(m.start())
@@ -119,6 +125,12 @@ def _numbered_run(folded: str) -> list[int]:
 
 _FIRST_ITEM = re.compile(r"\([一二三四五六七八九十]{1,3}\)")
 _HEADING_REACH = 80
+
+
+def _heading_length(folded: str, at: int) -> int:
+    """How long the words of a section's heading at ``at`` run before its first item ((一)), or 0."""
+    m = re.compile(r"\(一\)").search(folded, at, at + _HEADING_REACH)
+    return m.start() - at if m is not None and not _STOP.search(folded, at, m.start()) else 0
 
 
 def _first_items(folded: str, cuts: list[int]) -> list[int]:
