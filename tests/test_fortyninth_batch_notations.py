@@ -216,3 +216,17 @@ def test_a_labelled_list_ending_in_bodies_it_does_not_name_ends_before_the_next_
         (["区经济发展局"], []),
         (["区宣传部"], ["区文旅局"]),
     ]
+
+
+def test_a_party_committees_department_is_one_body_and_its_short_name_takes_the_full_one() -> None:
+    plan = parse_text(
+        "某区公立医院综合改革实施方案\n"
+        "1.建立现代医院管理制度。(责任单位:区社会事业局、区党工委党群工作部、区党工委)\n"
+        "2.推进院长聘任制。(责任单位:党工委党群工作部、区社会事业局)\n"
+        "3.落实公立医院用人自主权。(责任单位:党群工作部、区财政金融局)\n"
+    )
+    assert [t.leads for t in plan.tasks] == [
+        ["区社会事业局", "区党工委党群工作部", "区党工委"],
+        ["区党工委党群工作部", "区社会事业局"],
+        ["区党工委党群工作部", "区财政金融局"],
+    ]

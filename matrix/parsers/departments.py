@@ -9,6 +9,7 @@ when the plan names ``市交通委港务监管处`` too).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from matrix.model import Department
@@ -38,6 +39,10 @@ _LEVEL_PREFIXES = (
 )
 """The level a fuller spelling may add before a name (市人事局 beside 人事局; 區, 縣 in traditional
 script; 局办公室 beside 办公室, a bureau's own division in a plan dividing its work)."""
+
+
+_COMMITTEE_DEPARTMENT = re.compile(r"^(.{0,4}?(?:党工委|党委|工委))(.{3,}部)$")
+"""A party committee's department written with its committee (区党工委党群工作部)."""
 
 
 class Registry:
@@ -78,15 +83,29 @@ class Registry:
             for prefix in _LEVEL_PREFIXES:
                 if key.startswith(prefix) and len(key) > len(prefix):
                     fuller.setdefault(key[len(prefix) :], set()).add(squash(self.canonical(key)))
+
         for short in self._order:
             if short in self._canonical:
                 continue
             found = fuller.get(short, set()) - {short}
             if len(found) == 1:
-                target = found.pop()
-                self._canonical[short] = self._spelling.get(target, target)
-                self._aliases.setdefault(target, [])
-                self._aliases[target].append(self._spelling[short])
+                self._resolve(short, found.pop())
+        # 党群工作部 beside 区党工委党群工作部: a committee's department, once the levels are resolved
+        departments: dict[str, set[str]] = {}
+        for key in self._order:
+            committee = _COMMITTEE_DEPARTMENT.match(key)
+            if committee is not None:
+                departments.setdefault(committee.group(2), set()).add(squash(self.canonical(key)))
+        for short in self._order:
+            found = departments.get(short, set()) - {short}
+            if short not in self._canonical and len(found) == 1:
+                self._resolve(short, found.pop())
+
+    def _resolve(self, short: str, target: str) -> None:
+        """Make ``target`` the canonical name of the shorter spelling ``short`` (both squashed)."""
+        self._canonical[short] = self._spelling.get(target, target)
+        self._aliases.setdefault(target, [])
+        self._aliases[target].append(self._spelling[short])
 
     def canonical_name(self, name: Name) -> str:
         """The canonical name for ``name``, a bare division taking the full spelling under the

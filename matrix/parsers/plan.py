@@ -310,6 +310,7 @@ def _split_known(raws: list[RawTask]) -> None:
                     and (name.text[:k] in known or is_organisation(name.text[:k]))
                     and not is_branch(name.text[k:])
                     and not is_division(name.text[k:])
+                    and not _committee_department(name.text[:k], name.text[k:])
                 ),
                 None,
             )
@@ -319,6 +320,18 @@ def _split_known(raws: list[RawTask]) -> None:
     for raw in raws:
         a = raw.assignment
         a.leads, a.participants, a.responsible = cut(a.leads), cut(a.participants), cut(a.responsible)
+
+
+_COMMITTEE = re.compile(r"(党委|党工委|工委|[省市县区]委)$")
+
+
+def _committee_department(left: str, right: str) -> bool:
+    """True for a party committee and one of its departments (区党工委党群工作部, 市委组织部): one
+    body, as a division written after its body is."""
+    return bool(_COMMITTEE.search(left)) and right.endswith("部") and not right.startswith(_LEVEL_WORDS)
+
+
+_LEVEL_WORDS = ("省", "市", "县", "区", "州")
 
 
 def _canonical(registry: Registry, names: list[Name], exclude: set[str]) -> list[str]:
