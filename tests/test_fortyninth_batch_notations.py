@@ -230,3 +230,36 @@ def test_a_party_committees_department_is_one_body_and_its_short_name_takes_the_
         ["区党工委党群工作部", "区社会事业局"],
         ["区党工委党群工作部", "区财政金融局"],
     ]
+
+
+_PROJECT_TABLE = (
+    "某区签约项目任务分解表 序号 项目名称 项目内容 投资额 企业方联系人及联系方式 牵头领导 责任单位 "
+    "责任单位负责人 负责事项 一、台资签约项目 "
+    "1 海峡保险项目 某保险公司拟在本区设立中心支公司。 10 叶勤13509351223 郭小童 区财政金融局 邓连生 "
+    "区财政金融局负责对接。 "
+    "2 健康园项目 某集团拟设立健康养老社区等项目。 85 章万纯 13641099071 谭运涛 区社会事业局 区财政金融局 "
+    "流水小城镇综合试点 区招商局 欧阳晓波 邓连生 刘建宁 李华 区社会事业局负责对接。 "
+    "3 高新产业园项目 某集团拟与区属国企共同开发产业园。 50 曹青15527704326 谭运涛 林杰 牵头单位： "
+    "岚城片区开发管理局 配合单位： 区环境与国土资源局 区规划局 郑宇 孙树群 王天军 "
+    "岚城片区开发管理局负责对接。 "
+    "4 风能博物馆项目 建设风能博物馆建筑主体工程。 1 陈江新 18605929293 陈东荣 "
+    "牵头单位：区社会事业局配合单位：区经济发展局 欧阳晓波 钟官和 区社会事业局负责牵头对接。\n"
+)
+
+
+def test_a_spaced_row_keeps_a_contacts_telephone_number_out_of_the_names() -> None:
+    plan = parse_text(_PROJECT_TABLE)
+    assert [o.name for o in plan.tasks[0].others] == ["叶勤", "郭小童", "邓连生"]
+    assert [o.name for o in plan.tasks[1].others][:2] == ["章万纯", "谭运涛"]
+
+
+def test_a_spaced_role_cell_holds_a_body_no_ending_gives_away_and_labels_of_its_own() -> None:
+    plan = parse_text(_PROJECT_TABLE)
+    assert plan.tasks[1].leads == ["区社会事业局", "区财政金融局", "流水小城镇综合试点", "区招商局"]
+    assert (plan.tasks[2].leads, plan.tasks[2].participants) == (
+        ["岚城片区开发管理局"],
+        ["区环境与国土资源局", "区规划局"],
+    )
+    assert [o.name for o in plan.tasks[2].others][:2] == ["曹青", "谭运涛"]
+    # a body and the next label typed as one word: the body is the first label's
+    assert (plan.tasks[3].leads, plan.tasks[3].participants) == (["区社会事业局"], ["区经济发展局"])

@@ -21,6 +21,7 @@ from matrix.parsers.names import is_organisation, levelled
 from matrix.parsers.table import Header, spaced_words
 from matrix.text.normalize import fold
 from matrix.text.outline import find_marker
+from matrix.text.roles import LabelKind, find_labels
 
 _ROLES = ("lead", "participant", "responsible")
 
@@ -34,10 +35,14 @@ _WORTH: dict[str, dict[str, float]] = {
         "unit": -2,
         "blank": -1,
         "number": -1,
+        "phone": -1,
+        "label": -4,
         "empty": -3,
     },
     "role": {
         "unit": 3,
+        "label": 2,
+        "phone": -4,
         "blank": 1,
         "person": -2,
         "figure": -4,
@@ -49,6 +54,8 @@ _WORTH: dict[str, dict[str, float]] = {
     "leader": {
         "name4": 1.5,
         "person": 3,
+        "phone": 1,
+        "label": -4,
         "blank": 0,
         "unit": -3,
         "figure": -3,
@@ -59,6 +66,8 @@ _WORTH: dict[str, dict[str, float]] = {
     },
     "deadline": {
         "deadline": 3,
+        "phone": -4,
+        "label": -4,
         "blank": 0,
         "text": -0.5,
         "figure": -1,
@@ -68,7 +77,7 @@ _WORTH: dict[str, dict[str, float]] = {
         "empty": -0.5,
     },
     "number": {"number": 4, "empty": 0},
-    "any": {"figure": 0.6, "number": 0.6, "empty": 0},
+    "any": {"figure": 0.6, "number": 0.6, "label": -4, "empty": 0},
     "none": {"empty": 0},
 }
 """What a word is worth in a column of each kind; a column with no word costs its ``empty`` value.
@@ -76,6 +85,8 @@ A column the header does not read takes any word at no cost, a figure (投资额
 text column beside another takes none (see :func:`fit_spaced`)."""
 _FIGURE = re.compile(r"^(?=.*\d)[\d.,%~约亿万千百十元人个次户家所项吨亩平方米公里-]{1,12}$")
 _NUMBER_WORD = re.compile(r"^\d{1,3}$")
+_PHONE = re.compile(r"(\d{3,4}-)?\d{7,12}")
+_NAME_AND_PHONE = re.compile(r"[\u4e00-\u9fff]{2,4}(\d{3,4}-)?\d{7,12}")
 
 
 def fit_spaced(header: Header, text: str) -> list[str]:
@@ -127,6 +138,16 @@ def _column(kind: str) -> str:
 def _word_kind(word: str, persons: bool) -> str:
     if _NUMBER_WORD.match(word) or (len(word) <= 4 and find_marker(fold(word) + ".") is not None):
         return "number"
+    if persons and _PHONE.fullmatch(word):
+        return "phone"  # 13641099071, 87668638: a contact's number, in the person's column
+    if persons and _NAME_AND_PHONE.fullmatch(word):
+        return "person"  # 叶勤13509351223: the contact and the number typed together
+    found = find_labels(fold(word))
+    label = found[0].label if found and found[0].start == 0 else None
+    if label is not None and label.kind in (LabelKind.LEAD, LabelKind.PARTICIPANT, LabelKind.RESPONSIBLE):
+        # 牵头单位: 岚城片区开发管理局 配合单位: …: a role cell that says each body's role; 牵头单位:区社会
+        # 事业局配合单位:区经济发展局, the label and its bodies typed as one word
+        return "label" if found[0].end == len(fold(word)) else "unit"
     if _FIGURE.match(word):
         return "figure"
     if word.endswith(("。", ";")):

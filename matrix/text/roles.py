@@ -336,6 +336,19 @@ def _glossed_label(text: str, colon: re.Match[str], custom: Mapping[str, LabelKi
     return LabelAt(colon.start() - len(raw) + _raw_index(raw, cut), colon.end(), label, word[cut:])
 
 
+_ROLE_KINDS = (LabelKind.LEAD, LabelKind.PARTICIPANT, LabelKind.RESPONSIBLE)
+
+
+def is_body_name(word: str, *, whole: bool = False) -> bool:
+    """True when ``word`` opens with a body's name (区社会事业局…): a level word and an ending; with
+    ``whole``, when it is one."""
+    m = _BODY_NAME.match(word)
+    return m is not None and (not whole or m.end() == len(word))
+
+
+_BODY_NAME = re.compile(r"[省市县区州][\u4e00-\u9fff]{1,10}(局|委|办|厅|部|中心)")
+
+
 def _first_label(word: str, custom: Mapping[str, LabelKind] | None) -> tuple[int, Label] | None:
     """Where in ``word`` the longest label at its end starts, and what it says."""
     for cut in range(len(word)):
@@ -398,6 +411,22 @@ def find_labels(text: str, custom: Mapping[str, LabelKind] | None = None) -> lis
             out.append(LabelAt(run_start, colon.end(), None, word))
             continue
         first = _first_label(word, custom)
+        owned = first is not None and first[1].kind is LabelKind.OTHER
+        if first is not None and out and owned and is_body_name(word[: first[0]] or word):
+            # 牵头单位:区社会事业局配合单位:区经济发展局: after a label, a body and the next label run
+            # together; the body is the first label's, the label is the role's (not the bodies the
+            # 区社会事业局 appointed)
+            later = next(
+                (
+                    (cut, label)
+                    for cut in range(1, len(word))
+                    if is_body_name(word[:cut], whole=True)
+                    and (label := read_label(word[cut:], custom)) is not None
+                    and label.kind in _ROLE_KINDS
+                ),
+                None,
+            )
+            first = later or first
         if first is not None:
             found = LabelAt(run_start + first[0], colon.end(), first[1], word[first[0] :])
         if found is None:
