@@ -263,3 +263,19 @@ def test_a_spaced_role_cell_holds_a_body_no_ending_gives_away_and_labels_of_its_
     assert [o.name for o in plan.tasks[2].others][:2] == ["曹青", "谭运涛"]
     # a body and the next label typed as one word: the body is the first label's
     assert (plan.tasks[3].leads, plan.tasks[3].participants) == (["区社会事业局"], ["区经济发展局"])
+
+
+def test_a_section_of_duties_on_a_page_without_breaks_gives_each_body_its_stretch() -> None:
+    plan = parse_text(
+        "某片区湾滩长制实施方案。一、组织体系(一)组织架构成立湾滩长制工作领导小组,办公室设在资源生态处。"
+        "(二)职责分工片区各成员按照职责分工,加强协调配合,具体如下:农业农村处在区农业农村局的指导下,"
+        "配合协同做好农业废弃物综合利用。交通与建设处在区交通与建设局的指导下,做好城镇生活污水治理。"
+        "资源生态处负责辖区内海洋生态环境属地监管工作。财政经管办负责统筹保障湾滩长制工作经费。"
+        "二、工作任务(一)管控陆海污染物排放。推进近岸海域污染防治专项整改工作。\n"
+    )
+    assert [(t.leads, [(o.name, o.role) for o in t.others]) for t in plan.tasks] == [
+        (["农业农村处"], [("区农业农村局", "指导")]),
+        (["交通与建设处"], [("区交通与建设局", "指导")]),
+        (["资源生态处"], []),
+        (["财政经管办"], []),
+    ]

@@ -878,8 +878,11 @@ _DUTY_SECTION = re.compile(
 )
 """A section that sets out each body's duties (三、职责分工; 三、组织领导与责任分工)."""
 _OPENING_BODY = re.compile(
-    r"(?P<name>[^,;。:()]{2,24}?)(?:要|应|须)?(?=负责|依法|指导|作为|会同|牵头|统筹|组织|承担|督促|加强|做好|落实)"
+    r"(?P<name>[^,;。:()]{2,24}?)(?:要|应|须)?(?=负责|依法|指导|作为|会同|牵头|统筹|组织|承担|督促|加强|做好|落实"
+    # 农业农村处在区农业农村局的指导下…, 综合执法队筹建组协助查处…: in a section of duties
+    r"|在[^,;。]{2,20}(?:指导|领导|统筹)下|协助|配合)"
 )
+_GUIDED = re.compile(r"在(?P<names>[^,;。]{2,20}?)的?(?P<role>指导|领导|统筹)下")
 _BODY_COLON = re.compile(r"(?P<name>[^,;。:()]{2,24}?):(?=\S)")
 """A duty section's line that names its body before a colon (镇农水办:督促各村…)."""
 _NOT_A_NAME = re.compile(r"[的要将把对是在]|按照|根据")
@@ -996,6 +999,11 @@ class _DutySection:
         helped = parse_assignment(m.group("name") + "负责")
         if helped.leads and helped.participants:
             assignment = AssignmentText(leads=helped.leads, participants=helped.participants, labelled=True)
+        guided = _GUIDED.match(para.folded, m.end())
+        if guided is not None:  # 农业农村处在区农业农村局的指导下…: the body that guides it
+            guides = parse_names(guided.group("names"))
+            if guides and all(map(_duty_body, guides)):
+                assignment.others += [(n, guided.group("role")) for n in guides]
         para.inlines = [Inline(Group(m.end(), m.end()), assignment, leading=True)]
 
     @staticmethod

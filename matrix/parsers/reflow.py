@@ -369,12 +369,41 @@ def unfold(lines: list[Line]) -> list[Line]:
             out.append(line)
             continue
         bounds = [0, *cuts, len(line.text)]
+        bounds = sorted(
+            {*bounds, *(c for a, b in itertools.pairwise(bounds) for c in _duty_stretches(folded, a, b))}
+        )
         out.extend(
             Line(line.number, line.text[a:b].strip())
             for a, b in itertools.pairwise(bounds)
             if line.text[a:b].strip()
         )
     return out
+
+
+_DUTY_HEADING = re.compile(
+    r"\s*(\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、)\s*"
+    r"(职责分工|部门职责|工作职责|部门分工|任务分工|工作分工|成员单位职责)(?=[^:。]{4})"
+)
+_DUTY_SENTENCE = re.compile(
+    r"(?<=[。;:])\s*(?P<names>[^,;。:()“”\s]{2,30}?)"
+    r"(?=在[^,;。]{2,20}(指导|领导|统筹)下|负责|协助|配合|牵头|要)"
+)
+
+
+def _duty_stretches(folded: str, start: int, end: int) -> list[int]:
+    """Where each body's stretch starts in a section of duties that a page without breaks ran
+    together (…(二)职责分工片区各成员…具体如下:农业农村处在区农业农村局的指导下…。交通与建设处在…。
+    资源生态处负责…): after the heading's words, and at each sentence that opens with bodies and their
+    part; [] where fewer than two such sentences stand in the section."""
+    heading = _DUTY_HEADING.match(folded, start, end)
+    if heading is None:
+        return []
+    found = []
+    for m in _DUTY_SENTENCE.finditer(folded, heading.end(), end):
+        names = m.group("names").split("、")
+        if all(is_organisation(n) or (n.startswith("各") and len(n) >= 3) for n in names):
+            found.append(m.start("names"))
+    return [heading.end(), *found] if len(found) >= _MIN_ENTRIES else []
 
 
 _HEADER_TAIL = 12
