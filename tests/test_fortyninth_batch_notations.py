@@ -279,3 +279,27 @@ def test_a_section_of_duties_on_a_page_without_breaks_gives_each_body_its_stretc
         (["资源生态处"], []),
         (["财政经管办"], []),
     ]
+
+
+def test_a_flattened_row_whose_task_cell_is_merged_above_opens_with_its_units() -> None:
+    plan = parse_text(
+        "某委城市交通建设任务分解表\n\n序号\n\n内容\n\n牵头部门\n\n配合部门\n\n2024年工作任务\n\n2025年工作计划\n\n"
+        "1\n\n科学编制综合交通规划\n\n综合规划处\n\n委内各相关处室\n\n完善规划编制基本思路。\n\n启动规划编制。\n\n"
+        "2\n\n推进快速路建设\n\n综合规划处\n\n—\n\n推进轨道交通工可调整。\n\n推进四期建设规划编制。\n\n"
+        "3\n\n交通建设处\n\n设施养护处\n\n推进漕宝路快速路项目建设。\n\n推进快速路项目建设。\n\n"
+        "4\n\n客运处\n\n—\n\n推进公交站点品质提升。\n\n推进公交站点品质提升项目。\n"
+    )
+    assert [(t.leads, t.participants) for t in plan.tasks] == [
+        (["综合规划处"], []),  # 委内各相关处室: the commission's own divisions, which not said
+        (["综合规划处"], []),
+        (["交通建设处"], ["设施养护处"]),
+        (["客运处"], []),
+    ]
+    assert plan.tasks[2].text.startswith("推进漕宝路快速路项目建设")
+
+
+def test_a_bodys_divisions_concerned_are_named_but_a_bare_or_inside_set_is_vague() -> None:
+    from matrix.parsers.names import is_vague
+
+    assert is_vague("委内各相关处室") and is_vague("相关处室")
+    assert not is_vague("省药监局相关处室") and not is_vague("各处室")

@@ -201,8 +201,13 @@ def _fit(kinds: list[str], values: list[str]) -> tuple[list[str], bool]:
     first_role = next((i for i, k in enumerate(kinds) if k in ("lead", "responsible")), len(kinds))
     if first_role < text_at and rest and kind_of_cell(rest[0], "leader" in kinds) == "unit":
         cells[first_role] = rest.pop(0)  # 涉及部门 | 职责分工: the body's cell comes before its duties
-    body = [rest.pop(0)] if rest else []
     persons = "leader" in kinds
+    # 3 / 交通建设处 / 设施养护处 / 有序推进…: a short row that opens with its units, its task cell
+    # merged into the row above's; the text after the units is its own (2024年工作任务)
+    merged = short and bool(rest) and kind_of_cell(rest[0], persons) == "unit" and first_role > text_at
+    merged = merged and len(rest) > 1 and kind_of_cell(rest[1], persons) in ("unit", "blank")
+    merged = merged and any(kind_of_cell(v, persons) == "text" for v in rest[1:])
+    body = [rest.pop(0)] if rest and not merged else []
     while (
         rest and kind_of_cell(rest[0], persons) == "text" and len(rest) > _typed_after(kinds, text_at, rest)
     ):

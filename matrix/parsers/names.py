@@ -160,11 +160,14 @@ def mostly_bodies(bodies: int, total: int) -> bool:
 def is_vague(name: str) -> bool:
     """True for words that name nobody in particular: 有关部门, 相关单位, 各有关部门和单位 ..."""
     n = re.sub(r"\s+", "", name)
-    return not n or bool(VAGUE.match(n)) or n.endswith(_VAGUE_ENDS)
+    return not n or bool(VAGUE.match(n)) or n.endswith(_VAGUE_ENDS) or bool(_VAGUE_DIVISIONS.match(n))
 
 
 _VAGUE_ENDS = tuple(f"{a}{b}" for a in ("有关", "相关") for b in ("部门", "单位", "部门和单位", "单位和部门"))
 """国务院相关部门和单位, 市政府有关单位: which of them is not said."""
+_VAGUE_DIVISIONS = re.compile(r"^([\u4e00-\u9fff]{0,3}内)?各?(有关|相关)(处室|科室)$")
+"""委内各相关处室: the issuing body's own divisions concerned, which of them not said (省药监局相关处室
+names the 省药监局)."""
 
 
 def _split_joined(piece: str) -> list[str]:
