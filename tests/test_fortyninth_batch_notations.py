@@ -303,3 +303,16 @@ def test_a_bodys_divisions_concerned_are_named_but_a_bare_or_inside_set_is_vague
 
     assert is_vague("委内各相关处室") and is_vague("相关处室")
     assert not is_vague("省药监局相关处室") and not is_vague("各处室")
+
+
+def test_a_label_of_two_roles_joined_by_or_names_the_lead() -> None:
+    from matrix.text.roles import LabelKind, read_label
+
+    label = read_label("责任单位或牵头单位")
+    assert label is not None and label.kind is LabelKind.LEAD
+    plan = parse_text(
+        "某市创建园林城市任务分解表\n"
+        "序号 | 工作内容及要求 | 责任单位 或牵头单位 | 协助 单位 | 完成 期限 |\n"
+        "1 | 禁止开发城市周围的自然山体,保护植被。 | 市规划局 | 市国土资源局 | 2010年9月20日前 |\n"
+    )
+    assert (plan.tasks[0].leads, plan.tasks[0].participants) == (["市规划局"], ["市国土资源局"])

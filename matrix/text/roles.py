@@ -268,10 +268,10 @@ def _after_topic(prefix: str) -> list[str] | None:
 
 
 def _joined_label(text: str) -> Label | None:
-    """Two labels joined by 与 / 和 / 及 (责任主体与协同单位): bodies responsible and helping are
+    """Two labels joined by 与 / 和 / 及 / 或 (责任主体与协同单位): bodies responsible and helping are
     read as helping (a lead column beside it names the lead), a lead and helpers as responsible
     (the plan's lead rule decides), two labels of one role as that role."""
-    for joiner in ("与", "和", "及"):
+    for joiner in ("与", "和", "及", "或"):
         left, sep, right = text.partition(joiner)
         if not sep or not left or not right:
             continue
@@ -279,6 +279,8 @@ def _joined_label(text: str) -> Label | None:
         if first is None or second is None or LabelKind.PERSON in (first.kind, second.kind):
             continue
         kinds = {first.kind, second.kind}
+        if joiner == "或" and kinds == {LabelKind.RESPONSIBLE, LabelKind.LEAD}:
+            return Label(text, LabelKind.LEAD)  # 责任单位或牵头单位: the body answering for the work
         if len(kinds) == 1:
             return Label(text, first.kind)
         if kinds == {LabelKind.RESPONSIBLE, LabelKind.PARTICIPANT}:
