@@ -316,3 +316,11 @@ def test_a_label_of_two_roles_joined_by_or_names_the_lead() -> None:
         "1 | 禁止开发城市周围的自然山体,保护植被。 | 市规划局 | 市国土资源局 | 2010年9月20日前 |\n"
     )
     assert (plan.tasks[0].leads, plan.tasks[0].participants) == (["市规划局"], ["市国土资源局"])
+
+
+def test_a_roster_sentence_names_a_group_of_towns_and_a_zone_among_its_members() -> None:
+    from matrix.parsers.clauses import read_clause
+
+    said = read_clause("区建管委、区公安分局(交管)、区水务局及各街镇、经开区为成员单位")
+    assert said is not None
+    assert [n.text for n in said.participants] == ["区建管委", "区公安分局", "区水务局", "各街镇", "经开区"]

@@ -50,7 +50,9 @@ _NOT_BODIES = re.compile(r"^(根据|按照|依据|依照|经|在|对|为|向|与
 """How a clause opens when what follows is no body doing the work (根据乡党委、政府…要求)."""
 _SCOPE = re.compile(r"^(?P<names>[^,;。:]{2,60}?)(对|在|于|就)")
 """Where the bodies end and the scope of their work begins (…对全市节能工作总负责)."""
-_PLACES = re.compile(r"(园区|开发区|新区|学校|企业|镇|乡|街道|社区|村|政府|管委会)$")
+_PLACES = re.compile(
+    r"(园区|开发区|经开区|高新区|保税区|自贸区|新区|学校|企业|镇|乡|街道|社区|村|政府|管委会)$"
+)
 _EVERY = re.compile(r"^各[^、,]*(部门|单位|机构|方面)(、|$)")
 """A list opening with every body of a kind (各行业管理部门要…): a call to all, no duty."""
 _LEVEL = re.compile(r"^(省|市|县|区|州|盟|旗|镇|乡|街道|国家|中共|中央|各)")
@@ -84,7 +86,9 @@ def _named_group(name: str) -> bool:
     town by its name (城关镇)."""
     if _TOWN.match(name):
         return not _NOT_A_TOWN.search(name)
-    return len(name) >= 4 and (is_group(name) or is_zone(name)) and bool(_PLACES.search(name))
+    # 各街镇, 经开区: a group of towns, a zone by its short name, though of three characters
+    short = bool(re.fullmatch(r"各(街镇|乡镇|街道|村居|社区)|经开区|高新区|开发区|保税区|自贸区", name))
+    return (len(name) >= 4 or short) and (is_group(name) or is_zone(name)) and bool(_PLACES.search(name))
 
 
 _TOWN = re.compile(r"^[\u4e00-\u9fff]{2,3}[镇乡]$")
