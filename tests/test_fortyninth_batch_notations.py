@@ -324,3 +324,11 @@ def test_a_roster_sentence_names_a_group_of_towns_and_a_zone_among_its_members()
     said = read_clause("区建管委、区公安分局(交管)、区水务局及各街镇、经开区为成员单位")
     assert said is not None
     assert [n.text for n in said.participants] == ["区建管委", "区公安分局", "区水务局", "各街镇", "经开区"]
+
+
+def test_a_body_that_does_the_work_with_another_in_prose_shares_it() -> None:
+    from matrix.parsers.clauses import read_clause
+
+    said = read_clause("市发展改革委会同市经济信息化委发布零碳园区申报通知")
+    assert said is not None
+    assert [n.text for n in said.responsible] == ["市发展改革委", "市经济信息化委"]

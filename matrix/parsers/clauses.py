@@ -43,7 +43,7 @@ _AS = re.compile(r"^(?P<names>[^,;。:]{2,60}?)作?为(?P<part>[^,;。]{0,30}?)(
 the sentence names (members take part)."""
 _JOINED = re.compile(
     r"(联合|会同)(?P<names>[^,;。:]{2,40}?)"
-    r"(?=组织|开展|共同|全面|做好|进行|对|加强|实施|加大|严格|依法|集中|推进|督促)"
+    r"(?=组织|开展|共同|全面|做好|进行|对|加强|实施|加大|严格|依法|集中|推进|督促|发布|定期|制定|研究|统筹)"
 )
 """``X要联合Y组织开展…``: the bodies the charged ones join in the work."""
 _NOT_BODIES = re.compile(r"^(根据|按照|依据|依照|经|在|对|为|向|与|同|请|通过|围绕)")
@@ -137,6 +137,10 @@ def _acting(clause: str, custom: Custom) -> AssignmentText | None:
             continue
         said = _bodies_then(clause[:end], "负责", custom)
         if said is not None and all(_LEVEL.match(n.text) for n in said.responsible):
+            joined = _JOINED.match(clause, end)
+            more = _bodies_then(joined.group("names"), "负责", custom) if joined is not None else None
+            if more is not None:  # 市发展改革委会同市经济信息化委发布…: both do the work
+                said.responsible += more.responsible
             return said
     return None
 
