@@ -332,3 +332,12 @@ def test_a_body_that_does_the_work_with_another_in_prose_shares_it() -> None:
     said = read_clause("市发展改革委会同市经济信息化委发布零碳园区申报通知")
     assert said is not None
     assert [n.text for n in said.responsible] == ["市发展改革委", "市经济信息化委"]
+
+
+def test_bodies_alone_before_a_comma_share_the_part_of_the_bodies_after_it() -> None:
+    plan = parse_text(
+        "某市清欠工作分工方案\n"
+        "一、市清欠办负责制定全市清欠工作方案,组织工作会议。\n"
+        "二、上街区人民政府,郑州高新区管委会、郑东新区管委会是各自辖区清欠工作第一责任人并负总责。\n"
+    )
+    assert plan.tasks[1].leads == ["上街区人民政府", "郑州高新区管委会", "郑东新区管委会"]

@@ -48,7 +48,7 @@ _JOINED = re.compile(
 """``X要联合Y组织开展…``: the bodies the charged ones join in the work."""
 _NOT_BODIES = re.compile(r"^(根据|按照|依据|依照|经|在|对|为|向|与|同|请|通过|围绕)")
 """How a clause opens when what follows is no body doing the work (根据乡党委、政府…要求)."""
-_SCOPE = re.compile(r"^(?P<names>[^,;。:]{2,60}?)(对|在|于|就)")
+_SCOPE = re.compile(r"^(?P<names>[^,;。:]{2,60}?)(对|在|于|就|是)")
 """Where the bodies end and the scope of their work begins (…对全市节能工作总负责)."""
 _PLACES = re.compile(
     r"(园区|开发区|经开区|高新区|保税区|自贸区|新区|学校|企业|镇|乡|街道|社区|村|政府|管委会)$"
@@ -79,6 +79,14 @@ def _bodies_then(names: str, verb: str, custom: Custom) -> AssignmentText | None
     if not all(department_like(n.text) or _named_group(n.text) for n in found):
         return None
     return said
+
+
+def bodies_only(clause: str, custom: Custom = None) -> AssignmentText | None:
+    """The bodies a clause names and nothing else (各县(市)、上街区人民政府), as those responsible;
+    None when the clause holds anything but bodies (成立工作专班 sets one up)."""
+    if re.match(r"(成立|设立|组建|建立|由|请|为)", clause):
+        return None
+    return _bodies_then(clause, "负责", custom)
 
 
 def _named_group(name: str) -> bool:

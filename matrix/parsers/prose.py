@@ -21,7 +21,7 @@ import re
 from matrix.model import Finding
 from matrix.parsers.assignment import AssignmentText, Custom
 from matrix.parsers.brackets import Group, inside, outer_groups
-from matrix.parsers.clauses import read_clause
+from matrix.parsers.clauses import bodies_only, read_clause
 from matrix.parsers.lines import Inline, Para
 from matrix.text.roles import LabelKind, find_labels
 
@@ -129,11 +129,22 @@ def read_prose(paras: list[Para], custom: Custom = None) -> list[Finding]:
         clauses = read = 0
         for sentence in _sentences(para.folded, para.body_start):
             said_here = AssignmentText()
+            pending: AssignmentText | None = None
             for clause in sentence:
                 clauses += 1
                 said = read_clause(clause, custom)
                 if said is None and para.marker is not None and clauses == 1:
                     said = _after_heading(clause, custom)
+                if said is None and clause is not sentence[-1]:
+                    # 各县(市)、上街区人民政府,郑州高新区…管委会是…第一责任人并负总责: bodies alone,
+                    # a comma, and more bodies with their part: the first share it
+                    pending = bodies_only(clause, custom)
+                    continue
+                if said is not None and pending is not None and said.leads and not said.participants:
+                    said.leads = [*pending.responsible, *said.leads]
+                elif said is not None and pending is not None and said.responsible and not said.leads:
+                    said.responsible = [*pending.responsible, *said.responsible]
+                pending = None
                 if said is None or (said.is_empty and not said.persons):
                     continue
                 first = first or clause
