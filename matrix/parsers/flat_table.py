@@ -712,7 +712,7 @@ _WORK = re.compile(r"^(新\(|新建|改建|扩建|建设|实施|开展|推进|�
 def _assigns(text: str) -> bool:
     """True for a cell written as an assignment (装财处牵头,办公室配合,科监处技术保障。): role words
     after bodies, every name a body's, no clause left unread."""
-    if len(text) > 80 or not re.search(r"牵头|配合|参与|协助|负责", text):
+    if len(text) > 80 or not re.search(r"牵头|配合|参与|协助|负责|落实$", text):
         return False
     said = parse_assignment(fold(text).rstrip("。"))
     names = [*said.leads, *said.participants, *said.responsible, *(n for n, _ in said.others)]

@@ -249,7 +249,8 @@ def _table_in_line(text: str) -> list[str] | None:
         width = next((w for w in reach if _opens_rows(words[k + w].group())), 0)
         if not width or not is_spaced_header(" ".join(m.group() for m in words[k : k + width])):
             continue
-        cuts = _row_cuts(words[k + width :])
+        header = [m.group() for m in words[k : k + width]]
+        cuts = _row_cuts(words[k + width :], dated=column_kind(header[-1]) == "deadline")
         if len(cuts) < _MIN_CUTS:
             continue
         bounds = [words[k].start(), words[k + width].start(), *cuts[1:], len(text)]
@@ -264,16 +265,25 @@ def _opens_rows(word: str) -> bool:
     return word == "1" or (marker is not None and marker.level <= 1 and marker.value == 1)
 
 
-def _row_cuts(words: list[re.Match[str]]) -> list[int]:
+_DATE_WORD = re.compile(
+    r"(\d{4}年)?\d{1,2}月(\d{1,2}日)?(上旬|中旬|下旬|底|末)?(前|以前|之前)?|\d{4}年(底|内)?(前)?"
+)
+
+
+def _row_cuts(words: list[re.Match[str]], *, dated: bool = False) -> list[int]:
     """Where the rows and section headings after a header typed on one line start: at each bare
     number that is the next row's (its next word a cell of text, not a figure or a person) and at
-    each section number in order."""
+    each section number in order.  With ``dated`` (the header ends with its time column), a row's
+    date followed by more text starts a sub-row of the same number (…各村居 2022年4月20日前 对独居老人…)."""
     cuts: list[int] = []
     row = 1
     sections: dict[int, int] = {}  # level → the next section number there
     for k, word in enumerate(words):
         text = word.group()
         after = words[k + 1].group() if k + 1 < len(words) else ""
+        sub_row = dated and bool(cuts) and bool(_DATE_WORD.fullmatch(text)) and k + 1 < len(words)
+        if sub_row and len(_CJK_RUN.findall(after)) >= 4 and not find_marker(fold(after)):
+            cuts.append(words[k + 1].start())
         if text == str(row) and len(_CJK_RUN.findall(after)) >= 4:
             cuts.append(word.start())
             row += 1

@@ -529,6 +529,11 @@ def read_row(
             found = find_labels(fold(cell))
             labelled = bool(found) and found[0].start == 0 and found[0].label is not None
             part = parse_assignment(fold(cell) if labelled else f"{said}:{fold(cell)}")
+            if not labelled and _ROLE_VERB.search(fold(cell)):
+                # 经济发展处配合区经发局、消防救援支队落实: the cell says each body's part in words
+                sentence = parse_assignment(fold(cell))
+                if not sentence.unread and (sentence.leads or sentence.participants):
+                    part, labelled = sentence, True
             parts.append((kind if not labelled else "own", part))
     # a cell whose own label names the row's lead outranks the lead column (市级牵头单位 | 责任单位:
     # 牵头处室:财务处): the column's bodies are kept under its word, as another role
@@ -552,6 +557,8 @@ def read_row(
     return TableRow(line, Marker(ROW_LEVEL, label, 0), text, assignment, written)
 
 
+_ROLE_VERB = re.compile(r"[\u4e00-\u9fff](牵头|配合|协助|协同|参与)[\u4e00-\u9fff]")
+"""A role verb between names in a cell (A配合B落实, A牵头,B配合)."""
 _TOTAL = re.compile(r"^(合计|小计|总计|共计)[:：]?$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _LABEL_FOR = {"lead": "牵头单位", "participant": "配合单位", "responsible": "责任单位"}

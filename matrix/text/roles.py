@@ -279,6 +279,9 @@ def _joined_label(text: str) -> Label | None:
         if first is None or second is None or LabelKind.PERSON in (first.kind, second.kind):
             continue
         kinds = {first.kind, second.kind}
+        if len(kinds) == 2 and LabelKind.SENTENCE in kinds:
+            # 责任单位及分工: the bodies, and the part each plays written in words beside them
+            return Label(text, (kinds - {LabelKind.SENTENCE}).pop())
         if joiner == "或" and kinds == {LabelKind.RESPONSIBLE, LabelKind.LEAD}:
             return Label(text, LabelKind.LEAD)  # 责任单位或牵头单位: the body answering for the work
         if len(kinds) == 1:
