@@ -361,3 +361,17 @@ def test_a_spaced_table_whose_cells_say_each_bodys_part_and_whose_rows_have_sub_
         (["政法综治处"], ["交通与建设处"]),
         (["各包村处室", "各村居"], []),
     ]
+
+
+def test_a_group_of_villages_run_together_with_the_bodies_before_it_is_a_name_of_its_own() -> None:
+    plan = parse_text(
+        "某片区消防工作责任分解表 序号重点工作任务责任单位工作落实情况一、健全消防安全责任"
+        "1认真学习贯彻消防工作的决策部署,研究贯彻落实措施。各处室(中心)各行政村(社区) "
+        "2健全消防安全工作领导组织机构和管理制度。政法综治处各行政村 "
+        "3推进低收入群体居住场所消防安全改造项目。各处室(中心)东庠办事处各村居\n"
+    )
+    assert [t.leads for t in plan.tasks] == [
+        ["各处室（中心）", "各行政村（社区）"],
+        ["政法综治处", "各行政村"],
+        ["各处室（中心）", "东庠办事处", "各村居"],
+    ]

@@ -62,6 +62,7 @@ _PLACE_END = re.compile(
 """Bodies that end as places do (经开区, 高新园, 邹区镇) and group addressees (…各成员单位)."""
 _ENDING_ONLY = "局委厅处科股室"
 """Characters that end a body's name and never start one."""
+_VILLAGES = re.compile(r"各[\u4e00-\u9fff]{0,3}(村|村居|社区|居委会|村委会)")
 _SHORT_BODIES = {"人行", "妇联", "残联", "侨联", "文联", "科协", "团委", "工会"}
 _ATTACHED = re.compile(
     r"^(办公室|办|管委会|党工委|党委|工委|办事处|人民政府|各(成员)?(单位|部门|机构|处室))"
@@ -998,6 +999,7 @@ def _plausible(name: str, *, glued: bool) -> bool:
     if not base or base.startswith("(") or ("(" in base and ")" not in base):
         return False
     grouped = base.endswith(("单位", "部门", "机构")) and (base.startswith("各") or is_vague(base))
+    grouped = grouped or bool(_VILLAGES.fullmatch(base))  # 各行政村(社区), 各村居: the villages
     if _GROUP_PLACE.fullmatch(base) or (grouped and not (glued and _ATTACHED.search(base))):
         return True  # 各镇; 各区属事业单位; 区直各有关单位, the bodies the table names as a group
     if (len(base) < 3 and base not in _SHORT_BODIES) or base[0] in _ENDING_ONLY:
