@@ -375,3 +375,17 @@ def test_a_group_of_villages_run_together_with_the_bodies_before_it_is_a_name_of
         ["政法综治处", "各行政村"],
         ["各处室（中心）", "东庠办事处", "各村居"],
     ]
+
+
+def test_in_a_section_of_duties_an_item_opening_with_a_body_and_what_it_is_to_do_is_its_task() -> None:
+    plan = parse_text(
+        "某片区发展壮大村级集体经济实施方案\n"
+        "一、职责分工\n"
+        "(一)各行业管理部门要按照职责分工深入现场指导。\n"
+        "(二)财政经管办要结合各村实际,制定一村一策具体实施办法。\n"
+        "(三)资源生态处围绕如何做好退耕还林等方面做好业务指导。\n"
+        "(四)社会事业处负责与教育部门对接,推进闲置校舍利用。\n"
+        "二、保障措施\n"
+        "(一)强化资金保障。积极申报扶持补助资金。(责任单位:财政经管办)\n"
+    )
+    assert [t.leads for t in plan.tasks] == [["财政经管办"], ["资源生态处"], ["社会事业处"], ["财政经管办"]]

@@ -882,6 +882,8 @@ _OPENING_BODY = re.compile(
     # 农业农村处在区农业农村局的指导下…, 综合执法队筹建组协助查处…: in a section of duties
     r"|在[^,;。]{2,20}(?:指导|领导|统筹)下|协助|配合)"
 )
+_EVERY_KIND = re.compile(r"各[\u4e00-\u9fff]*(部门|单位|机构|方面)$")
+_DUTY_SUBJECT = re.compile(r"(?P<name>[^,;。:()]{2,24}?)(?=要|应|须|围绕|负责)")
 _GUIDED = re.compile(r"在(?P<names>[^,;。]{2,20}?)的?(?P<role>指导|领导|统筹)下")
 _BODY_COLON = re.compile(r"(?P<name>[^,;。:()]{2,24}?):(?=\S)")
 """A duty section's line that names its body before a colon (镇农水办:督促各村…)."""
@@ -926,6 +928,8 @@ def _heading_bodies(para: Para) -> list[Name]:
     body = para.folded[para.body_start :].strip().rstrip("。:")
     if len(body) > 40 or _LEVEL_GROUP.match(body) or any(stop in body for stop in ",;。:"):
         return []  # a sentence; or (一)区级部门, the kind of body the items under it are
+    if _NOT_A_NAME.search(body):
+        return []  # 各行业管理部门要按照职责分工深入现场指导: bodies and their work, no heading
     names = parse_names(body)
     # a sub-heading that is only a body's name may name it by its function (城管执法部门)
     if not names or not all(_duty_body(n) or _FUNCTION_BODY.match(n.text) for n in names):
@@ -989,6 +993,12 @@ class _DutySection:
         if not names and self.level is not None and para.marker is not None:
             m = _levelled_opening(para.folded, start)  # (二)区宣传部充分发挥…: the item is its duties
             names = _opening_names(m)
+        if not names and self.level is not None:
+            # (二)财政经管办要结合各村实际…, (三)资源生态处围绕如何…做好业务指导: in a section of
+            # duties, a body that opens its item with what it is to do
+            m = _DUTY_SUBJECT.match(para.folded, start)
+            every = m is not None and bool(_EVERY_KIND.match(m.group("name")))
+            names = [] if every else _opening_names(m)  # 各行业管理部门要…: a call to all
         if m is None or not names:
             return
         if self.level is None and not _OWN_DUTY.match(para.folded, m.end()):
