@@ -19,15 +19,17 @@ from matrix.render.json import plan_dict
 CORPUS = Path(__file__).parent / "corpus"
 GOLD = sorted((CORPUS / "gold").glob("*.json"))
 
-MIN_MICRO_F1 = 0.945
+MIN_MICRO_F1 = 0.96
 """A guard against going back, below the issue's target of 0.97: the corpus read at 0.970 with 349
 files; the 48 unseen files added blind on 2026-11-30 (1241–1387) first read at 0.20 to 1.00 a
 batch, and the whole corpus read at 0.950 with them; the 34 files of the next six batches
 (1401–1504) first read at about 0.50 a batch but the last (0.96), and the whole corpus reads at
 0.919 with them (four plans over 25 tasks each, 1461, 1462, 1464 and 1482, read below 0.3); the
 26 files of the seven batches of 2026-11-30/12-01 (1521–1626) first read at 0.38 to 0.90 a batch,
-and the whole corpus of 457 files reads at 0.946 with them.  Issue 13 stays open until 0.97 holds."""
-MIN_READ_FILES = 440
+and the whole corpus of 457 files reads at 0.946 with them; the 15 files of the batches BX, BZ and CA
+(1641–1707, 2026-12-01) first read at 0.71, 0.00 and 0.74, and the whole corpus of 472 files reads at
+0.961 with them.  Issue 13 stays open until 0.97 holds."""
+MIN_READ_FILES = 455
 """Plans that give at least one right triple; the rest are listed in the closing note of issue 13."""
 MIN_FILE_F1 = 0.85
 """The floor each plan must reach, but for the plans named below."""
@@ -50,9 +52,6 @@ BELOW_FLOOR = {
     " ending in a remark and a deadline (…等按职责分工负责全年): no row is found, exit 2",
     "562_changsha_mubiaorenwu_2012_partial": "a table copied one cell a line with its lead column first"
     " and the lead's name broken over three lines (市政 / 府办 / 公厅): exit 2, naming the lines",
-    "645_songjiang_qingshui_2026": "a duty section's opening paragraph names its members in prose"
-    " (…及各街镇、经开区为成员单位, a zone no ending gives away), which the gold also files as helpers"
-    " of each sub-heading's duties",
     "661_qingyang_weijian_zerenqingdan_2023_partial": "a table copied with spaces between its cells and"
     " header words split over two rows (牵头 领导 牵头 责任单位 主体 责任单位): exit 2, naming the lines",
     "662_guizhou_shuzhi_gongzuoyaodian_2026_partial": "a group the gold keeps whole"
@@ -77,11 +76,11 @@ BELOW_FLOOR = {
     " the gold splits (各村、社区)",
     "906_qu_xiaofeiredian_partial": "sentences naming a shopping centre among the bodies (由区商贸旅游局、"
     "长延堡街办、华东服装城共同组织实施): no ending gives 华东服装城 away as a body, so the list is prose",
+    "1122_shi_weiminbanshishi_undated_partial": "a continuation page of a table flattened onto one line,"
+    " single spaces between cells and inside header words (具体工作标准 及预期效果): exit 2",
     "1144_qu_jiansheju_chuangwen_zhengzhi_undated_partial": "a document-sharing template run onto one"
     " line, its items (一)(二) glued to unnumbered headings and labels glued to leaders' titles"
     " (阮斌副局长责任部门:): one task of five is found",
-    "1161_zhengzhou_qingqian_fengong_2005_partial": "prose duties whose list of zones shares one 管委会"
-    " (郑州高新区、…、郑州矿区管委会) and whose subject runs over a comma: one task of two is read",
     "1162_taiyuan_shouzukou_gongzuozu_undated_partial": "working groups whose gold starts copy the"
     " 组长: lines, which the parser reads as each group's people, not its text; the office's duties"
     " (设在市卫生局,主任由…担任) are prose it does not read",
@@ -104,22 +103,15 @@ BELOW_FLOOR = {
     "1204_taishan_wenguanglvti_zhengwugongkai_2021_partial": "helpers the gold keeps as groups"
     " (其他股室及属下单位, where 其他股室 names no one here) and rows whose body cell the row above"
     " shares, which the text copy prints once",
-    "1122_shi_weiminbanshishi_undated_partial": "a continuation page of a table flattened onto one line,"
-    " single spaces between cells and inside header words (具体工作标准 及预期效果): exit 2",
     "1247_pingtan_yijuhuanjing_2015_partial": "责任分工 sentences read clause by clause; a suffix"
     " written once over a list (金井、澳前片区开发管理局) and vague-looking groups (区直部门) are not"
     " read as the gold reads them",
-    "1248_pingtan_qianyuexiangmu_fenjie_2015_partial": "a nine-column table flattened onto one line"
-    " with single spaces both between cells and inside them, persons in three columns: its rows are"
-    " not found",
     "1249_pingtan_jinshi_fangkong_2021_partial": "a duty section whose fifth body's item holds"
     " numbered duties 1.–5., which the gold takes as one task and the parser as five",
     "1261_pingli_shirong_tongbao_2015": "one measures line giving each of an item's two problems its"
     " own body (1)由A负责…;(2)由B负责…), which the gold splits into two tasks",
     "1282_shi_yuanlinchengshi_2010_partial": "a two-row table flattened with bars, its row number"
     " inside the standard cell and two leads in one cell: one of two rows is found",
-    "1282_shi_yuanlinchengshi_2010_partial_retyped": "the same table as a Word table: the row number"
-    " stands inside the standard cell, so the second row is not found",
     "1285_xuhui_shiyiwu_fenjie_undated_partial": "a table copied one cell a line with an empty"
     " column and a repeated header: some participant cells are lost (the Word retype reads at 1.000)",
     "1327_wujingzhen_jianzhulaji_2021_partial": "a short name the gold files under its 镇 prefix"
@@ -128,8 +120,6 @@ BELOW_FLOOR = {
     " fuller name the plan writes elsewhere (局办公室), and items inside a 工作要求 section",
     "1384_pingtan_nongfaju_zhengwugongkai_fenjie_2016_partial": "a four-column table run together"
     " on one line with two lead columns (the zone's and the bureau's own): ten of 25 rows are lost",
-    "1387_pingtan_jinjing_wantanzhangzhi_2022": "a duty section written as one run of sentences on"
-    " one line (农业农村处在区农业农村局的指导下,配合协同做好…), which the gold cuts into a task a body",
     "1401_jiangxi_yingyouer_zhaohu_2020": "a joint meeting's members named by their sector only"
     " (由省卫生健康部门牵头,发展改革、教育…等部门和工会、共青团…为成员), which the gold files under the"
     " annex's full names (省发展改革委, 团省委): that task is not read",
@@ -139,11 +129,9 @@ BELOW_FLOOR = {
     "1423_xinjianqu_minshengshishi_jindu_2024_partial": "a bordered one-cell-a-line progress table whose"
     " lead column is merged over each section and whose rows are sub-items ((一)…, 1.…) with an owner"
     " column: one task of ten is found",
-    "1461_pingtan_shengtaihuanbao_yaodian_2016": "a table run together with no separators whose groups"
-    " (1, 2 …) hold measures numbered on through the table (1、…46、), each with its time and units,"
-    " beside a column of numbered source documents: no row is found, exit 2",
-    "1462_pingtan_hulianwangjia_2016": "a page on one line that numbers its last section 三、 a second"
-    " time, so the whole 保障措施 runs into the item before it; labelled runs are cut into stretches",
+    "1426_zhengzhou_shidashishi_fenjie_2012_fanti_partial": "a newspaper's relay: its opening paragraphs"
+    " run into the first item's text, so that item's start is not the gold's (its labels, in traditional"
+    " script with pinyin inside them, are read)",
     "1465_hongkou_jianzhulaji_2022": "duty sections for bodies no ending gives away (物业服务企业,"
     " 拆除施工单位, 区中标的道路运输单位) and a paragraph the gold cuts at each body's sentence",
     "1466_shanghai_lingtanyuanqu_2026": "prose duties whose sections the gold cuts at each body's"
@@ -151,20 +139,28 @@ BELOW_FLOOR = {
     "1470_pingtan_anquanshengchan_chengxin_2015": "a paragraph of duty sentences naming each body with"
     " its function in brackets (区经济发展局(经信)负责…。区经济发展局(商务)…), which the gold files as"
     " bodies of their own and cuts into a task a sentence",
-    "1482_pingtan_shichangjianguan_renwufenjie_2016": "a page stored on one line whose table ran"
-    " together with no separators at all: rows ending in a date are read, and a row naming nobody"
-    " takes the row above's, but a row naming several leaders and divisions glued (王 浩江裕森曹承代"
-    "市场规范处…) is not, and the header printed again mid-table ends the table",
-    "1426_zhengzhou_shidashishi_fenjie_2012_fanti_partial": "a newspaper's relay: its opening paragraphs"
-    " run into the first item's text, so that item's start is not the gold's (its labels, in traditional"
-    " script with pinyin inside them, are read)",
     "1522_guangdong_buxing_xiangcunzhenxing_2022_partial": "a ministry's divisions written bare after it"
     " (农业农村部…种植业管理司), which the gold files under the ministry's name, and a 市人民政府 read"
     " from a default sentence",
     "1581_fujian_wenhuating_fengong_2017_partial": "a group written with angle brackets (各处〈室、局〉),"
     " which the gold keeps as written and the reader files with round ones; one task of four",
-    "1626_shanghai_zonghejiaotong_2024": "a task table copied one cell a line whose merged 内容 cells"
-    " and divisions one a line shift the lead and helping divisions between rows",
+    "1646_pingtan_huanweisheshi_liangnian_2015": "each body's duties set out after a colon are read,"
+    " but the gold also counts sentences naming bodies in 五 and 六 (由X负责…, X(Y为业主单位)), which a"
+    " plan with other formal duties leaves unread as prose",
+    "1647_pingtan_laolouweilou_paicha_2015": "duties written as sentences in 任务分工 and in the stages"
+    " (第一阶段…要…), and a head noun shared by a list (规划、安监…等行政主管部门) that the gold spreads"
+    " to each",
+    "1682_xian_xiangmu_gongjianyue_undated_partial": "a project's leading group set out as its sub-item"
+    " 2 (组长:副县长 / 成员:城建局…): the sub-item, headed by the group's name, becomes the task with the"
+    " group as its lead, where the gold makes the project the task and its members the leads",
+    "1701_pingtan_suping_daolujiaotong_yaodian_2021": "prose duties of a township's own divisions named"
+    " bare (交通与建设处要…), which the prose reader takes only with a level word, and items the gold"
+    " cuts at each new subject",
+    "1702_pingtan_jinjing_jitijingji_2020": "a duty section whose first and last items charge people"
+    " by their posts (各工作片片长、包村工作队长…要…, 各村主干要…), which the gold files as persons",
+    "1703_pingtan_suping_aiguoweisheng_2020": "one item lists seven bodies' duties apart with"
+    " semicolons (党政办负责…;经济发展处负责…), which the gold cuts into a task a body; an older gold"
+    " (1168) keeps such a list as one task, and so does the reader",
 }
 """Plans known to fall below the floor, and why; a plan that rises above it must leave the list."""
 
