@@ -555,6 +555,8 @@ def _maybe_row(line: Line, in_table: bool) -> bool:
     text = line.text.strip()
     if line.cells is not None or "\t" in text or "|" in text:
         return True
+    if " " not in text:
+        return False
     if _NOTE.match(fold(text)):
         return False  # 注:主要责任单位第一个为牵头单位。 平潭…办公室 2016年3月30日: a note, no row
     if "  " in text:
