@@ -389,3 +389,13 @@ def test_in_a_section_of_duties_an_item_opening_with_a_body_and_what_it_is_to_do
         "(一)强化资金保障。积极申报扶持补助资金。(责任单位:财政经管办)\n"
     )
     assert [t.leads for t in plan.tasks] == [["财政经管办"], ["资源生态处"], ["社会事业处"], ["财政经管办"]]
+
+
+def test_the_work_after_the_body_helped_is_no_part_of_its_name() -> None:
+    said = parse_assignment("社会事业处配合区社会事业局负责养老院")
+    assert ([n.text for n in said.leads], [n.text for n in said.participants]) == (
+        ["区社会事业局"],
+        ["社会事业处"],
+    )
+    said = parse_assignment("区财政局配合区发改委做好资金保障")
+    assert [n.text for n in said.leads] == ["区发改委"]
