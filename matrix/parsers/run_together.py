@@ -659,8 +659,9 @@ def _split_row(folded: str, body: int, end: int, kinds: list[str]) -> tuple[list
 
 
 def _deadline_first(folded: str, body: int, end: int, columns: list[tuple[int, str]]) -> _Part | None:
-    """The row when its date comes before its units (…领导小组3月区经发局区环土局): after the last date
-    that units follow, where they end the row or a text column's cell follows them."""
+    """The row when its date comes before its units (…领导小组3月区经发局区环土局): after the first date
+    that units follow where they end the row, or a gap or a numbered list (a text column's cell)
+    follows them; else after the last date that units follow."""
     found: _Part | None = None
     for m in _DEADLINE.finditer(folded, body + 1, end):
         if not m.group():
@@ -682,17 +683,18 @@ def _dated_row(
     the table gives again; None when neither a person, units nor the date alone read there."""
     # Of the ways to read the row's end, the one whose names the table gives again wins (a merged
     # leader cell: …商事登记制度行政许可处林本勇2016年12月, 行政许可处 and 林本勇 stand in other rows too,
-    # 记制度行政许可处 and a leader 商事登 in none); a person's name first wins a tie, then the earliest.
+    # 记制度行政许可处 and a leader 商事登 in none); of equal ones, a reading that opens with a person
+    # wins, then the one with fewer names the table does not give again, then the earliest.
     unit_columns = [(k, kind) for k, kind in columns if kind != "leader" or _after_units(k, columns)]
     # a person column after the units is filled wherever the units are (叶龙海, 林本勇): units with no
     # person after them are words of the row's text (…建立知识产权服务工作站2016年12月)
     persons_after = [k for k, kind in columns if kind == "leader" and _after_units(k, columns)]
     best: tuple[tuple[int, int, int, int], _Part] | None = None
     for x in range(body + 1, start):
-        person = _person(folded, x, end, units_follow=True)
-        ways = [(1, columns)] if person is not None and may_be_person(folded[x:person]) else []
         if folded[x - 1 : x + 1] in _WORDS_ACROSS:
             continue  # 组建检验检测认证中心…: no name starts inside a word
+        person = _person(folded, x, end, units_follow=True)
+        ways = [(1, columns)] if person is not None and may_be_person(folded[x:person]) else []
         run = _units(folded[x:end])
         if unit_columns != columns and run is not None and any(_recurs(folded, c) for c in run[0]):
             ways.append((0, unit_columns))  # the leader's cell merged into the row above's
@@ -740,7 +742,13 @@ def _recurring(folded: str, cells: dict[int, str]) -> int:
 def _recurs(folded: str, name: str) -> bool:
     """True when the table's text gives ``name`` (of two characters or more) more than once."""
     name = name.replace(" ", "")
-    return len(name) >= 2 and folded.replace(" ", "").count(name) >= 2
+    return len(name) >= 2 and _unspaced(folded).count(name) >= 2
+
+
+@functools.lru_cache(maxsize=8)
+def _unspaced(folded: str) -> str:
+    """The table's text without its spaces (王 浩 and 王浩 are one name), made once a table."""
+    return folded.replace(" ", "")
 
 
 _WORDS_ACROSS = {"组建", "创建", "筹建", "新建", "建立", "设立", "成立", "城市", "都市", "组织"}
