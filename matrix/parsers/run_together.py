@@ -14,7 +14,13 @@ Document-sharing sites and some PDF or Word extractions print a task table as on
   names by their endings (:func:`is_organisation`): names joined by 、 share a cell, two names run
   together start the next cell, the first cell being the lead column's and the rest the
   participants'.  When the text goes on after the units and ends with units of its own, that is a
-  sub-row sharing the row's number; text with no units of its own goes on the row's text.
+  sub-row sharing the row's number; text with no units of its own goes on the row's text, or into
+  the text column the header sets after the units (任务来源, 绩效指标);
+- a **person** column may hold several names run together (王 浩江裕森曹承代); a row whose end reads
+  several ways (a merged leader cell, a name glued to the text) is read the way whose names the
+  table gives again in other rows;
+- a table whose 序号 numbers **groups** of rows (1推进生态文明建设1、建立…) gives each group a heading
+  and numbers its rows in their own column.
 
 Each header and row is handed on as one :class:`Line` with its cells, as
 :mod:`matrix.parsers.flat_table` does, and the table parser reads it from there.  The cells are a
@@ -764,8 +770,8 @@ def _person_first(cells: dict[int, str], columns: list[tuple[int, str]]) -> bool
 
 def _tail_columns(kinds: list[str]) -> list[tuple[int, str]]:
     """The columns after the row's text, in order: what follows it.  The row's text is the text
-    columns before the first unit column; a text column after the units (绩效指标, 备注) is not one
-    of them: its words go on the row's text."""
+    columns before the first unit column; a text column after the units (绩效指标, 任务来源) is not
+    one of them: the words after the units are its cell (see :func:`_cells`)."""
     units = [k for k, kind in enumerate(kinds) if kind in _UNIT_KINDS]
     texts = [k for k, kind in enumerate(kinds) if kind == "text" and (not units or k < units[0])]
     if not texts:
