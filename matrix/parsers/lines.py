@@ -56,7 +56,14 @@ from matrix.parsers.table import (
 )
 from matrix.text.normalize import clean, fold, is_debris, strip_debris
 from matrix.text.outline import Marker, find_glued, find_marker
-from matrix.text.roles import LabelAt, LabelKind, find_labels, looks_like_label, read_label
+from matrix.text.roles import (
+    DUTY_SECTION_WORDS,
+    LabelAt,
+    LabelKind,
+    find_labels,
+    looks_like_label,
+    read_label,
+)
 
 _ROLE_HINT = re.compile(
     r"牵头|负责|参与|配合|协助|协同|协作|协办|主办|主责|指导|落实|单位\s*:|部门\s*:|科室\s*:|处室\s*:"
@@ -562,7 +569,7 @@ def _maybe_row(line: Line, in_table: bool) -> bool:
     if "  " in text:
         return True
     # a table typed with single spaces: its header is all header words, its rows follow it
-    return " " in text and (in_table or is_spaced_header(text))
+    return in_table or is_spaced_header(text)
 
 
 class _Tables:
@@ -874,10 +881,7 @@ def _lead_under(run: list[tuple[Para, list[Name]]]) -> None:
             para.heads = AssignmentText(leads=names, labelled=True)
 
 
-_DUTY_SECTION = re.compile(
-    r"(职责分工|责任分工|分工负责|部门职责|工作职责|职责任务|部门分工|任务分工|工作分工|分工与职责|职责与分工|"
-    r"职责和任务|职责与任务|职责及任务|职责任务分工|成员单位职责)[。:]?$"
-)
+_DUTY_SECTION = re.compile(f"({'|'.join(DUTY_SECTION_WORDS)})[。:]?$")
 """A section that sets out each body's duties (三、职责分工; 三、组织领导与责任分工)."""
 _OPENING_BODY = re.compile(
     r"(?P<name>[^,;。:()]{2,24}?)(?:要|应|须)?(?=负责|依法|指导|作为|会同|牵头|统筹|组织|承担|督促|加强|做好|落实"

@@ -30,7 +30,7 @@ from matrix.parsers.names import is_organisation
 from matrix.parsers.table import column_kind, is_spaced_header, read_header, spaced_words
 from matrix.text.normalize import fold, is_page_mark
 from matrix.text.outline import find_marker
-from matrix.text.roles import LabelKind, find_labels, read_label
+from matrix.text.roles import DUTY_SECTION_WORDS, LabelKind, find_labels, read_label
 
 _LONG = 150
 _MIN_CUTS = 3
@@ -125,11 +125,12 @@ def _numbered_run(folded: str) -> list[int]:
 
 _FIRST_ITEM = re.compile(r"\([一二三四五六七八九十]{1,3}\)")
 _HEADING_REACH = 80
+_FIRST_OF_ITEMS = re.compile(r"\(一\)")
 
 
 def _heading_length(folded: str, at: int) -> int:
     """How long the words of a section's heading at ``at`` run before its first item ((一)), or 0."""
-    m = re.compile(r"\(一\)").search(folded, at, at + _HEADING_REACH)
+    m = _FIRST_OF_ITEMS.search(folded, at, at + _HEADING_REACH)
     return m.start() - at if m is not None and not _STOP.search(folded, at, m.start()) else 0
 
 
@@ -392,7 +393,7 @@ def unfold(lines: list[Line]) -> list[Line]:
 
 _DUTY_HEADING = re.compile(
     r"\s*(\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、)\s*"
-    r"(职责分工|部门职责|工作职责|部门分工|任务分工|工作分工|成员单位职责)(?=[^:。]{4})"
+    f"({'|'.join(DUTY_SECTION_WORDS)})(?=[^:。]{{4}})"
 )
 _DUTY_SENTENCE = re.compile(
     r"(?<=[。;:])\s*(?P<names>[^,;。:()“”\s]{2,30}?)"

@@ -122,6 +122,25 @@ RECORD_WORDS = ("发文", "发布", "印发", "制发", "来文", "成文", "所
 body named there issued the plan and is given no task.  (抄送单位 is left to the settings file: a
 table may give the bodies it copies a role.)"""
 SENTENCE_HEADS = ("分工", "责任分工", "部门分工", "任务分工", "职责分工", "工作分工")
+DUTY_SECTION_WORDS = (
+    "职责任务分工",
+    "成员单位职责",
+    "职责分工",
+    "责任分工",
+    "分工负责",
+    "部门职责",
+    "工作职责",
+    "职责任务",
+    "部门分工",
+    "任务分工",
+    "工作分工",
+    "分工与职责",
+    "职责与分工",
+    "职责和任务",
+    "职责与任务",
+    "职责及任务",
+)
+"""The words of a heading over a section that sets out each body's duties (三、职责分工)."""
 
 _TOKENS = sorted(
     {
