@@ -206,7 +206,7 @@ def _split_spaces(piece: str) -> list[str]:
         return [piece]
     bodies = sum(1 for p in parts if _ORGANISATION.search(p) or is_group(p))
     # 区社会事业局 区财政金融局 流水小城镇综合试点 区招商局: a body no ending gives away among bodies
-    if len(parts) > 1 and (bodies == len(parts) or (len(parts) >= 3 and mostly_bodies(bodies, len(parts)))):
+    if bodies == len(parts) or (len(parts) >= 3 and mostly_bodies(bodies, len(parts))):
         return parts
     return [piece]
 

@@ -9,7 +9,7 @@ from matrix.model import Department, Document, Finding, OtherRole, Plan, Section
 from matrix.parsers.assignment import deadline_in_text, resolve
 from matrix.parsers.departments import Registry
 from matrix.parsers.lines import Para, classify, own_text
-from matrix.parsers.names import Name, is_branch, is_division, is_organisation, unglue
+from matrix.parsers.names import Name, is_branch, is_division, is_organisation, levelled, unglue
 from matrix.parsers.prose import read_prose, writes_formally
 from matrix.parsers.table import column_kind
 from matrix.parsers.title import find_title
@@ -328,10 +328,7 @@ _COMMITTEE = re.compile(r"(党委|党工委|工委|[省市县区]委)$")
 def _committee_department(left: str, right: str) -> bool:
     """True for a party committee and one of its departments (区党工委党群工作部, 市委组织部): one
     body, as a division written after its body is."""
-    return bool(_COMMITTEE.search(left)) and right.endswith("部") and not right.startswith(_LEVEL_WORDS)
-
-
-_LEVEL_WORDS = ("省", "市", "县", "区", "州")
+    return bool(_COMMITTEE.search(left)) and right.endswith("部") and not levelled(right)
 
 
 def _canonical(registry: Registry, names: list[Name], exclude: set[str]) -> list[str]:

@@ -21,7 +21,7 @@ from matrix.parsers.names import is_organisation, levelled
 from matrix.parsers.table import Header, spaced_words
 from matrix.text.normalize import fold
 from matrix.text.outline import find_marker
-from matrix.text.roles import LabelKind, find_labels
+from matrix.text.roles import ROLE_KINDS, find_labels
 
 _ROLES = ("lead", "participant", "responsible")
 
@@ -144,7 +144,7 @@ def _word_kind(word: str, persons: bool) -> str:
         return "person"  # 叶勤13509351223: the contact and the number typed together
     found = find_labels(fold(word))
     label = found[0].label if found and found[0].start == 0 else None
-    if label is not None and label.kind in (LabelKind.LEAD, LabelKind.PARTICIPANT, LabelKind.RESPONSIBLE):
+    if label is not None and label.kind in ROLE_KINDS:
         # 牵头单位: 岚城片区开发管理局 配合单位: …: a role cell that says each body's role; 牵头单位:区社会
         # 事业局配合单位:区经济发展局, the label and its bodies typed as one word
         return "label" if found[0].end == len(fold(word)) else "unit"

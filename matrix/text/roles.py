@@ -360,7 +360,8 @@ def _glossed_label(text: str, colon: re.Match[str], custom: Mapping[str, LabelKi
     return LabelAt(colon.start() - len(raw) + _raw_index(raw, cut), colon.end(), label, word[cut:])
 
 
-_ROLE_KINDS = (LabelKind.LEAD, LabelKind.PARTICIPANT, LabelKind.RESPONSIBLE)
+ROLE_KINDS = (LabelKind.LEAD, LabelKind.PARTICIPANT, LabelKind.RESPONSIBLE)
+"""The kinds of label that give bodies a part in the task."""
 
 
 def is_body_name(word: str, *, whole: bool = False) -> bool:
@@ -446,7 +447,7 @@ def find_labels(text: str, custom: Mapping[str, LabelKind] | None = None) -> lis
                     for cut in range(1, len(word))
                     if is_body_name(word[:cut], whole=True)
                     and (label := read_label(word[cut:], custom)) is not None
-                    and label.kind in _ROLE_KINDS
+                    and label.kind in ROLE_KINDS
                 ),
                 None,
             )
