@@ -557,7 +557,7 @@ def person_names(text: str) -> list[str]:
     """The people named in ``text`` (林克庆、束学龙同志), without their titles."""
     out: list[str] = []
     # 叶勤13509351223, 颜君宪 13910377716: a contact's telephone number typed beside the name
-    text = _PHONE.sub(" ", text).strip()
+    text = PHONE.sub(" ", text).strip()
     raws = [name for piece in split_list(text) for name in _spaced_names(piece)]
     for raw in raws:
         # 孙黎明(市委副书记): the post in a bracket after the name is no part of it
@@ -572,7 +572,8 @@ def person_names(text: str) -> list[str]:
 
 
 _SPACED = re.compile(r"[\u4e00-\u9fff]+(?:\s+[\u4e00-\u9fff]+)+")
-_PHONE = re.compile(r"(?<!\d)(\d{3,4}-)?\d{7,12}(?!\d)")
+PHONE = re.compile(r"(?<!\d)(\d{3,4}-)?\d{7,12}(?!\d)")
+"""A telephone number (13641099071, 0591-23163646), typed beside a contact's name."""
 
 
 def _spaced_names(piece: str) -> list[str]:

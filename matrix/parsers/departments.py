@@ -4,7 +4,8 @@ A name is resolved, in order, through the settings file (aliases and former name
 recorded), the aliases the plan itself writes in brackets (``市科技局(知识产权局)``), and the
 plan's own fuller spelling of it (``人事局`` beside ``市人事局``; ``发展改革委`` beside
 ``国家发展改革委``; a bare division ``港务监管处`` that a list writes after ``市交通委科技信息处``,
-when the plan names ``市交通委港务监管处`` too).
+when the plan names ``市交通委港务监管处`` too; a party committee's department written bare,
+``党群工作部`` beside ``区党工委党群工作部``).
 """
 
 from __future__ import annotations

@@ -16,6 +16,7 @@ import itertools
 import math
 import re
 
+from matrix.parsers.assignment import PHONE
 from matrix.parsers.flat_table import kind_of_cell
 from matrix.parsers.names import is_organisation, levelled
 from matrix.parsers.table import Header, spaced_words
@@ -85,8 +86,7 @@ A column the header does not read takes any word at no cost, a figure (投资额
 text column beside another takes none (see :func:`fit_spaced`)."""
 _FIGURE = re.compile(r"^(?=.*\d)[\d.,%~约亿万千百十元人个次户家所项吨亩平方米公里-]{1,12}$")
 _NUMBER_WORD = re.compile(r"^\d{1,3}$")
-_PHONE = re.compile(r"(\d{3,4}-)?\d{7,12}")
-_NAME_AND_PHONE = re.compile(r"[\u4e00-\u9fff]{2,4}(\d{3,4}-)?\d{7,12}")
+_NAME_AND_PHONE = re.compile(r"[\u4e00-\u9fff]{2,4}" + PHONE.pattern)
 
 
 def fit_spaced(header: Header, text: str) -> list[str]:
@@ -138,7 +138,7 @@ def _column(kind: str) -> str:
 def _word_kind(word: str, persons: bool) -> str:
     if _NUMBER_WORD.match(word) or (len(word) <= 4 and find_marker(fold(word) + ".") is not None):
         return "number"
-    if persons and _PHONE.fullmatch(word):
+    if persons and PHONE.fullmatch(word):
         return "phone"  # 13641099071, 87668638: a contact's number, in the person's column
     if persons and _NAME_AND_PHONE.fullmatch(word):
         return "person"  # 叶勤13509351223: the contact and the number typed together
