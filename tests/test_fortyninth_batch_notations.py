@@ -399,3 +399,17 @@ def test_the_work_after_the_body_helped_is_no_part_of_its_name() -> None:
     )
     said = parse_assignment("区财政局配合区发改委做好资金保障")
     assert [n.text for n in said.leads] == ["区发改委"]
+
+
+def test_a_sub_heading_of_a_duty_section_may_name_a_kind_of_body() -> None:
+    plan = parse_text(
+        "某区建筑垃圾管理实施方案\n"
+        "一、分工与职责\n"
+        "(一)区绿化市容局\n"
+        "负责本区建筑垃圾处置的监督管理。\n"
+        "(二)物业服务企业\n"
+        "负责做好居住区装修垃圾投放管理。\n"
+        "(三)有关单位\n"
+        "做好配合工作。\n"
+    )
+    assert [t.leads for t in plan.tasks] == [["区绿化市容局"], ["物业服务企业"]]

@@ -929,6 +929,18 @@ def _duty_body(name: Name) -> bool:
     return department_like(name.text) or group or is_zone(name.text)
 
 
+_KIND_OF_BODY = re.compile(r"[\u4e00-\u9fff]{2,14}(企业|单位|公司)")
+
+
+def _kind_heading(para: Para) -> list[Name]:
+    """The kind of body a sub-heading of a duty section names alone (物业服务企业, 拆除施工单位,
+    建设单位): the bodies of that kind have the duties under it; [] for anything else."""
+    body = para.folded[para.body_start :].strip().rstrip("。:")
+    if not _KIND_OF_BODY.fullmatch(body) or _NOT_A_NAME.search(body) or is_vague(body):
+        return []
+    return [Name(body)]
+
+
 def _heading_bodies(para: Para) -> list[Name]:
     """The bodies an item's text names and nothing else (（一）区绿化市容局, (1)市林业局。), or []."""
     body = para.folded[para.body_start :].strip().rstrip("。:")
@@ -972,6 +984,8 @@ class _DutySection:
         if para.marker is None or (self.level is not None and para.marker.level <= self.level):
             return None
         names = _heading_bodies(para)
+        if not names and self.level is not None:
+            names = _kind_heading(para)  # (八)物业服务企业: in a section of duties, a kind of body
         if not names:
             return None
         if self.level is None:
