@@ -413,3 +413,22 @@ def test_a_sub_heading_of_a_duty_section_may_name_a_kind_of_body() -> None:
         "做好配合工作。\n"
     )
     assert [t.leads for t in plan.tasks] == [["区绿化市容局"], ["物业服务企业"]]
+
+
+def test_words_after_a_lines_last_label_run_are_the_stretch_the_next_labelled_line_assigns() -> None:
+    plan = parse_text(
+        "某区推进互联网加行动实施方案\n"
+        "一、保障措施\n"
+        "(一)营造积极发展环境构建开放包容环境。全面放宽融合性产品和服务的市场准入限制。"
+        "牵头单位:区经发局发改处,配合单位:区通管办大力发展创投基金。加快建立互联网经济投融资模式。"
+        "牵头单位:区财金局,配合单位:人行平潭支行强化信用建设应用。创建公平竞争的创业创新环境。\n"
+        "牵头单位:区信用办,配合单位:区市场监管局\n"
+    )
+    assert [(t.leads, t.participants) for t in plan.tasks] == [
+        (["区经发局发改处"], ["区通管办"]),
+        (["区财金局"], ["人行平潭支行"]),
+        (["区信用办"], ["区市场监管局"]),
+    ]
+    # the first stretch opens with the item's heading; the last holds the words after the last run
+    assert plan.tasks[0].text.startswith("营造积极发展环境")
+    assert plan.tasks[2].text.startswith("强化信用建设应用")

@@ -178,8 +178,9 @@ _STOPS = "。;, "
 """Stops that close a stretch of a line (as folded: full-width ，； read as , ;)."""
 
 
-def _split_stretches(para: Para, start: int) -> list[_Stretch]:
-    """A line's stretches from ``start``, each ending in its own assignment bracket."""
+def _split_stretches(para: Para, start: int, *, tail: bool = True) -> list[_Stretch]:
+    """A line's stretches from ``start``, each ending in its own assignment bracket; the last takes
+    whatever trails its bracket, but without ``tail``."""
     out: list[_Stretch] = []
     pos = start
     inlines = [i for i in para.inlines if i.group.start >= start]
@@ -187,15 +188,38 @@ def _split_stretches(para: Para, start: int) -> list[_Stretch]:
         # the text up to this bracket and the stop right after it (。 ; ,), and after the last
         # bracket whatever trails it
         end = len(para.text)
-        if k + 1 < len(inlines):
-            end = inline.group.end
-            while end < inlines[k + 1].group.start and para.folded[end] in _STOPS:
-                end += 1
+        if k + 1 < len(inlines) or not tail:
+            end = _after_stops(
+                para, inline.group.end, inlines[k + 1].group.start if k + 1 < len(inlines) else end
+            )
         # a stretch cut at a comma reads as a clause of its own, without the comma
         plain = own_text(para, pos, end).rstrip(",;，；")
         out.append(_Stretch(plain, own_text(para, pos, end, as_written=True), inline.assignment))
         pos = end
     return out
+
+
+def _after_stops(para: Para, at: int, limit: int) -> int:
+    """Where the stops (。 ; ,) right after ``at`` end, up to ``limit``."""
+    while at < limit and para.folded[at] in _STOPS:
+        at += 1
+    return at
+
+
+_MIN_TAIL = 8
+
+
+def _assigned_tail(para: Para, following: Para | None) -> int | None:
+    """Where the words after a line's last assignment start when a labelled line right after the
+    line assigns them (…牵头单位:区财金局,配合单位:…等强化信用建设应用。…机制。 / 牵头单位:区经发局发改处…):
+    those words are a stretch of their own; None otherwise."""
+    if following is None or following.pure is None or not para.inlines:
+        return None
+    said = following.pure
+    if said.rule_only or not (said.leads or said.responsible or said.participants):
+        return None
+    at = _after_stops(para, para.inlines[-1].group.end, len(para.folded))
+    return at if len(own_text(para, at).strip()) >= _MIN_TAIL else None
 
 
 def _heading_end(para: Para) -> int | None:
@@ -435,12 +459,30 @@ class TaskCollector:
             # 1.推进环保信息化。… / 牵头单位:A / “互联网+”林业。… / 牵头单位:B: the item's own sentences
             # are the first stretch its first labelled line closes
             run = [node.para]
-        for para, start in segments:
+        trailing: tuple[str, str, int] | None = None  # words after a line's last bracket, unassigned
+        for n, (para, start) in enumerate(segments):
             if para.inlines:
                 self.covered.add(id(para))
                 count += 1
-                stretches = _split_stretches(para, start)
+                following = segments[n + 1][0] if n + 1 < len(segments) else None
+                tail = _assigned_tail(para, following)
+                stretches = _split_stretches(para, start, tail=tail is None)
+                if tail is not None:
+                    trailing = (
+                        own_text(para, tail),
+                        own_text(para, tail, as_written=True),
+                        len(stretches) + 1,
+                    )
                 run = []  # unassigned paragraphs before an assigned one stand on their own
+                if para is node.para and start and (len(stretches) > 1 or trailing is not None):
+                    # (四)营造积极发展环境构建开放包容环境。全面放宽…牵头单位:…: an item its line cuts
+                    # into stretches opens its first with its heading (one stretch is a paragraph
+                    # under the heading, p1)
+                    head = own_text(para, para.body_start, start)
+                    stretches[0].text = head + stretches[0].text
+                    stretches[0].written = (
+                        own_text(para, para.body_start, start, as_written=True) + stretches[0].written
+                    )
                 for k, s in enumerate(stretches, 1):
                     outline = (*node.outline, f"p{count}")
                     if len(stretches) > 1:
@@ -450,6 +492,12 @@ class TaskCollector:
                     self.tasks.append(
                         RawTask(outline, s.text, s.written, para.line, s.assignment, para.line, node)
                     )
+            elif para.pure is not None and not para.pure.rule_only and trailing is not None:
+                text, written, k = trailing
+                outline = (*node.outline, f"p{count}", f"s{k}")
+                self.tasks.append(RawTask(outline, text, written, para.line, para.pure, para.line, node))
+                self.covered.add(id(para))
+                trailing = None
             elif para.pure is not None and not para.pure.rule_only:
                 if run == [node.para] and not (
                     para.pure.leads or para.pure.responsible or para.pure.participants
