@@ -432,3 +432,14 @@ def test_words_after_a_lines_last_label_run_are_the_stretch_the_next_labelled_li
     # the first stretch opens with the item's heading; the last holds the words after the last run
     assert plan.tasks[0].text.startswith("营造积极发展环境")
     assert plan.tasks[2].text.startswith("强化信用建设应用")
+
+
+def test_a_list_of_duties_by_function_after_its_heading_on_a_page_without_breaks() -> None:
+    plan = parse_text(
+        "某区清剿火患战役工作方案 一、工作目标 全面排查整治火灾隐患,坚决遏制重特大火灾事故的发生。"
+        "二、整治重点 (一)人员密集场所。重点整治违规使用易燃可燃材料装修的行为。"
+        "三、部门职责教育部门:组织、指导和督促各类学校的火灾隐患排查整治工作。公安机关:负责对消防安全重点单位"
+        "的检查、指导。民政部门:组织、指导和督促养老院等社会福利机构的火灾隐患排查整治工作。"
+        "四、工作要求 各单位要加强组织领导,落实工作责任。\n"
+    )
+    assert [t.leads for t in plan.tasks] == [["教育部门"], ["公安机关"], ["民政部门"]]

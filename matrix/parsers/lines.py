@@ -14,6 +14,7 @@ from matrix.parsers.brackets import Group, balance, inside, outer_groups
 from matrix.parsers.clauses import read_clauses
 from matrix.parsers.flat_table import fit_typed, regroup
 from matrix.parsers.names import (
+    FUNCTION_BODY,
     Name,
     department_like,
     is_group,
@@ -794,7 +795,7 @@ def _body_with_duties(at: LabelAt, text: str) -> bool:
     """True for a body named by its function before a colon and its duties after it (交通部门:结合实际,
     制定…): shaped like a label, it is a body, and the line is its task, not an unread label."""
     word, rest = at.word, text[at.end :]
-    if not _FUNCTION_BODY.match(word) or read_label(word) is not None or len(rest) < _MIN_DUTY:
+    if not FUNCTION_BODY.match(word) or read_label(word) is not None or len(rest) < _MIN_DUTY:
         return False
     names = parse_names(re.split(r"[;。]", rest)[0])
     return not names or not all(map(_duty_body, names))  # 交通部门:市交通局、市公路局 lists bodies
@@ -815,7 +816,7 @@ def _colon_duty_names(para: Para) -> tuple[int, list[Name]] | None:
 def _function_body(m: re.Match[str]) -> list[Name]:
     """The body named by its function before a colon (交通部门:, 公安交警部门:), or []."""
     name = m.group("name").strip()
-    return [Name(name)] if _FUNCTION_BODY.match(name) and read_label(name) is None else []
+    return [Name(name)] if FUNCTION_BODY.match(name) and read_label(name) is None else []
 
 
 _MIN_DUTY = 8
@@ -901,10 +902,6 @@ _DUTY_OPENING = re.compile(r"^(主要)?(负责|承担|牵头|组织|协助|配�
 """How a paragraph of duties opens under a heading that names its body (负责火灾扑救的组织…)."""
 
 
-_FUNCTION_BODY = re.compile(r"^(?!.*(的|之|责任|牵头|配合|主要))[\u4e00-\u9fff]{2,10}部门$")
-"""A body named by its function in a duty section's sub-heading (城管执法部门), not a label."""
-
-
 _LEVEL_GROUP = re.compile(r"^[省市县区乡镇]直?级?(部门|单位|机关|各部门|各单位)$")
 
 
@@ -950,7 +947,7 @@ def _heading_bodies(para: Para) -> list[Name]:
         return []  # 各行业管理部门要按照职责分工深入现场指导: bodies and their work, no heading
     names = parse_names(body)
     # a sub-heading that is only a body's name may name it by its function (城管执法部门)
-    if not names or not all(_duty_body(n) or _FUNCTION_BODY.match(n.text) for n in names):
+    if not names or not all(_duty_body(n) or FUNCTION_BODY.match(n.text) for n in names):
         return []
     return names
 

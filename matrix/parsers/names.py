@@ -89,6 +89,7 @@ def is_organisation(name: str) -> bool:
         and not _NOT_A_BANK.match(name)
         and not _NOT_A_BUREAU.search(name)
         and not name.endswith("社会")  # 全社会, 区社会(事业局): society, no 会
+        and not name.endswith(("场所", "处所", "住所"))  # 人员密集场所: premises, no 所
     )
 
 
@@ -404,6 +405,9 @@ def _clean(raw: str) -> tuple[str, tuple[str, ...], bool] | None:
     return text, tuple(aliases), bool(marked or star)
 
 
+FUNCTION_BODY = re.compile(r"^(?!.*(的|之|责任|牵头|配合|主要|相关|有关))[\u4e00-\u9fff]{2,10}(部门|机关)$")
+"""A body named by its function (城管执法部门, 教育部门, 公安机关), not a label: a list of duties or a
+duty section's sub-heading names bodies so."""
 _GROUP_WORD = re.compile(r"各|相关|有关")
 """The words that make a name a group addressee (各处, 机关相关处): a bracket after it names the other
 kinds of body the group takes in (机关各处(室)), not an alias."""

@@ -26,7 +26,7 @@ from collections.abc import Callable
 
 from matrix.model import Line
 from matrix.parsers.brackets import outer_groups
-from matrix.parsers.names import is_organisation
+from matrix.parsers.names import FUNCTION_BODY, is_organisation
 from matrix.parsers.table import column_kind, is_spaced_header, read_header, spaced_words
 from matrix.text.normalize import fold, is_page_mark
 from matrix.text.outline import find_marker
@@ -315,6 +315,7 @@ def _after_labelled(folded: str, cuts: list[int]) -> list[int]:
 
 
 _ENTRY = re.compile(r"(?<=[。;:])\s*(?P<name>[^,;。:()“”\s]{2,30}?):(?=\S)")
+"""An entry of bodies and their duties after a stop (。区财政局:负责…)."""
 _MIN_ENTRIES = 2
 
 
@@ -325,7 +326,10 @@ def _duty_entries(folded: str) -> list[int]:
     out: list[int] = []
     for m in _ENTRY.finditer(folded):
         names = m.group("name").split("、")
-        bodies = all(is_organisation(n) or (n.startswith("各") and len(n) >= 3) for n in names)
+        bodies = all(
+            is_organisation(n) or (n.startswith("各") and len(n) >= 3) or FUNCTION_BODY.match(n)
+            for n in names
+        )
         if bodies and read_label(m.group("name")) is None:  # 责任处室: is a label, not a body
             out.append(m.start("name"))
     return out
@@ -336,6 +340,13 @@ def unfold(lines: list[Line]) -> list[Line]:
     and a task table typed on a page's one line cut into its header and rows."""
     out: list[Line] = []
     for line in lines:
+        if line.cells is None and len(line.text) < _LONG:
+            # 四、部门职责教育部门:组织…: a short line whose heading runs into the first body's duties
+            heads = _duty_stretches(fold(line.text), 0, len(line.text))
+            bounds = [0, *heads, len(line.text)] if heads else []
+            out.extend(Line(line.number, line.text[a:b].strip()) for a, b in itertools.pairwise(bounds))
+            if heads:
+                continue
         if line.cells is not None or len(line.text) < _LONG:
             out.append(line)
             continue
@@ -401,6 +412,9 @@ _DUTY_SENTENCE = re.compile(
 )
 
 
+_HEADED_ENTRY = re.compile(r"(?P<name>[^,;。:()“”\s]{2,12}):")
+
+
 def _duty_stretches(folded: str, start: int, end: int) -> list[int]:
     """Where each body's stretch starts in a section of duties that a page without breaks ran
     together (…(二)职责分工片区各成员…具体如下:农业农村处在区农业农村局的指导下…。交通与建设处在…。
@@ -409,6 +423,11 @@ def _duty_stretches(folded: str, start: int, end: int) -> list[int]:
     heading = _DUTY_HEADING.match(folded, start, end)
     if heading is None:
         return []
+    entry = _HEADED_ENTRY.match(folded, heading.end(), end)
+    if entry is not None and (
+        FUNCTION_BODY.match(entry.group("name")) or is_organisation(entry.group("name"))
+    ):
+        return [heading.end()]  # 四、部门职责教育部门:组织…: the heading, then the first body's duties
     found = []
     for m in _DUTY_SENTENCE.finditer(folded, heading.end(), end):
         names = m.group("names").split("、")
