@@ -20,7 +20,14 @@ import re
 
 from matrix.model import Finding, Line
 from matrix.parsers.assignment import parse_assignment
-from matrix.parsers.names import LEAD_MARKS, divisions, is_organisation, is_vague, is_zone, mostly_bodies
+from matrix.parsers.names import (
+    LEAD_MARKS,
+    divisions,
+    is_organisation,
+    is_vague,
+    is_zone,
+    mostly_bodies,
+)
 from matrix.parsers.table import (
     DEADLINE_CELL,
     Header,
@@ -33,6 +40,7 @@ from matrix.parsers.table import (
 from matrix.text.chinese import chinese_number
 from matrix.text.normalize import drop_glosses, fold, is_debris
 from matrix.text.outline import find_marker
+from matrix.text.roles import BODY_HEADS, PERSON_HEADS
 
 _NUMBER = re.compile(r"^\(?([0-9]{1,3}|[一二三四五六七八九十]{1,3})\)?[.、]?$")
 _ROLE_KINDS = ("lead", "participant", "responsible", "leader")
@@ -68,6 +76,16 @@ def _header_at(lines: list[Line], i: int) -> tuple[list[str], int] | None:
             cells.append(text + lines[j + 1].text.strip())  # 牵头 / 市领导: one leader column
             j += 2
             continue
+        if cells and _split_head(cells[-1], text):
+            cells[-1] += text  # 牵头 / 部门: a role word and its head word, broken by the cell's width
+            j += 1
+            continue
+        if kind is None and len(text) <= 2 and j + 1 < len(lines) and after not in (None, "text"):
+            joined = text + lines[j + 1].text.strip()
+            if len(joined) <= 8 and column_kind(joined) == after:
+                cells.append(joined)  # 完成 / 时间: the first half of a word the second half names
+                j += 2
+                continue
         if (kind is None or len(text) <= 2) and j + 1 < len(lines) and after is None:
             # 责任 / 领导: a header word split over two lines
             joined = text + lines[j + 1].text.strip()
@@ -104,6 +122,14 @@ def _header_at(lines: list[Line], i: int) -> tuple[list[str], int] | None:
     if kinds == ["responsible", "text"]:
         return cells, j  # 相关部门 / 职责分工: each row a body and its duties
     return None
+
+
+def _split_head(before: str, text: str) -> bool:
+    """True when ``text`` is only a label's head word (部门, 单位) and ``before`` a role word with
+    none (牵头): one header cell broken over two lines."""
+    if text not in BODY_HEADS + PERSON_HEADS or len(before) > 4:
+        return False
+    return column_kind(before) in _ROLE_KINDS and column_kind(before + text) == column_kind(before)
 
 
 def _flat_kinds(header: list[str]) -> list[str]:
@@ -703,6 +729,7 @@ _GROUP = re.compile(r"^各|各(部门|单位|机构|成员单位)$|[^\W各]属(�
 
 
 _LEVELLED = re.compile(r"^(省|市|县|区|州|镇|乡|各)")
+_LEVEL_WORDS = ("镇", "乡", "街道", "村", "社区")
 _TOWN = re.compile(r"^[\u4e00-\u9fff]{2,6}(镇|乡|街道)$")
 """A town or street office (孝顺镇, 源东乡, 东孝街道): a body a task table lists one a line."""
 _WORK = re.compile(r"^(新\(|新建|改建|扩建|建设|实施|开展|推进|打造|完成|提升|加强|新增)")
@@ -739,10 +766,11 @@ def _unitish(text: str) -> bool:
     # a zone (崇川经济开发区) acts as a body; 相关街道 names bodies without saying which
     bodies = sum(
         1
-        for p in parts
+        for k, p in enumerate(parts)
         if (
             is_organisation(_ALIAS.sub("", p))  # 市财政局(市地方金融局): a body under its second name
             or _GROUP.search(p)
+            or (k > 0 and p in _LEVEL_WORDS)  # 13个街道、镇: the towns the count covers too
             or is_zone(p)
             or _TOWN.match(p)
             or is_vague(p)
