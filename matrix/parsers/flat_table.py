@@ -21,12 +21,14 @@ import re
 from matrix.model import Finding, Line
 from matrix.parsers.assignment import parse_assignment
 from matrix.parsers.names import (
+    FUNCTION_BODY,
     LEAD_MARKS,
     divisions,
     is_organisation,
     is_vague,
     is_zone,
     mostly_bodies,
+    split_and,
 )
 from matrix.parsers.table import (
     DEADLINE_CELL,
@@ -756,7 +758,8 @@ def _unitish(text: str) -> bool:
         d.rstrip("等").strip(LEAD_MARKS)  # 区农业农村委*, ▲发改局: a mark sets off the lead
         for p in re.split(r"[、,，;；\s]+(?![^()]*\))", fold(drop_glosses(text)))
         if p
-        for d in divisions(p)
+        for joined in split_and(p)  # 区城管执法局和属地街镇
+        for d in divisions(joined)
     ]
     # a cell's list may close with a full stop (区投资促进中心。); a sentence (…加入家庭医生团队。) is
     # longer and does not open with a level word
@@ -770,12 +773,14 @@ def _unitish(text: str) -> bool:
         if (
             is_organisation(_ALIAS.sub("", p))  # 市财政局(市地方金融局): a body under its second name
             or _GROUP.search(p)
+            or FUNCTION_BODY.match(p)  # 建设主管部门
             or (k > 0 and p in _LEVEL_WORDS)  # 13个街道、镇: the towns the count covers too
             or is_zone(p)
             or _TOWN.match(p)
             or is_vague(p)
         )
-        and not (_WORK.match(p) and len(p) > 4)  # 建设处 is a division, 新建村卫生室 is work
+        # 建设处 is a division and 建设主管部门 a body, 新建村卫生室 is work
+        and not (_WORK.match(p) and len(p) > 4 and not p.endswith("部门"))
     )
     # a long list may hold a name no ending gives away (区“两旧”专班): most of it must be bodies
     return mostly_bodies(bodies, len(parts))

@@ -178,25 +178,25 @@ def _split_joined(piece: str) -> list[str]:
         out.append(piece[last : m.start()])
         last = m.end() - (1 if m.group().endswith("各") else 0)
     out.append(piece[last:])
-    return [part for whole in out for part in _split_and(whole)]
+    return [part for whole in out for part in split_and(whole)]
 
 
 _BARE_BODY = re.compile(r"^.{0,2}(党工委|管委会|党委|政府|人民政府|办事处|委员会)$")
 
 
-def _split_and(piece: str) -> list[str]:
+def split_and(piece: str) -> list[str]:
     """``经济投资局和航空口岸局``: two bodies joined by 和, 及 or 与, each ending as a body does
     (市住房和城乡建设局 is one: 市住房 names none)."""
     for m in re.finditer(r"[和及与]", piece):
         left, right = piece[: m.start()], piece[m.end() :]
         if (
             _ORGANISATION.search(left)
-            and _ORGANISATION.search(right)
+            and (_ORGANISATION.search(right) or is_group(right))  # 区城管执法局和属地街镇
             and len(left) >= 3
             and (not left.endswith("行") or left.endswith(("银行", "分行", "支行")))  # 市城市运行和…办
             and not _BARE_BODY.match(right)  # 高新区党工委和管委会: one zone's two bodies, one name
         ):
-            return [left, *_split_and(right)]
+            return [left, *split_and(right)]
     return [piece]
 
 
@@ -215,6 +215,7 @@ def _split_spaces(piece: str) -> list[str]:
 _GROUP_NAME = re.compile(
     r"^各?(村|社区|乡镇|镇|乡|街道|鎮|鄉)(\([\u4e00-\u9fff、]{1,10}\))?$"
     r"|^各\S{1,12}$"
+    r"|^属地(街镇|镇街|乡镇|街道|镇|乡|村|社区|政府|镇政府|街道办事处)$"
     r"|^[省市区县州旗區縣]直(各)?(单位|部门|机关|單位|部門|機關)(和(单位|部门))?$"
 )
 
