@@ -2,7 +2,9 @@
 
 A table copied one cell a line whose header words the cell's width broke over two lines (牵头 /
 部门, 完成 / 时间); a cell that counts the towns it names (13个街道、镇); a body named by its
-function (建设主管部门) and the local towns (属地街镇) in a role cell.
+function (建设主管部门) and the local towns (属地街镇) in a role cell; a lead, then the bodies that
+carry the work out (由X牵头,Y组织开展…); prose whose bodies follow a heading of two clauses (制定方案,
+部署落实局食品处要…) or stand before how they go about the work (X按照要求,负责…).
 """
 
 from __future__ import annotations
@@ -105,4 +107,36 @@ def test_a_body_named_by_its_function_and_the_local_towns_fill_a_cell() -> None:
     assert roles(plan) == [
         ("1", ["建设主管部门", "区规划资源局"], ["区水务局", "区城管执法局", "属地街镇"]),
         ("2", ["区绿化市容局"], ["属地街镇"]),
+    ]
+
+
+def test_a_lead_then_the_bodies_that_carry_the_work_out() -> None:
+    plan = parse_text(
+        "某局专项整治方案\n四、工作措施\n"
+        "(一)由市场规范处牵头,辖区分局组织开展电子通讯器材市场集中整治。\n"
+        "(二)由食品处牵头,各分局组织落实食品经营主体集中整治。\n"
+    )
+    assert roles(plan) == [("四.一", ["市场规范处"], []), ("四.二", ["食品处"], [])]
+    assert [(o.name, o.role) for o in plan.tasks[0].others] == [("辖区分局", "组织开展")]
+    assert [(o.name, o.role) for o in plan.tasks[1].others] == [("各分局", "组织落实")]
+
+
+_PROSE = """某局示范创建工作方案
+三、申报与考核评定
+(一)申报。区市场监督局食品处按照要求,负责组织指导本辖区餐饮服务单位开展申报,经初审后报送。
+(二)考核评定。初评合格的,报请设区市场监督管理局,由区市场监督管理局进行验收。
+四、工作要求
+(一)制定方案,部署落实局食品处要根据省局方案要求,认真组织制定实施方案。
+(二)检查时间辖区各分局应根据考试时间安排,开展检查。
+(三)强化组织领导。成立指挥部,下设办公室(挂靠消防支队),负责组织协调全区集中开展工作。
+"""
+
+
+def test_prose_bodies_after_a_heading_of_two_clauses_and_before_their_verb() -> None:
+    plan = parse_text(_PROSE)
+    assert roles(plan) == [
+        ("三.一", ["区市场监督局食品处"], []),
+        ("三.二", ["区市场监督管理局"], []),
+        ("四.一", ["局食品处"], []),
+        ("四.二", ["辖区各分局"], []),
     ]

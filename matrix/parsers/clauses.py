@@ -21,13 +21,13 @@ _VERB = re.compile(
     r"|(?:负责)?(?:业务)?检查指导|业务指导"
     r"|负责(?!人|同志)|配合|参与|协助|协同|协作|协办"
     # 县旅游局组织做好…, 县财政局承担…: a body's own work, in a clause that opens with it
-    r"|组织(?=制定|做好|开展|实施|协调|落实|编制|指导)|承担"
+    r"|组织开展|组织落实|组织(?=制定|做好|实施|协调|编制|指导)|承担"
 )
 _KIND = {"牵头负责": "牵头", "牵头": "牵头", "负总责": "牵头", "配合": "配合", "参与": "配合", "协助": "配合"}
 _KIND |= {"协同": "配合", "协作": "配合", "协办": "配合"}
 """What a role verb makes of the bodies before it; any other verb (负责, 组织实施) charges them."""
 _OVERSEES = re.compile(r"(负责)?(业务)?检查指导|业务指导")
-_IMPLEMENTS = ("组织实施", "共同组织实施")
+_IMPLEMENTS = ("组织实施", "共同组织实施", "组织开展", "组织落实")
 """Verbs of the bodies that carry the work out: beside a body responsible for it, a part of their
 own (所在乡镇人民政府组织实施); alone, the bodies responsible (see :meth:`AssignmentText.settle`)."""
 _MANNER = re.compile(
@@ -55,7 +55,11 @@ _PLACES = re.compile(
 )
 _EVERY = re.compile(r"^各[^、,]*(部门|单位|机构|方面)(、|$)")
 """A list opening with every body of a kind (各行业管理部门要…): a call to all, no duty."""
-_LEVEL = re.compile(r"^(省|市|县|区|州|盟|旗|镇|乡|街道|国家|中共|中央|各)")
+_LEVEL = re.compile(
+    r"^(省|市|县|区|州|盟|旗|镇|乡|街道|国家|中共|中央|各|辖区"
+    # 局食品处, 局办公室: the issuing bureau's own division, named with its bureau
+    r"|局(?=[\u4e00-\u9fff]{1,8}?(处|科|股|室|队|所|中心)))"
+)
 _ROSTER = re.compile(
     r"^由?(?P<who>[^,;。:]{2,60}?)(同志)?([担兼]?任|为)(?P<role>(常务)?副?(组长|指挥长)|(?![兼任])[\u4e00-\u9fff]{0,6}主任)$"
 )
@@ -84,9 +88,13 @@ def _bodies_then(names: str, verb: str, custom: Custom) -> AssignmentText | None
 def bodies_only(clause: str, custom: Custom = None) -> AssignmentText | None:
     """The bodies a clause names and nothing else (各县(市)、上街区人民政府), as those responsible;
     None when the clause holds anything but bodies (成立工作专班 sets one up)."""
-    if re.match(r"(成立|设立|组建|建立|由|请|为)", clause):
-        return None
-    return _bodies_then(clause, "负责", custom)
+    if re.match(r"(成立|设立|下设|组建|建立|由|请|为|报请|报送|上报|提交|移交|转交|抄送)", clause):
+        return None  # 报请设区市场监督管理局: the bodies a report goes to
+    return _bodies_then(_FOLLOWING.sub("", clause), "负责", custom)
+
+
+_FOLLOWING = re.compile(r"(按照?|根据|依照?)(要求|规定|部署|职责|分工)$")
+"""区市场监督局食品处按照要求,负责…: the bodies, then how they go about the work the next clause names."""
 
 
 def _named_group(name: str) -> bool:
@@ -188,7 +196,8 @@ def read_clause(clause: str, custom: Custom = None) -> AssignmentText | None:
         # 市发改委、市经贸委对全市…工作总负责: the bodies stand before the scope of their work
         said = _bodies_then(_subject(before) or before, kind, custom)
         if said is not None and verb.group() in _IMPLEMENTS:
-            said.implementing, said.responsible = [(n, "组织实施") for n in said.responsible], []
+            word = verb.group().removeprefix("共同")
+            said.implementing, said.responsible = [(n, word) for n in said.responsible], []
         if said is not None:
             return said
     charged = _CHARGED.match(clause)

@@ -11,7 +11,7 @@ from matrix.model import Finding, Line, Severity
 from matrix.parsers.assignment import MAX_NAME, RULE, AssignmentText, Custom, parse_assignment
 from matrix.parsers.box_table import read_boxes
 from matrix.parsers.brackets import Group, balance, inside, outer_groups
-from matrix.parsers.clauses import read_clauses
+from matrix.parsers.clauses import read_clause, read_clauses
 from matrix.parsers.flat_table import fit_typed, regroup
 from matrix.parsers.names import (
     FUNCTION_BODY,
@@ -459,6 +459,13 @@ def _leading_sentence(para: Para, custom: Custom) -> Inline | None:
         assignment = read_sentence(folded[start:cut], custom)
         if assignment is not None:
             found = Inline(Group(cut, cut), assignment, leading=True)  # the longest run that reads
+    if found is not None and found.assignment.leads:
+        # 由市场规范处牵头,辖区分局组织开展…整治: the clause after the lead names who carries it out
+        cut = found.group.start
+        after = next((c for c in cuts if c > cut), end)
+        said = read_clause(folded[cut + 1 : after].strip(), custom)
+        if said is not None and said.implementing and not said.leads:
+            found.assignment.merge(said)
     return found
 
 

@@ -94,16 +94,22 @@ def _names_only(para: Para, said: AssignmentText) -> bool:
     return len(_NO_WORK.sub("", text)) <= 4
 
 
-_LEVEL_CHAR = "省市县区州镇乡"
+_OPENS_WITH_VERB = re.compile(r"(主要)?(负责|牵头|承担)")
+"""A clause whose subject the clause before named (区食品处按照要求,负责组织…)."""
+_LEVEL_CHAR = "省市县区州镇乡局"
 _MIN_HEADING = 4
+_MAX_HALF = 8
 
 
-def _after_heading(clause: str, custom: Custom) -> AssignmentText | None:
+def _after_heading(clause: str, custom: Custom, first: bool = True) -> AssignmentText | None:
     """What an item's first clause assigns when the item's heading runs into its first sentence
     with no stop (完善辖区主干道交通指示标志区交通与建设局要牵头…): the clause read from the first
-    body, a name opening with its level word, on."""
-    for k in range(_MIN_HEADING, len(clause) - 2):
+    body, a name opening with its level word, on.  A heading's second clause (制定方案,部署落实局食品
+    处要…) holds only a few words before the body."""
+    last = len(clause) - 2 if first else min(len(clause) - 2, _MAX_HALF)
+    for k in range(_MIN_HEADING if first else 2, last):
         if clause[k] in _LEVEL_CHAR:
+            k -= clause[k - 1 : k + 1] == "辖区"  # 检查时间辖区各分局应…: the district's own offices
             said = read_clause(clause[k:], custom)
             if said is not None and not said.is_empty:
                 return said
@@ -127,18 +133,23 @@ def read_prose(paras: list[Para], custom: Custom = None) -> list[Finding]:
         total: AssignmentText | None = None
         first = ""
         clauses = read = 0
-        for sentence in _sentences(para.folded, para.body_start):
+        for number, sentence in enumerate(_sentences(para.folded, para.body_start)):
             said_here = AssignmentText()
             pending: AssignmentText | None = None
+            pending_names = ""
             for clause in sentence:
                 clauses += 1
                 said = read_clause(clause, custom)
-                if said is None and para.marker is not None and clauses == 1:
-                    said = _after_heading(clause, custom)
+                if said is None and pending is not None and _OPENS_WITH_VERB.match(clause):
+                    said, pending = read_clause(pending_names + clause, custom), None
+                if said is None and para.marker is not None and number == 0 and read == 0 and clauses <= 2:
+                    # 制定方案,部署落实局食品处要…: a heading of two clauses runs into the sentence
+                    said = _after_heading(clause, custom, clauses == 1)
                 if said is None and clause is not sentence[-1]:
                     # 各县(市)、上街区人民政府,郑州高新区…管委会是…第一责任人并负总责: bodies alone,
                     # a comma, and more bodies with their part: the first share it
                     pending = bodies_only(clause, custom)
+                    pending_names = "、".join(n.text for n in pending.responsible) if pending else ""
                     continue
                 if said is not None and pending is not None and said.leads and not said.participants:
                     said.leads = [*pending.responsible, *said.leads]
