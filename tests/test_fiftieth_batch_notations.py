@@ -4,7 +4,9 @@ A table copied one cell a line whose header words the cell's width broke over tw
 部门, 完成 / 时间); a cell that counts the towns it names (13个街道、镇); a body named by its
 function (建设主管部门) and the local towns (属地街镇) in a role cell; a lead, then the bodies that
 carry the work out (由X牵头,Y组织开展…); prose whose bodies follow a heading of two clauses (制定方案,
-部署落实局食品处要…) or stand before how they go about the work (X按照要求,负责…).
+部署落实局食品处要…) or stand before how they go about the work (X按照要求,负责…); people a bracket
+names after a body's duties ((丁龙、林贝茜负责)), with the places that share a branch's name (岚城、澳前
+分局) and the people each body sends (食安办各指定一人协助).
 """
 
 from __future__ import annotations
@@ -140,3 +142,27 @@ def test_prose_bodies_after_a_heading_of_two_clauses_and_before_their_verb() -> 
         ("四.一", ["局食品处"], []),
         ("四.二", ["辖区各分局"], []),
     ]
+
+
+def test_people_in_a_bracket_are_people_and_the_heading_names_the_body() -> None:
+    plan = parse_text(
+        "某局宣传活动方案\n附件2 工作分工\n"
+        "1.办公室:负责联系公安部门,保障饮用水。(丁龙、林贝茜负责)\n"
+        "2.稽查支队:负责指导消费者鉴别商品。(陈功琳负责,岚城、澳前分局、食安办各指定一人协助)\n"
+        "3.其他成员单位:(略)。\n"
+    )
+    assert roles(plan) == [
+        ("1", ["办公室"], []),
+        ("2", ["稽查支队"], ["岚城分局", "澳前分局", "食安办"]),
+    ]
+    assert [(o.name, o.role, o.person) for o in plan.tasks[0].others] == [
+        ("丁龙", "负责", True),
+        ("林贝茜", "负责", True),
+    ]
+    assert [o.name for o in plan.tasks[1].others] == ["陈功琳"]
+    assert all(d.is_person for d in plan.departments if d.name in ("丁龙", "林贝茜", "陈功琳"))
+
+
+def test_a_field_standing_for_its_bureau_is_no_person() -> None:
+    plan = parse_text("某市工作方案\n1.开展联合检查(商务、金融、林业部门配合,市场监管局牵头)。\n")
+    assert plan.tasks[0].others == []

@@ -22,6 +22,7 @@ from matrix.parsers.names import (
     is_vague,
     is_zone,
     levelled,
+    looks_like_person,
     mostly_bodies,
     name_ends,
     parse_names,
@@ -158,6 +159,8 @@ def _inlines(para: Para, findings: list[Finding], custom: Custom) -> list[Inline
             if not listed:
                 continue  # (…通过与人工智能协作…): a remark in the middle of the text, not an assignment
         _report_unread(para.line, assignment, findings)
+        if not assignment.labelled:
+            _people_in_bracket(assignment)
         if assignment.is_empty:
             continue
         if not group.closed:
@@ -171,6 +174,22 @@ def _inlines(para: Para, findings: list[Finding], custom: Custom) -> list[Inline
         findings.append(Finding(para.line, '括号缺少前半个 "(", 已按分工读取', Severity.ERROR))
         out.append(stray)
     return sorted(out, key=lambda i: i.group.start)
+
+
+def _names_body(inline: Inline) -> bool:
+    said = inline.assignment
+    return bool(said.leads or said.responsible or said.implementing or said.others)
+
+
+def _people_in_bracket(assignment: AssignmentText) -> None:
+    """(丁龙、林贝茜负责), (陈功琳负责,各分局指定一人协助): the people a bracket names where bodies
+    stand are people, with their part as role, never departments."""
+    for part, word in (("leads", "牵头"), ("responsible", "负责"), ("participants", "协助")):
+        names: list[Name] = getattr(assignment, part)
+        people = [n for n in names if looks_like_person(n.text)]
+        if people:
+            assignment.persons += [(n.text, word) for n in people]
+            setattr(assignment, part, [n for n in names if n not in people])
 
 
 def _after_body(folded: str, at: int) -> bool:
@@ -1089,6 +1108,10 @@ def _read_inlines(para: Para, findings: list[Finding], custom: Custom) -> None:
             inlines = [trailing]
     else:
         inlines = _after_brackets(para, inlines, custom)
+        heading = _named_in_heading(para) if not any(map(_names_body, inlines)) else None
+        if heading is not None:
+            # 1.办公室:负责…(丁龙、林贝茜负责): the bracket names the people, the heading the body
+            inlines[0].assignment.leads[:0] = heading.assignment.leads
     if (
         para.marker is None
         and len(inlines) == 1

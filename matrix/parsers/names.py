@@ -29,6 +29,8 @@ VAGUE = re.compile(
     r"|^各?(有关|相关)[\u4e00-\u9fff]{0,6}(单位|部门|委办局|委办|机构)$"
     # 省级责任单位, 河长制责任单位: the bodies of a level or of a system, which of them is not said
     r"|^([省市县区]级|[\u4e00-\u9fff]{1,6}制)(责任|成员|牵头|配合)(单位|部门)$"
+    # (略), 略: the list left out of the published text
+    r"|^[(（]?略[)）]?$"
 )
 # "以及", "等和", "和各", "及各" join two lists; a bare "和" is part of names such as 工业和信息化部.
 _JOINERS = re.compile(r"等和|等及|以及|和各|及各|与各|并各|及(?=([州市县区省]直)?(有关|相关))")
@@ -52,7 +54,9 @@ _ROLE_REMARK = re.compile(
 )
 # 等, 等有关部门, 等县直执法部门: what follows 等 names nobody
 _SUFFIX = re.compile(
-    r"(等(有关|相关|其他)?(部门|单位|方面)((和|及|、)(单位|部门))?|等[^、,]{0,10}(部门|单位|机构)|等)$"
+    r"(等(有关|相关|其他)?(部门|单位|方面)((和|及|、)(单位|部门))?|等[^、,]{0,10}(部门|单位|机构)|等"
+    # 岚城、澳前分局、食安办各指定一人(协助): the people each body sends, after the bodies
+    r"|各(指定|派|抽调|选派|安排|确定)[^、,]{0,8})$"
 )
 _ORGANISATION = re.compile(
     r"(局|委|办|室|厅|部|会|院|署|中心|行|所|处|科|站|队|社|团|集团|公司|政府|管委会|办事处|街道|"
@@ -286,7 +290,13 @@ def _shared_body(name: str) -> str:
     for head in (2, 3):
         body = name[head:]
         own = is_organisation(body) and not body.startswith(("和", "及", "与"))
-        if len(body) >= 3 and own and not is_organisation(name[:head]) and not _LEVEL_END.search(name[:head]):
+        branch = bool(_BRANCH.fullmatch(body))  # 岚城、澳前分局: the branch each place has
+        if (
+            (len(body) >= 3 or branch)
+            and own
+            and not is_organisation(name[:head])
+            and not _LEVEL_END.search(name[:head])
+        ):
             return body
     return ""
 
@@ -534,3 +544,14 @@ def may_be_person(word: str) -> bool:
     that is no body's name."""
     word = word.replace(" ", "")
     return 2 <= len(word) <= 3 and word[0] in _SURNAMES and not is_organisation(word)
+
+
+_FIELD_WORD = re.compile(r"^.[业法务健融急监旅委政育通信保安防税检计资建管宣办局草政商]$")
+"""农业, 司法, 商务, 卫健, 金融, 应急: a field named for its bureau, though its first character is a
+surname."""
+
+
+def looks_like_person(word: str) -> bool:
+    """True for a word that names a person where a bracket names bodies (丁龙、林贝茜负责): shaped
+    like a name (:func:`may_be_person`), and no field standing for its bureau (商务, 金融)."""
+    return may_be_person(word) and not _FIELD_WORD.match(word.replace(" ", ""))
