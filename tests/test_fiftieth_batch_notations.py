@@ -6,7 +6,8 @@ function (建设主管部门) and the local towns (属地街镇) in a role cell;
 carry the work out (由X牵头,Y组织开展…); prose whose bodies follow a heading of two clauses (制定方案,
 部署落实局食品处要…) or stand before how they go about the work (X按照要求,负责…); people a bracket
 names after a body's duties ((丁龙、林贝茜负责)), with the places that share a branch's name (岚城、澳前
-分局) and the people each body sends (食安办各指定一人协助).
+分局) and the people each body sends (食安办各指定一人协助); a short name whose fuller spelling only the
+prose writes (检验检测中心 beside 区检验检测中心要…).
 """
 
 from __future__ import annotations
@@ -166,3 +167,12 @@ def test_people_in_a_bracket_are_people_and_the_heading_names_the_body() -> None
 def test_a_field_standing_for_its_bureau_is_no_person() -> None:
     plan = parse_text("某市工作方案\n1.开展联合检查(商务、金融、林业部门配合,市场监管局牵头)。\n")
     assert plan.tasks[0].others == []
+
+
+def test_a_short_name_takes_the_fuller_spelling_the_prose_writes() -> None:
+    plan = parse_text(
+        "某局活动方案\n一、后勤保障\n区检验检测中心要做好揭牌准备,报送至区市场监督管理局。\n"
+        "附件 工作分工\n1.检验检测中心:负责揭牌相关事宜。\n"
+        "2.稽查支队:负责指导消费者鉴别商品(区消委会配合)。\n"
+    )
+    assert roles(plan) == [("1", ["区检验检测中心"], []), ("2", ["稽查支队"], ["区消委会"])]

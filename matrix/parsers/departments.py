@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from matrix.model import Department
 from matrix.parsers.names import Name
 from matrix.settings import Settings
-from matrix.text.normalize import as_written, folds_script, squash
+from matrix.text.normalize import as_written, fold, folds_script, squash
 
 _LEVEL_PREFIXES = (
     "国家",
@@ -42,6 +42,9 @@ _LEVEL_PREFIXES = (
 script; 局办公室 beside 办公室, a bureau's own division in a plan dividing its work)."""
 
 
+_BEFORE_NAME = "由和及与至向请经对"
+"""Words a name may follow in running text (报送至区市场监督管理局, 由局办公室负责)."""
+
 _COMMITTEE_DEPARTMENT = re.compile(r"^(.{0,4}?(?:党工委|党委|工委))(.{3,}部)$")
 """A party committee's department written with its committee (区党工委党群工作部)."""
 
@@ -53,6 +56,7 @@ class Registry:
         self.settings = settings
         # the plan as written, when it writes a character fold changes: names keep its script
         self._text = text if folds_script(text) else ""
+        self._plain = re.sub(r"[^\S\n]+", "", fold(text))  # a line's start is a name's start too
         self._canonical: dict[str, str] = {squash(k): v for k, v in settings.canonical().items()}
         self._aliases: dict[str, list[str]] = {}
         self._order: list[str] = []
@@ -89,6 +93,8 @@ class Registry:
             if short in self._canonical:
                 continue
             found = fuller.get(short, set()) - {short}
+            if not found:
+                found = self._written_fuller(short)
             if len(found) == 1:
                 self._resolve(short, found.pop())
         # 党群工作部 beside 区党工委党群工作部: a committee's department, once the levels are resolved
@@ -101,6 +107,20 @@ class Registry:
             found = departments.get(short, set()) - {short}
             if short not in self._canonical and len(found) == 1:
                 self._resolve(short, found.pop())
+
+    def _written_fuller(self, short: str) -> set[str]:
+        """The fuller spellings of ``short`` the plan's text writes where no duty names them
+        (检验检测中心 in a list, 区检验检测中心负责… in the prose): each a level prefix and the name,
+        standing after a stop or a word that opens a name."""
+        found: set[str] = set()
+        if short.startswith(_LEVEL_PREFIXES):
+            return found
+        for prefix in _LEVEL_PREFIXES[:-1]:  # 局办公室 in the text says which bureau, not which level
+            pattern = f"(?:^|[^\u4e00-\u9fff]|[{_BEFORE_NAME}]){re.escape(prefix + short)}"
+            if len(short) >= 3 and prefix + short in self._plain and re.search(pattern, self._plain):
+                found.add(prefix + short)
+                self._spelling.setdefault(prefix + short, prefix + short)
+        return found
 
     def _resolve(self, short: str, target: str) -> None:
         """Make ``target`` the canonical name of the shorter spelling ``short`` (both squashed)."""
