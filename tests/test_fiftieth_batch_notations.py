@@ -7,7 +7,8 @@ carry the work out (由X牵头,Y组织开展…); prose whose bodies follow a he
 部署落实局食品处要…) or stand before how they go about the work (X按照要求,负责…); people a bracket
 names after a body's duties ((丁龙、林贝茜负责)), with the places that share a branch's name (岚城、澳前
 分局) and the people each body sends (食安办各指定一人协助); a short name whose fuller spelling only the
-prose writes (检验检测中心 beside 区检验检测中心要…).
+prose writes (检验检测中心 beside 区检验检测中心要…); a project whose parts are its task and the group set
+up for it (1、任务 / 2、项目攻坚领导小组 with its roster).
 """
 
 from __future__ import annotations
@@ -176,3 +177,15 @@ def test_a_short_name_takes_the_fuller_spelling_the_prose_writes() -> None:
         "2.稽查支队:负责指导消费者鉴别商品(区消委会配合)。\n"
     )
     assert roles(plan) == [("1", ["区检验检测中心"], []), ("2", ["稽查支队"], ["区消委会"])]
+
+
+def test_a_project_with_its_task_and_the_group_set_up_for_it_is_one_task() -> None:
+    plan = parse_text(
+        "项目攻坚月活动工作意见\n一、重点项目和责任分工\n(一)物资大楼改造项目\n1、任务\n完成拆迁尾留、地勘工作。\n"
+        "2、项目攻坚领导小组\n组长:常务副县长\n副组长:县长助理\n成员单位:城建局、土地局\n"
+        "(二)王寨供水工程\n1、任务\n超额完成土方任务。\n2、项目攻坚领导小组\n组长:副县长\n成员:水利局、经发局\n"
+    )
+    assert [t.id for t in plan.tasks] == ["一.一", "一.二"]
+    assert plan.tasks[0].text.startswith("物资大楼改造项目")
+    assert plan.tasks[1].participants == ["水利局", "经发局"]
+    assert [(o.name, o.role) for o in plan.tasks[1].others] == [("副县长", "组长")]

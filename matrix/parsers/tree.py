@@ -533,6 +533,8 @@ _FACET = re.compile(
     r"|^(保障|推进)措施|^(实施|工作)步骤|^进度安排|^(责任|职责)分工"
 )
 """How an item that is a part of a task opens (行动目标, 主要任务, 保障措施), not a task's own words."""
+_GROUP_PART = re.compile(r"^[\u4e00-\u9fff]{0,8}(领导小组|工作小组|工作专班|指挥部)$")
+"""A part naming the group set up to see to the task (2、项目攻坚领导小组), its roster below it."""
 
 
 def _closes(para: Para) -> bool:
@@ -551,12 +553,22 @@ def _facets(node: Node) -> bool:
         return False
     said = [p for c in node.children for p in c.paras() if _assigned(p)]
     last = node.children[-1].para
+    roster = [c for c in node.children if any(_assigned(p) for p in c.paras())]
+    grouped = len(roster) == 1 and roster[0].para is not None and _GROUP_PART.match(_own(roster[0].para))
+    if grouped and len(said) > 1 and all(p.pure is not None for p in said):
+        said = said[:1]  # 2、项目攻坚领导小组 / 组长:… / 成员单位:…: one part's labelled lines
     if len(said) != 1 or (len(said[0].inlines) > 1 and said[0] is not last):
         return False  # parts that name bodies stretch by stretch are tasks stretch by stretch
     return all(
-        c.para is not None and not c.children and _FACET.match(c.para.folded[c.para.body_start :].strip())
+        c.para is not None
+        and not c.children
+        and (_FACET.match(_own(c.para)) or _GROUP_PART.match(_own(c.para)))
         for c in node.children
     )
+
+
+def _own(para: Para) -> str:
+    return para.folded[para.body_start :].strip()
 
 
 def _named_only(para: Para) -> bool:
