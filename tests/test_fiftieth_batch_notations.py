@@ -189,3 +189,12 @@ def test_a_project_with_its_task_and_the_group_set_up_for_it_is_one_task() -> No
     assert plan.tasks[0].text.startswith("物资大楼改造项目")
     assert plan.tasks[1].participants == ["水利局", "经发局"]
     assert [(o.name, o.role) for o in plan.tasks[1].others] == [("副县长", "组长")]
+
+
+def test_a_bracket_that_is_a_sentence_of_its_own_leaves_a_plan_in_prose() -> None:
+    plan = parse_text(
+        "环卫设施建设两年行动计划\n六、保障措施\n"
+        "(一)加强组织协调。区交通与建设局要加强检查督促和组织验收。\n"
+        "(二)加大资金投入。区财政金融局要加大资金投入(其中景区公厕由区旅游公司负责)。\n"
+    )
+    assert roles(plan)[0] == ("六.一", ["区交通与建设局"], [])

@@ -52,9 +52,14 @@ def writes_formally(paras: list[Para]) -> bool:
             return True
         for inline in para.inlines:
             said = para.folded[inline.group.start : inline.group.end].strip()
-            if said.startswith(("(", "[")) or _labelled(said):
+            if (said.startswith(("(", "[")) and not _REMARK.match(said)) or _labelled(said):
                 return True
     return False
+
+
+_REMARK = re.compile(r"^[(\[](其中|另外|此外|同时|如|若|对|凡)")
+"""A bracket that is a sentence of its own (其中旅游景区的公厕由区旅游发展公司负责), as prose writes
+one: no formal notation."""
 
 
 _DUTY_LABELS = (
