@@ -8,7 +8,8 @@ carry the work out (由X牵头,Y组织开展…); prose whose bodies follow a he
 names after a body's duties ((丁龙、林贝茜负责)), with the places that share a branch's name (岚城、澳前
 分局) and the people each body sends (食安办各指定一人协助); a short name whose fuller spelling only the
 prose writes (检验检测中心 beside 区检验检测中心要…); a project whose parts are its task and the group set
-up for it (1、任务 / 2、项目攻坚领导小组 with its roster).
+up for it (1、任务 / 2、项目攻坚领导小组 with its roster); a page without breaks whose labels run into the
+next item (…责任单位:区直各部门、各乡镇完成时限:9月25日前(二)…, 11月20日前3. 清理…).
 """
 
 from __future__ import annotations
@@ -198,3 +199,23 @@ def test_a_bracket_that_is_a_sentence_of_its_own_leaves_a_plan_in_prose() -> Non
         "(二)加大资金投入。区财政金融局要加大资金投入(其中景区公厕由区旅游公司负责)。\n"
     )
     assert roles(plan)[0] == ("六.一", ["区交通与建设局"], [])
+
+
+def test_a_page_without_breaks_whose_labels_run_into_the_next_item() -> None:
+    plan = parse_text(
+        "关于开展专项整治工作的通知 时间:2015-09-21 11:27 微信 微博 "
+        "一、目标要求全面清理证照。二、主要任务(一)全面开展自查自纠。各部门要认真对照本"
+        "部门的工作职责,对证照进行全面梳理。责任单位:区直各部门、各乡镇完成时限:9月2"
+        "5日前(二)分类分批专项整改。在自查自纠的基础上进行整改。1.清理前置条件。坚决"
+        "取消没有依据的前置条件。责任单位:区直各部门、各乡镇完成时限:10月23日前2."
+        "精简申办材料。梳理完善办事指南。责任单位:区直各部门、区效能办完成时限:11月2"
+        "0日前3. 清理规范中介服务。加快开展中介服务清理工作。责任单位:区行政审批局、"
+        "区效能办牵头,区直各有关部门配合 完成时限:12月25日前\n"
+    )
+    assert roles(plan) == [
+        ("二.一", ["区直各部门", "各乡镇"], []),
+        ("二.二.1", ["区直各部门", "各乡镇"], []),
+        ("二.二.2", ["区直各部门", "区效能办"], []),
+        ("二.二.3", ["区行政审批局", "区效能办"], []),
+    ]
+    assert [t.deadline for t in plan.tasks] == ["9月25日前", "10月23日前", "11月20日前", "12月25日前"]

@@ -78,7 +78,9 @@ def _in_sequence(folded: str, cuts: list[int]) -> bool:
 
 
 _NUMBERED = re.compile(
-    r"[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|(?<![\d.])\d{1,2}[、.](?=[\u4e00-\u9fff(《“])"
+    # 4. 清理规范中介服务: a space may follow the number's dot
+    r"[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)"
+    r"|(?<![\d.])\d{1,2}[、.] ?(?=[\u4e00-\u9fff(《“])"
 )
 _AFTER_STOP = re.compile(r"[。:;!?)\s]$")
 _SKIPPED = 2
@@ -317,6 +319,7 @@ def _after_labelled(folded: str, cuts: list[int]) -> list[int]:
 _ENTRY = re.compile(r"(?<=[。;:])\s*(?P<name>[^,;。:()“”\s]{2,30}?):(?=\S)")
 """An entry of bodies and their duties after a stop (。区财政局:负责…)."""
 _MIN_ENTRIES = 2
+_TIME_AFTER = re.compile(r"(完成|办结)?(时限|时间|期限)$")
 
 
 def _duty_entries(folded: str) -> list[int]:
@@ -326,6 +329,8 @@ def _duty_entries(folded: str) -> list[int]:
     out: list[int] = []
     for m in _ENTRY.finditer(folded):
         names = m.group("name").split("、")
+        if _TIME_AFTER.search(names[-1]):
+            continue  # 责任单位:区直各部门、各乡镇完成时限:…: a label's value and the next label
         bodies = all(
             is_organisation(n) or (n.startswith("各") and len(n) >= 3) or FUNCTION_BODY.match(n)
             for n in names

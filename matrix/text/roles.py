@@ -383,6 +383,13 @@ def _first_label(word: str, custom: Mapping[str, LabelKind] | None) -> tuple[int
     return None
 
 
+def _time_after(word: str, custom: Mapping[str, LabelKind] | None) -> bool:
+    """True when a time label ends ``word`` after other words (…各乡镇完成时限): a list's last name
+    with the next label glued to it, not an addressee."""
+    first = _first_label(word, custom)
+    return first is not None and first[0] > 0 and first[1].kind is LabelKind.DEADLINE
+
+
 def _raw_index(raw: str, index: int) -> int:
     """Where the ``index``-th character of ``raw`` without its glosses stands in ``raw``."""
     seen = 0
@@ -426,7 +433,11 @@ def find_labels(text: str, custom: Mapping[str, LabelKind] | None = None) -> lis
             continue
         word = run.group().lstrip("()（）")  # (责任单位: the bracket opens the assignment
         run_start = before + run.end() - len(word)
-        if not word or (_ADDRESSEE.search(word) and (custom is None or word not in custom)):
+        if not word or (
+            _ADDRESSEE.search(word)
+            and (custom is None or word not in custom)
+            and not _time_after(word, custom)
+        ):
             continue  # 各下属事业单位:, 区直各单位: the notice's addressees, no role label
         found: LabelAt | None = None
         whole = run_start == 0 or not _CJK.match(text[run_start - 1])
