@@ -9,7 +9,8 @@ names after a body's duties ((丁龙、林贝茜负责)), with the places that s
 分局) and the people each body sends (食安办各指定一人协助); a short name whose fuller spelling only the
 prose writes (检验检测中心 beside 区检验检测中心要…); a project whose parts are its task and the group set
 up for it (1、任务 / 2、项目攻坚领导小组 with its roster); a page without breaks whose labels run into the
-next item (…责任单位:区直各部门、各乡镇完成时限:9月25日前(二)…, 11月20日前3. 清理…).
+next item (…责任单位:区直各部门、各乡镇完成时限:9月25日前(二)…, 11月20日前3. 清理…); prose bodies
+named by their level and function (区级林业部门要…, 街镇林业部门作为…实施主体).
 """
 
 from __future__ import annotations
@@ -219,3 +220,18 @@ def test_a_page_without_breaks_whose_labels_run_into_the_next_item() -> None:
         ("二.二.3", ["区行政审批局", "区效能办"], []),
     ]
     assert [t.deadline for t in plan.tasks] == ["9月25日前", "10月23日前", "11月20日前", "12月25日前"]
+
+
+def test_prose_bodies_named_by_their_level_and_function() -> None:
+    plan = parse_text(
+        "某区公益林管护事项收回实施方案\n四、工作要求\n"
+        "(一)提高思想认识。区级林业部门要强化政策宣贯力度。\n"
+        "(二)夯实各方责任。街镇林业部门作为原有管护工作的实施主体,要严格落实属地责任。\n"
+        "(三)实施抚育项目。区级林业部门制定公益林抚育年度计划。\n"
+        "(四)明确责任。县级各部门、各乡镇要明确责任。\n"
+    )
+    assert roles(plan) == [
+        ("四.一", ["区级林业部门"], []),
+        ("四.二", ["街镇林业部门"], []),
+        ("四.三", ["区级林业部门"], []),
+    ]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from matrix.parsers.assignment import AssignmentText, Custom, parse_assignment
-from matrix.parsers.names import department_like, is_group, is_organisation, is_zone, name_ends
+from matrix.parsers.names import FUNCTION_BODY, department_like, is_group, is_organisation, is_zone, name_ends
 
 _VERB = re.compile(
     r"牵头负责|牵头|负总责|共同组织实施|组织实施|组织落实"
@@ -31,14 +31,14 @@ _IMPLEMENTS = ("组织实施", "共同组织实施", "组织开展", "组织落�
 """Verbs of the bodies that carry the work out: beside a body responsible for it, a part of their
 own (所在乡镇人民政府组织实施); alone, the bodies responsible (see :meth:`AssignmentText.settle`)."""
 _MANNER = re.compile(
-    r"(等部门|等单位|等)?(要|应当|应|须|必须|将)?"
+    r"(等部门|等单位|等)?(三方|双方|各方|四方)?(要|应当|应|须|必须|将)?"
     r"((按照?|根据|依照?)(各自)?职[责能](分工)?|继续|进一步|切实|认真|积极|主动|全力|共同|全面|具体|主要|"
     r"分别|统一|密切|负责)*$"
 )
 """The words between the bodies and their verb (等部门要按照职责分工积极 配合)."""
 _CHARGED = re.compile(r"^(?P<names>[^,;。:]{2,60}?)(要|应当|应|须|必须)(?!求)")
 """``县财政局要切实加大投入``: the bodies a sentence charges with the work."""
-_AS = re.compile(r"^(?P<names>[^,;。:]{2,60}?)作?为(?P<part>[^,;。]{0,30}?)(单位|部门)$")
+_AS = re.compile(r"^(?P<names>[^,;。:]{2,60}?)作?为(?P<part>[^,;。]{0,30}?)(单位|部门|主体)$")
 """``市经委作为全市域外招商牵头责任部门``, ``区建管委、区水务局为成员单位``: the bodies and the part
 the sentence names (members take part)."""
 _JOINED = re.compile(
@@ -56,7 +56,7 @@ _PLACES = re.compile(
 _EVERY = re.compile(r"^各[^、,]*(部门|单位|机构|方面)(、|$)")
 """A list opening with every body of a kind (各行业管理部门要…): a call to all, no duty."""
 _LEVEL = re.compile(
-    r"^(省|市|县|区|州|盟|旗|镇|乡|街道|国家|中共|中央|各|辖区"
+    r"^(省|市|县|区|州|盟|旗|镇|乡|街道|街镇|国家|中共|中央|各|辖区"
     # 局食品处, 局办公室: the issuing bureau's own division, named with its bureau
     r"|局(?=[\u4e00-\u9fff]{1,8}?(处|科|股|室|队|所|中心)))"
 )
@@ -80,9 +80,14 @@ def _bodies_then(names: str, verb: str, custom: Custom) -> AssignmentText | None
     found = [*said.leads, *said.participants, *said.responsible, *(n for n, _ in said.others)]
     if said.unread or said.unread_labels or not found:
         return None
-    if not all(department_like(n.text) or _named_group(n.text) for n in found):
+    if not all(department_like(n.text) or _named_group(n.text) or _levelled_function(n.text) for n in found):
         return None
     return said
+
+
+def _levelled_function(name: str) -> bool:
+    """A body a sentence names by its level and function (区级林业部门, 街镇林业部门, 区财政部门)."""
+    return bool(FUNCTION_BODY.match(name)) and bool(_LEVEL.match(name)) and "各" not in name
 
 
 def bodies_only(clause: str, custom: Custom = None) -> AssignmentText | None:
@@ -147,7 +152,7 @@ def _acting(clause: str, custom: Custom) -> AssignmentText | None:
     straight away (市经济信息化委支持推广…, 市发展改革委会同相关部门统筹…): they do that work."""
     if not _LEVEL.match(clause) or _EVERY.match(clause):
         return None
-    ends = [e for e in name_ends(clause, 0, 60) if clause[e : e + 1] not in _LIST_GOES_ON]
+    ends = [e for e in _ends(clause, 0, 60) if clause[e : e + 1] not in _LIST_GOES_ON]
     for end in reversed(ends):
         if not _ACTS.match(clause, end):
             continue
@@ -159,6 +164,16 @@ def _acting(clause: str, custom: Custom) -> AssignmentText | None:
                 said.responsible += more.responsible
             return said
     return None
+
+
+def _ends(clause: str, start: int, stop: int) -> list[int]:
+    """Where a body's name may end in a clause: as :func:`name_ends` finds, and after a body named
+    by its function (区级林业部门会同…), which no name of one body ends as."""
+    found = {*name_ends(clause, start, stop), *(m.end() for m in _FUNCTION_END.finditer(clause, start, stop))}
+    return sorted(found)
+
+
+_FUNCTION_END = re.compile(r"(?<![等关])(部门|机关)(?![和及与、])")
 
 
 def _subject(before: str) -> str:
