@@ -10,7 +10,9 @@ names after a body's duties ((丁龙、林贝茜负责)), with the places that s
 prose writes (检验检测中心 beside 区检验检测中心要…); a project whose parts are its task and the group set
 up for it (1、任务 / 2、项目攻坚领导小组 with its roster); a page without breaks whose labels run into the
 next item (…责任单位:区直各部门、各乡镇完成时限:9月25日前(二)…, 11月20日前3. 清理…); prose bodies
-named by their level and function (区级林业部门要…, 街镇林业部门作为…实施主体).
+named by their level and function (区级林业部门要…, 街镇林业部门作为…实施主体); a heading naming a body's
+duties ((一)街镇消防安全委员会职责) over numbered items; a way of handling a matter (分级挂牌督办) that ends
+as an office's name does.
 """
 
 from __future__ import annotations
@@ -235,3 +237,18 @@ def test_prose_bodies_named_by_their_level_and_function() -> None:
         ("四.二", ["街镇林业部门"], []),
         ("四.三", ["区级林业部门"], []),
     ]
+
+
+def test_a_heading_naming_a_body_s_duties_leads_each_item_under_it() -> None:
+    plan = parse_text(
+        "某区基层消防安全综合治理实施意见\n三、工作职责\n(一)街镇消防安全委员会职责\n"
+        "1.组织领导本地区基层消防安全综合治理工作。\n2.定期分析研判辖区消防安全形势。\n"
+        "(二)居(村)委职责\n1.宣传消防法律法规。\n"
+        "四、工作机制\n(一)分级挂牌督办。对专项整治中发现的重大隐患由区消防救援支队挂牌督办。\n"
+    )
+    assert roles(plan)[:3] == [
+        ("三.一.1", ["街镇消防安全委员会"], []),
+        ("三.一.2", ["街镇消防安全委员会"], []),
+        ("三.二.1", ["居（村）委"], []),
+    ]
+    assert all("分级挂牌督办" not in t.leads for t in plan.tasks)

@@ -92,6 +92,7 @@ def is_organisation(name: str) -> bool:
         and not _QUANTITY.match(name)
         and not _NOT_A_BANK.match(name)
         and not _DOING.search(name)
+        and not _HANDLING.search(name)
         and not _NOT_A_BUREAU.search(name)
         and not name.endswith("社会")  # 全社会, 区社会(事业局): society, no 会
         and not name.endswith(("场所", "处所", "住所"))  # 人员密集场所: premises, no 所
@@ -104,6 +105,8 @@ _NOT_A_BUREAU = re.compile(r"(布|佈|格|大|全|开|開|结|結|变|變|破|�
 
 _NOT_A_BANK = re.compile(r"^[^人农工建中交招邮]行$")
 """试行, 暂行, 执行: two characters ending in 行 name a bank only as 人行, 农行, 工行, 建行, 中行 …"""
+_HANDLING = re.compile(r"(挂牌督|限期督|交|承|举|包|代|帮|领|转|催)办$")
+"""分级挂牌督办, 限期交办: a way of handling a matter, ending in 办 as an office does."""
 _DOING = re.compile(r"(进|执|运|施|试|实|举|推|履|暂|先|并|同|通|自|步|言|可|践|另)行$")
 """区市场监督管理局进行: a body and the verb after it (进行验收), no bank."""
 _QUANTITY = re.compile(r"^[\d.]+\s*[\u4e00-\u9fff]$")
