@@ -12,7 +12,8 @@ up for it (1、任务 / 2、项目攻坚领导小组 with its roster); a page wi
 next item (…责任单位:区直各部门、各乡镇完成时限:9月25日前(二)…, 11月20日前3. 清理…); prose bodies
 named by their level and function (区级林业部门要…, 街镇林业部门作为…实施主体); a heading naming a body's
 duties ((一)街镇消防安全委员会职责) over numbered items; a way of handling a matter (分级挂牌督办) that ends
-as an office's name does.
+as an office's name does; bodies by ownership (所在镇政府) and the vague others that may do the work
+(头桥集团或区政府相关部门(单位)).
 """
 
 from __future__ import annotations
@@ -252,3 +253,16 @@ def test_a_heading_naming_a_body_s_duties_leads_each_item_under_it() -> None:
         ("三.二.1", ["居（村）委"], []),
     ]
     assert all("分级挂牌督办" not in t.leads for t in plan.tasks)
+
+
+def test_bodies_by_ownership_and_the_others_that_may_do_the_work() -> None:
+    plan = parse_text(
+        "某区应急避难场所建设方案\n三、建设方式\n"
+        "(一)直接设置。按照权属关系,由所在镇政府、街道(开发区)办事处、头桥集团或区政府相关部门(单位),"
+        "组织评估和方案设计。\n"
+        "(二)科学规划。各镇政府、头桥集团或区政府相关部门(单位)应按照规划要求,分析资源现状。\n"
+    )
+    assert roles(plan) == [
+        ("三.一", ["所在镇政府", "街道（开发区）办事处", "头桥集团"], []),
+        ("三.二", ["各镇政府", "头桥集团"], []),
+    ]

@@ -152,7 +152,7 @@ def _verb_kind(verb: str) -> tuple[str, str]:
     return "responsible", core
 
 
-_BAD_NAME = re.compile(r"[的要将把对是在从向为了。\"“”《》%]|以(?![上下])|\d{3,}")
+_BAD_NAME = re.compile(r"[的要将把对是从向为了。\"“”《》%]|(?<!^所)在|以(?![上下])|\d{3,}")
 
 
 @dataclass

@@ -123,6 +123,19 @@ _POST_AFTER = re.compile(
 )
 
 
+_VAGUE_TAIL = re.compile(r"(相关|有关)(部门|单位)")
+_JOINER = re.compile(r"[、或和及与]")
+
+
+def _before_vague(clause: str, start: int, end: int) -> int:
+    """Where a run of bodies ends when the name it ends with goes on as a vague one (…、头桥集团或区
+    政府相关部门: 区政府 is not named, its departments concerned are): before that name."""
+    if not _VAGUE_TAIL.match(clause, end):
+        return end
+    joiners = [j.start() for j in _JOINER.finditer(clause, start, end)]
+    return joiners[-1] if joiners else end
+
+
 def _agent(clause: str, custom: Custom) -> AssignmentText | None:
     """The bodies a clause opening with 由 names as doing its work, with any verb after them (由县住
     建局督促商户更换): the longest run of bodies, or None."""
@@ -134,6 +147,7 @@ def _agent(clause: str, custom: Custom) -> AssignmentText | None:
     for end in reversed(ends):
         if _POST_AFTER.match(clause, end):
             continue  # 由区道安办常务副主任李斌主持…: a post in the body, a person does the work
+        end = _before_vague(clause, m.end(), end)
         said = _bodies_then(clause[m.end() : end], "负责", custom)
         if said is not None:
             return said

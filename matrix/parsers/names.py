@@ -170,10 +170,11 @@ def mostly_bodies(bodies: int, total: int) -> bool:
 
 def is_vague(name: str) -> bool:
     """True for words that name nobody in particular: 有关部门, 相关单位, 各有关部门和单位 ..."""
-    n = re.sub(r"\s+", "", name)
+    n = _KIND_REMARK.sub("", re.sub(r"\s+", "", name))  # 区政府相关部门(单位): of either kind
     return not n or bool(VAGUE.match(n)) or n.endswith(_VAGUE_ENDS) or bool(_VAGUE_DIVISIONS.match(n))
 
 
+_KIND_REMARK = re.compile(r"(?<=(部门|单位))[(（](部门|单位)[)）]$")
 _VAGUE_ENDS = tuple(f"{a}{b}" for a in ("有关", "相关") for b in ("部门", "单位", "部门和单位", "单位和部门"))
 """国务院相关部门和单位, 市政府有关单位: which of them is not said."""
 _VAGUE_DIVISIONS = re.compile(r"^([\u4e00-\u9fff]{0,3}内)?各?(有关|相关)(处室|科室)$")
@@ -197,11 +198,12 @@ _BARE_BODY = re.compile(r"^.{0,2}(党工委|管委会|党委|政府|人民政府
 def split_and(piece: str) -> list[str]:
     """``经济投资局和航空口岸局``: two bodies joined by 和, 及 or 与, each ending as a body does
     (市住房和城乡建设局 is one: 市住房 names none)."""
-    for m in re.finditer(r"[和及与]", piece):
+    for m in re.finditer(r"[和及与或]", piece):
         left, right = piece[: m.start()], piece[m.end() :]
         if (
             _ORGANISATION.search(left)
-            and (_ORGANISATION.search(right) or is_group(right))  # 区城管执法局和属地街镇
+            # 区城管执法局和属地街镇; 头桥集团或区政府相关部门: the body and the others that may do it
+            and (_ORGANISATION.search(right) or is_group(right) or (m.group() == "或" and is_vague(right)))
             and len(left) >= 3
             and (not left.endswith("行") or left.endswith(("银行", "分行", "支行")))  # 市城市运行和…办
             and not _BARE_BODY.match(right)  # 高新区党工委和管委会: one zone's two bodies, one name
