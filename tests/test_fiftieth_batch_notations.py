@@ -13,7 +13,8 @@ next item (…责任单位:区直各部门、各乡镇完成时限:9月25日前(
 named by their level and function (区级林业部门要…, 街镇林业部门作为…实施主体); a heading naming a body's
 duties ((一)街镇消防安全委员会职责) over numbered items; a way of handling a matter (分级挂牌督办) that ends
 as an office's name does; bodies by ownership (所在镇政府) and the vague others that may do the work
-(头桥集团或区政府相关部门(单位)).
+(头桥集团或区政府相关部门(单位)); a lead, then bodies that fulfil their duties (…等部门履行相应职责) and
+bodies that see to it (…落实主体责任).
 """
 
 from __future__ import annotations
@@ -266,3 +267,15 @@ def test_bodies_by_ownership_and_the_others_that_may_do_the_work() -> None:
         ("三.一", ["所在镇政府", "街道（开发区）办事处", "头桥集团"], []),
         ("三.二", ["各镇政府", "头桥集团"], []),
     ]
+
+
+def test_a_lead_then_bodies_that_fulfil_their_duties_and_bodies_that_see_to_it() -> None:
+    plan = parse_text(
+        "某区应急避难场所建设方案\n五、职责分工\n"
+        "在区政府的统一领导下,区民防办、应急管理局牵头,区发展改革委、规划资源局、建设管理委、财政局等部门"
+        "履行相应职责,各镇政府、头桥集团落实主体责任。\n"
+    )
+    task = plan.tasks[0]
+    assert task.leads == ["区民防办", "应急管理局"]
+    assert task.participants == ["区发展改革委", "规划资源局", "建设管理委", "财政局"]
+    assert [(o.name, o.role) for o in task.others] == [("各镇政府", "落实"), ("头桥集团", "落实")]

@@ -22,9 +22,11 @@ _VERB = re.compile(
     r"|负责(?!人|同志)|配合|参与|协助|协同|协作|协办"
     # 县旅游局组织做好…, 县财政局承担…: a body's own work, in a clause that opens with it
     r"|组织开展|组织落实|组织(?=制定|做好|实施|协调|编制|指导)|承担"
+    # 区发展改革委…等部门履行相应职责, 各镇政府…落实主体责任: their part, beside the lead's
+    r"|履行(?=相应|各自|本部门|部门)|落实(?=主体责任|属地责任)"
 )
 _KIND = {"牵头负责": "牵头", "牵头": "牵头", "负总责": "牵头", "配合": "配合", "参与": "配合", "协助": "配合"}
-_KIND |= {"协同": "配合", "协作": "配合", "协办": "配合"}
+_KIND |= {"协同": "配合", "协作": "配合", "协办": "配合", "落实": "落实"}
 """What a role verb makes of the bodies before it; any other verb (负责, 组织实施) charges them."""
 _OVERSEES = re.compile(r"(负责)?(业务)?检查指导|业务指导")
 _IMPLEMENTS = ("组织实施", "共同组织实施", "组织开展", "组织落实")
@@ -80,7 +82,15 @@ def _bodies_then(names: str, verb: str, custom: Custom) -> AssignmentText | None
     found = [*said.leads, *said.participants, *said.responsible, *(n for n, _ in said.others)]
     if said.unread or said.unread_labels or not found:
         return None
-    if not all(department_like(n.text) or _named_group(n.text) or _levelled_function(n.text) for n in found):
+    # 区发展改革委、规划资源局、建设管理委: after a body's full name, the list's level written once
+    listed = department_like(found[0].text) and len(found) > 2
+    if not all(
+        department_like(n.text)
+        or _named_group(n.text)
+        or _levelled_function(n.text)
+        or (listed and is_organisation(n.text))
+        for n in found
+    ):
         return None
     return said
 
