@@ -14,7 +14,8 @@ named by their level and function (区级林业部门要…, 街镇林业部门�
 duties ((一)街镇消防安全委员会职责) over numbered items; a way of handling a matter (分级挂牌督办) that ends
 as an office's name does; bodies by ownership (所在镇政府) and the vague others that may do the work
 (头桥集团或区政府相关部门(单位)); a lead, then bodies that fulfil their duties (…等部门履行相应职责) and
-bodies that see to it (…落实主体责任).
+bodies that see to it (…落实主体责任); prose whose sentences charge one body after another (局药械处负责…;
+稽查支队负责…), each body's sentences a task of their own.
 """
 
 from __future__ import annotations
@@ -279,3 +280,19 @@ def test_a_lead_then_bodies_that_fulfil_their_duties_and_bodies_that_see_to_it()
     assert task.leads == ["区民防办", "应急管理局"]
     assert task.participants == ["区发展改革委", "规划资源局", "建设管理委", "财政局"]
     assert [(o.name, o.role) for o in task.others] == [("各镇政府", "落实"), ("头桥集团", "落实")]
+
+
+def test_each_body_s_duty_sentences_in_prose_are_a_task_of_their_own() -> None:
+    plan = parse_text(
+        "某局专项整治方案\n四、职责分工\n"
+        "(一)明确分工。局药械处负责组织实施整治工作,各分局派人员配合;稽查支队负责对移办案件的查处;"
+        "办公室负责新闻宣传工作。各项工作要及时报送情况。\n"
+        "(二)加强督查。局药械处负责督查。\n"
+    )
+    assert roles(plan) == [
+        ("四.一.s1", ["局药械处"], ["各分局"]),
+        ("四.一.s2", ["稽查支队"], []),
+        ("四.一.s3", ["办公室"], []),
+        ("四.二", ["局药械处"], []),
+    ]
+    assert plan.tasks[1].text.startswith("稽查支队负责")

@@ -27,7 +27,9 @@ def test_a_plan_that_writes_its_duties_only_as_prose_is_read() -> None:
     plan = parse_text(PROSE_PLAN)
     assert roles(plan) == [
         ("四.一", ["县教育局"], ["县编办", "县财政局"]),
-        ("四.二", ["县财政局", "县审计局"], []),
+        # each body's duty sentence is a row of its own (ANNOTATION.md, ruling of session 23)
+        ("四.二.s1", ["县财政局"], []),
+        ("四.二.s2", ["县审计局"], []),
         ("四.三", ["县文旅局", "县商务局"], []),
     ]
 
@@ -208,7 +210,8 @@ def test_people_under_a_label_one_a_line_and_before_the_section_s_duties() -> No
         "(二)防控救治组\n组 长:李文学 (兼)\n市卫生局负责落实应急物资储备。市药监局负责药品质量监督。\n"
     )
     people = [[o.name for o in t.others if o.person] for t in plan.tasks]
-    assert people == [["安龙柱", "袁琳", "王树红"], ["李文学"]]
+    # (二)'s two bodies' duty sentences are two rows; the group's leader stands over the first
+    assert people == [["安龙柱", "袁琳", "王树红"], ["李文学"], []]
     assert plan.tasks[1].leads == ["市卫生局", "市药监局"]
 
 

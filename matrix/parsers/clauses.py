@@ -35,7 +35,8 @@ own (所在乡镇人民政府组织实施); alone, the bodies responsible (see :
 _MANNER = re.compile(
     r"(等部门|等单位|等)?(三方|双方|各方|四方)?(要|应当|应|须|必须|将)?"
     r"((按照?|根据|依照?)(各自)?职[责能](分工)?|继续|进一步|切实|认真|积极|主动|全力|共同|全面|具体|主要|"
-    r"分别|统一|密切|负责)*$"
+    # 各分局派人员配合: the people a body sends to take part
+    r"分别|统一|密切|负责|各?(派|派出|抽调|选派|安排|指定)(专人|人员|专门人员|骨干|一人|专人员)?)*$"
 )
 """The words between the bodies and their verb (等部门要按照职责分工积极 配合)."""
 _CHARGED = re.compile(r"^(?P<names>[^,;。:]{2,60}?)(要|应当|应|须|必须)(?!求)")

@@ -9,9 +9,11 @@ the clauses of each paragraph that open with bodies and their part in the work:
 - ``X作为…牵头责任部门``: the part the sentence names;
 - ``X要…``: the bodies the sentence charges with the work.
 
-Each paragraph read this way becomes a task and gets a warning naming its line, for the clerk to
-check.  Only as a last resort: in a plan that writes its duties in brackets, the same words in its
-closing paragraphs (海关总署要继续做好牵头工作) exhort, they do not assign.
+Each paragraph read this way becomes a task, or a task for each body its sentences charge in turn
+(局药械处负责…;稽查支队负责…: one row per body's duty, as several brackets in one item give), and
+gets a warning naming its line, for the clerk to check.  Only as a last resort: in a plan that
+writes its duties in brackets, the same words in its closing paragraphs (海关总署要继续做好牵头工作)
+exhort, they do not assign.
 """
 
 from __future__ import annotations
@@ -26,20 +28,29 @@ from matrix.parsers.lines import Inline, Para
 from matrix.text.roles import LabelKind, find_labels
 
 
-def _sentences(folded: str, start: int) -> list[list[str]]:
-    """The sentences of a line from ``start``, each as its clauses, cut at stops outside brackets."""
+def _sentences(folded: str, start: int) -> list[tuple[list[str], int, bool]]:
+    """The sentences of a line from ``start``, each as its clauses, where it ends (after its stop)
+    and whether a full stop ends it, cut at stops outside brackets; a semicolon ends a sentence
+    too, as its parts are read one by one."""
     groups = list(outer_groups(folded))
-    out: list[list[str]] = [[]]
+    out: list[tuple[list[str], int, bool]] = [([], start, False)]
     begin = start
     for i in range(start, len(folded) + 1):
-        if i == len(folded) or (folded[i] in ",;。:!?" and not inside(i, groups)):
+        if i == len(folded) or (folded[i] in _CLAUSE_STOPS and not inside(i, groups)):
             clause = folded[begin:i].strip()
             if clause:
-                out[-1].append(clause)
-            if i < len(folded) and folded[i] in "。!?" and out[-1]:
-                out.append([])
+                out[-1][0].append(clause)
+            if i < len(folded) and folded[i] in _SENTENCE_STOPS and out[-1][0]:
+                out[-1] = (out[-1][0], i + 1, folded[i] != ";")
+                out.append(([], i + 1, False))
             begin = i + 1
-    return [sentence for sentence in out if sentence]
+    if out[-1][0]:
+        out[-1] = (out[-1][0], len(folded), True)
+    return [sentence for sentence in out if sentence[0]]
+
+
+_CLAUSE_STOPS = ",;。:!?"
+_SENTENCE_STOPS = "。!?;"
 
 
 def writes_formally(paras: list[Para]) -> bool:
@@ -128,6 +139,26 @@ def _roster_only(para: Para, said: AssignmentText) -> bool:
     return not bodies and bool(_ROSTER.search(para.folded))
 
 
+def _bodies(said: AssignmentText) -> set[str]:
+    return {
+        n.text for n in (*said.leads, *said.participants, *said.responsible, *(n for n, _ in said.others))
+    }
+
+
+def _add_part(parts: list[tuple[int, AssignmentText]], end: int, said: AssignmentText) -> None:
+    """Add a sentence's assignment to the stretches of its paragraph: a stretch of its own when
+    it charges bodies the stretch before did not name, else part of that stretch."""
+    if parts and not ({n.text for n in (*said.leads, *said.responsible)} - _bodies(parts[-1][1])):
+        merged = AssignmentText()
+        merged.merge(parts[-1][1])
+        merged.merge(said)
+        parts[-1] = (end, merged)
+        return
+    copy = AssignmentText()
+    copy.merge(said)
+    parts.append((end, copy))
+
+
 def read_prose(paras: list[Para], custom: Custom = None) -> list[Finding]:
     """Mark each paragraph or item whose clauses assign in prose with that assignment, at its end,
     and return a warning for each; paragraphs that already carry an assignment are left alone."""
@@ -136,9 +167,11 @@ def read_prose(paras: list[Para], custom: Custom = None) -> list[Finding]:
         if para.kind not in ("para", "item") or para.inlines or para.heads is not None:
             continue
         total: AssignmentText | None = None
+        parts: list[tuple[int, AssignmentText]] = []
         first = ""
         clauses = read = 0
-        for number, sentence in enumerate(_sentences(para.folded, para.body_start)):
+        for number, (sentence, sentence_end, _) in enumerate(_sentences(para.folded, para.body_start)):
+            read_before = read
             said_here = AssignmentText()
             pending: AssignmentText | None = None
             pending_names = ""
@@ -173,6 +206,8 @@ def read_prose(paras: list[Para], custom: Custom = None) -> list[Finding]:
             if read:
                 total = total or AssignmentText()
                 total.merge(said_here)
+            if read > read_before:
+                _add_part(parts, sentence_end, said_here)
         if total is None or (para.marker is not None and _roster_only(para, total)):
             continue
         if (
@@ -181,6 +216,10 @@ def read_prose(paras: list[Para], custom: Custom = None) -> list[Finding]:
             and (_ROSTER.search(para.folded) or _names_only(para, total))
         ):
             para.kind, para.pure = "pure", total  # the line is only an assignment (a roster)
+        elif len(parts) > 1:
+            # 局药械处负责…。稽查支队负责…。办公室负责…: each body's sentences are a task of their own
+            ends = [at for at, _ in parts[:-1]] + [len(para.folded)]
+            para.inlines = [Inline(Group(at, at), said) for at, (_, said) in zip(ends, parts, strict=True)]
         else:
             end = len(para.folded)
             para.inlines = [Inline(Group(end, end), total)]
