@@ -15,7 +15,8 @@ duties ((一)街镇消防安全委员会职责) over numbered items; a way of ha
 as an office's name does; bodies by ownership (所在镇政府) and the vague others that may do the work
 (头桥集团或区政府相关部门(单位)); a lead, then bodies that fulfil their duties (…等部门履行相应职责) and
 bodies that see to it (…落实主体责任); prose whose sentences charge one body after another (局药械处负责…;
-稽查支队负责…), each body's sentences a task of their own.
+稽查支队负责…), each body's sentences a task of their own; a zone office's own divisions charged with no
+level (交通与建设处要…).
 """
 
 from __future__ import annotations
@@ -296,3 +297,18 @@ def test_each_body_s_duty_sentences_in_prose_are_a_task_of_their_own() -> None:
         ("四.二", ["局药械处"], []),
     ]
     assert plan.tasks[1].text.startswith("稽查支队负责")
+
+
+def test_a_zone_office_s_own_divisions_charged_in_prose() -> None:
+    plan = parse_text(
+        "某片区道路交通安全工作要点\n三、工作措施\n"
+        "(一)夯实基层基础。交通与建设处要完善道路安全设施;党群工作处要夯实农村道安组织。\n"
+        "(二)加强宣传。社会事业处、辖区派出所要开展交通安全宣传进校园活动。\n"
+        "(三)制定方案,部署落实局食品处要根据省局要求制定实施方案。\n"
+    )
+    assert roles(plan) == [
+        ("三.一.s1", ["交通与建设处"], []),
+        ("三.一.s2", ["党群工作处"], []),
+        ("三.二", ["社会事业处", "辖区派出所"], []),
+        ("三.三", ["局食品处"], []),
+    ]

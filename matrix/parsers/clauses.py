@@ -53,6 +53,12 @@ _NOT_BODIES = re.compile(r"^(根据|按照|依据|依照|经|在|对|为|向|与
 """How a clause opens when what follows is no body doing the work (根据乡党委、政府…要求)."""
 _SCOPE = re.compile(r"^(?P<names>[^,;。:]{2,60}?)(对|在|于|就|是)")
 """Where the bodies end and the scope of their work begins (…对全市节能工作总负责)."""
+_DIVISIONS = re.compile(
+    r"^[\u4e00-\u9fff]{2,5}(处|科|股)(?<!办事处)"
+    r"([、和及与](辖区)?[\u4e00-\u9fff]{2,8}(处|科|股|大队|中队|支队|派出所|中心|所|站|局))*$"
+)
+"""交通与建设处、党群工作处要…: a body's own divisions named with no level, as a bureau's or a
+zone office's plan names them."""
 _PLACES = re.compile(
     r"(园区|开发区|经开区|高新区|保税区|自贸区|新区|学校|企业|镇|乡|街道|社区|村|政府|管委会)$"
 )
@@ -244,7 +250,9 @@ def read_clause(clause: str, custom: Custom = None) -> AssignmentText | None:
     # 县财政局要…, 各区县政府要…
     if (
         charged is not None
-        and _LEVEL.match(charged.group("names"))
+        and (
+            _LEVEL.match(charged.group("names")) or _DIVISIONS.match(_MANNER.sub("", charged.group("names")))
+        )
         and not _EVERY.match(charged.group("names"))
     ):
         said = _bodies_then(_MANNER.sub("", charged.group("names")), "负责", custom)
