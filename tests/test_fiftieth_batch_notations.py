@@ -16,7 +16,8 @@ as an office's name does; bodies by ownership (所在镇政府) and the vague ot
 (头桥集团或区政府相关部门(单位)); a lead, then bodies that fulfil their duties (…等部门履行相应职责) and
 bodies that see to it (…落实主体责任); prose whose sentences charge one body after another (局药械处负责…;
 稽查支队负责…), each body's sentences a task of their own; a zone office's own divisions charged with no
-level (交通与建设处要…).
+level (交通与建设处要…); the towns and zones as a group (由街镇(园区)牵头…), never a name running on into
+the sentence (…牵头建立…协作处置机制).
 """
 
 from __future__ import annotations
@@ -312,3 +313,11 @@ def test_a_zone_office_s_own_divisions_charged_in_prose() -> None:
         ("三.二", ["社会事业处", "辖区派出所"], []),
         ("三.三", ["局食品处"], []),
     ]
+
+
+def test_the_towns_and_zones_lead_and_a_sentence_past_them_is_no_name() -> None:
+    plan = parse_text(
+        "某区基层消防安全综合治理实施意见\n四、工作机制\n"
+        "(一)规范处置流程。由街镇(园区)牵头建立基层消防综合治理协作处置机制,完善协作闭环处置程序。\n"
+    )
+    assert roles(plan) == [("四.一", ["街镇（园区）"], [])]

@@ -87,8 +87,10 @@ def _bodies_then(names: str, verb: str, custom: Custom) -> AssignmentText | None
         return None
     said = parse_assignment(names + verb, custom=custom)
     found = [*said.leads, *said.participants, *said.responsible, *(n for n, _ in said.others)]
-    if said.unread or said.unread_labels or not found:
+    if said.unread or said.unread_labels or not found or said.odd_names:
         return None
+    if any(_ROLE_WORD.search(n.text) for n in found):
+        return None  # 街镇(园区)牵头建立…协作处: a sentence running past the bodies, no name
     # 区发展改革委、规划资源局、建设管理委: after a body's full name, the list's level written once
     listed = department_like(found[0].text) and len(found) > 2
     if not all(
@@ -126,10 +128,14 @@ def _named_group(name: str) -> bool:
         return not _NOT_A_TOWN.search(name)
     # 各街镇, 经开区: a group of towns, a zone by its short name, though of three characters
     short = bool(re.fullmatch(r"各(街镇|乡镇|街道|村居|社区)|经开区|高新区|开发区|保税区|自贸区", name))
+    if _TOWNS.fullmatch(name):
+        return True  # 街镇(园区): the streets and towns (and the zones) a district plan charges
     return (len(name) >= 4 or short) and (is_group(name) or is_zone(name)) and bool(_PLACES.search(name))
 
 
 _TOWN = re.compile(r"^[\u4e00-\u9fff]{2,3}[镇乡]$")
+_TOWNS = re.compile(r"(街镇|镇街|乡镇)[(（][\u4e00-\u9fff、]{1,6}[)）]")
+_ROLE_WORD = re.compile(r"牵头|负责|配合|会同|参与")
 _NOT_A_TOWN = re.compile(r"(重点|中心|建制|特色|小城|示范|集|城)[镇乡]$")
 """重点镇, 中心镇, 特色镇: kinds of town a plan builds, not a town named to do the work."""
 _AGENT = re.compile(r"^(?:并|另|均|统一)?由")
