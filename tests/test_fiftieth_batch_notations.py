@@ -17,7 +17,8 @@ as an office's name does; bodies by ownership (所在镇政府) and the vague ot
 bodies that see to it (…落实主体责任); prose whose sentences charge one body after another (局药械处负责…;
 稽查支队负责…), each body's sentences a task of their own; a zone office's own divisions charged with no
 level (交通与建设处要…); the towns and zones as a group (由街镇(园区)牵头…), never a name running on into
-the sentence (…牵头建立…协作处置机制).
+the sentence (…牵头建立…协作处置机制); the kinds of body a vague group takes in, written as a list
+(相关委、办、局).
 """
 
 from __future__ import annotations
@@ -321,3 +322,10 @@ def test_the_towns_and_zones_lead_and_a_sentence_past_them_is_no_name() -> None:
         "(一)规范处置流程。由街镇(园区)牵头建立基层消防综合治理协作处置机制,完善协作闭环处置程序。\n"
     )
     assert roles(plan) == [("四.一", ["街镇（园区）"], [])]
+
+
+def test_the_kinds_of_body_a_group_takes_in_written_as_a_list() -> None:
+    plan = parse_text(
+        "某区实施意见\n1.向区委专题报告工作(牵头单位:区消防救援支队;配合单位:各街道、相关委、办、局)。\n"
+    )
+    assert roles(plan) == [("1", ["区消防救援支队"], ["各街道"])]

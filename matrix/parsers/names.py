@@ -335,6 +335,10 @@ _KEPT = "\ue000"
 """A private-use character standing for a 、 that joins no list while a list is split."""
 
 
+_KINDS_LISTED = re.compile(r"(?<=[各关])委[、,]办[、,]局")
+"""相关委、办、局, 各委、办、局: the kinds of body a group takes in, written as a list."""
+
+
 def split_list(text: str) -> list[str]:
     """The raw names of a list such as ``A、B和各区、县(市)政府等``, in order, brackets kept."""
     pieces: list[str] = []
@@ -342,6 +346,7 @@ def split_list(text: str) -> list[str]:
     text = _LOOSE.sub(r"\1", text)
     # 各县<市、区>人民政府: a page that typed angle brackets for round ones; its 、 joins no list
     text = _ANGLED.sub(lambda m: m.group().replace("、", _KEPT), text)
+    text = _KINDS_LISTED.sub(lambda m: m.group().replace("、", ""), text)  # 相关委、办、局: one group
     # a line break separates names too: a table cell holds one unit per line
     for part in depth_split(text, "、,，/;；\n"):
         for piece in _split_joined(part.strip().replace(_KEPT, "、")):
