@@ -18,7 +18,8 @@ bodies that see to it (…落实主体责任); prose whose sentences charge one 
 稽查支队负责…), each body's sentences a task of their own; a zone office's own divisions charged with no
 level (交通与建设处要…); the towns and zones as a group (由街镇(园区)牵头…), never a name running on into
 the sentence (…牵头建立…协作处置机制); the kinds of body a vague group takes in, written as a list
-(相关委、办、局).
+(相关委、办、局); a level written once in a list (县交通局、公安局) picking the spelling the plan writes
+at that level where it writes the name at two.
 """
 
 from __future__ import annotations
@@ -329,3 +330,12 @@ def test_the_kinds_of_body_a_group_takes_in_written_as_a_list() -> None:
         "某区实施意见\n1.向区委专题报告工作(牵头单位:区消防救援支队;配合单位:各街道、相关委、办、局)。\n"
     )
     assert roles(plan) == [("1", ["区消防救援支队"], ["各街道"])]
+
+
+def test_a_level_written_once_in_a_list_picks_the_spelling_the_plan_writes_at_that_level() -> None:
+    plan = parse_text(
+        "某区道路交通安全综合整治方案\n"
+        "1.严格驾驶人培训考试。(区交通与建设局牵头,区经济发展局和县交通局、公安局等相关部门配合)\n"
+        "2.严格道路交通安全执法。(区公安局牵头,县公安局配合)\n"
+    )
+    assert roles(plan)[0] == ("1", ["区交通与建设局"], ["区经济发展局", "县交通局", "县公安局"])

@@ -127,7 +127,8 @@ class Name:
     """The run-together text this name was cut from (县工信局县农业农村局), if it was."""
     under: str | None = None
     """The body a list wrote once, on an earlier name, when this name is a bare division after it
-    (港务监管处 after 市交通委科技信息处): the plan's full spelling under that body is this name."""
+    (港务监管处 after 市交通委科技信息处): the plan's full spelling under that body is this name.
+    Or the level a list wrote once (公安局 after 县交通局): the plan's spelling at that level is."""
 
 
 _ZONE_BODY = re.compile(
@@ -508,15 +509,24 @@ def body_of(name: str) -> str | None:
     )
 
 
+_LIST_LEVEL = re.compile(r"^(省|市|县|区|州)(?=[\u4e00-\u9fff]{2})")
+
+
 def _under_bodies(names: list[Name]) -> None:
-    """Mark the bare divisions of a list that follow a division written under its body."""
+    """Mark the bare divisions of a list that follow a division written under its body, and the
+    names without a level that follow one written with it."""
     body: str | None = None
+    level: str | None = None
     for name in names:
         own = body_of(name.text)
+        written = _LIST_LEVEL.match(name.text)
         if own is not None:
             body = own
         elif body is not None and is_division(name.text):
             name.under = body
+        elif written is None and level is not None and _ORGANISATION.search(name.text):
+            name.under = level  # 县交通局、公安局: the county's 公安局, where the plan writes it so
+        level = written.group() if written is not None else level
 
 
 def parse_names(text: str) -> list[Name]:
