@@ -19,7 +19,8 @@ bodies that see to it (…落实主体责任); prose whose sentences charge one 
 level (交通与建设处要…); the towns and zones as a group (由街镇(园区)牵头…), never a name running on into
 the sentence (…牵头建立…协作处置机制); the kinds of body a vague group takes in, written as a list
 (相关委、办、局); a level written once in a list (县交通局、公安局) picking the spelling the plan writes
-at that level where it writes the name at two.
+at that level where it writes the name at two; a duty sentence naming the work before its body
+(竹屿湖二期项目由…), an alternative in brackets ((或业主单位)) and the kind of guidance (业务指导).
 """
 
 from __future__ import annotations
@@ -339,3 +340,17 @@ def test_a_level_written_once_in_a_list_picks_the_spelling_the_plan_writes_at_th
         "2.严格道路交通安全执法。(区公安局牵头,县公安局配合)\n"
     )
     assert roles(plan)[0] == ("1", ["区交通与建设局"], ["区经济发展局", "县交通局", "县公安局"])
+
+
+def test_a_duty_sentence_naming_the_work_an_alternative_and_the_kind_of_guidance() -> None:
+    plan = parse_text(
+        "某区宜居环境建设行动计划\n三、实施项目\n"
+        "(一)供水管道项目。实施内容:淘汰老旧管网。责任分工:其他项目由各片区开发管理局(或业主单位)负责实施,"
+        "区直部门配合,区交通与建设局业务指导。\n"
+        "(二)小流域治理项目。实施内容:加强生态护坡。责任分工:竹屿湖二期项目由区交通投资有限公司负责实施,"
+        "区直有关单位配合。\n"
+    )
+    assert roles(plan)[1] == ("三.二", ["区交通投资有限公司"], [])
+    first = plan.tasks[0]
+    assert first.leads == ["各片区开发管理局"]
+    assert [o.name for o in first.others] == ["区交通与建设局"]

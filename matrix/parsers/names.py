@@ -56,7 +56,9 @@ _ROLE_REMARK = re.compile(
 _SUFFIX = re.compile(
     r"(等(有关|相关|其他)?(部门|单位|方面)((和|及|、)(单位|部门))?|等[^、,]{0,10}(部门|单位|机构)|等"
     # 岚城、澳前分局、食安办各指定一人(协助): the people each body sends, after the bodies
-    r"|各(指定|派|抽调|选派|安排|确定)[^、,]{0,8})$"
+    r"|各(指定|派|抽调|选派|安排|确定)[^、,]{0,8}"
+    # 区交通与建设局业务(指导): the kind of guidance, after the body
+    r"|业务)$"
 )
 _ORGANISATION = re.compile(
     r"(局|委|办|室|厅|部|会|院|署|中心|行|所|处|科|站|队|社|团|集团|公司|政府|管委会|办事处|街道|"
@@ -109,6 +111,7 @@ _HANDLING = re.compile(r"(挂牌督|限期督|交|承|举|包|代|帮|领|转|�
 """分级挂牌督办, 限期交办: a way of handling a matter, ending in 办 as an office does."""
 _DOING = re.compile(r"(进|执|运|施|试|实|举|推|履|暂|先|并|同|通|自|步|言|可|践|另)行$")
 """区市场监督管理局进行: a body and the verb after it (进行验收), no bank."""
+_WORK_THEN_BY = re.compile(r"^[\u4e00-\u9fff\d]{1,12}(项目|工程|工作|任务|事项)(均|统一|全部|都)?由")
 _QUANTITY = re.compile(r"^[\d.]+\s*[\u4e00-\u9fff]$")
 """2所, 3处: a number and its measure word count things; they name no body."""
 
@@ -385,6 +388,9 @@ def _clean(raw: str) -> tuple[str, tuple[str, ...], bool] | None:
         text = _PREFIX.sub("", text)
         text = _SUFFIX.sub("", text)
     text = text.strip("、,.:;。")
+    work = _WORK_THEN_BY.match(text)
+    if work and is_organisation(re.sub(r"[(\[][^()\[\]]*[)\]]$", "", text[work.end() :])):
+        text = text[work.end() :]  # 竹屿湖二期项目由区交通投资有限公司(负责实施): the work, then its body
     described = _DESCRIBED.match(text)
     if described and is_organisation(text[described.end() :]):
         text = text[described.end() :]  # 包片单位县林业局: what the body is to the task, then its name
@@ -404,6 +410,8 @@ def _clean(raw: str) -> tuple[str, tuple[str, ...], bool] | None:
         prefix = re.match(r"^(市委|市|省|区|县|州)", text)
         aliases.append((prefix.group(1) if prefix else "") + inner.group(2) + inner.group(3))
     m = re.match(r"^(.+?)[(\[]([^()\[\]]+)[)\]]$", text)
+    if m and m.group(2).startswith("或") and _ORG_SUFFIX.search(m.group(1)):
+        text, m = m.group(1), None  # 各片区开发管理局(或业主单位): the body, or whoever owns the work
     if m and _ORG_SUFFIX.search(m.group(1)) and not _ORG_SUFFIX.search(m.group(2)) and len(m.group(2)) <= 4:
         # 各街办(新区), 机关各处(室): a group and the others it takes in, one addressee
         if not _GROUP_WORD.search(m.group(1)):
