@@ -20,7 +20,8 @@ level (交通与建设处要…); the towns and zones as a group (由街镇(园�
 the sentence (…牵头建立…协作处置机制); the kinds of body a vague group takes in, written as a list
 (相关委、办、局); a level written once in a list (县交通局、公安局) picking the spelling the plan writes
 at that level where it writes the name at two; a duty sentence naming the work before its body
-(竹屿湖二期项目由…), an alternative in brackets ((或业主单位)) and the kind of guidance (业务指导).
+(竹屿湖二期项目由…), an alternative in brackets ((或业主单位)) and the kind of guidance (业务指导); a web
+page's time stamp (时间:2016-01-19 18:26) that is no deadline label over the notice after it.
 """
 
 from __future__ import annotations
@@ -354,3 +355,12 @@ def test_a_duty_sentence_naming_the_work_an_alternative_and_the_kind_of_guidance
     first = plan.tasks[0]
     assert first.leads == ["各片区开发管理局"]
     assert [o.name for o in first.others] == ["区交通与建设局"]
+
+
+def test_a_page_s_time_stamp_is_no_deadline_label_over_the_notice() -> None:
+    plan = parse_text(
+        "某局关于印发工作思路的通知 时间:2016-01-19 18:26 微信 微博 各处(室)、分局:为了贯彻落实省委、"
+        "党工委的相关工作部署,结合本局实际,现印发给你们,请对照各自职责,认真贯彻落实。\n"
+        "一、重点工作\n1.加强知识产权保护。(知识产权处负责)\n"
+    )
+    assert roles(plan) == [("一.1", ["知识产权处"], [])]

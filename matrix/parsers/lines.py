@@ -211,8 +211,8 @@ def _label_after_text(folded: str, start: int, groups: list[Group], custom: Cust
             if core is None:
                 continue
             begin += len(at.word) - len(core)
-        if begin == start or inside(begin, groups):
-            continue
+        if begin == start or inside(begin, groups) or _STAMP.match(folded, start + at.end):
+            continue  # 时间:2016-01-19 18:26: the page's time stamp, no deadline of a task
         assignment = parse_assignment(folded[begin:].strip(), custom=custom)
         if at.label is not None and at.label.kind is LabelKind.SENTENCE:
             assignment = _duty_sentence(folded[start + at.end :], assignment, custom)
@@ -242,6 +242,7 @@ def _labels_after_text(folded: str, start: int, groups: list[Group], custom: Cus
     return out
 
 
+_STAMP = re.compile(r"\s*\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}")
 _RUN_END = re.compile(r"[。“]")
 _MIN_STRETCH = 4
 
