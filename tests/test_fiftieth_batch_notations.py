@@ -21,7 +21,8 @@ the sentence (…牵头建立…协作处置机制); the kinds of body a vague g
 (相关委、办、局); a level written once in a list (县交通局、公安局) picking the spelling the plan writes
 at that level where it writes the name at two; a duty sentence naming the work before its body
 (竹屿湖二期项目由…), an alternative in brackets ((或业主单位)) and the kind of guidance (业务指导); a web
-page's time stamp (时间:2016-01-19 18:26) that is no deadline label over the notice after it.
+page's time stamp (时间:2016-01-19 18:26) that is no deadline label over the notice after it; bodies
+named alone on a line over their blocks of duties (市建设局 / (一)…).
 """
 
 from __future__ import annotations
@@ -364,3 +365,23 @@ def test_a_page_s_time_stamp_is_no_deadline_label_over_the_notice() -> None:
         "一、重点工作\n1.加强知识产权保护。(知识产权处负责)\n"
     )
     assert roles(plan) == [("一.1", ["知识产权处"], [])]
+
+
+def test_bodies_named_alone_on_a_line_over_their_blocks_of_duties() -> None:
+    plan = parse_text(
+        "清理拖欠工程款部门职责\n市劳动和社会保障局\n负责农民工工资的清欠和防欠工作。\n(一)制定企业欠薪报告预警机制。\n"
+        "(二)建立农民工工资保障金制度。\n市建设局\n(一)在工地设立农民工维权公告牌制度。\n(二)限时办理竣工结算制度。\n"
+    )
+    assert [(t.leads, t.text[:12]) for t in plan.tasks] == [
+        (["市劳动和社会保障局"], "市劳动和社会保障局:负责"),
+        (["市建设局"], "市建设局:(一)在工地设"),
+    ]
+
+
+def test_a_table_row_s_body_cell_after_its_number_is_no_block_heading() -> None:
+    plan = parse_text(
+        "校园食品安全管理\n序号 涉及部门 职责分工\n1\n市教育局\n负责校园食品安全管理工作。\n"
+        "2\n市市场监督管理局\n负责学校集中用餐食品安全的监督管理。\n"
+    )
+    assert [t.leads for t in plan.tasks] == [["市教育局"], ["市市场监督管理局"]]
+    assert plan.tasks[0].text.startswith("负责校园")

@@ -32,6 +32,7 @@ from matrix.parsers.reflow import (
     drop_page_marks,
     join_bare_labels,
     join_barred_cells,
+    join_body_blocks,
     join_open_brackets,
     join_opening_brackets,
     join_split_rows,
@@ -729,6 +730,7 @@ def _restored(lines: list[Line], findings: list[Finding]) -> list[Line]:
         join_open_brackets,
         join_bare_labels,
         join_wrapped,
+        join_body_blocks,
     )
     for step in steps:
         lines = step(lines)

@@ -14,6 +14,9 @@
 - **Labels on lines of their own**: ``责任单位`` / ``卫健局、文旅局`` / ``配合单位`` / ``各乡镇``, each
   label alone on its line and its value on the next, read as ``责任单位:卫健局、文旅局`` — never
   inside a table's header, where one header word follows another.
+- **Bodies' blocks**: a list of each body's duties that names each body alone on a line
+  (``市建设局`` / ``(一)在工地设立…`` / ``(二)…``) is read as ``市建设局:(一)在工地设立…(二)…``, one
+  line a body, when two or more bodies are named so.
 - **Wrapped**: a labelled list that a PDF or a fixed-width copy wrapped (``协办单位:区委编办、园区党工``
   / ``委、各街道党工委``) is joined with its continuation.
 """
@@ -26,7 +29,7 @@ from collections.abc import Callable
 
 from matrix.model import Line
 from matrix.parsers.brackets import outer_groups
-from matrix.parsers.names import FUNCTION_BODY, is_organisation
+from matrix.parsers.names import FUNCTION_BODY, department_like, is_organisation, parse_names
 from matrix.parsers.table import column_kind, is_spaced_header, read_header, spaced_words
 from matrix.text.normalize import fold, is_page_mark
 from matrix.text.outline import find_marker
@@ -679,3 +682,63 @@ def _continues(previous: Line, line: Line, text: str) -> bool:
     if end == ":":
         return True  # the label's names stand on the next line
     return end not in _SENTENCE_END and bool(_CONTINUES.match(text))
+
+
+_BLOCK_OPENING = re.compile(
+    r"^\s*([(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.、．]|负责|承担|牵头|主要负责|协助|配合)"
+)
+"""How a body's block of duties opens on the line after its name (负责…, (一)…, 1.…)."""
+_MIN_BLOCKS = 2
+
+
+def _body_line(text: str) -> bool:
+    """True for a line that is only one body's name (市劳动和社会保障局), no sentence or number."""
+    text = fold(text.strip())
+    if not 3 <= len(text) <= 20 or re.search(r"[\s,;。:、()\d]", text) or find_marker(text) is not None:
+        return False
+    names = parse_names(text)
+    return len(names) == 1 and names[0].text == text and department_like(text)
+
+
+def join_body_blocks(lines: list[Line]) -> list[Line]:
+    """``lines`` with each body named alone on its line joined to the block of duties under it
+    (``市劳动和社会保障局`` / ``负责农民工工资的清欠…`` / ``(一)制定…`` / ``市建设局`` / ``(一)…``), as
+    ``市劳动和社会保障局:负责…(一)制定…``: a list of each body's duties that names each body on a line of
+    its own, two or more of them; the block runs to the next body's line or the next section."""
+    heads = [
+        i
+        for i, line in enumerate(lines)
+        if line.cells is None
+        and _body_line(line.text)
+        and (i == 0 or _closed(lines[i - 1].text))  # 1 / 市教育局, 省发改委 / 省妇联: a table's cells
+        and i + 1 < len(lines)
+        and _BLOCK_OPENING.match(fold(lines[i + 1].text))
+    ]
+    if len(heads) < _MIN_BLOCKS:
+        return lines
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        if i not in heads:
+            out.append(lines[i])
+            i += 1
+            continue
+        j = i + 1
+        while j < len(lines) and j not in heads and not _section_line(lines[j].text):
+            j += 1
+        body = "".join(line.text.strip() for line in lines[i + 1 : j])
+        out.append(Line(lines[i].number, f"{lines[i].text.strip()}:{body}"))
+        i = j
+    return out
+
+
+def _closed(text: str) -> bool:
+    """True for a line a block of duties may follow: one that ends a sentence, or a heading."""
+    text = fold(text.strip())
+    heading = text.endswith(("职责", "分工", "责任")) and len(text) <= 30  # 清理拖欠工程款部门职责
+    return text.endswith(("。", ";", ":")) or heading or (find_marker(text) is not None and len(text) <= 30)
+
+
+def _section_line(text: str) -> bool:
+    marker = find_marker(fold(text.strip()))
+    return marker is not None and marker.level == 0
