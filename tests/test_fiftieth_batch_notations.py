@@ -22,7 +22,8 @@ the sentence (…牵头建立…协作处置机制); the kinds of body a vague g
 at that level where it writes the name at two; a duty sentence naming the work before its body
 (竹屿湖二期项目由…), an alternative in brackets ((或业主单位)) and the kind of guidance (业务指导); a web
 page's time stamp (时间:2016-01-19 18:26) that is no deadline label over the notice after it; bodies
-named alone on a line over their blocks of duties (市建设局 / (一)…).
+named alone on a line over their blocks of duties (市建设局 / (一)…); a page of items each with its
+person under a spaced label (责 任 人:周训岚整改时限:…), a time limit glued to the name.
 """
 
 from __future__ import annotations
@@ -385,3 +386,16 @@ def test_a_table_row_s_body_cell_after_its_number_is_no_block_heading() -> None:
     )
     assert [t.leads for t in plan.tasks] == [["市教育局"], ["市市场监督管理局"]]
     assert plan.tasks[0].text.startswith("负责校园")
+
+
+def test_a_page_of_items_each_with_its_person_and_time_limit_run_together() -> None:
+    plan = parse_text(
+        "某片区管理局党委关于印发专项整治工作方案的通知 一、聚焦扶贫领域问题1.解决义务教育阶段孩"
+        "子辍学问题。整改措施:配合区教育局做好摸底工作。责 任 人:周训岚整改时限:立整立改2.保"
+        "障贫困户基本住房安全。整改措施:继续抓好危房改造任务落实。责 任 人:林述佳整改时限:立整"
+        "立改二、聚焦统计造假问题3.规范统计行为。整改措施:组织学习。责任领导:林 彦整改时限:立"
+        "整立改\n"
+    )
+    people = [[(o.name, o.role) for o in t.others if o.person] for t in plan.tasks]
+    assert people == [[("周训岚", "责任人")], [("林述佳", "责任人")], [("林彦", "责任领导")]]
+    assert plan.tasks[0].deadline == "立整立改"

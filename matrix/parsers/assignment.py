@@ -312,7 +312,10 @@ def _fields(text: str, custom: Mapping[str, LabelKind] | None) -> list[re.Match[
     return [
         m
         for m in _FIELD.finditer(text)
-        if read_label(m.group(1), custom, topic=True) is None and not looks_like_label(m.group(1))
+        if read_label(m.group(1), custom, topic=True) is None
+        and not looks_like_label(m.group(1))
+        # 林 彦整改时限:: a padded name, then the label glued to it
+        and not any(read_label(m.group(1)[k:], custom) is not None for k in range(1, len(m.group(1)) - 1))
     ]
 
 

@@ -613,12 +613,26 @@ _SPACED_LABEL = re.compile(r"^\s*((?:[\u4e00-\u9fff][ \u3000]+)+[\u4e00-\u9fff])
 
 
 def _spaced_label_closed(line: Line) -> Line:
-    """``组     长:史立权``, a label set out letter by letter to align a column, as ``组长:史立权``."""
+    """``组     长:史立权``, a label set out letter by letter to align a column, as ``组长:史立权``;
+    so too inside a line that holds a page's items run together (…立改 责 任 人:周训岚…)."""
     m = _SPACED_LABEL.match(line.text) if line.cells is None else None
-    if m is None:
+    if m is not None:
+        word = re.sub(r"[ \u3000]+", "", m.group(1))
+        if read_label(word) is not None:
+            line = Line(line.number, word + line.text[m.end() :])
+    if line.cells is not None or not _SPACED_INSIDE.search(line.text):
         return line
+    return Line(line.number, _SPACED_INSIDE.sub(_closed_up, line.text))
+
+
+_SPACED_INSIDE = re.compile(
+    r"(?<![\u4e00-\u9fff])((?:[\u4e00-\u9fff][ \u3000]){2,3}[\u4e00-\u9fff])[ \u3000]*(?=[:：])"
+)
+
+
+def _closed_up(m: re.Match[str]) -> str:
     word = re.sub(r"[ \u3000]+", "", m.group(1))
-    return Line(line.number, word + line.text[m.end() :]) if read_label(word) is not None else line
+    return word if read_label(word) is not None else m.group()
 
 
 def _value_line(text: str) -> bool:

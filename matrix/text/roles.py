@@ -113,7 +113,7 @@ DEADLINE_LABEL = re.compile(
     r"(要求|安排|节点|进度|计划|清单)?$"
     # 整改时限, 问题销号期限: a time limit with the matter it bounds; never a body's head word
     # (…下属事业单位完成时限: the list's last name ends in 单位, the label is 完成时限)
-    r"|^(?!单位|部门|处室|科室)(?:(?!完成)[\u4e00-\u9fff]){1,4}(时限|期限)$"
+    r"|^(整改|销号|问题销号|办理|落实|解决|整治|处置|回复|答复|反馈)(时限|期限)$"
 )
 """A label made of time words (完成时限, 时间进度, 进度安排, 办结时限): the column or line gives the
 task's deadline."""
