@@ -23,7 +23,8 @@ at that level where it writes the name at two; a duty sentence naming the work b
 (竹屿湖二期项目由…), an alternative in brackets ((或业主单位)) and the kind of guidance (业务指导); a web
 page's time stamp (时间:2016-01-19 18:26) that is no deadline label over the notice after it; bodies
 named alone on a line over their blocks of duties (市建设局 / (一)…); a page of items each with its
-person under a spaced label (责 任 人:周训岚整改时限:…), a time limit glued to the name.
+person under a spaced label (责 任 人:周训岚整改时限:…), a time limit glued to the name; prose helpers
+and the body they help, which leads (X配合区规划局对…进行确认).
 """
 
 from __future__ import annotations
@@ -399,3 +400,14 @@ def test_a_page_of_items_each_with_its_person_and_time_limit_run_together() -> N
     people = [[(o.name, o.role) for o in t.others if o.person] for t in plan.tasks]
     assert people == [[("周训岚", "责任人")], [("林述佳", "责任人")], [("林彦", "责任领导")]]
     assert plan.tasks[0].deadline == "立整立改"
+
+
+def test_prose_helpers_and_the_body_they_help_which_leads() -> None:
+    plan = parse_text(
+        "某区生态保护红线划定工作分工\n一、区环境与国土资源局配合区规划局对划定的水源水库界线进行确认。\n"
+        "二、区农村发展局配合区规划局对划定的自然保护区界线进行确认。\n"
+    )
+    assert roles(plan) == [
+        ("一", ["区规划局"], ["区环境与国土资源局"]),
+        ("二", ["区规划局"], ["区农村发展局"]),
+    ]

@@ -106,7 +106,8 @@ _VERB = re.compile(
 what the role does (实施, 牵头**落实**, 牵头**组织实施** …)."""
 _HELPS = re.compile(
     # 社会事业处配合区社会事业局负责养老院: the work after the verb is no part of the name
-    r"^(?P<helpers>[^,;]+?)(?:积极|主动|全力)?(?:(?:配合|协助)(?P<led>[^,;]+?)(?:(?:落实|负责|实施|推进|做好)[^,;]*)?"
+    r"^(?P<helpers>[^,;]+?)(?:积极|主动|全力)?(?:(?:配合|协助)(?P<led>[^,;]+?)"
+    r"(?:(?:落实|负责|实施|推进|做好|对|开展|进行|抓好|共同|完成)[^,;]*)?"
     # 市公安局、市建委协同市交通运输局负责: 协同 helps only with a verb after (协同畜牧局 is a role)
     r"|协同(?P<with>[^,;]+?)(?:落实|负责|实施|推进))$"
 )

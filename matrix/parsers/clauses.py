@@ -213,6 +213,21 @@ def _ends(clause: str, start: int, stop: int) -> list[int]:
 _FUNCTION_END = re.compile(r"(?<![等关])(部门|机关)(?![和及与、])")
 
 
+_HELPED_WORK = re.compile(r"对|做好|开展|进行|抓好|共同|完成|落实|负责|实施|推进")
+
+
+def _helped(clause: str, start: int, custom: Custom) -> AssignmentText | None:
+    """The bodies a clause's helpers help (…配合区规划局对…进行确认): the longest run of bodies
+    right after the verb that the work follows, or None."""
+    ends = [e for e in name_ends(clause, start, start + 40) if clause[e : e + 1] not in _LIST_GOES_ON]
+    for end in reversed(ends):
+        if _HELPED_WORK.match(clause, end):
+            said = _bodies_then(clause[start:end], "负责", custom)
+            if said is not None and said.responsible:
+                return said
+    return None
+
+
 def _subject(before: str) -> str:
     """The bodies opening words before a verb (市发改委、市经贸委对全市…工作总 → 市发改委、市经贸委)."""
     m = _SCOPE.match(before)
@@ -247,6 +262,10 @@ def read_clause(clause: str, custom: Custom = None) -> AssignmentText | None:
         kind = "指导" if _OVERSEES.fullmatch(verb.group()) else _KIND.get(verb.group(), "负责")
         # 市发改委、市经贸委对全市…工作总负责: the bodies stand before the scope of their work
         said = _bodies_then(_subject(before) or before, kind, custom)
+        if said is not None and verb.group() in ("配合", "协助"):
+            helped = _helped(clause, verb.end(), custom)
+            if helped is not None:  # 区农村发展局配合区规划局对…进行确认: the body helped leads
+                said.leads = helped.responsible
         if said is not None and verb.group() in _IMPLEMENTS:
             word = verb.group().removeprefix("共同")
             said.implementing, said.responsible = [(n, word) for n in said.responsible], []
