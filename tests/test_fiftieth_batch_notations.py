@@ -24,7 +24,8 @@ at that level where it writes the name at two; a duty sentence naming the work b
 page's time stamp (时间:2016-01-19 18:26) that is no deadline label over the notice after it; bodies
 named alone on a line over their blocks of duties (市建设局 / (一)…); a page of items each with its
 person under a spaced label (责 任 人:周训岚整改时限:…), a time limit glued to the name; prose helpers
-and the body they help, which leads (X配合区规划局对…进行确认).
+and the body they help, which leads (X配合区规划局对…进行确认); a body combining its work with another
+(区规划资源局结合…), and an adverb that joins no names (相关乡镇及时委托).
 """
 
 from __future__ import annotations
@@ -411,3 +412,14 @@ def test_prose_helpers_and_the_body_they_help_which_leads() -> None:
         ("一", ["区规划局"], ["区环境与国土资源局"]),
         ("二", ["区规划局"], ["区农村发展局"]),
     ]
+
+
+def test_a_body_combining_its_work_and_an_adverb_that_joins_no_names() -> None:
+    plan = parse_text(
+        "某区农村房屋安全隐患排查整治工作方案\n二、职责分工\n"
+        "1.区规划资源局结合农村建房数据核查工作成果,共享农村不动产登记信息。\n"
+        "2.区应急局结合第一次自然灾害综合风险普查工作,协同做好面上排查整治协调工作。\n"
+        "3.对存在安全隐患的农村自建房,由相关乡镇及时委托第三方机构进行评估。\n"
+    )
+    assert [t.leads for t in plan.tasks[:2]] == [["区规划资源局"], ["区应急局"]]
+    assert all("时委" not in t.leads for t in plan.tasks)

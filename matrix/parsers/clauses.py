@@ -179,7 +179,7 @@ def _agent(clause: str, custom: Custom) -> AssignmentText | None:
 
 _ACTS = re.compile(
     r"(统筹|制定|支持|推动|推进|推广|加快|指导|开展|组织|建立|建设|完善|会同|联合|加强|引导|做好|落实|研究|编制|"
-    r"出台|督促|探索|构建|健全|优化|提供|协调|完成|实施|深化|培育|规范|强化)"
+    r"出台|督促|探索|构建|健全|优化|提供|协调|完成|实施|深化|培育|规范|强化|结合)"
 )
 """The work a body does in a duty sentence that names it first (市科委牵头开展…, 市交通委加快布局…)."""
 

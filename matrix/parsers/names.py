@@ -202,7 +202,7 @@ _BARE_BODY = re.compile(r"^.{0,2}(党工委|管委会|党委|政府|人民政府
 def split_and(piece: str) -> list[str]:
     """``经济投资局和航空口岸局``: two bodies joined by 和, 及 or 与, each ending as a body does
     (市住房和城乡建设局 is one: 市住房 names none)."""
-    for m in re.finditer(r"[和及与或]", piece):
+    for m in re.finditer(r"[和及与或](?!时|早)", piece):  # 相关乡镇及时委托: 及时 joins no names
         left, right = piece[: m.start()], piece[m.end() :]
         if (
             _ORGANISATION.search(left)
