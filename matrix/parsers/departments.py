@@ -56,7 +56,8 @@ class Registry:
         self.settings = settings
         # the plan as written, when it writes a character fold changes: names keep its script
         self._text = text if folds_script(text) else ""
-        self._plain = re.sub(r"[^\S\n]+", "", fold(text))  # a line's start is a name's start too
+        self._raw = text
+        self._plain: str | None = None
         self._canonical: dict[str, str] = {squash(k): v for k, v in settings.canonical().items()}
         self._aliases: dict[str, list[str]] = {}
         self._order: list[str] = []
@@ -115,6 +116,8 @@ class Registry:
         found: set[str] = set()
         if short.startswith(_LEVEL_PREFIXES):
             return found
+        if self._plain is None:  # folded once, for the first short name only
+            self._plain = re.sub(r"[^\S\n]+", "", fold(self._raw))  # a line's start is a name's too
         for prefix in _LEVEL_PREFIXES[:-1]:  # 局办公室 in the text says which bureau, not which level
             pattern = f"(?:^|[^\u4e00-\u9fff]|[{_BEFORE_NAME}]){re.escape(prefix + short)}"
             if len(short) >= 3 and prefix + short in self._plain and re.search(pattern, self._plain):

@@ -703,6 +703,7 @@ _BLOCK_OPENING = re.compile(
 )
 """How a body's block of duties opens on the line after its name (负责…, (一)…, 1.…)."""
 _MIN_BLOCKS = 2
+_NAME_ONLY = re.compile(r"[\u4e00-\u9fff]{3,20}")
 
 
 def _body_line(text: str) -> bool:
@@ -723,10 +724,11 @@ def join_body_blocks(lines: list[Line]) -> list[Line]:
         i
         for i, line in enumerate(lines)
         if line.cells is None
-        and _body_line(line.text)
-        and (i == 0 or _closed(lines[i - 1].text))  # 1 / 市教育局, 省发改委 / 省妇联: a table's cells
+        and _NAME_ONLY.fullmatch(line.text.strip()) is not None  # a cheap sign first: a line of a name
         and i + 1 < len(lines)
         and _BLOCK_OPENING.match(fold(lines[i + 1].text))
+        and (i == 0 or _closed(lines[i - 1].text))  # 1 / 市教育局, 省发改委 / 省妇联: a table's cells
+        and _body_line(line.text)
     ]
     if len(heads) < _MIN_BLOCKS:
         return lines
