@@ -118,7 +118,7 @@ class Registry:
             return found
         if self._plain is None:  # folded once, for the first short name only
             self._plain = re.sub(r"[^\S\n]+", "", fold(self._raw))  # a line's start is a name's too
-        for prefix in _LEVEL_PREFIXES[:-1]:  # 局办公室 in the text says which bureau, not which level
+        for prefix in (p for p in _LEVEL_PREFIXES if p != "局"):  # 局办公室 names a bureau, no level
             pattern = f"(?:^|[^\u4e00-\u9fff]|[{_BEFORE_NAME}]){re.escape(prefix + short)}"
             if len(short) >= 3 and prefix + short in self._plain and re.search(pattern, self._plain):
                 found.add(prefix + short)

@@ -574,7 +574,7 @@ def may_be_person(word: str) -> bool:
     return 2 <= len(word) <= 3 and word[0] in _SURNAMES and not is_organisation(word)
 
 
-_FIELD_WORD = re.compile(r"^.[业法务健融急监旅委政育通信保安防税检计资建管宣办局草政商]$")
+_FIELD_WORD = re.compile(r"^.[业法务健融急监旅委政育通信保安防税检计资建管宣办局草商]$")
 """农业, 司法, 商务, 卫健, 金融, 应急: a field named for its bureau, though its first character is a
 surname."""
 

@@ -28,12 +28,12 @@ from matrix.parsers.lines import Inline, Para
 from matrix.text.roles import LabelKind, find_labels
 
 
-def _sentences(folded: str, start: int) -> list[tuple[list[str], int, bool]]:
-    """The sentences of a line from ``start``, each as its clauses, where it ends (after its stop)
-    and whether a full stop ends it, cut at stops outside brackets; a semicolon ends a sentence
-    too, as its parts are read one by one."""
+def _sentences(folded: str, start: int) -> list[tuple[list[str], int]]:
+    """The sentences of a line from ``start``, each as its clauses and where it ends (after its
+    stop), cut at stops outside brackets; a semicolon ends a sentence too, as its parts are read
+    one by one."""
     groups = list(outer_groups(folded))
-    out: list[tuple[list[str], int, bool]] = [([], start, False)]
+    out: list[tuple[list[str], int]] = [([], start)]
     begin = start
     for i in range(start, len(folded) + 1):
         if i == len(folded) or (folded[i] in _CLAUSE_STOPS and not inside(i, groups)):
@@ -41,11 +41,11 @@ def _sentences(folded: str, start: int) -> list[tuple[list[str], int, bool]]:
             if clause:
                 out[-1][0].append(clause)
             if i < len(folded) and folded[i] in _SENTENCE_STOPS and out[-1][0]:
-                out[-1] = (out[-1][0], i + 1, folded[i] != ";")
-                out.append(([], i + 1, False))
+                out[-1] = (out[-1][0], i + 1)
+                out.append(([], i + 1))
             begin = i + 1
     if out[-1][0]:
-        out[-1] = (out[-1][0], len(folded), True)
+        out[-1] = (out[-1][0], len(folded))
     return [sentence for sentence in out if sentence[0]]
 
 
@@ -170,7 +170,7 @@ def read_prose(paras: list[Para], custom: Custom = None) -> list[Finding]:
         parts: list[tuple[int, AssignmentText]] = []
         first = ""
         clauses = read = 0
-        for number, (sentence, sentence_end, _) in enumerate(_sentences(para.folded, para.body_start)):
+        for number, (sentence, sentence_end) in enumerate(_sentences(para.folded, para.body_start)):
             read_before = read
             said_here = AssignmentText()
             pending: AssignmentText | None = None
