@@ -25,7 +25,7 @@ page's time stamp (时间:2016-01-19 18:26) that is no deadline label over the n
 named alone on a line over their blocks of duties (市建设局 / (一)…); a page of items each with its
 person under a spaced label (责 任 人:周训岚整改时限:…), a time limit glued to the name; prose helpers
 and the body they help, which leads (X配合区规划局对…进行确认); a body combining its work with another
-(区规划资源局结合…), and an adverb that joins no names (相关乡镇及时委托).
+(区规划资源局结合…), and an adverb that joins no names (相关乡镇及时委托); bodies charged too (…也要).
 """
 
 from __future__ import annotations
@@ -423,3 +423,11 @@ def test_a_body_combining_its_work_and_an_adverb_that_joins_no_names() -> None:
     )
     assert [t.leads for t in plan.tasks[:2]] == [["区规划资源局"], ["区应急局"]]
     assert all("时委" not in t.leads for t in plan.tasks)
+
+
+def test_bodies_charged_too_in_a_later_sentence_of_the_same_stretch() -> None:
+    plan = parse_text(
+        "某市节能工作分工\n四、保障措施\n(一)加强领导。市发改委对全市节能工作总负责,县(区、"
+        "市)政府、各工业园区也要明确相应的管理机构。\n"
+    )
+    assert roles(plan) == [("四.一", ["市发改委", "县（区、市）政府", "各工业园区"], [])]
