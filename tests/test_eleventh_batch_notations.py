@@ -78,7 +78,9 @@ def test_a_line_opening_with_the_bracket_of_the_sentence_before() -> None:
         "(市国土房管局牵头)主要污染物排放总量减少10%。(市环保局牵头)\n"
     )
     assert [(t.leads) for t in plan.tasks] == [["市人口计生委"], ["市国土房管局"], ["市环保局"]]
-    assert task(plan, "1.p1.s2").text.startswith("耕地保有量保持稳定")
+    # the heading's one paragraph, cut at its brackets: the heading's tasks, the first holding it
+    assert task(plan, "1.s2").text.startswith("耕地保有量保持稳定")
+    assert task(plan, "1.s1").text.startswith("主要指标的责任部门")
 
 
 def test_a_group_whose_ge_takes_in_the_street_offices() -> None:

@@ -25,7 +25,8 @@ page's time stamp (时间:2016-01-19 18:26) that is no deadline label over the n
 named alone on a line over their blocks of duties (市建设局 / (一)…); a page of items each with its
 person under a spaced label (责 任 人:周训岚整改时限:…), a time limit glued to the name; prose helpers
 and the body they help, which leads (X配合区规划局对…进行确认); a body combining its work with another
-(区规划资源局结合…), and an adverb that joins no names (相关乡镇及时委托); bodies charged too (…也要).
+(区规划资源局结合…), and an adverb that joins no names (相关乡镇及时委托); bodies charged too (…也要);
+a heading's one paragraph cut body by body, which keeps the heading in its first task.
 """
 
 from __future__ import annotations
@@ -431,3 +432,17 @@ def test_bodies_charged_too_in_a_later_sentence_of_the_same_stretch() -> None:
         "市)政府、各工业园区也要明确相应的管理机构。\n"
     )
     assert roles(plan) == [("四.一", ["市发改委", "县（区、市）政府", "各工业园区"], [])]
+
+
+def test_a_heading_s_one_paragraph_cut_body_by_body_keeps_the_heading() -> None:
+    plan = parse_text(
+        "某市零碳园区建设方案\n三、主要任务\n(二)培育绿色低碳产业集群\n"
+        "市经济信息化委支持推广以绿制绿模式。市生态环境局推进无废园区建设。\n"
+        "(三)提升建筑降碳管理\n市住房城乡建设管理委制定建筑领域能耗标准。\n"
+    )
+    assert roles(plan) == [
+        ("三.二.s1", ["市经济信息化委"], []),
+        ("三.二.s2", ["市生态环境局"], []),
+        ("三.三", ["市住房城乡建设管理委"], []),
+    ]
+    assert plan.tasks[0].text.startswith("培育绿色低碳产业集群")

@@ -330,7 +330,9 @@ class TaskCollector:
             or (
                 assigned[0] is node.body[-1]
                 and (not opened or alone)
-                and len(assigned[0].inlines) <= 1
+                # (a heading's one paragraph whose sentences charge one body after another is the
+                # heading's, a task per stretch)
+                and (len(assigned[0].inlines) <= 1 or alone)
                 # a paragraph over sub-sections that name their own bodies is a task of its own
                 and not any(c.has_assignment() for c in node.children)
             )
@@ -375,6 +377,15 @@ class TaskCollector:
             and said[0] is node.children[-1].para
         ):
             self._parts_in_stretches(node, said[0])
+            return
+        body = node.body[0] if len(node.body) == 1 and not node.children else None
+        if node.para is not None and body is not None and len(body.inlines) > 1 and not _assigned(node.para):
+            # (二)培育绿色低碳产业集群 / 市经济信息化委支持…。市生态环境局推进…。: the heading's one
+            # paragraph cut stretch by stretch, the first holding the heading
+            stretches = _split_stretches(body, body.body_start)
+            stretches[0].text = "\n".join([own_text(node.para), stretches[0].text])
+            stretches[0].written = "\n".join([own_text(node.para, as_written=True), stretches[0].written])
+            self._stretch_tasks(node, stretches, body.line)
             return
         if node.para is not None and len(node.para.inlines) > 1 and plain_body and not node.children:
             # one numbered item whose brackets each close a stretch of it: a task per stretch, so
