@@ -26,7 +26,8 @@ named alone on a line over their blocks of duties (市建设局 / (一)…); a p
 person under a spaced label (责 任 人:周训岚整改时限:…), a time limit glued to the name; prose helpers
 and the body they help, which leads (X配合区规划局对…进行确认); a body combining its work with another
 (区规划资源局结合…), and an adverb that joins no names (相关乡镇及时委托); bodies charged too (…也要);
-a heading's one paragraph cut body by body, which keeps the heading in its first task.
+a heading's one paragraph cut body by body, which keeps the heading in its first task; a label line
+whose list runs into the next paragraph after a gap (…等参与 鼓励农民…).
 """
 
 from __future__ import annotations
@@ -446,3 +447,19 @@ def test_a_heading_s_one_paragraph_cut_body_by_body_keeps_the_heading() -> None:
         ("三.三", ["市住房城乡建设管理委"], []),
     ]
     assert plan.tasks[0].text.startswith("培育绿色低碳产业集群")
+
+
+def test_a_label_line_whose_list_runs_into_the_next_paragraph_after_a_gap() -> None:
+    plan = parse_text(
+        "某区土壤污染防治工作方案 一、主要任务 1.防治农业面源污染 强化畜禽养殖污染防治。到20"
+        "20年配套建设废弃物处理设施。 责任单位:区农村发展局牵头,区环境与国土资源局等参与 鼓励"
+        "农民增施有机肥,减少化肥使用量,推广秸秆还田。到2020年化肥使用量实现零增长。 责任单位"
+        ":区农村发展局负责 2.加强生活污染控制 开展生活垃圾分类收集试点。 责任单位:区环境与国"
+        "土资源局牵头\n"
+    )
+    assert [(t.leads, t.participants) for t in plan.tasks] == [
+        (["区农村发展局"], ["区环境与国土资源局"]),
+        (["区农村发展局"], []),
+        (["区环境与国土资源局"], []),
+    ]
+    assert plan.tasks[1].text.startswith("鼓励农民增施有机肥")

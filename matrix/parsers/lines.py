@@ -257,8 +257,13 @@ def _run_end(folded: str, begin: int, custom: Custom) -> int | None:
         return None  # 责任分工:区规划局负责开展“…”: a sentence runs on past its bodies
     end = _outside_brackets(folded, begin)
     if end is not None and not _bodies_only(folded[begin:end], custom):
+        # …区环境与国土资源局等参与 鼓励农民…: a gap after the list and its role ends the run
+        gap = next(
+            (m for m in _GAP.finditer(folded, begin, end) if _bodies_only(folded[begin : m.start()], custom)),
+            None,
+        )
         # …区通管办大力发展创投基金。: the list's last body runs on into the next stretch's text
-        end = _bodies_end(folded, begin, end, custom)
+        end = gap.end() if gap is not None else _bodies_end(folded, begin, end, custom)
     if end is None:
         return None
     rest = folded[end:].strip()
@@ -297,6 +302,7 @@ def _bodies_end(folded: str, begin: int, end: int, custom: Custom) -> int | None
 
 
 _LONGEST_NAME = 16
+_GAP = re.compile(r"\s+")
 
 
 def _outside_brackets(folded: str, begin: int) -> int | None:
