@@ -27,13 +27,15 @@ person under a spaced label (责 任 人:周训岚整改时限:…), a time limi
 and the body they help, which leads (X配合区规划局对…进行确认); a body combining its work with another
 (区规划资源局结合…), and an adverb that joins no names (相关乡镇及时委托); bodies charged too (…也要);
 a heading's one paragraph cut body by body, which keeps the heading in its first task; a label line
-whose list runs into the next paragraph after a gap (…等参与 鼓励农民…).
+whose list runs into the next paragraph after a gap (…等参与 鼓励农民…); work words and a page's source
+line that never make a body's name.
 """
 
 from __future__ import annotations
 
 from helpers import parse_text, roles
 
+from matrix.parsers.assignment import parse_assignment
 from matrix.text.normalize import is_debris
 
 _TABLE = """某区“十四五”规划工作分解
@@ -463,3 +465,10 @@ def test_a_label_line_whose_list_runs_into_the_next_paragraph_after_a_gap() -> N
         (["区环境与国土资源局"], []),
     ]
     assert plan.tasks[1].text.startswith("鼓励农民增施有机肥")
+
+
+def test_work_and_a_page_s_source_line_never_make_a_body_s_name() -> None:
+    said = parse_assignment(
+        "责任单位:集中开展灭火救援训练县政府、区市场监督管理局严格监管、来源:某区管理局、区消防救援支队"
+    )
+    assert [n.text for n in said.responsible] == ["区消防救援支队"]

@@ -153,7 +153,11 @@ def _verb_kind(verb: str) -> tuple[str, str]:
     return "responsible", core
 
 
-_BAD_NAME = re.compile(r"[的要将把对是从向为了。\"“”《》%]|(?<!^所)在|以(?![上下])|\d{3,}")
+_BAD_NAME = re.compile(
+    r"[的要将把对是从向为了。\"“”《》%]|(?<!^所)在|以(?![上下])|\d{3,}"
+    # 集中开展灭火救援训练县政府, 区市场监督管理局严格监管…: work, never a body's name
+    r"|做好|开展|严格|及时|按照|大力|^来源|^信息来源"
+)
 
 
 @dataclass
