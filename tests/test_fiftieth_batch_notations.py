@@ -28,7 +28,8 @@ and the body they help, which leads (X配合区规划局对…进行确认); a b
 (区规划资源局结合…), and an adverb that joins no names (相关乡镇及时委托); bodies charged too (…也要);
 a heading's one paragraph cut body by body, which keeps the heading in its first task; a label line
 whose list runs into the next paragraph after a gap (…等参与 鼓励农民…); work words and a page's source
-line that never make a body's name.
+line that never make a body's name; the issuing bureau's divisions concerned (市局各有关处室), which name
+nobody.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from __future__ import annotations
 from helpers import parse_text, roles
 
 from matrix.parsers.assignment import parse_assignment
+from matrix.parsers.names import is_vague
 from matrix.text.normalize import is_debris
 
 _TABLE = """某区“十四五”规划工作分解
@@ -472,3 +474,8 @@ def test_work_and_a_page_s_source_line_never_make_a_body_s_name() -> None:
         "责任单位:集中开展灭火救援训练县政府、区市场监督管理局严格监管、来源:某区管理局、区消防救援支队"
     )
     assert [n.text for n in said.responsible] == ["区消防救援支队"]
+
+
+def test_the_issuing_bureau_s_divisions_concerned_name_nobody() -> None:
+    assert is_vague("市局各有关处室") and is_vague("局相关处室")
+    assert not is_vague("省药监局相关处室")  # names the 省药监局

@@ -181,7 +181,9 @@ def is_vague(name: str) -> bool:
 _KIND_REMARK = re.compile(r"(?<=(部门|单位))[(（](部门|单位)[)）]$")
 _VAGUE_ENDS = tuple(f"{a}{b}" for a in ("有关", "相关") for b in ("部门", "单位", "部门和单位", "单位和部门"))
 """国务院相关部门和单位, 市政府有关单位: which of them is not said."""
-_VAGUE_DIVISIONS = re.compile(r"^([\u4e00-\u9fff]{0,3}内)?各?(有关|相关)(处室|科室)$")
+_VAGUE_DIVISIONS = re.compile(
+    r"^([\u4e00-\u9fff]{0,3}内|[市区县省]?局|局机关|本局|我局)?各?(有关|相关)(处室|科室)$"
+)
 """委内各相关处室: the issuing body's own divisions concerned, which of them not said (省药监局相关处室
 names the 省药监局)."""
 
