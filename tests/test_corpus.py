@@ -30,9 +30,10 @@ and the whole corpus of 457 files reads at 0.946 with them; the 15 files of the 
 (1641–1707, 2026-12-01) first read at 0.71, 0.00 and 0.74, CB's seven (1721–1727) at 0.75, and the
 whole corpus of 479 files read at 0.958 with them (the 457 files of before at 0.967); the 17 files of
 the batches CC, CD and CF (1741–1786, 2026-12-01) first read at 0.09, 0.22 and 0.74 (plans written in
-prose, most of them), and the whole corpus of 496 files reads at 0.952 with them (the 479 files of
-before at 0.963).  Issue 13 stays open until 0.97 holds."""
-MIN_READ_FILES = 480
+prose, most of them), and the whole corpus of 496 files read at 0.952 with them (the 479 files of
+before at 0.963); CG's six (1801–1806) first read at 0.82, and the whole corpus of 502 files reads at
+0.954 with them.  Issue 13 stays open until 0.97 holds."""
+MIN_READ_FILES = 485
 """Plans that give at least one right triple; the rest are listed in the closing note of issue 13."""
 MIN_FILE_F1 = 0.85
 """The floor each plan must reach, but for the plans named below."""
@@ -127,8 +128,6 @@ BELOW_FLOOR = {
     " script with pinyin inside them, are read)",
     "1465_hongkou_jianzhulaji_2022": "duty sections for bodies no ending gives away (物业服务企业,"
     " 拆除施工单位, 区中标的道路运输单位) and a paragraph the gold cuts at each body's sentence",
-    "1466_shanghai_lingtanyuanqu_2026": "prose duties whose sections the gold cuts at each body's"
-    " sentence, the first stretch with its heading (提升建筑…/市住房城乡建设管理委…。市交通委…)",
     "1470_pingtan_anquanshengchan_chengxin_2015": "a paragraph of duty sentences naming each body with"
     " its function in brackets (区经济发展局(经信)负责…。区经济发展局(商务)…), which the gold files as"
     " bodies of their own and cuts into a task a sentence",
@@ -189,8 +188,6 @@ BELOW_FLOOR = {
     "1767_baoshan_jicengxiaofang_zonghezhili_2022": "二's headings name the bodies the plan sets up"
     " (街道消防安全委员会), which the gold gives to 各街镇, and a mechanism's 排查主体: labels that name"
     " no task's body",
-    "1781_pingtan_turangwuran_fangzhi_2016": "items with two paragraphs that each end in their own"
-    " 责任单位 line, where the reader keeps the first line's bodies for both stretches",
     "1782_pingtan_shengtaihongxian_fengong_2017": "helpers the reader does not take as bodies"
     " (国有防护林场) and a vague 区直其他有关部门 item the gold keeps",
     "1783_chongming_nongcunfangwu_yinhuan_2020": "implementation steps whose subject (各乡镇依据…,"
@@ -202,6 +199,18 @@ BELOW_FLOOR = {
     " as those joined (联合司法局、属地街镇…) or not at all, which the gold keeps",
     "1786_hongkou_jiazhuangdianti_lianhezhifa_2023": "joint inspection steps whose bodies are named as a"
     " kind (各监管单位, 所属街道) in sentences the reader does not take",
+    "1801_shanghai_shijianju_diandongzixingche_2021": "a bracket's default stated once"
+    " (…为实施单位,下同) that the reader reads as participants, and an item whose bracket is vague but"
+    " whose text charges a body (市局执法总队要…), which the gold makes its lead",
+    "1804_hongkou_diandongche_xiaofangsheshi_2026": "a builder named after its work"
+    " (建设主体为区应急局), which the gold makes the lead, and a sentence whose subject the reader cuts"
+    " short (指导协调居民小区业委会)",
+    "1805_shanghai_guidaojiaotong_sanlianjizhi_2021": "numbered measures whose subjects are kinds of"
+    " place or party (车站、毗邻建筑, 轨交与属地公安派出所), which the gold keeps as leads and the reader"
+    " does not take as bodies",
+    "1806_shanghai_yanglaojigou_xiaofang_biaozhunhua_2023": "a prose plan in a formal one's clothes: its"
+    " subjects (养老机构, 消防救援部门, 街镇) are kinds of body, and the 市、区民政局 written with one"
+    " ending, which the reader does not cut in two",
 }
 """Plans known to fall below the floor, and why; a plan that rises above it must leave the list."""
 
