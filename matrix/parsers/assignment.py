@@ -311,6 +311,10 @@ _ROLE_INSIDE = re.compile(r"(牵头|主责|主办|配合|协同|协助|协办|�
 _FIELD = re.compile(r"(?:(?<=\s)|^)([\u4e00-\u9fff]{2,8})\s*:")
 
 
+_LABEL_ENDS = ("时限", "期限", "时间", "单位", "部门", "处室", "领导", "人")
+"""How a label glued to a padded name may end (林 彦整改时限:): a cheap sign before reading it."""
+
+
 def _fields(text: str, custom: Mapping[str, LabelKind] | None) -> list[re.Match[str]]:
     """The fields a record writes after its labels that give no role (实际完成情况:, 工作成果:),
     each opening after a space: what follows them is no list of bodies."""
@@ -320,7 +324,10 @@ def _fields(text: str, custom: Mapping[str, LabelKind] | None) -> list[re.Match[
         if read_label(m.group(1), custom, topic=True) is None
         and not looks_like_label(m.group(1))
         # 林 彦整改时限:: a padded name, then the label glued to it
-        and not any(read_label(m.group(1)[k:], custom) is not None for k in range(1, len(m.group(1)) - 1))
+        and not (
+            m.group(1).endswith(_LABEL_ENDS)
+            and any(read_label(m.group(1)[k:], custom) is not None for k in range(1, len(m.group(1)) - 1))
+        )
     ]
 
 

@@ -979,7 +979,8 @@ _DUTIES_OF = re.compile(r"(?<=[\u4e00-\u9fff)])的?(主要|工作)?职责$")
 def _heading_bodies(para: Para) -> list[Name]:
     """The bodies an item's text names and nothing else (（一）区绿化市容局, (1)市林业局。), or []."""
     body = para.folded[para.body_start :].strip().rstrip("。:")
-    body = _DUTIES_OF.sub("", body)  # (一)街镇消防安全委员会职责: the body whose duties follow
+    if body.endswith("职责"):
+        body = _DUTIES_OF.sub("", body)  # (一)街镇消防安全委员会职责: the body whose duties follow
     if len(body) > 40 or _LEVEL_GROUP.match(body) or any(stop in body for stop in ",;。:"):
         return []  # a sentence; or (一)区级部门, the kind of body the items under it are
     if _NOT_A_NAME.search(body):
