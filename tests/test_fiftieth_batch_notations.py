@@ -29,7 +29,7 @@ and the body they help, which leads (X配合区规划局对…进行确认); a b
 a heading's one paragraph cut body by body, which keeps the heading in its first task; a label line
 whose list runs into the next paragraph after a gap (…等参与 鼓励农民…); work words and a page's source
 line that never make a body's name; the issuing bureau's divisions concerned (市局各有关处室), which name
-nobody.
+nobody; levels written before one body (市、区民政局), each of which has it.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ from __future__ import annotations
 from helpers import parse_text, roles
 
 from matrix.parsers.assignment import parse_assignment
-from matrix.parsers.names import is_vague
+from matrix.parsers.names import is_vague, parse_names
 from matrix.text.normalize import is_debris
 
 _TABLE = """某区“十四五”规划工作分解
@@ -479,3 +479,13 @@ def test_work_and_a_page_s_source_line_never_make_a_body_s_name() -> None:
 def test_the_issuing_bureau_s_divisions_concerned_name_nobody() -> None:
     assert is_vague("市局各有关处室") and is_vague("局相关处室")
     assert not is_vague("省药监局相关处室")  # names the 省药监局
+
+
+def test_levels_written_before_one_body_each_have_it() -> None:
+    assert [n.text for n in parse_names("市、区民政局")] == ["市民政局", "区民政局"]
+    assert [n.text for n in parse_names("省、市、县三级财政部门")] == [
+        "省财政部门",
+        "市财政部门",
+        "县财政部门",
+    ]
+    assert [n.text for n in parse_names("各县、市、区政府")] == ["各县、市、区政府"]  # one group

@@ -260,6 +260,10 @@ _ZONE = re.compile(r"^[\u4e00-\u9fff]{2,12}?(区|园|园区|新城)$")
 _ZONE_BODIES = re.compile(r"^[\u4e00-\u9fff]{2,12}?(?:区|园|园区|新城)((党工委)?(和|及)?管委会|党工委)$")
 
 
+_LEVEL_WORDS = ("省", "市", "县", "区", "州", "镇", "乡")
+_LEVELS_SHARING = re.compile(r"^(?P<level>[省市县区州镇乡])(?:[两三四]级)?(?P<body>[\u4e00-\u9fff]{2,12})$")
+
+
 def _share_suffix(pieces: list[str]) -> list[str]:
     """``广州、深圳市政府``: bare place names before ``X市政府`` share its ``市政府``; zones before
     ``高新区党工委和管委会`` share its ``党工委和管委会``."""
@@ -267,6 +271,19 @@ def _share_suffix(pieces: list[str]) -> list[str]:
     for i, piece in enumerate(out):
         if _ORGANISATION.search(piece):
             continue
+        if piece in _LEVEL_WORDS and not (
+            i > 0 and out[i - 1].startswith("各")
+        ):  # 各县、市、区政府: one group
+            # 市、区民政局, 省、市、县三级财政部门: each level has the body the last names
+            j = i + 1
+            while j < len(out) and out[j] in _LEVEL_WORDS:
+                j += 1
+            shared = _LEVELS_SHARING.match(out[j]) if j < len(out) else None
+            if shared is not None:
+                body = shared.group("body")
+                out[i:j] = [level + body for level in out[i:j]]
+                out[j] = shared.group("level") + body
+                continue
         # 银川市、石嘴山市、吴忠市人民政府 (not a group: 各区、县级市政府 is one addressee)
         group = piece.startswith(("各", "有关", "相关"))
         place, zone = bool(_BARE_PLACE.match(piece)) and not group, bool(_ZONE.match(piece))
