@@ -731,7 +731,8 @@ _GROUP = re.compile(r"^各|各(部门|单位|机构|成员单位)$|[^\W各]属(�
 
 
 _LEVELLED = re.compile(r"^(省|市|县|区|州|镇|乡|各)")
-_LEVEL_WORDS = ("镇", "乡", "街道", "村", "社区")
+_TOWN_WORDS = ("镇", "乡", "街道", "村", "社区")
+"""The kinds of place a counted group of towns takes in (13个街道、镇)."""
 _TOWN = re.compile(r"^[\u4e00-\u9fff]{2,6}(镇|乡|街道)$")
 """A town or street office (孝顺镇, 源东乡, 东孝街道): a body a task table lists one a line."""
 _WORK = re.compile(r"^(新\(|新建|改建|扩建|建设|实施|开展|推进|打造|完成|提升|加强|新增)")
@@ -774,7 +775,7 @@ def _unitish(text: str) -> bool:
             is_organisation(_ALIAS.sub("", p))  # 市财政局(市地方金融局): a body under its second name
             or _GROUP.search(p)
             or FUNCTION_BODY.match(p)  # 建设主管部门
-            or (k > 0 and p in _LEVEL_WORDS)  # 13个街道、镇: the towns the count covers too
+            or (k > 0 and p in _TOWN_WORDS)  # 13个街道、镇: the towns the count covers too
             or is_zone(p)
             or _TOWN.match(p)
             or is_vague(p)

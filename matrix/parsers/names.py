@@ -260,8 +260,11 @@ _ZONE = re.compile(r"^[\u4e00-\u9fff]{2,12}?(区|园|园区|新城)$")
 _ZONE_BODIES = re.compile(r"^[\u4e00-\u9fff]{2,12}?(?:区|园|园区|新城)((党工委)?(和|及)?管委会|党工委)$")
 
 
-_LEVEL_WORDS = ("省", "市", "县", "区", "州", "镇", "乡")
-_LEVELS_SHARING = re.compile(r"^(?P<level>[省市县区州镇乡])(?:[两三四]级)?(?P<body>[\u4e00-\u9fff]{2,12})$")
+_BARE_LEVELS = "省市县区州镇乡"
+"""A level written alone before the body it shares (市、区民政局)."""
+_LEVELS_SHARING = re.compile(
+    rf"^(?P<level>[{_BARE_LEVELS}])(?:[两三四]级)?(?P<body>[\u4e00-\u9fff]{{2,12}})$"
+)
 
 
 def _share_suffix(pieces: list[str]) -> list[str]:
@@ -271,12 +274,12 @@ def _share_suffix(pieces: list[str]) -> list[str]:
     for i, piece in enumerate(out):
         if _ORGANISATION.search(piece):
             continue
-        if piece in _LEVEL_WORDS and not (
-            i > 0 and out[i - 1].startswith("各")
+        if (
+            len(piece) == 1 and piece in _BARE_LEVELS and not (i > 0 and out[i - 1].startswith("各"))
         ):  # 各县、市、区政府: one group
             # 市、区民政局, 省、市、县三级财政部门: each level has the body the last names
             j = i + 1
-            while j < len(out) and out[j] in _LEVEL_WORDS:
+            while j < len(out) and len(out[j]) == 1 and out[j] in _BARE_LEVELS:
                 j += 1
             shared = _LEVELS_SHARING.match(out[j]) if j < len(out) else None
             if shared is not None:
