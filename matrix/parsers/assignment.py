@@ -23,6 +23,7 @@ from matrix.parsers.names import (
     is_organisation,
     is_vague,
     is_zone,
+    may_be_person,
     mostly_bodies,
     parse_names,
     split_list,
@@ -567,6 +568,12 @@ _TITLES = re.compile(
     r"(同志|(常务)?副?(省长|市长|县长|区长|州长|镇长|乡长|主席|书记|主任|秘书长|局长|厅长|部长|巡视员|调研员))$"
 )
 
+_POST_ONLY = re.compile(
+    r"[\u4e00-\u9fff]{0,8}?(党委|党组|党工委)?(常务)?副?"
+    r"(省长|市长|县长|区长|州长|镇长|乡长|主席|书记|主任|秘书长|局长|厅长|部长|处长|科长|所长|站长|队长|巡视员|调研员)"
+)
+"""A post named alone (党委副书记, 镇长, 党政办主任), as a roster writes it after the person's name."""
+
 
 def person_names(text: str) -> list[str]:
     """The people named in ``text`` (林克庆、束学龙同志), without their titles."""
@@ -574,6 +581,9 @@ def person_names(text: str) -> list[str]:
     # 叶勤13509351223, 颜君宪 13910377716: a contact's telephone number typed beside the name
     text = PHONE.sub(" ", text).strip()
     raws = [name for piece in split_list(text) for name in _spaced_names(piece)]
+    if raws and may_be_person(raws[0].strip()):
+        # 王学政  党委副书记、镇长: a person's posts after the name are no people of their own
+        raws = [raws[0], *(r for r in raws[1:] if not _POST_ONLY.fullmatch(r.strip()))]
     for raw in raws:
         # 孙黎明(市委副书记): the post in a bracket after the name is no part of it
         name = re.sub(r"[(（][^()（）]*[)）]$", "", re.sub(r"\s+", "", raw).strip(" .。;,")) or raw.strip()

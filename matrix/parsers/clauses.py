@@ -127,7 +127,7 @@ def _named_group(name: str) -> bool:
     if _TOWN.match(name):
         return not _NOT_A_TOWN.search(name)
     # 各街镇, 经开区: a group of towns, a zone by its short name, though of three characters
-    short = bool(re.fullmatch(r"各(街镇|乡镇|街道|村居|社区)|经开区|高新区|开发区|保税区|自贸区", name))
+    short = bool(re.fullmatch(r"各(街镇|乡镇|街道|村居|居村|社区)|经开区|高新区|开发区|保税区|自贸区", name))
     if _TOWNS.fullmatch(name):
         return True  # 街镇(园区): the streets and towns (and the zones) a district plan charges
     return (len(name) >= 4 or short) and (is_group(name) or is_zone(name)) and bool(_PLACES.search(name))
@@ -148,6 +148,8 @@ _POST_AFTER = re.compile(
 
 _VAGUE_TAIL = re.compile(r"(相关|有关)(部门|单位)")
 _JOINER = re.compile(r"[、或和及与]")
+_VAGUE_LISTED = re.compile(r"[、和及与](其他|其它)?(相关|有关)(责任)?(部门|单位)$")
+_VAGUE_LISTED_IN = re.compile(r"(?<=[、和及与])(其他|其它)?(相关|有关)(责任)?(部门|单位)")
 
 
 def _before_vague(clause: str, start: int, end: int) -> int:
@@ -182,6 +184,12 @@ _ACTS = re.compile(
     r"出台|督促|探索|构建|健全|优化|提供|协调|完成|实施|深化|培育|规范|强化|结合)"
 )
 """The work a body does in a duty sentence that names it first (市科委牵头开展…, 市交通委加快布局…)."""
+_SCOPED_WORK = re.compile(
+    r"对[^,;。]{2,40}?(进行|开展|完成|实施|组织|落实|予以|做好|加强)"
+    # 各居村于2021年6月20日前,对…完成: the bodies and their time limit, the work in the clause after
+    r"|于[^,;。]{2,16}?(前|底|内)$"
+)
+"""The work a body does on a matter it names first (镇房管所对辖区房屋进行排查)."""
 
 
 def _acting(clause: str, custom: Custom) -> AssignmentText | None:
@@ -190,10 +198,12 @@ def _acting(clause: str, custom: Custom) -> AssignmentText | None:
     if not _LEVEL.match(clause) or _EVERY.match(clause):
         return None
     ends = [e for e in _ends(clause, 0, 60) if clause[e : e + 1] not in _LIST_GOES_ON]
+    ends = sorted({*ends, *(m.end() for m in _VAGUE_LISTED_IN.finditer(clause, 0, 60))})
     for end in reversed(ends):
-        if not _ACTS.match(clause, end):
+        if not (_ACTS.match(clause, end) or _SCOPED_WORK.match(clause, end)):
             continue
-        said = _bodies_then(clause[:end], "负责", custom)
+        # 各居村、相关责任单位对…: the bodies named, not the vague ones after them
+        said = _bodies_then(_VAGUE_LISTED.sub("", clause[: _before_vague(clause, 0, end)]), "负责", custom)
         if said is not None and all(_LEVEL.match(n.text) for n in said.responsible):
             joined = _JOINED.match(clause, end)
             more = _bodies_then(joined.group("names"), "负责", custom) if joined is not None else None

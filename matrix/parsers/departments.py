@@ -36,14 +36,18 @@ _LEVEL_PREFIXES = (
     "旗",
     "區",
     "縣",
+    "镇",
+    "乡",
+    "街道",
     "局",
 )
 """The level a fuller spelling may add before a name (市人事局 beside 人事局; 區, 縣 in traditional
-script; 局办公室 beside 办公室, a bureau's own division in a plan dividing its work)."""
+script; 镇房管所 beside 房管所 in a town's plan; 局办公室 beside 办公室, a bureau's own division in a
+plan dividing its work)."""
 
 
-_BEFORE_NAME = "由和及与至向请经对"
-"""Words a name may follow in running text (报送至区市场监督管理局, 由局办公室负责)."""
+_BEFORE_NAME = "由和及与至向请经对报"
+"""Words a name may follow in running text (报送至区市场监督管理局, 由局办公室负责, 报镇房管所备案)."""
 
 _COMMITTEE_DEPARTMENT = re.compile(r"^(.{0,4}?(?:党工委|党委|工委))(.{3,}部)$")
 """A party committee's department written with its committee (区党工委党群工作部)."""

@@ -78,6 +78,9 @@ _CONTACT = re.compile(r"^\(?\s*联系人\s*:[^()]{1,16}?(联系)?电话\s*:?\s*[
 _FORM_ROW = re.compile(r"^\s*[^|:]{2,20}:\s*\|[^|]*\|\s*$")
 """A line of a form set out as a table of label and value (牵头单位: | 市城管执法局 |)."""
 _NOTE = re.compile(r"^\s*(注|备注|附注|说明|注释)\s*\d*\s*[:：]")
+_ROSTER_TITLE = re.compile(r"^.{0,40}(成员|组成人员|人员)名单$")
+"""The title of a group's roster (领导小组成员名单), an annex that lists who sits in the group: its
+组长: and 成员: lines name members, no duty of any task."""
 _TAIL = " 。.;,"
 
 
@@ -771,6 +774,7 @@ def classify(lines: list[Line], findings: list[Finding], custom: Custom = None) 
     tables = _Tables(findings)
     duties = _DutySection()
     numbered: Marker | None = None  # the last 1. / 1、 item: a list's next number may lose its stop
+    roster = False  # under a roster's title, until the next numbered item
     for line in _restored(lines, findings):
         row = tables.read(line)
         if row is True:
@@ -801,7 +805,10 @@ def classify(lines: list[Line], findings: list[Finding], custom: Custom = None) 
             marker = None
         para = Para(line.number, text, folded, "item" if marker else "para", marker)
         labels = find_labels(stripped, custom) if marker is None else []
-        if marker is None and _CONTACT.match(stripped) and len(stripped) <= 60:
+        roster = marker is None and (roster or bool(_ROSTER_TITLE.match(stripped)))
+        if roster and labels and labels[0].start == 0:
+            para.kind = "note"  # 组  长:王学政 党委副书记、镇长 in the group's roster: a member, no duty
+        elif marker is None and _CONTACT.match(stripped) and len(stripped) <= 60:
             para.kind = "note"  # (联系人:肖娟,联系电话:138…): whom to call about the notice, no duty
         elif marker is None and _NOTE.match(stripped):
             para.kind = "note"  # 注: … under a table or a list is no task's text

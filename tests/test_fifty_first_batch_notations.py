@@ -1,0 +1,68 @@
+"""Notations met while reading the corpus's misses again (session 24), each in invented text.
+
+A group's roster in an annex (领导小组成员名单 / 组  长:王某某  副镇长), whose members are no task's
+duties and make no plan formal; a person's posts after the name (王学政  党委副书记、镇长); prose whose
+bodies name the matter before the work (各居村、相关责任单位对…进行摸底, 镇房管所于6月20日前,对…完成);
+a town's short names that the text writes once with the town's level (报镇房管所备案).
+"""
+
+from __future__ import annotations
+
+from helpers import parse_text, roles
+
+from matrix.parsers.assignment import person_names
+
+_ROSTER_PLAN = """某镇房屋安全排查工作方案
+一、工作任务
+(一)摸底排查
+镇房管所对本镇所有房屋进行全面摸底,建立台账。
+(二)重点整治
+社区办负责居民区房屋的整治工作。
+附件
+某镇房屋安全排查工作领导小组成员名单
+组  长:王学政  党委副书记、镇长
+副组长:余剑秋  副镇长
+成  员:周煜斌  党政办主任
+"""
+
+
+def test_a_roster_annex_names_members_and_no_duty() -> None:
+    plan = parse_text(_ROSTER_PLAN)
+    # the roster makes no task, and no body named 周煜斌党政办主任 takes part in anything
+    assert roles(plan) == [("一.一", ["镇房管所"], []), ("一.二", ["社区办"], [])]
+    assert all(not t.others for t in plan.tasks)
+
+
+def test_the_same_labels_outside_a_roster_are_still_read() -> None:
+    plan = parse_text(
+        "某镇工作方案\n一、工作任务\n(一)摸底排查。对房屋进行排查。\n"
+        "组长:王学政  副镇长\n成员单位:镇房管所、社区办\n"
+    )
+    task = plan.tasks[0]
+    assert [(o.name, o.role) for o in task.others] == [("王学政", "组长")]
+    assert task.participants == ["镇房管所", "社区办"] or task.leads == ["镇房管所", "社区办"]
+
+
+def test_posts_after_a_persons_name_are_no_people() -> None:
+    assert person_names("王学政  党委副书记、镇长") == ["王学政"]
+    assert person_names("李四 区财政局局长、王五 区建设局局长") == ["李四", "王五"]
+    # a post named alone is kept: no person is named
+    assert person_names("副区长") == ["副区长"]
+
+
+def test_prose_bodies_naming_the_matter_before_the_work() -> None:
+    plan = parse_text(
+        "某镇房屋排查方案\n一、工作任务\n(一)摸底排查\n各居村、相关责任单位对本镇范围内所有房屋进行全面摸底。\n"
+        "(二)重点排查\n镇房管所于2021年6月20日前,对风险较大的房屋完成重点排查。\n"
+        "(三)工作要求\n市政府对此高度重视。\n"
+    )
+    assert roles(plan) == [("一.一", ["各居村"], []), ("一.二", ["镇房管所"], [])]
+
+
+def test_a_town_body_takes_the_spelling_with_its_level() -> None:
+    plan = parse_text(
+        "某镇房屋排查方案\n一、工作任务\n(一)制定方案\n相关责任人编制方案,并报镇房管所备案。\n"
+        "(二)职责分工\n房管所负责规模租赁场所的排查工作。\n"
+    )
+    assert ["镇房管所"] in [t.leads for t in plan.tasks]
+    assert all("房管所" not in t.leads for t in plan.tasks)
