@@ -66,3 +66,58 @@ def test_a_town_body_takes_the_spelling_with_its_level() -> None:
     )
     assert ["镇房管所"] in [t.leads for t in plan.tasks]
     assert all("房管所" not in t.leads for t in plan.tasks)
+
+
+_WRAPPED_TABLE = """某区消防治理重点任务清单
+
+类别
+
+项目
+
+主要任务
+
+牵头单位
+
+配合单位
+
+一、做好组织建设
+
+1.出台文件规章
+
+向区政府专题报告工作情况。
+
+区消防救援支队
+
+各街道、
+区应急局
+
+2.实化运行消防
+安全委员会
+
+年底前,各街道成立消防安全委员会。
+
+区委编办、
+各街道
+
+区消防救援支队
+
+3.建立培训制度
+
+每年定期开展消防业务培训。
+
+区消防救援支队
+
+区财政局、
+各街道
+"""
+
+
+def test_cells_a_narrow_column_wrapped_are_one_cell() -> None:
+    plan = parse_text(_WRAPPED_TABLE)
+    assert [(t.leads, t.participants) for t in plan.tasks] == [
+        (["区消防救援支队"], ["各街道", "区应急局"]),
+        (["区委编办", "各街道"], ["区消防救援支队"]),
+        (["区消防救援支队"], ["区财政局", "各街道"]),
+    ]
+    # the item's name a narrow cell wrapped is one name, no body's
+    assert "实化运行消防安全委员会" in plan.tasks[1].title

@@ -558,6 +558,8 @@ def _row_lines(
     units: list[str] = []
     while j < len(solid):
         value = solid[j].text.strip()
+        if _starts_item(solid[j], level, following):
+            break  # 5.实化运行消防安全委员会: the next item, though its name ends as a body's does
         if kind_of_cell(value) in ("unit", "blank") or (units and _SHORT_NAME.match(value)):
             units.append(value)
             j += 1
@@ -937,7 +939,7 @@ def regroup(lines: list[Line], findings: list[Finding]) -> list[Line]:
     # a web table copied with its borders: 序号 | / 1 | / 区发展改革委 |
     solid: list[Line] = []
     after_cell = False  # the line before was one cell with its border (市财政局 |)
-    for line in _borders_joined(lines):
+    for line in _borders_joined(_wrapped_cells_joined(lines)):
         if not line.text.strip() or (len(line.text) < 80 and is_debris(line.text)):
             continue
         bordered = line.cells is None and bool(_BORDER.search(line.text))
@@ -1000,6 +1002,34 @@ def regroup(lines: list[Line], findings: list[Finding]) -> list[Line]:
 _BORDER = re.compile(r"^\s*\|?[^|]*\|\s*$")
 _LAST_CELL = re.compile(r"^\s*[^|\s][^|]*(\|\s*){2,}$")
 _PIPES = re.compile(r"^\s*\|+\s*$")
+
+
+def _wrapped_cells_joined(lines: list[Line]) -> list[Line]:
+    """Cells a narrow column wrapped, put back on one line where a table's cells stand each between
+    blank lines: a list broken after its 、 (区财政局、 / 各街道), and an item's short name broken
+    before its last words (5.实化运行消防 / 安全委员会)."""
+    blanks = sum(1 for line in lines if line.cells is None and not line.text.strip())
+    spaced = blanks * 3 >= len(lines)  # one cell, one blank, one cell…: a blank closes each cell
+    out: list[Line] = []
+    joinable = False  # the last line out may go on in the next one
+    for line in lines:
+        text = line.text.strip()
+        if joinable and text and line.cells is None and not _SUB_MARK.match(fold(text)):
+            before = out[-1].text.rstrip()
+            if before.endswith("、") or (
+                spaced and _WRAPPED_ITEM.match(fold(before)) and _TAIL_WORDS.match(text)
+            ):
+                out[-1] = Line(out[-1].number, before + text)
+                joinable = False
+                continue
+        out.append(line)
+        joinable = line.cells is None and bool(text)
+    return out
+
+
+_WRAPPED_ITEM = re.compile(r"^\s*\d{1,3}[.、][\u4e00-\u9fff“”]{2,10}$")
+"""An item's short name in a table's item column (5.实化运行消防), which a narrow cell may wrap."""
+_TAIL_WORDS = re.compile(r"^[\u4e00-\u9fff“”]{1,8}$")
 
 
 def _spaced_headers_split(lines: list[Line]) -> list[Line]:
