@@ -121,3 +121,28 @@ def test_cells_a_narrow_column_wrapped_are_one_cell() -> None:
     ]
     # the item's name a narrow cell wrapped is one name, no body's
     assert "实化运行消防安全委员会" in plan.tasks[1].title
+
+
+def test_schools_police_stations_and_teams_charged_in_prose() -> None:
+    plan = parse_text(
+        "某片区控辍保学工作实施方案\n一、主要措施\n(一)以法控辍\n1.各学校需根据法律制定控辍保学工作方案。\n"
+        "2.各校要摸清学困生的具体数量,分类登记造册。\n"
+        "3.交通与建设处、政法综治处、辖区各派出所及综合执法队要加强校园周边环境综合治理。\n"
+    )
+    assert roles(plan) == [
+        ("一.一.1", ["各学校"], []),
+        ("一.一.2", ["各校"], []),
+        ("一.一.3", ["交通与建设处", "政法综治处", "辖区各派出所", "综合执法队"], []),
+    ]
+
+
+def test_working_with_others_or_for_them() -> None:
+    plan = parse_text(
+        "某区工作方案\n一、主要任务\n1.区农业局要协同区财政局开展补贴发放工作。\n"
+        "2.区工商局、区水利局协同区建委负责市容环境工作。\n"
+    )
+    # 协同 B 开展…: the subject does the work with B; 协同 B 负责…: B is responsible, the subject helps
+    assert roles(plan) == [
+        ("一.1", ["区农业局"], ["区财政局"]),
+        ("一.2", ["区建委"], ["区工商局", "区水利局"]),
+    ]

@@ -33,13 +33,13 @@ _IMPLEMENTS = ("组织实施", "共同组织实施", "组织开展", "组织落�
 """Verbs of the bodies that carry the work out: beside a body responsible for it, a part of their
 own (所在乡镇人民政府组织实施); alone, the bodies responsible (see :meth:`AssignmentText.settle`)."""
 _MANNER = re.compile(
-    r"(等部门|等单位|等)?(三方|双方|各方|四方)?(要|应当|应|须|必须|将)?"
+    r"(等部门|等单位|等)?(三方|双方|各方|四方)?(要|应当|应|须|必须|需|将)?"
     r"((按照?|根据|依照?)(各自)?职[责能](分工)?|也|都|继续|进一步|切实|认真|积极|主动|全力|共同|全面|具体|主要|"
     # 各分局派人员配合: the people a body sends to take part
     r"分别|统一|密切|负责|各?(派|派出|抽调|选派|安排|指定)(专人|人员|专门人员|骨干|一人|专人员)?)*$"
 )
 """The words between the bodies and their verb (等部门要按照职责分工积极 配合)."""
-_CHARGED = re.compile(r"^(?P<names>[^,;。:]{2,60}?)(要|应当|应|须|必须)(?!求)")
+_CHARGED = re.compile(r"^(?P<names>[^,;。:]{2,60}?)(要|应当|应|须|必须|需(?!要))(?!求)")
 """``县财政局要切实加大投入``: the bodies a sentence charges with the work."""
 _AS = re.compile(r"^(?P<names>[^,;。:]{2,60}?)作?为(?P<part>[^,;。]{0,30}?)(单位|部门|主体)$")
 """``市经委作为全市域外招商牵头责任部门``, ``区建管委、区水务局为成员单位``: the bodies and the part
@@ -55,12 +55,12 @@ _SCOPE = re.compile(r"^(?P<names>[^,;。:]{2,60}?)(对|在|于|就|是)")
 """Where the bodies end and the scope of their work begins (…对全市节能工作总负责)."""
 _DIVISIONS = re.compile(
     r"^[\u4e00-\u9fff]{2,5}(处|科|股)(?<!办事处)"
-    r"([、和及与](辖区)?[\u4e00-\u9fff]{2,8}(处|科|股|大队|中队|支队|派出所|中心|所|站|局))*$"
+    r"([、和及与](辖区)?[\u4e00-\u9fff]{2,8}(处|科|股|队|派出所|中心|所|站|局))*$"
 )
 """交通与建设处、党群工作处要…: a body's own divisions named with no level, as a bureau's or a
 zone office's plan names them."""
 _PLACES = re.compile(
-    r"(园区|开发区|经开区|高新区|保税区|自贸区|新区|学校|企业|镇|乡|街道|社区|村|政府|管委会)$"
+    r"(园区|开发区|经开区|高新区|保税区|自贸区|新区|学校|校|企业|镇|乡|街道|社区|村|政府|管委会)$"
 )
 _EVERY = re.compile(r"^各[^、,]*(部门|单位|机构|方面)(、|$)")
 """A list opening with every body of a kind (各行业管理部门要…): a call to all, no duty."""
@@ -127,7 +127,9 @@ def _named_group(name: str) -> bool:
     if _TOWN.match(name):
         return not _NOT_A_TOWN.search(name)
     # 各街镇, 经开区: a group of towns, a zone by its short name, though of three characters
-    short = bool(re.fullmatch(r"各(街镇|乡镇|街道|村居|居村|社区)|经开区|高新区|开发区|保税区|自贸区", name))
+    short = bool(
+        re.fullmatch(r"各(街镇|乡镇|街道|村居|居村|社区|校|学校)|经开区|高新区|开发区|保税区|自贸区", name)
+    )
     if _TOWNS.fullmatch(name):
         return True  # 街镇(园区): the streets and towns (and the zones) a district plan charges
     return (len(name) >= 4 or short) and (is_group(name) or is_zone(name)) and bool(_PLACES.search(name))
@@ -272,10 +274,18 @@ def read_clause(clause: str, custom: Custom = None) -> AssignmentText | None:
         kind = "指导" if _OVERSEES.fullmatch(verb.group()) else _KIND.get(verb.group(), "负责")
         # 市发改委、市经贸委对全市…工作总负责: the bodies stand before the scope of their work
         said = _bodies_then(_subject(before) or before, kind, custom)
-        if said is not None and verb.group() in ("配合", "协助"):
+        # 市工商局协同市建委负责…: 协同 as 配合, where the bodies after it are the ones responsible
+        helps = verb.group() in ("配合", "协助") or (
+            verb.group() == "协同" and "负责" in clause[verb.end() :]
+        )
+        if said is not None and helps:
             helped = _helped(clause, verb.end(), custom)
             if helped is not None:  # 区农村发展局配合区规划局对…进行确认: the body helped leads
                 said.leads = helped.responsible
+        elif said is not None and verb.group() == "协同":
+            joined = _helped(clause, verb.end(), custom)
+            if joined is not None:  # 区农业局要协同区财政局开展…: the subject does it, the others with it
+                said.responsible, said.participants = said.participants, joined.responsible
         if said is not None and verb.group() in _IMPLEMENTS:
             word = verb.group().removeprefix("共同")
             said.implementing, said.responsible = [(n, word) for n in said.responsible], []
