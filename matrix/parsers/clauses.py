@@ -23,7 +23,7 @@ _VERB = re.compile(
     # 县旅游局组织做好…, 县财政局承担…: a body's own work, in a clause that opens with it
     r"|组织开展|组织落实|组织(?=制定|做好|实施|协调|编制|指导)|承担"
     # 区发展改革委…等部门履行相应职责, 各镇政府…落实主体责任: their part, beside the lead's
-    r"|履行(?=相应|各自|本部门|部门)|落实(?=主体责任|属地责任)"
+    r"|履行(?=相应|各自|本部门|部门)|落实(?=好?(主体|属地|监管|行业监管)责任)"
 )
 _KIND = {"牵头负责": "牵头", "牵头": "牵头", "负总责": "牵头", "配合": "配合", "参与": "配合", "协助": "配合"}
 _KIND |= {"协同": "配合", "协作": "配合", "协办": "配合", "落实": "落实"}
@@ -65,7 +65,7 @@ _PLACES = re.compile(
 _EVERY = re.compile(r"^各[^、,]*(部门|单位|机构|方面)(、|$)")
 """A list opening with every body of a kind (各行业管理部门要…): a call to all, no duty."""
 _LEVEL = re.compile(
-    r"^(省|市|县|区|州|盟|旗|镇|乡|街道|街镇|国家|中共|中央|各|辖区"
+    r"^(省|市|县|区|州|盟|旗|镇|乡|街道|街镇|片区|国家|中共|中央|各|辖区"
     # 局食品处, 局办公室: the issuing bureau's own division, named with its bureau
     r"|局(?=[\u4e00-\u9fff]{1,8}?(处|科|股|室|队|所|中心)))"
 )
@@ -128,8 +128,10 @@ def _named_group(name: str) -> bool:
         return not _NOT_A_TOWN.search(name)
     # 各街镇, 经开区: a group of towns, a zone by its short name, though of three characters
     short = bool(
-        re.fullmatch(r"各(街镇|乡镇|街道|村居|居村|社区|校|学校)|经开区|高新区|开发区|保税区|自贸区", name)
+        re.fullmatch(r"各(街镇|乡镇|街道|村居|居村|社区|村|校|学校)|经开区|高新区|开发区|保税区|自贸区", name)
     )
+    if _EVERY_DIVISION.fullmatch(name):
+        return True  # 各处室(中心): every division of the issuing office, each told of the work
     if _TOWNS.fullmatch(name):
         return True  # 街镇(园区): the streets and towns (and the zones) a district plan charges
     return (len(name) >= 4 or short) and (is_group(name) or is_zone(name)) and bool(_PLACES.search(name))
@@ -138,6 +140,7 @@ def _named_group(name: str) -> bool:
 _TOWN = re.compile(r"^[\u4e00-\u9fff]{2,3}[镇乡]$")
 _TOWNS = re.compile(r"(街镇|镇街|乡镇)[(（][\u4e00-\u9fff、]{1,6}[)）]")
 _ROLE_WORD = re.compile(r"牵头|负责|配合|会同|参与")
+_EVERY_DIVISION = re.compile(r"各(业务)?(处室|科室|处|科)(\((中心|站|所|队)\))?")
 _NOT_A_TOWN = re.compile(r"(重点|中心|建制|特色|小城|示范|集|城)[镇乡]$")
 """重点镇, 中心镇, 特色镇: kinds of town a plan builds, not a town named to do the work."""
 _AGENT = re.compile(r"^(?:并|另|均|统一)?由")

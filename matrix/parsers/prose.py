@@ -199,6 +199,11 @@ def read_prose(paras: list[Para], custom: Custom = None) -> list[Finding]:
                 first = first or clause
                 said_here.merge(said)
                 read += 1
+            if not (said_here.leads or said_here.responsible or said_here.participants) and all(
+                role == "落实" for _, role in said_here.others
+            ):
+                # 各处室、各村落实好属地责任: a sentence of bodies that see to the work, and no one else
+                said_here.responsible, said_here.others = [n for n, _ in said_here.others], []
             if not said_here.leads:
                 # a sentence that names no lead (县财政局要…, 县审计局要…): each body it charges
                 # leads its own part; a 牵头 in another sentence does not make them helpers
