@@ -119,7 +119,9 @@ def _numbered_run(folded: str) -> list[int]:
             skipped or again
         ):
             continue
-        if marker.level == 0 and before and not (stop or named or _TITLE_END.search(before)):
+        # …铁路沿线各村四、工作要求(一)提高…: a section whose heading opens its items right away
+        heads = marker.level == 0 and _heading_length(folded, m.end()) > 0
+        if marker.level == 0 and before and not (stop or named or heads or _TITLE_END.search(before)):
             continue
         cuts.append(m.start())
         expected = {level: value for level, value in expected.items() if level < marker.level}
