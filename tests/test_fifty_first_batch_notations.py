@@ -170,3 +170,12 @@ def test_a_section_glued_to_a_label_list_on_a_page_without_breaks() -> None:
         ("二.一.1", ["政法综治处", "铁路沿线各村"], []),
         ("二.一.2", ["社会事业处", "铁路沿线各村"], []),
     ]
+
+
+def test_a_body_that_checks_regularly_and_one_that_reports_to_another() -> None:
+    plan = parse_text(
+        "某区消防综合治理实施方案\n一、工作机制\n(一)纳入考核体系。区消防安全委员会定期对街镇消防工作进行检查考评。\n"
+        "(二)分级挂牌督办。整改难度大的,由街镇(园区)报区消防安全委员会核定后,报请区政府挂牌督办。\n"
+    )
+    # the body a matter is reported to (报区消防安全委员会) is no part of the agent's name
+    assert roles(plan) == [("一.一", ["区消防安全委员会"], []), ("一.二", ["街镇（园区）"], [])]

@@ -152,6 +152,8 @@ _POST_AFTER = re.compile(
 
 
 _VAGUE_TAIL = re.compile(r"(相关|有关)(部门|单位)")
+_CLOSED_GROUP = re.compile(r"(?<=[\u4e00-\u9fff])\([\u4e00-\u9fff、]{1,6}\)(?![、,和及与])")
+_REPORTS_TO = re.compile(r"(?<![汇呈上填申])报(?=[省市县区镇乡])")
 _JOINER = re.compile(r"[、或和及与]")
 _VAGUE_LISTED = re.compile(r"[、和及与](其他|其它)?(相关|有关)(责任)?(部门|单位)$")
 _VAGUE_LISTED_IN = re.compile(r"(?<=[、和及与])(其他|其它)?(相关|有关)(责任)?(部门|单位)")
@@ -174,9 +176,13 @@ def _agent(clause: str, custom: Custom) -> AssignmentText | None:
         return None
     # the list goes on after a 、 or 和: a name's end there is no end of the bodies
     ends = [e for e in name_ends(clause, m.end(), m.end() + 60) if clause[e : e + 1] not in _LIST_GOES_ON]
+    # 由街镇(园区)报…: a group and the kind it takes in, closed by its bracket
+    ends = sorted({*ends, *(b.end() for b in _CLOSED_GROUP.finditer(clause, m.end(), m.end() + 60))})
     for end in reversed(ends):
         if _POST_AFTER.match(clause, end):
             continue  # 由区道安办常务副主任李斌主持…: a post in the body, a person does the work
+        if _REPORTS_TO.search(clause, m.end(), end):
+            continue  # 由街镇(园区)报区消防安全委员会核定: the body the matter goes to is no agent
         end = _before_vague(clause, m.end(), end)
         said = _bodies_then(clause[m.end() : end], "负责", custom)
         if said is not None:
@@ -190,7 +196,7 @@ _ACTS = re.compile(
 )
 """The work a body does in a duty sentence that names it first (市科委牵头开展…, 市交通委加快布局…)."""
 _SCOPED_WORK = re.compile(
-    r"对[^,;。]{2,40}?(进行|开展|完成|实施|组织|落实|予以|做好|加强)"
+    r"(定期|不定期|及时|每年|每季度|每月|全面|切实|统一)?对[^,;。]{2,40}?(进行|开展|完成|实施|组织|落实|予以|做好|加强)"
     # 各居村于2021年6月20日前,对…完成: the bodies and their time limit, the work in the clause after
     r"|于[^,;。]{2,16}?(前|底|内)$"
 )
