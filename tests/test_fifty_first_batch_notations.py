@@ -179,3 +179,18 @@ def test_a_body_that_checks_regularly_and_one_that_reports_to_another() -> None:
     )
     # the body a matter is reported to (报区消防安全委员会) is no part of the agent's name
     assert roles(plan) == [("一.一", ["区消防安全委员会"], []), ("一.二", ["街镇（园区）"], [])]
+
+
+def test_bodies_each_way_and_how_they_go_about_it() -> None:
+    plan = parse_text(
+        "某区应急避难场所建设实施方案\n一、建设方式\n(一)配建设置。按权属关系,分别由所在镇政府、头桥集团组织评估和方案设计。\n"
+        "(二)统筹推进。各镇政府、头桥集团按区下达的目标任务,编制五年实施目标。\n"
+        "二、职责分工\n区民防办:负责全区应急避难场所建设的组织协调。\n"
+        "各镇政府、街道(开发区)办事处:按照区规划要求,制定本区域建设规划。\n"
+    )
+    assert roles(plan) == [
+        ("一.一", ["所在镇政府", "头桥集团"], []),
+        ("一.二", ["各镇政府", "头桥集团"], []),
+        ("二.p1", ["区民防办"], []),
+        ("二.p2", ["各镇政府", "街道（开发区）办事处"], []),
+    ]

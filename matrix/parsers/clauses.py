@@ -92,7 +92,9 @@ def _bodies_then(names: str, verb: str, custom: Custom) -> AssignmentText | None
     if any(_ROLE_WORD.search(n.text) for n in found):
         return None  # 街镇(园区)牵头建立…协作处: a sentence running past the bodies, no name
     # 区发展改革委、规划资源局、建设管理委: after a body's full name, the list's level written once
-    listed = department_like(found[0].text) and len(found) > 2
+    # 各镇政府、头桥集团: after a group of bodies, a body no level names (the district's own company)
+    first = found[0].text
+    listed = (department_like(first) and len(found) > 2) or (_named_group(first) and len(found) >= 2)
     if not all(
         department_like(n.text)
         or _named_group(n.text)
@@ -143,7 +145,7 @@ _ROLE_WORD = re.compile(r"牵头|负责|配合|会同|参与")
 _EVERY_DIVISION = re.compile(r"各(业务)?(处室|科室|处|科)(\((中心|站|所|队)\))?")
 _NOT_A_TOWN = re.compile(r"(重点|中心|建制|特色|小城|示范|集|城)[镇乡]$")
 """重点镇, 中心镇, 特色镇: kinds of town a plan builds, not a town named to do the work."""
-_AGENT = re.compile(r"^(?:并|另|均|统一)?由")
+_AGENT = re.compile(r"^(?:并|另|均|统一|分别)?由")
 """``由X督促…``, ``由X对…予以修缮``: the bodies after 由 do the work, whatever the verb."""
 _LIST_GOES_ON = tuple("、,和及与()")
 _POST_AFTER = re.compile(
@@ -199,6 +201,8 @@ _SCOPED_WORK = re.compile(
     r"(定期|不定期|及时|每年|每季度|每月|全面|切实|统一)?对[^,;。]{2,40}?(进行|开展|完成|实施|组织|落实|予以|做好|加强)"
     # 各居村于2021年6月20日前,对…完成: the bodies and their time limit, the work in the clause after
     r"|于[^,;。]{2,16}?(前|底|内)$"
+    # 各镇政府、头桥集团按区下达的目标任务,编制…: the bodies and how they go about it, the work after
+    r"|(按照?|根据|依照?)[^,;。]{2,20}?(要求|规定|部署|任务|计划|原则|标准)$"
 )
 """The work a body does on a matter it names first (镇房管所对辖区房屋进行排查)."""
 
@@ -215,7 +219,8 @@ def _acting(clause: str, custom: Custom) -> AssignmentText | None:
             continue
         # 各居村、相关责任单位对…: the bodies named, not the vague ones after them
         said = _bodies_then(_VAGUE_LISTED.sub("", clause[: _before_vague(clause, 0, end)]), "负责", custom)
-        if said is not None and all(_LEVEL.match(n.text) for n in said.responsible):
+        # 各镇政府、头桥集团按…: the list opens with a level, a body after it may name none
+        if said is not None and said.responsible and _LEVEL.match(said.responsible[0].text):
             joined = _JOINED.match(clause, end)
             more = _bodies_then(joined.group("names"), "负责", custom) if joined is not None else None
             if more is not None:  # 市发展改革委会同市经济信息化委发布…: both do the work

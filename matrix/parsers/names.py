@@ -78,7 +78,11 @@ _ORGANISATION = re.compile(
 )
 
 
-_NAME_END = re.compile(r"(?<=[局委办室厅部会院署心行所处科股站队社团司府组馆班校镇乡道])(?![门长员])")
+_NAME_END = re.compile(
+    r"(?<=[局委办室厅部会院署心行所处科股站队社团司府组馆班校镇乡道])(?![门长员])"
+    # 头桥集团组织评估, 区政府办理, 部署: a word the ending opens, no name's end
+    r"(?!(?<=组)织)(?!(?<=[办处])[理置])(?!(?<=部)署)"
+)
 
 
 def name_ends(text: str, start: int, stop: int) -> list[int]:
