@@ -194,3 +194,15 @@ def test_bodies_each_way_and_how_they_go_about_it() -> None:
         ("二.p1", ["区民防办"], []),
         ("二.p2", ["各镇政府", "街道（开发区）办事处"], []),
     ]
+
+
+def test_a_body_with_a_part_of_its_own_beside_the_lead() -> None:
+    plan = parse_text(
+        "某区简政放权重点任务分工方案\n一、重点任务\n1.深化证照分离改革。\n"
+        "责任单位:区行政审批局牵头,区直相关部门按职责分工负责,区政府办公室政策法规处负责法制审查工作\n"
+    )
+    task = plan.tasks[0]
+    assert task.leads == ["区行政审批局"]
+    # the part it does is its role, and no body is named with its work
+    assert [(o.name, o.role) for o in task.others] == [("区政府办公室政策法规处", "负责法制审查工作")]
+    assert task.participants == []

@@ -113,6 +113,8 @@ _HELPS = re.compile(
     r"|协同(?P<with>[^,;]+?)(?:落实|负责|实施|推进))$"
 )
 """``A、B配合C、D``, ``A、B协同C负责``: A and B help C and D, who lead."""
+_OWN_PART = re.compile(r"^(?P<names>[^,;]+?)(?P<part>负责[\u4e00-\u9fff]{2,16})$")
+"""``区管委会办公室政策法规处负责法制审查工作``: a body and the part of the work it does."""
 
 
 def _all_bodies(text: str) -> bool:
@@ -456,6 +458,13 @@ def parse_assignment(
             _apply_verb(result, verb.group("names"), verb.group("verb"), pending)
             # 责任单位:A、B牵头,C、D: the list goes on under its label after the lead's verb
             pending, context = [], (context if context == "responsible" else None)
+            continue
+        part = _OWN_PART.match(clause)
+        if part is not None and result.leads and _all_bodies(part.group("names")):
+            # A牵头,…,区政府办政策法规处负责法制审查工作: a body with a part of its own beside the
+            # lead, the part its role
+            result.others += [(n, part.group("part")) for n in pending + _names(part.group("names"), result)]
+            pending, context = [], None
             continue
         by_with = _BY_WITH.match(clause)
         if by_with:  # 由X会同Y等部门研究提出落实意见: X sees to it, Y helps, whatever the verb
