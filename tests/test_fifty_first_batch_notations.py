@@ -206,3 +206,67 @@ def test_a_body_with_a_part_of_its_own_beside_the_lead() -> None:
     # the part it does is its role, and no body is named with its work
     assert [(o.name, o.role) for o in task.others] == [("区政府办公室政策法规处", "负责法制审查工作")]
     assert task.participants == []
+
+
+_DIVISION_TABLE = """某市政府工作报告部署工作责任分工
+
+序号
+
+重点工作
+
+市政府
+
+分管领导
+
+牵头单位
+
+配合单位
+
+备注
+
+强化科技创新支撑能力。
+
+
+
+
+
+(一)
+
+加强战略科技力量建设。
+
+
+
+
+
+1
+
+加快建设科技创新轴。
+
+王 东
+
+市科技局
+
+黄埔区、南沙区政府
+
+
+2
+
+做好国家实验室筹建保障服务工作。
+
+王 东
+
+市科技局
+
+市财政局,荔湾区、黄埔区政府
+
+"""
+
+
+def test_a_flattened_table_with_a_leader_column_and_headings_between_rows() -> None:
+    plan = parse_text(_DIVISION_TABLE)
+    assert roles(plan) == [
+        ("一.1", ["市科技局"], ["黄埔区政府", "南沙区政府"]),
+        ("一.2", ["市科技局"], ["市财政局", "荔湾区政府", "黄埔区政府"]),
+    ]
+    # 市政府 / 分管领导 is one column: the leader's role says so
+    assert [(o.name, o.role) for o in plan.tasks[0].others] == [("王东", "市政府分管领导")]

@@ -70,12 +70,16 @@ def _header_at(lines: list[Line], i: int) -> tuple[list[str], int] | None:
         titled = text.endswith(("表", "清单")) and (len(text) > 4 or column_kind(text) is None)
         if len(_bare(text)) > _MAX_HEADER_CELL or titled:  # a table's title, never 事权清单 / 任务清单
             break
+        if cells and text.endswith("。"):
+            break  # 强化科技创新支撑能力。: a sentence, the first row's heading, never a column
         if cells and _section(lines[j]):
             break  # 一、潘东旭市长负责事项: the first section between rows, not a column
         kind = column_kind(text) or ("bodies" if is_bodies_column(_bare(text)) else None)
         after = column_kind(lines[j + 1].text) if j + 1 < len(lines) else None
-        if len(text) <= 2 and after == "leader" and column_kind(text + lines[j + 1].text.strip()) == "leader":
-            cells.append(text + lines[j + 1].text.strip())  # 牵头 / 市领导: one leader column
+        short = len(text) <= 2 or (kind is None and len(text) <= 4)
+        if short and after == "leader" and column_kind(text + lines[j + 1].text.strip()) == "leader":
+            # 牵头 / 市领导, 市政府 / 分管领导: one leader column
+            cells.append(text + lines[j + 1].text.strip())
             j += 2
             continue
         if cells and _split_head(cells[-1], text):
@@ -778,6 +782,8 @@ def _unitish(text: str) -> bool:
             or _GROUP.search(p)
             or FUNCTION_BODY.match(p)  # 建设主管部门
             or (k > 0 and p in _TOWN_WORDS)  # 13个街道、镇: the towns the count covers too
+            # 黄埔区、南沙区政府: places before the body each of them has
+            or (k < len(parts) - 1 and _PLACE_ONLY.match(p) is not None and parts[-1].endswith("政府"))
             or is_zone(p)
             or _TOWN.match(p)
             or is_vague(p)
@@ -804,6 +810,12 @@ def _numbered_rows(
             i += 1
             continue
         value = _number(line.text)
+        if _CHINESE_NUMBER.match(fold(line.text.strip())) and _arabic_row_after(solid, i + 2):
+            # (一) / 加强战略科技力量建设。 / 1 / …: a heading between rows numbered 1, 2, …
+            out.append(Line(line.number, line.text.strip() + solid[i + 1].text.strip()))
+            after_heading = True
+            i += 2
+            continue
         # an extract of a longer table keeps its rows' numbers: after a section heading they
         # may jump ahead (3 / 二、… / 六、… / 68)
         jumped = (after_heading or leapt) and value is not None and expected is not None and value > expected
@@ -883,6 +895,16 @@ def _numbered_rows(
         expected = value + 1
         i = j
     return i
+
+
+_PLACE_ONLY = re.compile(r"^[\u4e00-\u9fff]{1,4}[区县市]$")
+_CHINESE_NUMBER = re.compile(r"^\s*[(]?[一二三四五六七八九十]{1,3}[)、]\s*$")
+_ARABIC = re.compile(r"^\s*\d{1,3}\s*$")
+
+
+def _arabic_row_after(solid: list[Line], k: int) -> bool:
+    """True when the line at ``k`` holds a row's number in figures (1), as under a heading."""
+    return k < len(solid) and bool(_ARABIC.match(solid[k].text))
 
 
 _GUESSED = {
