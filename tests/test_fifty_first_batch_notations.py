@@ -270,3 +270,13 @@ def test_a_flattened_table_with_a_leader_column_and_headings_between_rows() -> N
     ]
     # 市政府 / 分管领导 is one column: the leader's role says so
     assert [(o.name, o.role) for o in plan.tasks[0].others] == [("王东", "市政府分管领导")]
+
+
+def test_every_level_of_government_and_every_city_charged_in_prose() -> None:
+    plan = parse_text(
+        "某省关于加快民营科技园发展的意见\n一、主要任务\n(一)明确产业定位。各级政府及相关部门要指导民营科技园确立发展定位。\n"
+        "(二)保障建设用地。各地级以上市要优先保障民营科技园建设用地。\n"
+        "(三)加强宣传。各有关部门要加强宣传推广。\n"
+    )
+    # a call to every department (各有关部门要…) charges no one in particular
+    assert roles(plan) == [("一.一", ["各级政府"], []), ("一.二", ["各地级以上市"], [])]

@@ -60,9 +60,9 @@ _DIVISIONS = re.compile(
 """交通与建设处、党群工作处要…: a body's own divisions named with no level, as a bureau's or a
 zone office's plan names them."""
 _PLACES = re.compile(
-    r"(园区|开发区|经开区|高新区|保税区|自贸区|新区|学校|校|企业|镇|乡|街道|社区|村|政府|管委会)$"
+    r"(园区|开发区|经开区|高新区|保税区|自贸区|新区|学校|校|企业|镇|乡|街道|社区|村|政府|管委会|以上市|县\(市、区\))$"
 )
-_EVERY = re.compile(r"^各[^、,]*(部门|单位|机构|方面)(、|$)")
+_EVERY = re.compile(r"^各[^、,和及与]*(部门|单位|机构|方面)(、|$)")
 """A list opening with every body of a kind (各行业管理部门要…): a call to all, no duty."""
 _LEVEL = re.compile(
     r"^(省|市|县|区|州|盟|旗|镇|乡|街道|街镇|片区|国家|中共|中央|各|辖区"
