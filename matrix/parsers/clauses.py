@@ -297,9 +297,9 @@ def read_clause(clause: str, custom: Custom = None) -> AssignmentText | None:
             if helped is not None:  # 区农村发展局配合区规划局对…进行确认: the body helped leads
                 said.leads = helped.responsible
         elif said is not None and verb.group() == "协同":
-            joined = _helped(clause, verb.end(), custom)
-            if joined is not None:  # 区农业局要协同区财政局开展…: the subject does it, the others with it
-                said.responsible, said.participants = said.participants, joined.responsible
+            partners = _helped(clause, verb.end(), custom)
+            if partners is not None:  # 区农业局要协同区财政局开展…: the subject does it, the others with it
+                said.responsible, said.participants = said.participants, partners.responsible
         if said is not None and verb.group() in _IMPLEMENTS:
             word = verb.group().removeprefix("共同")
             said.implementing, said.responsible = [(n, word) for n in said.responsible], []
