@@ -280,3 +280,12 @@ def test_every_level_of_government_and_every_city_charged_in_prose() -> None:
     )
     # a call to every department (各有关部门要…) charges no one in particular
     assert roles(plan) == [("一.一", ["各级政府"], []), ("一.二", ["各地级以上市"], [])]
+
+
+def test_a_label_in_black_brackets_leaves_no_bracket_in_the_task() -> None:
+    plan = parse_text(
+        "某市重点工作分解\n一、重点任务\n1.推进产业升级。【牵头单位】市发改委【配合单位】市财政局\n"
+    )
+    task = plan.tasks[0]
+    assert (task.leads, task.participants) == (["市发改委"], ["市财政局"])
+    assert task.title == "推进产业升级" and "【" not in task.text

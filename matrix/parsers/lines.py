@@ -721,7 +721,7 @@ def _bracketed_label(m: re.Match[str]) -> str:
     word = m.group(1)
     if read_label(word) is None and not looks_like_label(word):
         return m.group(0)
-    return f" {word}:"  # same length as [word]: positions still match the text
+    return f"{word}: "  # same length as [word]: positions still match, the label where its bracket was
 
 
 def _restored(lines: list[Line], findings: list[Finding]) -> list[Line]:
