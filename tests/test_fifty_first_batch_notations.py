@@ -289,3 +289,16 @@ def test_a_label_in_black_brackets_leaves_no_bracket_in_the_task() -> None:
     task = plan.tasks[0]
     assert (task.leads, task.participants) == (["市发改委"], ["市财政局"])
     assert task.title == "推进产业升级" and "【" not in task.text
+
+
+def test_bodies_that_carry_the_work_out_and_a_marked_list_after_the_text() -> None:
+    plan = parse_text(
+        "某县民生实事项目责任分解\n一、任务\n1.推进家庭医生签约。由县卫健委牵头,各乡镇人民政府具体实施。\n"
+        "2.推进家庭医生签约。(由县卫健委牵头,各乡镇人民政府具体实施)\n"
+        "3.新增公交线路3条。县交通运输局(牵头)、县公交公司\n"
+    )
+    assert roles(plan) == [
+        ("一.1", ["县卫健委"], ["各乡镇人民政府"]),
+        ("一.2", ["县卫健委"], ["各乡镇人民政府"]),
+        ("一.3", ["县交通运输局"], ["县公交公司"]),
+    ]

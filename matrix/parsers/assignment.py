@@ -74,6 +74,7 @@ _RESPONSIBLE_CORES = (
     "负责",
     "承办",
     "组织实施",  # 由A、B共同组织实施: they carry it out, and no one else is named
+    "实施",  # A牵头,各乡镇人民政府具体实施: the bodies that carry it out
 )
 _PARTICIPANT_CORES = ("参与", "配合", "协助", "协办", "参加", "协同", "协作")
 _OTHER_CORES = {
@@ -495,6 +496,10 @@ def parse_assignment(
             bare = False  # a clause that is not all organisations: this is prose, not a bare list
     if listed and not pending:
         result.unread -= listed
+    if not bare and listed == result.unread and any(n.marked_lead for n in pending):
+        # 县交通运输局(牵头)、县公交公司 after the task's text: the mark says who leads the list
+        _apply_label(result, "responsible", pending)
+        result.unread, pending = 0, []
     if bare and pending:
         _apply_verb(result, "", "负责", pending)
     return result
