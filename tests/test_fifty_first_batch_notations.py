@@ -11,6 +11,7 @@ from __future__ import annotations
 from helpers import parse_text, roles
 
 from matrix.parsers.assignment import person_names
+from matrix.parsers.names import parse_names
 
 _ROSTER_PLAN = """某镇房屋安全排查工作方案
 一、工作任务
@@ -302,3 +303,45 @@ def test_bodies_that_carry_the_work_out_and_a_marked_list_after_the_text() -> No
         ("一.2", ["县卫健委"], ["各乡镇人民政府"]),
         ("一.3", ["县交通运输局"], ["县公交公司"]),
     ]
+
+
+def test_a_list_of_fields_names_one_body_per_field() -> None:
+    assert [n.text for n in parse_names("发展改革、教育、公安等部门")] == [
+        "发展改革部门",
+        "教育部门",
+        "公安部门",
+    ]
+    assert [n.text for n in parse_names("各级人力资源社会保障、公安等部门")] == [
+        "各级人力资源社会保障部门",
+        "各级公安部门",
+    ]
+    # two lists, each closed by its head noun; bodies already named are left alone
+    assert [n.text for n in parse_names("教育、公安等部门(单位)和工会、妇联等群团组织")] == [
+        "教育部门",
+        "公安部门",
+        "工会",
+        "妇联",
+    ]
+    assert [n.text for n in parse_names("省发展改革委、财政等部门")] == ["省发展改革委", "财政部门"]
+
+
+def test_a_field_body_takes_the_full_name_the_plan_writes() -> None:
+    plan = parse_text(
+        "某省实施方案\n一、任务\n1.加强统筹。(省发展改革委牵头,省财政厅、省教育厅配合)\n"
+        "2.推进建设。(发展改革、财政、自然资源等部门按职责分工负责)\n"
+        "3.强化保障。(省卫生健康部门牵头,教育、公安等部门配合)\n"
+        "4.加强协调。由省卫生健康委牵头,市场监管等部门为成员,强化协作配合。\n"
+    )
+    assert roles(plan)[1:] == [
+        ("一.2", ["省发展改革委", "省财政厅", "自然资源部门"], []),
+        ("一.3", ["省卫生健康委"], ["省教育厅", "公安部门"]),
+        ("一.4", ["省卫生健康委"], ["市场监管部门"]),
+    ]
+
+
+def test_members_under_a_leader_are_a_roster_not_a_task() -> None:
+    plan = parse_text(
+        "某区扩大消费意见\n一、加强领导\n成立区扩大消费工作领导小组,由区政府分管领导任组长,区商务局、区财政局等部门为成员。\n"
+        "二、开展促销\n区商务局负责组织商贸企业开展促销活动。\n"
+    )
+    assert roles(plan) == [("二", ["区商务局"], [])]

@@ -13,7 +13,16 @@ from __future__ import annotations
 import re
 
 from matrix.parsers.assignment import AssignmentText, Custom, parse_assignment
-from matrix.parsers.names import FUNCTION_BODY, department_like, is_group, is_organisation, is_zone, name_ends
+from matrix.parsers.names import (
+    FIELD_BODY,
+    FUNCTION_BODY,
+    LISTED_FIELDS,
+    department_like,
+    is_group,
+    is_organisation,
+    is_zone,
+    name_ends,
+)
 
 _VERB = re.compile(
     r"牵头负责|牵头|负总责|共同组织实施|组织实施|组织落实"
@@ -39,9 +48,21 @@ _MANNER = re.compile(
     r"分别|统一|密切|负责|各?(派|派出|抽调|选派|安排|指定)(专人|人员|专门人员|骨干|一人|专人员)?)*$"
 )
 """The words between the bodies and their verb (等部门要按照职责分工积极 配合)."""
+
+
+def _without_manner(names: str) -> str:
+    """The bodies before a verb without the words of manner after them; a list's closing 等部门 is
+    kept, as its head noun names the kind of body its fields are (公安、科技等部门)."""
+    m = _MANNER.search(names)
+    if m is None or not m.group():
+        return names
+    kept = re.match(r"等(部门|单位)", m.group())
+    return names[: m.start()] + (kept.group() if kept else "")
+
+
 _CHARGED = re.compile(r"^(?P<names>[^,;。:]{2,60}?)(要|应当|应|须|必须|需(?!要))(?!求)")
 """``县财政局要切实加大投入``: the bodies a sentence charges with the work."""
-_AS = re.compile(r"^(?P<names>[^,;。:]{2,60}?)作?为(?P<part>[^,;。]{0,30}?)(单位|部门|主体)$")
+_AS = re.compile(r"^(?P<names>[^,;。:]{2,90}?)作?为(?P<part>[^,;。]{0,30}?(单位|部门|主体)|成员)$")
 """``市经委作为全市域外招商牵头责任部门``, ``区建管委、区水务局为成员单位``: the bodies and the part
 the sentence names (members take part)."""
 _JOINED = re.compile(
@@ -95,10 +116,14 @@ def _bodies_then(names: str, verb: str, custom: Custom) -> AssignmentText | None
     # 各镇政府、头桥集团: after a group of bodies, a body no level names (the district's own company)
     first = found[0].text
     listed = (department_like(first) and len(found) > 2) or (_named_group(first) and len(found) >= 2)
+    # 人力资源社会保障、公安、科技等部门要…: bodies named by their field, two or more in a list
+    listed_fields = LISTED_FIELDS.search(names) is not None  # 市场监管等部门: one field, its head
+    fields = sum(1 for n in found if FIELD_BODY.match(n.text)) >= (1 if listed_fields else 2)
     if not all(
         department_like(n.text)
         or _named_group(n.text)
         or _levelled_function(n.text)
+        or (fields and FIELD_BODY.match(n.text))
         or (listed and is_organisation(n.text))
         for n in found
     ):
@@ -284,7 +309,7 @@ def read_clause(clause: str, custom: Custom = None) -> AssignmentText | None:
         before = clause[: verb.start()]
         if "由" in before:  # 此项活动由A、B共同组织实施: the bodies are the ones after 由
             before = before[before.rindex("由") + 1 :]
-        before = _MANNER.sub("", before)
+        before = _without_manner(before)
         kind = "指导" if _OVERSEES.fullmatch(verb.group()) else _KIND.get(verb.group(), "负责")
         # 市发改委、市经贸委对全市…工作总负责: the bodies stand before the scope of their work
         said = _bodies_then(_subject(before) or before, kind, custom)
@@ -314,7 +339,7 @@ def read_clause(clause: str, custom: Custom = None) -> AssignmentText | None:
         )
         and not _EVERY.match(charged.group("names"))
     ):
-        said = _bodies_then(_MANNER.sub("", charged.group("names")), "负责", custom)
+        said = _bodies_then(_without_manner(charged.group("names")), "负责", custom)
         joined = _JOINED.match(clause, charged.end())
         if said is not None and joined is not None:
             # 区公安局交警部门要联合市场监督管理局组织开展…: the bodies it joins share the work

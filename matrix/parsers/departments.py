@@ -46,6 +46,9 @@ script; 镇房管所 beside 房管所 in a town's plan; 局办公室 beside 办�
 plan dividing its work)."""
 
 
+_FIELD_NAME = re.compile(r"^(?P<level>[省市县区])?(?P<field>[\u4e00-\u9fff]{2,10}?)(部门|单位)$")
+"""A body named by its field (教育部门, 省卫生健康部门), as lists of fields name them."""
+
 _BEFORE_NAME = "由和及与至向请经对报"
 """Words a name may follow in running text (报送至区市场监督管理局, 由局办公室负责, 报镇房管所备案)."""
 
@@ -100,6 +103,8 @@ class Registry:
             found = fuller.get(short, set()) - {short}
             if not found:
                 found = self._written_fuller(short)
+            if not found:
+                found = self._field_body(short)
             if len(found) == 1:
                 self._resolve(short, found.pop())
         # 党群工作部 beside 区党工委党群工作部: a committee's department, once the levels are resolved
@@ -128,6 +133,27 @@ class Registry:
                 found.add(prefix + short)
                 self._spelling.setdefault(prefix + short, prefix + short)
         return found
+
+    def _field_body(self, short: str) -> set[str]:
+        """The body the plan writes in full for a body named by its field (教育部门 beside 省教育厅,
+        发展改革部门 beside 省发展改革委): each name the text writes as a level, the field and a
+        bureau's ending."""
+        m = _FIELD_NAME.match(short)
+        if m is None:
+            return set()
+        if self._plain is None:
+            self._plain = re.sub(r"[^\S\n]+", "", fold(self._raw))
+        # 市场监管部门: the field may open with a level's character, so the whole is tried first
+        readings = [("[省市县区]", m.group("level") + m.group("field"))] if m.group("level") else []
+        readings.append((m.group("level") or "[省市县区]", m.group("field")))
+        for level, field in readings:
+            pattern = f"(?:{level}){re.escape(field)}(?:厅|局|委员会|委)(?![\u4e00-\u9fff]?[长员])"
+            found = {hit.group() for hit in re.finditer(pattern, self._plain)}
+            if found:
+                for name in found:
+                    self._spelling.setdefault(name, name)
+                return found
+        return set()
 
     def _resolve(self, short: str, target: str) -> None:
         """Make ``target`` the canonical name of the shorter spelling ``short`` (both squashed)."""

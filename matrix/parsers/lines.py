@@ -14,7 +14,9 @@ from matrix.parsers.brackets import Group, balance, inside, outer_groups
 from matrix.parsers.clauses import read_clause, read_clauses
 from matrix.parsers.flat_table import fit_typed, regroup
 from matrix.parsers.names import (
+    FIELD_BODY,
     FUNCTION_BODY,
+    LISTED_FIELDS,
     Name,
     department_like,
     is_group,
@@ -403,7 +405,9 @@ def read_sentence(text: str, custom: Custom) -> AssignmentText | None:
     names = _sentence_names(assignment)
     if assignment.unread or not (names or assignment.persons) or assignment.unread_labels:
         return None
-    if not all(department_like(n.text) for n in names):
+    # 由省卫生健康委牵头,市场监管等部门为成员: bodies a list of fields names, the head noun after them
+    fields = LISTED_FIELDS.search(text) is not None
+    if not all(department_like(n.text) or (fields and FIELD_BODY.match(n.text)) for n in names):
         return None
     return assignment
 

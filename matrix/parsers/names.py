@@ -33,7 +33,11 @@ VAGUE = re.compile(
     r"|^[(（]?略[)）]?$"
 )
 # "以及", "等和", "和各", "及各" join two lists; a bare "和" is part of names such as 工业和信息化部.
-_JOINERS = re.compile(r"等和|等及|以及|和各|及各|与各|并各|及(?=([州市县区省]直)?(有关|相关))")
+_JOINERS = re.compile(
+    r"等和|等及|以及|和各|及各|与各|并各|及(?=([州市县区省]直)?(有关|相关))"
+    # 发展改革、教育等部门(单位)和工会、妇联等群团组织: two lists, each closed by its head noun
+    r"|(?<=等部门)和|(?<=等单位)和|(?<=等部门\(单位\))和"
+)
 _PLACE_PIECE = re.compile(
     r"^[区县市州盟镇乡旗縣區](级市|级区)?(\([^)]*\)|\[[^\]]*\])?(人民)?(政府)?(\([^)]*\)|\[[^\]]*\])?$"
 )
@@ -54,7 +58,7 @@ _ROLE_REMARK = re.compile(
 )
 # 等, 等有关部门, 等县直执法部门: what follows 等 names nobody
 _SUFFIX = re.compile(
-    r"(等(有关|相关|其他)?(部门|单位|方面)((和|及|、)(单位|部门))?|等[^、,]{0,10}(部门|单位|机构)|等"
+    r"(等(有关|相关|其他)?(部门|单位|方面)((和|及|、)(单位|部门))?|等[^、,]{0,10}(部门|单位|机构|组织)|等"
     # 岚城、澳前分局、食安办各指定一人(协助): the people each body sends, after the bodies
     r"|各(指定|派(?!出所)|抽调|选派|安排|确定)[^、,]{0,8}"
     # 区交通与建设局业务(指导): the kind of guidance, after the body
@@ -271,10 +275,47 @@ _LEVELS_SHARING = re.compile(
 )
 
 
+_FIELDS_END = re.compile(
+    r"^(?P<field>[\u4e00-\u9fff]{2,8}?)等(有关|相关)?(?P<head>(行政)?(主管|管理)?部门|单位)(\((部门|单位)\))?$"
+)
+_FIELD = re.compile(r"^(各级|[省市县区])?[\u4e00-\u9fff]{2,10}$")
+
+
+FIELD_BODY = re.compile(
+    r"^(?!.*(的|之|责任|牵头|配合|相关|有关))(各级|[省市县区])?[\u4e00-\u9fff]{2,12}(部门|单位)$"
+)
+"""A body named by its field (公安部门, 各级人力资源与社会保障部门), as a list of fields names it."""
+LISTED_FIELDS = re.compile(r"等(有关|相关)?(部门|单位)")
+"""The head noun closing a list of fields (公安、科技等部门): the fields before it are bodies."""
+
+
+def _fields_share_head(pieces: list[str]) -> list[str]:
+    """``发展改革、教育、公安等部门``: bodies named by their field, the list's head noun closing it;
+    each field is a body of that kind (发展改革部门, 教育部门, 公安部门)."""
+    out = list(pieces)
+    for end, piece in enumerate(pieces):
+        last = _FIELDS_END.match(piece)
+        if last is None or _ORGANISATION.search(last.group("field")) or is_group(last.group("field")):
+            continue
+        head = last.group("head")
+        k = end
+        out[k] = last.group("field") + head
+        while k > 0 and _FIELD.match(out[k - 1]) and not _ORGANISATION.search(out[k - 1]):
+            # 各级人力资源社会保障、公安等部门: every level's body of the first field, one of its kind
+            if (is_group(out[k - 1]) and not out[k - 1].startswith("各级")) or is_vague(out[k - 1]):
+                break
+            k -= 1
+            out[k] += head
+        if out[k].startswith("各级"):  # …and of every other field: 各级 is written once for all
+            out[k + 1 : end + 1] = ["各级" + piece for piece in out[k + 1 : end + 1]]
+    return out
+
+
 def _share_suffix(pieces: list[str]) -> list[str]:
     """``广州、深圳市政府``: bare place names before ``X市政府`` share its ``市政府``; zones before
-    ``高新区党工委和管委会`` share its ``党工委和管委会``."""
-    out = list(pieces)
+    ``高新区党工委和管委会`` share its ``党工委和管委会``; fields before ``等部门`` share its head noun
+    (see :func:`_fields_share_head`)."""
+    out = _fields_share_head(list(pieces))
     for i, piece in enumerate(out):
         if _ORGANISATION.search(piece):
             continue

@@ -135,7 +135,8 @@ def _after_heading(clause: str, custom: Custom, first: bool = True) -> Assignmen
 def _roster_only(para: Para, said: AssignmentText) -> bool:
     """True for a numbered section that only sets up a working group and puts people in charge of
     it (二、组织领导 成立…领导小组,由…任组长): organisation, no body's task."""
-    bodies = [*said.leads, *said.participants, *said.responsible, *said.others, *said.implementing]
+    # …由区政府分管领导任组长,各街办、商贸旅游局等部门为成员: members under a leader, no one charged
+    bodies = [*said.leads, *said.responsible, *said.others, *said.implementing]
     return not bodies and bool(_ROSTER.search(para.folded))
 
 
@@ -213,7 +214,8 @@ def read_prose(paras: list[Para], custom: Custom = None) -> list[Finding]:
                 total.merge(said_here)
             if read > read_before:
                 _add_part(parts, sentence_end, said_here)
-        if total is None or (para.marker is not None and _roster_only(para, total)):
+        # a paragraph of members under a leader is a roster; one of people alone puts them in charge
+        if total is None or (_roster_only(para, total) and (para.marker is not None or total.participants)):
             continue
         if (
             para.marker is None
