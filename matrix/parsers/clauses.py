@@ -42,7 +42,7 @@ _IMPLEMENTS = ("组织实施", "共同组织实施", "组织开展", "组织落�
 """Verbs of the bodies that carry the work out: beside a body responsible for it, a part of their
 own (所在乡镇人民政府组织实施); alone, the bodies responsible (see :meth:`AssignmentText.settle`)."""
 _MANNER = re.compile(
-    r"(等部门|等单位|等)?(三方|双方|各方|四方)?(要|应当|应|须|必须|需|将)?"
+    r"(等部门|等单位|等)?(三方|双方|各方|四方)?(每月|每季度|每年|定期)?(要|应当|应|须|必须|需|将)?"
     r"((按照?|根据|依照?)(各自)?职[责能](分工)?|也|都|继续|进一步|切实|认真|积极|主动|全力|共同|全面|具体|主要|"
     # 各分局派人员配合: the people a body sends to take part
     r"分别|统一|密切|负责|各?(派|派出|抽调|选派|安排|指定)(专人|人员|专门人员|骨干|一人|专人员)?)*$"
@@ -264,7 +264,8 @@ def _ends(clause: str, start: int, stop: int) -> list[int]:
 _FUNCTION_END = re.compile(r"(?<![等关])(部门|机关)(?![和及与、])")
 
 
-_HELPED_WORK = re.compile(r"对|做好|开展|进行|抓好|共同|完成|落实|负责|实施|推进")
+_HIGHER_UP = re.compile(r"(上级|有关|相关|各有关|各相关)(部门|单位)")
+_HELPED_WORK = re.compile(r"对|做好|开展|进行|抓好|共同|完成|落实|负责|实施|推进|组织|处理|督促")
 
 
 def _helped(clause: str, start: int, custom: Custom) -> AssignmentText | None:
@@ -313,6 +314,9 @@ def read_clause(clause: str, custom: Custom = None) -> AssignmentText | None:
         kind = "指导" if _OVERSEES.fullmatch(verb.group()) else _KIND.get(verb.group(), "负责")
         # 市发改委、市经贸委对全市…工作总负责: the bodies stand before the scope of their work
         said = _bodies_then(_subject(before) or before, kind, custom)
+        if said is not None and verb.group() in ("配合", "协助") and _HIGHER_UP.match(clause, verb.end()):
+            # 辖区各派出所…每月配合上级部门开展…: no body here leads, so the subject does the work
+            said.responsible, said.participants = said.participants, []
         # 市工商局协同市建委负责…: 协同 as 配合, where the bodies after it are the ones responsible
         helps = verb.group() in ("配合", "协助") or (
             verb.group() == "协同" and "负责" in clause[verb.end() :]

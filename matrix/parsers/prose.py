@@ -149,7 +149,12 @@ def _bodies(said: AssignmentText) -> set[str]:
 def _add_part(parts: list[tuple[int, AssignmentText]], end: int, said: AssignmentText) -> None:
     """Add a sentence's assignment to the stretches of its paragraph: a stretch of its own when
     it charges bodies the stretch before did not name, else part of that stretch."""
-    if parts and not ({n.text for n in (*said.leads, *said.responsible)} - _bodies(parts[-1][1])):
+    charged = parts[-1][1] if parts else None
+    # a body the stretch before only helped (…配合交通与建设处…; 交通与建设处要发挥牵头作用) is charged anew
+    if charged is not None and not (
+        {n.text for n in (*said.leads, *said.responsible)}
+        - {n.text for n in (*charged.leads, *charged.responsible, *(n for n, _ in charged.others))}
+    ):
         merged = AssignmentText()
         merged.merge(parts[-1][1])
         merged.merge(said)
@@ -203,8 +208,10 @@ def read_prose(paras: list[Para], custom: Custom = None) -> list[Finding]:
             if not (said_here.leads or said_here.responsible or said_here.participants) and all(
                 role == "落实" for _, role in said_here.others
             ):
-                # 各处室、各村落实好属地责任: a sentence of bodies that see to the work, and no one else
-                said_here.responsible, said_here.others = [n for n, _ in said_here.others], []
+                # 各处室、各村落实好属地责任, 党群工作处定期组织开展…: a sentence of bodies that see to
+                # the work or carry it out, and no one else
+                said_here.responsible = [n for n, _ in (*said_here.others, *said_here.implementing)]
+                said_here.others, said_here.implementing = [], []
             if not said_here.leads:
                 # a sentence that names no lead (县财政局要…, 县审计局要…): each body it charges
                 # leads its own part; a 牵头 in another sentence does not make them helpers
