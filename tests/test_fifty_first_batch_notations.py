@@ -362,3 +362,12 @@ def test_prose_helpers_charged_anew_and_bodies_that_help_higher_ups() -> None:
         ("一.三.s1", ["社会事业处"], []),
         ("一.三.s2", ["党群工作处", "机关党委"], []),
     ]
+
+
+def test_a_leader_and_the_next_label_run_together() -> None:
+    plan = parse_text(
+        "某局创建文明城市实施方案\n(一)建筑施工场地专项整治。要求施工企业文明施工。牵头领导:阮斌副局长责任部门:建工科、安全站\n"
+    )
+    task = plan.tasks[0]
+    assert task.leads == ["建工科", "安全站"]
+    assert [(o.name, o.role) for o in task.others] == [("阮斌", "牵头领导")]

@@ -402,6 +402,11 @@ def _raw_index(raw: str, index: int) -> int:
 
 
 _LABEL_CHARS = re.compile(r"[\u4e00-\u9fff()/（）]{1,14}$")
+_PERSON_VALUE = re.compile(
+    r"^[\u4e00-\u9fff]{2,3}(同志|(常务)?副?(省长|市长|县长|区长|镇长|乡长|局长|主任|书记|部长|处长|科长|所长|"
+    r"站长|队长|院长|校长|主席|秘书长|调研员))$"
+)
+"""A person's name with the post after it (阮斌副局长), as a leader label's value writes them."""
 _COLON = re.compile(r"\s*[:：]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -457,6 +462,20 @@ def find_labels(text: str, custom: Mapping[str, LabelKind] | None = None) -> lis
                     (cut, label)
                     for cut in range(1, len(word))
                     if is_body_name(word[:cut], whole=True)
+                    and (label := read_label(word[cut:], custom)) is not None
+                    and label.kind in ROLE_KINDS
+                ),
+                None,
+            )
+            first = later or first
+        person_before = bool(out) and out[-1].label is not None and out[-1].label.kind is LabelKind.PERSON
+        if first is not None and person_before and first[0] == 0:
+            # 牵头领导:阮斌副局长责任部门:…: the person and the next label run together
+            later = next(
+                (
+                    (cut, label)
+                    for cut in range(len(word) - 2, 1, -1)
+                    if _PERSON_VALUE.match(word[:cut])
                     and (label := read_label(word[cut:], custom)) is not None
                     and label.kind in ROLE_KINDS
                 ),
