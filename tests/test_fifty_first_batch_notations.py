@@ -371,3 +371,17 @@ def test_a_leader_and_the_next_label_run_together() -> None:
     task = plan.tasks[0]
     assert task.leads == ["建工科", "安全站"]
     assert [(o.name, o.role) for o in task.others] == [("阮斌", "牵头领导")]
+
+
+def test_a_dashed_first_section_and_an_item_that_divides_the_work() -> None:
+    plan = parse_text(
+        "某区推进厕所革命实施方案\n—、总体目标\n(一)城乡公厕。新建公厕46座。责任单位:区交建局、各乡镇\n"
+        "二、保障措施\n(一)明确责任分工。区环卫所负责推进公厕建设管理;区旅发委负责督促星级宾馆厕所对外开放。\n"
+        "(二)部门工作职责。区规划局负责编制公厕规划。\n"
+    )
+    # 部门工作职责 describes standing duties; 明确责任分工 divides this plan's work
+    assert roles(plan) == [
+        ("一.一", ["区交建局", "各乡镇"], []),
+        ("二.一.s1", ["区环卫所"], []),
+        ("二.一.s2", ["区旅发委"], []),
+    ]

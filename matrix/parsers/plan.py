@@ -16,7 +16,7 @@ from matrix.parsers.title import find_title
 from matrix.parsers.tree import Node, RawTask, TaskCollector, build_tree
 from matrix.settings import Settings
 from matrix.text.normalize import fold
-from matrix.text.roles import LEAD_WORDS, PARTICIPANT_WORDS, RESPONSIBLE_WORDS
+from matrix.text.roles import DUTY_SECTION_WORDS, LEAD_WORDS, PARTICIPANT_WORDS, RESPONSIBLE_WORDS
 
 
 def task_title(text: str) -> str:
@@ -62,6 +62,21 @@ def _rule_in_force(raw: RawTask, rule_lines: list[int]) -> bool:
     return any(line <= raw.assign_line for line in rule_lines)
 
 
+def _divides_duties(para: Para) -> bool:
+    """True for an item whose heading, before its first stop, says it divides the work (明确责任
+    分工。…), with its sentences after it and no assignment read yet; a heading of standing duties
+    (部门工作职责。…) describes them, and is left alone."""
+    if para.marker is None or para.kind != "item" or para.inlines or para.heads is not None:
+        return False
+    heading, stop, rest = para.folded[para.body_start :].partition("。")
+    return (
+        bool(stop)
+        and len(heading) <= 12
+        and len(rest) > 10
+        and any(w in heading and "分工" in w for w in DUTY_SECTION_WORDS)
+    )
+
+
 def parse_document(document: Document, settings: Settings) -> Plan:
     """The plan in ``document``: its tasks with canonical leads and participants, and findings.
 
@@ -77,6 +92,10 @@ def parse_document(document: Document, settings: Settings) -> Plan:
     if not writes_formally(paras) and not any(_header_words(p.folded) for p in paras):
         # no bracket, label or table anywhere: the plan writes its duties as prose
         findings += read_prose(paras, settings.labels)
+    else:
+        # (二)明确责任分工。区环卫所负责…;区旅发委负责…: an item that says it divides the duties
+        # does so in its sentences, whatever notation the rest of the plan uses
+        findings += read_prose([p for p in paras if _divides_duties(p)], settings.labels)
     root = build_tree(paras)
     collector = TaskCollector()
     raws = collector.collect(root)

@@ -82,7 +82,7 @@ def _in_sequence(folded: str, cuts: list[int]) -> bool:
 
 _NUMBERED = re.compile(
     # 4. 清理规范中介服务: a space may follow the number's dot
-    r"[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)"
+    r"[一二三四五六七八九十]{1,3}、|[—－]、(?=[\u4e00-\u9fff])|\([一二三四五六七八九十]{1,3}\)"
     r"|(?<![\d.])\d{1,2}[、.] ?(?=[\u4e00-\u9fff(《“])"
 )
 _AFTER_STOP = re.compile(r"[。:;!?)\s]$")

@@ -39,8 +39,15 @@ class Marker:
         return chinese_number(self.label)
 
 
+_DASH_ONE = re.compile(r"^\s*[—－]、(?=[\u4e00-\u9fff])")
+"""—、总体目标: a section's 一 typed as a dash, as some pages' copies do."""
+
+
 def find_marker(folded: str) -> Marker | None:
     """The outline marker that starts ``folded`` (a folded line), or None."""
+    dash = _DASH_ONE.match(folded)
+    if dash is not None:
+        return Marker(0, "一", dash.end())
     for level, pattern in _MARKERS:
         m = pattern.match(folded)
         if m:
