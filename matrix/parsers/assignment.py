@@ -404,6 +404,7 @@ def parse_assignment(
     context: str | None = None  # the label a verbless list continues (责任单位:A,B → B too)
     scoped = False
     listed = 0  # the verbless clauses of bodies alone in pending
+    after_lead = False  # the clause before named the lead with no label (区经发局牵头,…)
     for clause in _clauses(text, custom):
         if listed and not pending:  # a verb took the list's names
             result.unread, listed = result.unread - listed, 0
@@ -457,7 +458,9 @@ def parse_assignment(
         verb = _VERB.match(clause)
         if verb:
             _apply_verb(result, verb.group("names"), verb.group("verb"), pending)
-            # 责任单位:A、B牵头,C、D: the list goes on under its label after the lead's verb
+            # 责任单位:A、B牵头,C、D: the list goes on under its label after the lead's verb; with
+            # no label (区经发局牵头,区交建局、电力公司), the bodies after the lead take part
+            after_lead = not bare and context is None and _verb_kind(verb.group("verb"))[0] == "lead"
             pending, context = [], (context if context == "responsible" else None)
             continue
         part = _OWN_PART.match(clause)
@@ -479,6 +482,9 @@ def parse_assignment(
             scoped = False
             continue
         names = _names(clause, result)
+        if after_lead and context is None and names and _bare_list(clause, names):
+            result.participants += names  # 区经发局牵头,区交建局、电力公司: they take part
+            continue
         if context is not None:
             if context == "responsible" and result.first_group is None:
                 result.first_group = len(result.responsible)

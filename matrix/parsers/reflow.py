@@ -30,6 +30,7 @@ from collections.abc import Callable
 from matrix.model import Line
 from matrix.parsers.brackets import outer_groups
 from matrix.parsers.names import FUNCTION_BODY, department_like, is_organisation, parse_names
+from matrix.parsers.run_together import WORK_START
 from matrix.parsers.table import column_kind, is_spaced_header, read_header, spaced_words
 from matrix.text.normalize import fold, is_page_mark
 from matrix.text.outline import find_marker
@@ -397,6 +398,9 @@ def unfold(lines: list[Line]) -> list[Line]:
         entries = _duty_entries(folded)
         if len(entries) >= _MIN_ENTRIES:
             cuts = sorted({*cuts, *entries})
+        rows = _unit_rows(folded)
+        if len(rows) >= _MIN_CUTS and len(rows) > 2 * len(cuts):
+            cuts = sorted({*cuts, *rows})
         if not cuts or (not spaced and len(cuts) < _MIN_CUTS and _GAP.search(folded)):
             out.append(line)
             continue
@@ -410,6 +414,36 @@ def unfold(lines: list[Line]) -> list[Line]:
             if line.text[a:b].strip()
         )
     return out
+
+
+_UNITS_AFTER = re.compile(r"(?<=[。;])\s*(?=[省市县区][^。;,:]{1,40}?牵头,)")
+"""Where a row's units stand after its text's last stop (…项目。区经发局牵头,区交建局、…)."""
+_NAME_REACH = 16
+
+
+def _unit_rows(folded: str) -> list[int]:
+    """Where each row ends in a table whose cells ran together with no separator at all (…项目。
+    区经发局牵头,区交建局、电力公司创新应用…): after the last body of the list that follows its
+    lead, where the next row's text runs on."""
+    cuts: list[int] = []
+    for m in _UNITS_AFTER.finditer(folded):
+        at = folded.index("牵头,", m.end()) + 3
+        while True:
+            comma = folded.find("、", at, at + _NAME_REACH)
+            if comma > at and is_organisation(folded[at:comma]):
+                at = comma + 1  # …区交建局、: a body, and the list goes on
+                continue
+            ends = [
+                at + n
+                for n in range(2, min(_NAME_REACH, len(folded) - at - 1))
+                if is_organisation(folded[at : at + n]) and _CJK_RUN.match(folded, at + n)
+            ]
+            # 社会事业局抓好科学发展…: the longest name the next row's work follows, else the shortest
+            working = [e for e in ends if WORK_START.match(folded, e)]
+            if working or ends:
+                cuts.append(working[-1] if working else ends[0])  # 电力公司创新应用…: the next row
+            break
+    return cuts
 
 
 _DUTY_HEADING = re.compile(

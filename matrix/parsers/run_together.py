@@ -83,7 +83,7 @@ _DIVISION_END = "处科股"
 """How a division's name ends (知识产权处): a bureau's branch is never a division's, so a branch
 after one (知识产权处稽查支队) is a name of its own."""
 _LEVEL_START = re.compile(r"[省市县区州镇乡各]")
-_VERB_START = re.compile(
+WORK_START = re.compile(
     r"^(推进|推动|加强|加快|完善|建设|建立|实施|开展|提升|提高|完成|实现|落实|做好|强化|支持|鼓励|引导|"
     r"发挥|组织|协调|新建|改造|打造|培育|深化|优化|促进|扩大|健全|形成|规范|全面|积极|持续|进一步|确保|"
     r"力争|对|在|为|把|将|要|和|及|与|等|妥善|根据|按照|依托|通过|结合|围绕|利用|针对|同时|逐步|不断|及时|严格|"
@@ -1020,7 +1020,7 @@ def _plausible(name: str, *, glued: bool) -> bool:
         return False  # 局晋陵公司: 文体旅|局 is one name, cut in the wrong place
     if base.count("“") != base.count("”") or re.search(r"(相关|有关)[省市县区镇乡村]$", base):
         return False  # “立项挂牌办, 相关乡|镇人民政府: pieces of words, not names
-    if _VERB_START.match(base) or (glued and _ATTACHED.search(base)) or base.startswith(("级", "直")):
+    if WORK_START.match(base) or (glued and _ATTACHED.search(base)) or base.startswith(("级", "直")):
         return False  # …级, …直 go on a level word (各县|级公立医院 is 各县级公立医院)
     if _DEADLINE.search(base) or _RUN_VERB_END.search(base):
         return False  # …管理局常年: the time column after the names
