@@ -416,7 +416,7 @@ def unfold(lines: list[Line]) -> list[Line]:
     return out
 
 
-_UNITS_AFTER = re.compile(r"(?<=[。;])\s*(?=[省市县区][^。;,:]{1,40}?牵头,)")
+_UNITS_AFTER = re.compile(r"(?<=[。;])\s*(?=[省市县区][^。;,:]{1,40}?牵头)")
 """Where a row's units stand after its text's last stop (…项目。区经发局牵头,区交建局、…)."""
 _NAME_REACH = 16
 
@@ -427,7 +427,12 @@ def _unit_rows(folded: str) -> list[int]:
     lead, where the next row's text runs on."""
     cuts: list[int] = []
     for m in _UNITS_AFTER.finditer(folded):
-        at = folded.index("牵头,", m.end()) + 3
+        at = folded.index("牵头", m.end()) + 2
+        if not folded.startswith(",", at):
+            if WORK_START.match(folded[at : at + _NAME_REACH]):
+                cuts.append(at)  # 区环土局牵头实施火电超低排放改造: the lead alone, the next row's work
+            continue
+        at += 1
         while True:
             comma = folded.find("、", at, at + _NAME_REACH)
             if comma > at and is_organisation(folded[at:comma]):
@@ -439,7 +444,7 @@ def _unit_rows(folded: str) -> list[int]:
                 if is_organisation(folded[at : at + n]) and _CJK_RUN.match(folded, at + n)
             ]
             # 社会事业局抓好科学发展…: the longest name the next row's work follows, else the shortest
-            working = [e for e in ends if WORK_START.match(folded, e)]
+            working = [e for e in ends if WORK_START.match(folded[e : e + _NAME_REACH])]
             if working or ends:
                 cuts.append(working[-1] if working else ends[0])  # 电力公司创新应用…: the next row
             break
