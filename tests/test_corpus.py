@@ -19,7 +19,7 @@ from matrix.render.json import plan_dict
 CORPUS = Path(__file__).parent / "corpus"
 GOLD = sorted((CORPUS / "gold").glob("*.json"))
 
-MIN_MICRO_F1 = 0.950
+MIN_MICRO_F1 = 0.945
 """A guard against going back, below the issue's target of 0.97: the corpus read at 0.970 with 349
 files; the 48 unseen files added blind on 2026-11-30 (1241–1387) first read at 0.20 to 1.00 a
 batch, and the whole corpus read at 0.950 with them; the 34 files of the next six batches
@@ -31,9 +31,12 @@ and the whole corpus of 457 files reads at 0.946 with them; the 15 files of the 
 whole corpus of 479 files read at 0.958 with them (the 457 files of before at 0.967); the 17 files of
 the batches CC, CD and CF (1741–1786, 2026-12-01) first read at 0.09, 0.22 and 0.74 (plans written in
 prose, most of them), and the whole corpus of 496 files read at 0.952 with them (the 479 files of
-before at 0.963); CG's six (1801–1806) first read at 0.82, and the whole corpus of 502 files reads at
-0.954 with them.  Issue 13 stays open until 0.97 holds."""
-MIN_READ_FILES = 485
+before at 0.963); CG's six (1801–1806) first read at 0.82, and the whole corpus of 502 files read at
+0.954 with them; the 17 files of CH, CI, CJ and CK (1821–1885, 2026-12-01) first read at 0.68 (CH
+and CI together), 0.66 and 0.25 (CK's two plans of 47 and 35 tasks: a table run together with no
+separator, a page whose first section is numbered with a dash), and the whole corpus of 519 files
+reads at 0.949 with them (the 502 files of before at 0.957).  Issue 13 stays open until 0.97 holds."""
+MIN_READ_FILES = 500
 """Plans that give at least one right triple; the rest are listed in the closing note of issue 13."""
 MIN_FILE_F1 = 0.85
 """The floor each plan must reach, but for the plans named below."""
@@ -108,15 +111,10 @@ BELOW_FLOOR = {
     " own body (1)由A负责…;(2)由B负责…), which the gold splits into two tasks",
     "1282_shi_yuanlinchengshi_2010_partial": "a two-row table flattened with bars, its row number"
     " inside the standard cell and two leads in one cell: one of two rows is found",
-    "1327_wujingzhen_jianzhulaji_2021_partial": "a short name the gold files under its 镇 prefix"
-    " (城运中心), and a duty of 各村 written with the body that guides it",
     "1383_pingtan_huanguoju_zhengwugongkai_2016": "a bureau's 办公室, which the gold files under the"
     " fuller name the plan writes elsewhere (局办公室), and items inside a 工作要求 section",
     "1384_pingtan_nongfaju_zhengwugongkai_fenjie_2016_partial": "a four-column table run together"
     " on one line with two lead columns (the zone's and the bureau's own): ten of 25 rows are lost",
-    "1401_jiangxi_yingyouer_zhaohu_2020": "a joint meeting's members named by their sector only"
-    " (由省卫生健康部门牵头,发展改革、教育…等部门和工会、共青团…为成员), which the gold files under the"
-    " annex's full names (省发展改革委, 团省委): that task is not read",
     "1421_longquanyi_zhongdaxiangmu_2009_partial": "a table run together with no separators whose rows"
     " hold figures, an owner company and two leaders glued (王天刚郭代辉), and no sentence end before"
     " its units: no row is found",
@@ -149,9 +147,6 @@ BELOW_FLOOR = {
     " bodies read beside the labelled 牵头单位 that the gold alone keeps",
     "1724_putuo_haimianchengshi_2025": "duties under body headings read right, but bodies named in"
     " passing in items the gold keeps with no body (由区规划资源局在…征询阶段…) are read as theirs",
-    "1725_yangpu_jicengxiaofang_zonghezhili_2022": "a flattened annex table with merged cells, whose"
-    " row 12's sub-rows lost their unit cells in the stored text, and the notice's organisation"
-    " sections (街道消防安全委员会 1.…) read as tasks",
     "1726_pingtan_qingjiao_huohuan_2013": "a list of duties by function whose 公安机关 entry names"
     " its two branches with 负责 (公安消防部门负责…;公安派出所负责…), which the gold makes the leads,"
     " and 二's headings (人员密集场所) read as bodies",
@@ -177,9 +172,6 @@ BELOW_FLOOR = {
     " ruling cuts at 。 and ; only",
     "1744_pingtan_mingchuliangzao_shifan_2017": "a stretch whose bodies act with a verb the reader does"
     " not know (区市场监督管理局、食安办进行复审) and a 会同 body the gold makes a participant",
-    "1761_fengxian_yingjibinan_2022_partial": "procedure items whose bodies are named in passing"
-    " (由区民防办、区应急管理局统一指导、集中认定) and generic leads (实施主体, 应急避难场所所在单位)"
-    " that the gold keeps",
     "1763_songjiang_gongyilin_2026": "subjects joined by 与 and 会同 (区级林业部门与各街镇(经开区)做好…)"
     " and a 施工单位 the gold keeps, in a bureau's prose plan",
     "1766_pingtan_chuhuohuan_dongchun_2013": "many bodies named by their function or field"
@@ -211,6 +203,27 @@ BELOW_FLOOR = {
     "1806_shanghai_yanglaojigou_xiaofang_biaozhunhua_2023": "a prose plan in a formal one's clothes: its"
     " subjects (养老机构, 消防救援部门, 街镇) are kinds of body, and the 市、区民政局 written with one"
     " ending, which the reader does not cut in two",
+    "1822_pingtan_lvyou_wangji_bairi_2017": "an event plan's hosts and organisers (主办单位 / 承办单位):"
+    " the reader takes 主办 as the lead and 承办 as taking part, as the issue's role words say; the gold"
+    " makes the organisers the leads and the hosts others",
+    "1823_pingtan_sanjian_erhua_yitisheng_2017": "pilot units under a label no rule reads"
+    " (试点单位:第一批:…), which check reports as unread and the gold keeps in other",
+    "1841_pingtan_suping_daolujiaotong_zhengzhi_2020": "a roster set up inline on a page without breaks"
+    " (组 长:…成员单位:…), a bracket the gold reads as covering its whole section, and names the gold"
+    " completes with the bureau (党政办公室 → 局党政办公室)",
+    "1843_pingtan_junshan_kongchuobaoxue_2021": "subjects that are people by post (各学校教师, 村干部)"
+    " and a list holding a bare 办事处, which the gold resolves to the one office it means",
+    "1844_pingtan_huanguoju_vocs_guanli_2018": "items that name no body, divisions named short (监测站,"
+    " 监察支队) that the gold completes from a fuller name with no level, and 排污单位 as a lead",
+    "1845_pingtan_junshan_senlinfanghuo_yaodian_2023": "items whose bodies are the objects of a verb"
+    " with no subject (推动…各处室…建立) or people (护林员, 村干部), which the gold makes leads",
+    "1881_pingtan_junshan_feifajizi_2023": "an item whose assignment is the leading group's own sentence"
+    " (处非工作领导小组负责…) and labels run in with no end mark",
+    "1883_pingtan_lixiangguapai_fenjie_2016": "a table whose cells ran together with no separator, its"
+    " first row glued to the notice and the header, and rows whose list runs into the next row's problem"
+    " cell",
+    "1884_pingtan_zhengbanruanjian_2017": "X会同A、B负责 with no 牵头, which the reader reads as X"
+    " responsible with A and B taking part, the gold as all of them leading",
 }
 """Plans known to fall below the floor, and why; a plan that rises above it must leave the list."""
 
