@@ -140,12 +140,6 @@ def _roster_only(para: Para, said: AssignmentText) -> bool:
     return not bodies and bool(_ROSTER.search(para.folded))
 
 
-def _bodies(said: AssignmentText) -> set[str]:
-    return {
-        n.text for n in (*said.leads, *said.participants, *said.responsible, *(n for n, _ in said.others))
-    }
-
-
 def _add_part(parts: list[tuple[int, AssignmentText]], end: int, said: AssignmentText) -> None:
     """Add a sentence's assignment to the stretches of its paragraph: a stretch of its own when
     it charges bodies the stretch before did not name, else part of that stretch."""
