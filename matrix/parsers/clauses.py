@@ -182,8 +182,10 @@ _VAGUE_TAIL = re.compile(r"(相关|有关)(部门|单位)")
 _CLOSED_GROUP = re.compile(r"(?<=[\u4e00-\u9fff])\([\u4e00-\u9fff、]{1,6}\)(?![、,和及与])")
 _REPORTS_TO = re.compile(r"(?<![汇呈上填申])报(?=[省市县区镇乡])")
 _JOINER = re.compile(r"[、或和及与]")
-_VAGUE_LISTED = re.compile(r"[、和及与](其他|其它)?(相关|有关)(责任)?(部门|单位)$")
-_VAGUE_LISTED_IN = re.compile(r"(?<=[、和及与])(其他|其它)?(相关|有关)(责任)?(部门|单位)")
+_VAGUE_KIND = r"(其他|其它)?(相关|有关)(责任)?(部门|单位)"
+"""The bodies a list closes with and does not name (、相关责任单位)."""
+_VAGUE_LISTED = re.compile(rf"[、和及与]{_VAGUE_KIND}$")
+_VAGUE_LISTED_IN = re.compile(rf"(?<=[、和及与]){_VAGUE_KIND}")
 
 
 def _before_vague(clause: str, start: int, end: int) -> int:
