@@ -156,12 +156,6 @@ BELOW_FLOOR = {
     "1682_xian_xiangmu_gongjianyue_undated_partial": "the project is now the task, but its leading"
     " group's members (成员:城建局…) are read as taking part under the group the sub-item names, where"
     " the gold makes them the leads",
-    "1701_pingtan_suping_daolujiaotong_yaodian_2021": "prose duties of a township's own divisions, most"
-    " now read, but sentences whose subjects are police stations named by place (大练、屿头派出所要…) and"
-    " a heading body (区市场监督管理局平北分局) are not",
-    "1703_pingtan_suping_aiguoweisheng_2020": "items whose bodies' duties are cut into a task a body"
-    " (now read so), but with subjects the reader does not take (各村(居)要…, bodies named bare with no"
-    " verb it knows)",
     "1723_pingtan_haitan_moshiqinhai_zhuanxiang_2019": "persons under a spaced label are now read, but"
     " the bureaus the township helps (配合区教育局), which the gold files as 配合对象, are not",
     "1741_pingtan_shichangjianguan_315xuanchuan_2018": "the annex's duty list is read, but the body's"
@@ -219,9 +213,6 @@ BELOW_FLOOR = {
     " with no subject (推动…各处室…建立) or people (护林员, 村干部), which the gold makes leads",
     "1881_pingtan_junshan_feifajizi_2023": "an item whose assignment is the leading group's own sentence"
     " (处非工作领导小组负责…) and labels run in with no end mark",
-    "1883_pingtan_lixiangguapai_fenjie_2016": "a table whose cells ran together with no separator, its"
-    " first row glued to the notice and the header, and rows whose list runs into the next row's problem"
-    " cell",
     "1884_pingtan_zhengbanruanjian_2017": "X会同A、B负责 with no 牵头, which the reader reads as X"
     " responsible with A and B taking part, the gold as all of them leading",
 }

@@ -23,6 +23,7 @@ from matrix.parsers.names import (
     is_zone,
     name_ends,
 )
+from matrix.parsers.run_together import WORK_START
 
 _VERB = re.compile(
     r"牵头负责|牵头|负总责|共同组织实施|组织实施|组织落实"
@@ -132,8 +133,13 @@ def _bodies_then(names: str, verb: str, custom: Custom) -> AssignmentText | None
 
 
 def _levelled_function(name: str) -> bool:
-    """A body a sentence names by its level and function (区级林业部门, 街镇林业部门, 区财政部门)."""
-    return bool(FUNCTION_BODY.match(name)) and bool(_LEVEL.match(name)) and "各" not in name
+    """A body a sentence names by its level and function (区级林业部门, 街镇林业部门, 区财政部门), or by
+    its function alone (气象部门, 燃气主管部门, 公安机关交通管理部门)."""
+    if not FUNCTION_BODY.match(name) or "各" in name:
+        return False
+    # 组织消防部门参与…, 充分发挥部门…: a verb before the function is the sentence's work, no name;
+    # 其上级主管部门: whose it is the sentence before says
+    return bool(_LEVEL.match(name)) or not (WORK_START.match(name) or name.startswith(("充分", "其")))
 
 
 def bodies_only(clause: str, custom: Custom = None) -> AssignmentText | None:

@@ -112,6 +112,8 @@ def _names_only(para: Para, said: AssignmentText) -> bool:
 
 _OPENS_WITH_VERB = re.compile(r"(主要)?(负责|牵头|承担)")
 """A clause whose subject the clause before named (区食品处按照要求,负责组织…)."""
+_TOGETHER = re.compile(r"(联合|共同)(?!体)")
+"""A clause of work the bodies of the clause before do together (公安、文化等部门,联合检查…)."""
 _LEVEL_CHAR = "省市县区州镇乡局"
 _MIN_HEADING = 4
 _MAX_HALF = 8
@@ -140,9 +142,10 @@ def _roster_only(para: Para, said: AssignmentText) -> bool:
     return not bodies and bool(_ROSTER.search(para.folded))
 
 
-def _add_part(parts: list[tuple[int, AssignmentText]], end: int, said: AssignmentText) -> None:
-    """Add a sentence's assignment to the stretches of its paragraph: a stretch of its own when
-    it charges bodies the stretch before did not name, else part of that stretch."""
+def _add_part(parts: list[tuple[int, AssignmentText]], start: int, said: AssignmentText) -> None:
+    """Add a sentence's assignment to the stretches of its paragraph: a stretch of its own, from
+    the sentence's ``start``, when it charges bodies the stretch before did not name, else part of
+    that stretch."""
     charged = parts[-1][1] if parts else None
     # a body the stretch before only helped (…配合交通与建设处…; 交通与建设处要发挥牵头作用) is charged anew
     if charged is not None and not (
@@ -152,11 +155,11 @@ def _add_part(parts: list[tuple[int, AssignmentText]], end: int, said: Assignmen
         merged = AssignmentText()
         merged.merge(parts[-1][1])
         merged.merge(said)
-        parts[-1] = (end, merged)
+        parts[-1] = (parts[-1][0], merged)
         return
     copy = AssignmentText()
     copy.merge(said)
-    parts.append((end, copy))
+    parts.append((start, copy))
 
 
 def read_prose(paras: list[Para], custom: Custom = None) -> list[Finding]:
@@ -170,7 +173,9 @@ def read_prose(paras: list[Para], custom: Custom = None) -> list[Finding]:
         parts: list[tuple[int, AssignmentText]] = []
         first = ""
         clauses = read = 0
-        for number, (sentence, sentence_end) in enumerate(_sentences(para.folded, para.body_start)):
+        sentence_end = para.body_start
+        for number, (sentence, end) in enumerate(_sentences(para.folded, para.body_start)):
+            sentence_start, sentence_end = sentence_end, end
             read_before = read
             said_here = AssignmentText()
             pending: AssignmentText | None = None
@@ -180,6 +185,8 @@ def read_prose(paras: list[Para], custom: Custom = None) -> list[Finding]:
                 said = read_clause(clause, custom)
                 if said is None and pending is not None and _OPENS_WITH_VERB.match(clause):
                     said, pending = read_clause(pending_names + clause, custom), None
+                elif said is None and pending is not None and _TOGETHER.match(clause):
+                    said, pending = pending, None
                 if said is None and para.marker is not None and number == 0 and read == 0 and clauses <= 2:
                     # 制定方案,部署落实局食品处要…: a heading of two clauses runs into the sentence
                     said = _after_heading(clause, custom, clauses == 1)
@@ -214,7 +221,7 @@ def read_prose(paras: list[Para], custom: Custom = None) -> list[Finding]:
                 total = total or AssignmentText()
                 total.merge(said_here)
             if read > read_before:
-                _add_part(parts, sentence_end, said_here)
+                _add_part(parts, sentence_start, said_here)
         # a paragraph of members under a leader is a roster; one of people alone puts them in charge
         if total is None or (_roster_only(para, total) and (para.marker is not None or total.participants)):
             continue
@@ -225,8 +232,9 @@ def read_prose(paras: list[Para], custom: Custom = None) -> list[Finding]:
         ):
             para.kind, para.pure = "pure", total  # the line is only an assignment (a roster)
         elif len(parts) > 1:
-            # 局药械处负责…。稽查支队负责…。办公室负责…: each body's sentences are a task of their own
-            ends = [at for at, _ in parts[:-1]] + [len(para.folded)]
+            # 局药械处负责…。稽查支队负责…。办公室负责…: each body's sentences are a task of their own,
+            # the sentences after them that charge no one new (重点检查…) going with them
+            ends = [at for at, _ in parts[1:]] + [len(para.folded)]
             para.inlines = [Inline(Group(at, at), said) for at, (_, said) in zip(ends, parts, strict=True)]
         else:
             end = len(para.folded)

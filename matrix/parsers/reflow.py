@@ -29,7 +29,7 @@ from collections.abc import Callable
 
 from matrix.model import Line
 from matrix.parsers.brackets import outer_groups
-from matrix.parsers.names import FUNCTION_BODY, department_like, is_organisation, parse_names
+from matrix.parsers.names import FUNCTION_BODY, department_like, is_organisation, is_vague, parse_names
 from matrix.parsers.run_together import WORK_START
 from matrix.parsers.table import column_kind, is_spaced_header, read_header, spaced_words
 from matrix.text.normalize import fold, is_page_mark
@@ -419,6 +419,13 @@ def unfold(lines: list[Line]) -> list[Line]:
 _UNITS_AFTER = re.compile(r"(?<=[。;])\s*(?=[省市县区][^。;,:]{1,40}?牵头)")
 """Where a row's units stand after its text's last stop (…项目。区经发局牵头,区交建局、…)."""
 _NAME_REACH = 16
+_LEAD_GOES_ON = re.compile(r"(单位|部门|负责|的|抓总)")
+"""What may follow 牵头 in the lead's own clause (牵头负责, 牵头单位): no next row starts there."""
+
+
+def _body(name: str) -> bool:
+    """True for a body's name or a group of bodies (区直有关单位) that may close a row's list."""
+    return is_organisation(name) or (is_vague(name) and name.endswith(("单位", "部门")))
 
 
 def _unit_rows(folded: str) -> list[int]:
@@ -429,8 +436,10 @@ def _unit_rows(folded: str) -> list[int]:
     for m in _UNITS_AFTER.finditer(folded):
         at = folded.index("牵头", m.end()) + 2
         if not folded.startswith(",", at):
-            if WORK_START.match(folded[at : at + _NAME_REACH]):
-                cuts.append(at)  # 区环土局牵头实施火电超低排放改造: the lead alone, the next row's work
+            if _CJK_RUN.match(folded, at) and not _LEAD_GOES_ON.match(folded, at):
+                # 区环土局牵头实施火电…, 区交建局牵头畜禽养殖污染…: the lead alone, the next row's
+                # work or the next issue
+                cuts.append(at)
             continue
         at += 1
         while True:
@@ -441,14 +450,26 @@ def _unit_rows(folded: str) -> list[int]:
             ends = [
                 at + n
                 for n in range(2, min(_NAME_REACH, len(folded) - at - 1))
-                if is_organisation(folded[at : at + n]) and _CJK_RUN.match(folded, at + n)
+                if _body(folded[at : at + n]) and _CJK_RUN.match(folded, at + n)
             ]
             # 社会事业局抓好科学发展…: the longest name the next row's work follows, else the shortest
             working = [e for e in ends if WORK_START.match(folded[e : e + _NAME_REACH])]
             if working or ends:
-                cuts.append(working[-1] if working else ends[0])  # 电力公司创新应用…: the next row
+                cuts.append(working[0] if working else ends[0])  # 电力公司创新应用…: the next row
             break
+    if cuts:
+        header = None
+        for h in _TITLE_HEADER.finditer(folded, 0, cuts[0]):
+            header = h
+        if header is not None and column_kind(header.group("role")) in ("lead", "participant", "responsible"):
+            cuts.insert(0, header.end())  # …任务分解表 存在问题整改目标和措施责任单位投资增长…: the header
     return cuts
+
+
+_TITLE_HEADER = re.compile(
+    r"表\s*[\u4e00-\u9fff]{2,30}?(?P<role>[\u4e00-\u9fff]{2}(单位|部门))(?=[\u4e00-\u9fff])"
+)
+"""A table's title and its header run together, then its first row (…分解表 存在问题…责任单位投资…)."""
 
 
 _DUTY_HEADING = re.compile(

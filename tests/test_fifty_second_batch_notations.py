@@ -1,0 +1,87 @@
+"""Notations met while reading the corpus's misses again (session 25), each in invented text.
+
+A table run together with no separator whose rows end on a lead alone before the next row's issue
+(区交建局牵头畜禽养殖污染尚未…), on a group (区直有关单位) or on a name the next row's work follows
+(区效能办、经发局加快…), its title and header glued to the first row; prose that names a body by its
+function alone (气象部门负责…), whose sentences that charge no one go with the body before, and
+whose bodies stand in a clause before the work they do together (公安、文化等部门,联合检查…).
+"""
+
+from __future__ import annotations
+
+from helpers import parse_text
+
+from matrix.parsers.clauses import read_clause
+
+
+def test_rows_run_together_end_on_a_lone_lead_a_group_or_before_work() -> None:
+    rows = (
+        "出台扩大有效投资的实施意见,谋划实施一批项目。区经发局牵头,区交建局、环土局抓好重大项目建设。"
+        "区经发局牵头,区直有关单位节能减排面临新挑战分解年度减排目标任务。区环土局牵头畜禽养殖污染尚未"
+        "根本遏制加强畜禽养殖场规范化改造。区经发局、环土局牵头城市交通拥堵突出推进专业化建设。"
+        "区交建局牵头,区效能办、经发局加快网上办事大厅建设,全面推行网上预受理。区行政审批局牵头"
+    )
+    plan = parse_text(
+        "某区办公室 2016年2月3日 某区立项挂牌办理任务分解表 存在问题整改目标和措施责任单位投资增长动力不足"
+        + rows
+        + "\n"
+    )
+    assert [(t.leads, t.participants) for t in plan.tasks] == [
+        (["区经发局"], ["区交建局", "区环土局"]),
+        (["区经发局"], []),
+        (["区环土局"], []),
+        (["区经发局", "区环土局"], []),
+        (["区交建局"], ["区效能办", "区经发局"]),
+        (["区行政审批局"], []),
+    ]
+    # the notice, the table's title and its header are no row's text
+    assert plan.tasks[0].text.startswith("投资增长动力不足出台")
+    assert plan.tasks[2].text.startswith("节能减排面临新挑战")
+    assert plan.tasks[3].text.startswith("畜禽养殖污染尚未")
+    assert plan.tasks[5].text.startswith("加快网上办事大厅建设")
+
+
+def test_a_lead_whose_clause_goes_on_cuts_no_row() -> None:
+    plan = parse_text(
+        "某区任务分解表 存在问题整改目标和措施责任单位投资不足出台实施意见。"
+        "区经发局牵头,区交建局抓好项目建设。"
+        "区经发局牵头,区财金局落实税费优惠政策。区经发局牵头负责统筹推进。区环土局牵头,区交建局推进治理。"
+        "区交建局牵头\n"
+    )
+    texts = [t.text for t in plan.tasks]
+    assert not any(t.startswith("负责统筹") for t in texts)
+
+
+def test_a_body_named_by_its_function_alone_in_prose() -> None:
+    said = read_clause("气象部门负责检查建筑物防雷装置")
+    assert said is not None and [n.text for n in said.responsible] == ["气象部门"]
+    said = read_clause("公安机关交通管理部门负责依法清理停车泊位")
+    assert said is not None and [n.text for n in said.responsible] == ["公安机关交通管理部门"]
+    # a verb before the function is the sentence's work, and 其 points back: no body either way
+    assert read_clause("组织消防部门参与森林火灾扑救") is None
+    assert read_clause("充分发挥部门协作作用") is None
+
+
+_PROSE = """某县消防专项行动方案
+一、任务分工
+(一)开展高层建筑排查整治
+排查整治内容:消防支队负责组织相关部门开展排查整治。重点检查物业服务企业落实防火巡查制度。县供电公司要排查整改供配电设施。气象部门负责检查防雷装置。检查消防通道设置情况。
+(二)开展节庆场所排查整治
+公安、文化、旅游等部门,联合检查各类节日活动场所。
+"""
+
+
+def test_sentences_that_charge_no_one_go_with_the_body_before() -> None:
+    plan = parse_text(_PROSE)
+    first = [t for t in plan.tasks if t.id.startswith("一.一")]
+    assert [t.leads for t in first] == [["消防支队"], ["县供电公司"], ["气象部门"]]
+    # 重点检查… goes with the body before it, not with the next body's task
+    assert "重点检查物业服务企业" in first[0].text
+    assert first[1].text.startswith("县供电公司要排查")
+    assert "检查消防通道" in first[2].text
+
+
+def test_bodies_in_a_clause_before_the_work_they_do_together() -> None:
+    plan = parse_text(_PROSE)
+    festival = next(t for t in plan.tasks if t.id == "一.二")
+    assert festival.leads == ["公安部门", "文化部门", "旅游部门"]
