@@ -145,8 +145,6 @@ BELOW_FLOOR = {
     "1722_pingtan_zhaotoubiao_yingshanghuanjing_2019": "a responsible party described with 或"
     " (所属集团母公司或行政主管单位), which the gold cuts into three groups, and a paragraph's own"
     " bodies read beside the labelled 牵头单位 that the gold alone keeps",
-    "1724_putuo_haimianchengshi_2025": "duties under body headings read right, but bodies named in"
-    " passing in items the gold keeps with no body (由区规划资源局在…征询阶段…) are read as theirs",
     "1726_pingtan_qingjiao_huohuan_2013": "a list of duties by function whose 公安机关 entry names"
     " its two branches with 负责 (公安消防部门负责…;公安派出所负责…), which the gold makes the leads,"
     " and 二's headings (人员密集场所) read as bodies",
@@ -176,11 +174,6 @@ BELOW_FLOOR = {
     " no task's body",
     "1782_pingtan_shengtaihongxian_fengong_2017": "helpers the reader does not take as bodies"
     " (国有防护林场) and a vague 区直其他有关部门 item the gold keeps",
-    "1783_chongming_nongcunfangwu_yinhuan_2020": "implementation steps whose subject (各乡镇依据…,"
-    " 各乡镇于…前) has no verb the reader knows, and two flow charts the gold keeps as tasks",
-    "1784_wujingzhen_chengzhenfangwu_yinhuan_2021": "a town's prose steps"
-    " (各居村、相关责任单位于…前完成) with no verb the reader knows, in a plan whose roster line"
-    " (成员:周煜斌 党政办主任) makes it formal, so its prose is not read",
     "1785_putuo_zhuzhaixiaoqu_weifa_zhili_2024": "mechanism and pilot items that name their bodies only"
     " as those joined (联合司法局、属地街镇…) or not at all, which the gold keeps",
     "1786_hongkou_jiazhuangdianti_lianhezhifa_2023": "joint inspection steps whose bodies are named as a"

@@ -85,3 +85,46 @@ def test_bodies_in_a_clause_before_the_work_they_do_together() -> None:
     plan = parse_text(_PROSE)
     festival = next(t for t in plan.tasks if t.id == "一.二")
     assert festival.leads == ["公安部门", "文化部门", "旅游部门"]
+
+
+_PARAGRAPHS = """某市养老机构消防安全实施意见
+各区民政局、各区消防救援支队:
+一、工作措施
+(一)强化标准化管理
+市民政局、市消防救援总队联合制订标准化管理指引。
+各区民政局和消防救援支队严格落实管理规定,组织开展宣传培训。
+已完成创建的单位,将取消其资格。
+(二)推进达标创建
+各区民政局在指导养老机构落实规定的基础上,组织开展达标创建工作。
+各区民政局认真梳理建立问题隐患清单。
+市、区民政局通过培训交流等方式,推广好的经验。
+"""
+
+
+def test_an_items_prose_paragraphs_are_read_stretch_by_stretch() -> None:
+    plan = parse_text(_PARAGRAPHS)
+    assert [(t.id, t.leads) for t in plan.tasks] == [
+        ("一.一.s1", ["市民政局", "市消防救援总队"]),
+        # 消防救援支队 written bare takes the name the notice's addressees give it
+        ("一.一.s2", ["各区民政局", "各区消防救援支队"]),
+        # a paragraph that charges the very same body again goes on the stretch before
+        ("一.二.s1", ["各区民政局"]),
+        ("一.二.s2", ["市民政局", "区民政局"]),
+    ]
+    first = plan.tasks[0]
+    assert first.text.startswith("强化标准化管理")  # the first stretch holds the heading
+    assert "取消其资格" in plan.tasks[1].text  # a paragraph that charges no one goes on the stretch before
+    assert "认真梳理" in plan.tasks[2].text
+
+
+def test_a_body_opening_a_clause_with_its_manner_or_its_occasion() -> None:
+    for clause, names in [
+        ("各区民政局认真梳理建立问题隐患清单", ["各区民政局"]),
+        ("县财政局严格执行资金管理办法", ["县财政局"]),
+        ("各区民政局在指导养老机构落实规定的基础上", ["各区民政局"]),
+        ("市、区民政局通过培训交流等方式", ["市民政局", "区民政局"]),
+    ]:
+        said = read_clause(clause)
+        assert said is not None and [n.text for n in said.responsible] == names, clause
+    # 区内 is within the district: no body opens the clause
+    assert read_clause("或通过区内银行依法开展委托贷款") is None

@@ -87,7 +87,7 @@ _PLACES = re.compile(
 _EVERY = re.compile(r"^各[^、,和及与]*(部门|单位|机构|方面)(、|$)")
 """A list opening with every body of a kind (各行业管理部门要…): a call to all, no duty."""
 _LEVEL = re.compile(
-    r"^(省|市|县|区|州|盟|旗|镇|乡|街道|街镇|片区|国家|中共|中央|各|辖区"
+    r"^(省|市|县|区(?!内|外|域)|州|盟|旗|镇|乡|街道|街镇|片区|国家|中共|中央|各|辖区"
     # 局食品处, 局办公室: the issuing bureau's own division, named with its bureau
     r"|局(?=[\u4e00-\u9fff]{1,8}?(处|科|股|室|队|所|中心)))"
 )
@@ -227,7 +227,9 @@ def _agent(clause: str, custom: Custom) -> AssignmentText | None:
 
 _ACTS = re.compile(
     r"(统筹|制定|支持|推动|推进|推广|加快|指导|开展|组织|建立|建设|完善|会同|联合|加强|引导|做好|落实|研究|编制|"
-    r"出台|督促|探索|构建|健全|优化|提供|协调|完成|实施|深化|培育|规范|强化|结合)"
+    r"出台|督促|探索|构建|健全|优化|提供|协调|完成|实施|深化|培育|规范|强化|结合"
+    # 各区民政局严格落实…, 各区民政局认真梳理…: the manner, then the work
+    r"|(严格|认真|积极|主动|依法)(?=[\u4e00-\u9fff]{2}))"
 )
 """The work a body does in a duty sentence that names it first (市科委牵头开展…, 市交通委加快布局…)."""
 _SCOPED_WORK = re.compile(
@@ -236,6 +238,9 @@ _SCOPED_WORK = re.compile(
     r"|于[^,;。]{2,16}?(前|底|内)$"
     # 各镇政府、头桥集团按区下达的目标任务,编制…: the bodies and how they go about it, the work after
     r"|(按照?|根据|依照?)[^,;。]{2,20}?(要求|规定|部署|任务|计划|原则|标准)$"
+    # 各区民政局在指导…的基础上, 市、区民政局通过培训交流等方式, 各区民政局对…的养老机构: the
+    # occasion, the means or the matter (…的养老机构, not 对此高度重视), the work in the clause after
+    r"|在[^,;。]{2,40}?(基础上|过程中|工作中)$|通过[^,;。]{2,30}?(方式|形式|渠道|途径)$|对[^,;。]{2,40}的[^,;。的]{1,10}$"
 )
 """The work a body does on a matter it names first (镇房管所对辖区房屋进行排查)."""
 

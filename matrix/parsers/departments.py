@@ -46,6 +46,9 @@ script; 镇房管所 beside 房管所 in a town's plan; 局办公室 beside 办�
 plan dividing its work)."""
 
 
+_EVERY_LEVEL = ("各区", "各县", "各市", "各县(市、区)", "各区县")
+"""The levels a group of bodies is written with, one in each place (各区消防救援支队)."""
+
 _FIELD_NAME = re.compile(r"^(?P<level>[省市县区])?(?P<field>[\u4e00-\u9fff]{2,10}?)(部门|单位)$")
 """A body named by its field (教育部门, 省卫生健康部门), as lists of fields name them."""
 
@@ -127,7 +130,9 @@ class Registry:
             return found
         if self._plain is None:  # folded once, for the first short name only
             self._plain = re.sub(r"[^\S\n]+", "", fold(self._raw))  # a line's start is a name's too
-        for prefix in (p for p in _LEVEL_PREFIXES if p != "局"):  # 局办公室 names a bureau, no level
+        # 局办公室 names a bureau, no level; 各区消防救援支队 in the notice's addressees names the
+        # brigades a sentence writes bare (各区民政局和消防救援支队…)
+        for prefix in (*(p for p in _LEVEL_PREFIXES if p != "局"), *_EVERY_LEVEL):
             pattern = f"(?:^|[^\u4e00-\u9fff]|[{_BEFORE_NAME}]){re.escape(prefix + short)}"
             if len(short) >= 3 and prefix + short in self._plain and re.search(pattern, self._plain):
                 found.add(prefix + short)

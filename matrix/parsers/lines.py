@@ -119,6 +119,8 @@ class Para:
     row's own words, as the table shows them on that row."""
     heads: AssignmentText | None = None
     """A heading that names who leads everything under it (``(一)省监察厅牵头的工作``)."""
+    prose: bool = False
+    """The line's assignments were read from its running prose (区财政局负责…), not from a notation."""
     rule_from: int | None = None
     """Where the rule this line states starts to apply, when not at the line itself: a note under a
     table (注:列第一位的为牵头单位) rules the whole table, the rows above it included."""

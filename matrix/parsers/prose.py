@@ -142,16 +142,22 @@ def _roster_only(para: Para, said: AssignmentText) -> bool:
     return not bodies and bool(_ROSTER.search(para.folded))
 
 
+def charges_anew(before: AssignmentText, said: AssignmentText) -> bool:
+    """True when ``said`` charges a body that the stretch ``before`` did not name: a stretch of its
+    own, where words that charge the same bodies again, or none, go on the stretch before."""
+    # a body the stretch before only helped (…配合交通与建设处…; 交通与建设处要发挥牵头作用) is charged anew
+    return bool(
+        {n.text for n in (*said.leads, *said.responsible)}
+        - {n.text for n in (*before.leads, *before.responsible, *(n for n, _ in before.others))}
+    )
+
+
 def _add_part(parts: list[tuple[int, AssignmentText]], start: int, said: AssignmentText) -> None:
     """Add a sentence's assignment to the stretches of its paragraph: a stretch of its own, from
     the sentence's ``start``, when it charges bodies the stretch before did not name, else part of
     that stretch."""
     charged = parts[-1][1] if parts else None
-    # a body the stretch before only helped (…配合交通与建设处…; 交通与建设处要发挥牵头作用) is charged anew
-    if charged is not None and not (
-        {n.text for n in (*said.leads, *said.responsible)}
-        - {n.text for n in (*charged.leads, *charged.responsible, *(n for n, _ in charged.others))}
-    ):
+    if charged is not None and not charges_anew(charged, said):
         merged = AssignmentText()
         merged.merge(parts[-1][1])
         merged.merge(said)
@@ -236,9 +242,11 @@ def read_prose(paras: list[Para], custom: Custom = None) -> list[Finding]:
             # the sentences after them that charge no one new (重点检查…) going with them
             ends = [at for at, _ in parts[1:]] + [len(para.folded)]
             para.inlines = [Inline(Group(at, at), said) for at, (_, said) in zip(ends, parts, strict=True)]
+            para.prose = True
         else:
             end = len(para.folded)
             para.inlines = [Inline(Group(end, end), total)]
+            para.prose = True
         shown = first if len(first) <= 30 else first[:30] + "…"
         found.append(
             Finding(

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from matrix.parsers.assignment import AssignmentText
 from matrix.parsers.lines import Para, own_text
+from matrix.parsers.prose import charges_anew
 
 
 @dataclass
@@ -75,6 +76,26 @@ class RawTask:
     assignment: AssignmentText
     assign_line: int
     section: Node | None
+
+
+def _charges_others(before: AssignmentText, said: AssignmentText) -> bool:
+    """True when a paragraph's first stretch ``said`` charges other bodies than the stretch
+    ``before`` it (区绿化市容局、区建设管理委负责… / 区建设管理委负责…): a paragraph of its own; one
+    that charges the very same bodies again goes on the stretch before."""
+
+    def charged(a: AssignmentText) -> set[str]:
+        return {n.text for n in (*a.leads, *a.responsible)}
+
+    return charged(said) != charged(before)
+
+
+def _prose_item(node: Node) -> bool:
+    """True for an item whose heading names no one, over paragraphs of which two or more hold text
+    and those that assign do so in prose (区财政局负责…), with no sub-items."""
+    if node.para is None or _assigned(node.para) or node.children or len(node.body) < 2:
+        return False
+    said = [p for p in node.body if _assigned(p)]
+    return bool(said) and all(p.prose and p.pure is None for p in said)
 
 
 def _assigned(para: Para) -> bool:
@@ -286,6 +307,9 @@ class TaskCollector:
                 self._whole(node)
             return
         assigned = _units([p for p in node.paras() if _assigned(p)], node.paras())
+        if _prose_item(node):
+            self._prose_stretches(node)
+            return
         if (
             assigned == [node.para]
             and node.para is not None
@@ -422,6 +446,53 @@ class TaskCollector:
         stretches[0].text = "\n".join([*head, marker + stretches[0].text])
         stretches[0].written = "\n".join([*written, marker + stretches[0].written])
         self._stretch_tasks(node, stretches, last.line)
+
+    def _prose_stretches(self, node: Node) -> None:
+        """An item whose paragraphs say in prose who does what: a task per stretch across them
+        (``…sK``), a stretch going on while its words charge the same bodies again, or none; the
+        first holds the heading."""
+        node.is_task = True
+        self.covered.update(map(id, node.paras()))
+        assert node.para is not None
+        head = _Stretch(own_text(node.para), own_text(node.para, as_written=True), AssignmentText())
+        stretches: list[_Stretch] = []
+        line = node.line
+        for para in node.body:
+            if not para.inlines:
+                last = stretches[-1] if stretches else head
+                last.text = "\n".join(t for t in (last.text, own_text(para)) if t)
+                last.written = "\n".join(t for t in (last.written, own_text(para, as_written=True)) if t)
+                continue
+            line = para.line if not stretches else line
+            for k, stretch in enumerate(_split_stretches(para, para.body_start)):
+                if stretches and not (charges_anew if k else _charges_others)(
+                    stretches[-1].assignment, stretch.assignment
+                ):
+                    last = stretches[-1]
+                    joint = "" if k else "\n"  # a paragraph's own sentences run on, the next starts a line
+                    last.text, last.written = (
+                        last.text + joint + stretch.text,
+                        last.written + joint + stretch.written,
+                    )
+                    last.assignment.merge(stretch.assignment)
+                else:
+                    stretches.append(stretch)
+        stretches[0].text = "\n".join(t for t in (head.text, stretches[0].text) if t)
+        stretches[0].written = "\n".join(t for t in (head.written, stretches[0].written) if t)
+        if len(stretches) == 1:
+            self.tasks.append(
+                RawTask(
+                    node.outline,
+                    stretches[0].text,
+                    stretches[0].written,
+                    node.line,
+                    stretches[0].assignment,
+                    line,
+                    node.parent,
+                )
+            )
+            return
+        self._stretch_tasks(node, stretches, line)
 
     def _stretch_tasks(self, node: Node, stretches: list[_Stretch], line: int) -> None:
         """A task a stretch of ``node``, outline ``…sK``; ``line`` is where their assignments stand."""
