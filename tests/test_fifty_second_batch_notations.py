@@ -128,3 +128,13 @@ def test_a_body_opening_a_clause_with_its_manner_or_its_occasion() -> None:
         assert said is not None and [n.text for n in said.responsible] == names, clause
     # 区内 is within the district: no body opens the clause
     assert read_clause("或通过区内银行依法开展委托贷款") is None
+
+
+def test_a_bracket_naming_only_a_person_makes_no_plan_formal() -> None:
+    plan = parse_text(
+        "某局宣传活动方案\n一、活动内容\n(一)现场宣传。区市场监督管理局、区消委会联合开展现场宣传咨询活动。\n"
+        "(二)后勤保障。局办公室负责联系场地。(丁龙负责)\n"
+    )
+    first = next(t for t in plan.tasks if t.id == "一.一")
+    # the prose is read: a bracket that names a person assigns no body, so the plan is not formal
+    assert first.leads == ["区市场监督管理局", "区消委会"]

@@ -63,9 +63,18 @@ def writes_formally(paras: list[Para]) -> bool:
             return True
         for inline in para.inlines:
             said = para.folded[inline.group.start : inline.group.end].strip()
+            if inline.assignment.persons and not _names_a_body(said, inline.assignment):
+                continue  # 3.法规处:负责…(陈榕负责): a person answers for the work, no body in brackets
             if (said.startswith(("(", "[")) and not _REMARK.match(said)) or _labelled(said):
                 return True
     return False
+
+
+def _names_a_body(said: str, assignment: AssignmentText) -> bool:
+    """True when the words ``said`` (a bracket) name one of the bodies of ``assignment``."""
+    bodies = [*assignment.leads, *assignment.participants, *assignment.responsible]
+    bodies += [n for n, _ in (*assignment.others, *assignment.implementing)]
+    return any(n.text in said for n in bodies)
 
 
 _REMARK = re.compile(r"^[(\[](其中|另外|此外|同时|如|若|对|凡)")
