@@ -206,8 +206,6 @@ BELOW_FLOOR = {
     " with no subject (推动…各处室…建立) or people (护林员, 村干部), which the gold makes leads",
     "1881_pingtan_junshan_feifajizi_2023": "an item whose assignment is the leading group's own sentence"
     " (处非工作领导小组负责…) and labels run in with no end mark",
-    "1884_pingtan_zhengbanruanjian_2017": "X会同A、B负责 with no 牵头, which the reader reads as X"
-    " responsible with A and B taking part, the gold as all of them leading",
 }
 """Plans known to fall below the floor, and why; a plan that rises above it must leave the list."""
 

@@ -138,3 +138,16 @@ def test_a_bracket_naming_only_a_person_makes_no_plan_formal() -> None:
     first = next(t for t in plan.tasks if t.id == "一.一")
     # the prose is read: a bracket that names a person assigns no body, so the plan is not formal
     assert first.leads == ["区市场监督管理局", "区消委会"]
+
+
+def test_bodies_joined_by_huitong_answer_together_unless_closed_as_helpers() -> None:
+    plan = parse_text(
+        "某区推进工作方案\n(一)推进软件正版化。(区经济发展局会同区国资局、区财政金融局负责)\n"
+        "(二)严守耕地红线。(由区国土局会同区农业局等部门负责落实)\n"
+        "(三)研究落实意见。(由区发改局会同区财政局、区统计局研究提出落实意见)\n"
+    )
+    assert [(t.leads, t.participants) for t in plan.tasks] == [
+        (["区经济发展局", "区国资局", "区财政金融局"], []),
+        (["区国土局"], ["区农业局"]),
+        (["区发改局"], ["区财政局", "区统计局"]),
+    ]

@@ -472,7 +472,7 @@ def parse_assignment(
             continue
         by_with = _BY_WITH.match(clause)
         if by_with:  # 由X会同Y等部门研究提出落实意见: X sees to it, Y helps, whatever the verb
-            _apply_verb(result, by_with.group("names"), "负责", pending)
+            _apply_verb(result, by_with.group("names"), "负责", pending, co_helps=True)
             pending, context = [], None
             continue
         unmarked = _unmarked_labels(clause, custom)
@@ -694,7 +694,13 @@ def _named(name: str, named: set[str]) -> bool:
     return any(other.startswith(name) for other in named)
 
 
-def _apply_verb(result: AssignmentText, names_text: str, verb: str, pending: list[Name]) -> None:
+_HELPERS_CLOSED = re.compile(r"等(有关|相关)?(部门|单位|部門|單位)")
+"""A list after 会同 closed as a group of helpers (会同农业部等部门)."""
+
+
+def _apply_verb(
+    result: AssignmentText, names_text: str, verb: str, pending: list[Name], *, co_helps: bool = False
+) -> None:
     head_text, _, co_text = names_text.replace("會同", "会同").partition("会同")
     head = pending + _names(head_text, result)
     co = _names(co_text, result)
@@ -734,7 +740,10 @@ def _apply_verb(result: AssignmentText, names_text: str, verb: str, pending: lis
         result.participants += [n for n in head if not n.marked_lead] + co
     else:
         result.responsible += head
-        result.participants += co  # A会同B负责: A is responsible, B helps
+        if co_helps or _HELPERS_CLOSED.search(co_text):
+            result.participants += co  # 由A会同B等部门负责落实: A answers for it, the group helps
+        else:
+            result.responsible += co  # A会同B、C负责: all answer for it, A first, as 由A会同B、C牵头 all lead
         result.separately = result.separately or "分别" in verb
 
 
