@@ -195,9 +195,6 @@ BELOW_FLOOR = {
     " makes the organisers the leads and the hosts others",
     "1823_pingtan_sanjian_erhua_yitisheng_2017": "pilot units under a label no rule reads"
     " (试点单位:第一批:…), which check reports as unread and the gold keeps in other",
-    "1841_pingtan_suping_daolujiaotong_zhengzhi_2020": "a roster set up inline on a page without breaks"
-    " (组 长:…成员单位:…), a bracket the gold reads as covering its whole section, and names the gold"
-    " completes with the bureau (党政办公室 → 局党政办公室)",
     "1843_pingtan_junshan_kongchuobaoxue_2021": "subjects that are people by post (各学校教师, 村干部)"
     " and a list holding a bare 办事处, which the gold resolves to the one office it means",
     "1844_pingtan_huanguoju_vocs_guanli_2018": "items that name no body, divisions named short (监测站,"

@@ -9,7 +9,7 @@ whose bodies stand in a clause before the work they do together (公安、文化
 
 from __future__ import annotations
 
-from helpers import parse_text
+from helpers import parse_text, roles
 
 from matrix.parsers.clauses import read_clause
 
@@ -150,4 +150,26 @@ def test_bodies_joined_by_huitong_answer_together_unless_closed_as_helpers() -> 
         (["区经济发展局", "区国资局", "区财政金融局"], []),
         (["区国土局"], ["区农业局"]),
         (["区发改局"], ["区财政局", "区统计局"]),
+    ]
+
+
+def test_a_section_that_sets_up_the_working_group_is_no_task() -> None:
+    plan = parse_text(
+        "某片区道路交通安全整治方案\n二、组织机构为全面推进整治工作,决定成立领导小组,名单如下。"
+        "组长:孙树群 局长\n成员单位:党政办公室、交通与建设组、各行政村等。\n"
+        "三、工作内容\n(一)排查隐患。开展隐患排查。(责任处室:交通与建设处)\n"
+    )
+    assert roles(plan) == [("三.一", ["交通与建设处"], [])]
+
+
+def test_a_bracket_after_the_second_of_two_items_is_the_sections() -> None:
+    plan = parse_text(
+        "某片区道路交通安全整治方案\n一、工作内容\n(一)健全工作机制\n1.构建道安工作机制。健全例会制度。\n"
+        "2.提升协调督导作用。压实道安工作责任。(责任处室:局道安办、交通与建设处)\n"
+        "(二)排查隐患\n1.整治隐患路段。完成整治。(责任处室:交通与建设处)\n2.开展宣传。(责任处室:党群工作处)\n"
+    )
+    assert roles(plan) == [
+        ("一.一", ["局道安办", "交通与建设处"], []),
+        ("一.二.1", ["交通与建设处"], []),
+        ("一.二.2", ["党群工作处"], []),
     ]

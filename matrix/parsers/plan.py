@@ -62,6 +62,17 @@ def _rule_in_force(raw: RawTask, rule_lines: list[int]) -> bool:
     return any(line <= raw.assign_line for line in rule_lines)
 
 
+_SETS_UP = re.compile(r"^(组织机构|组织领导|领导机构|工作机构|组织架构|机构设置)[^。]{0,40}?成立")
+"""A section that sets up the plan's working group (二、组织机构为…,决定成立…领导小组,名单如下)."""
+
+
+def _roster(raw: RawTask) -> bool:
+    """True for a section that sets up a working group and lists its members (成员单位:…) and the
+    people at its head, charging no one with work: the plan's organisation, no task."""
+    a = raw.assignment
+    return bool(_SETS_UP.match(raw.text)) and not (a.leads or a.responsible or a.others or a.implementing)
+
+
 def _divides_duties(para: Para) -> bool:
     """True for an item whose heading, before its first stop, says it divides the work (明确责任
     分工。…), with its sentences after it and no assignment read yet; a heading of standing duties
@@ -99,6 +110,8 @@ def parse_document(document: Document, settings: Settings) -> Plan:
     root = build_tree(paras)
     collector = TaskCollector()
     raws = collector.collect(root)
+    if any(not _roster(r) for r in raws):
+        raws = [r for r in raws if not _roster(r)]
     if not raws:
         raise InputError(_no_task_message(paras), path=document.source)
     findings += _prose_roles(paras, collector.covered)

@@ -381,7 +381,7 @@ class TaskCollector:
             return False
         before = node.children[:index]
         if own[0].pure is None:
-            last = index == len(node.children) - 1 and index >= 2 and _closes(own[0])
+            last = index == len(node.children) - 1 and index >= 1 and _closes(own[0])
             # items that each end in a bracket the reader did not take (…(区属国企)) are each a task
             if not last or any(c.paras()[-1].folded.rstrip(" 。.;").endswith(")") for c in before):
                 return False
