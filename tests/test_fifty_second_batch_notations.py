@@ -173,3 +173,12 @@ def test_a_bracket_after_the_second_of_two_items_is_the_sections() -> None:
         ("一.二.1", ["交通与建设处"], []),
         ("一.二.2", ["党群工作处"], []),
     ]
+
+
+def test_a_heading_that_says_how_the_work_is_divided_names_no_body() -> None:
+    plan = parse_text(
+        "某区防灾排查实施意见\n四、各单位按以下职能分工牵头定期组织开展防灾及风险排查工作,原则上每年不少于2次:\n"
+        "(一)区房管局。负责召开全区防灾排查工作例会。\n(二)公安消防支队。负责对建筑的消防隐患进行排查。\n"
+    )
+    assert roles(plan) == [("四.一", ["区房管局"], []), ("四.二", ["公安消防支队"], [])]
+    assert all(not t.others for t in plan.tasks)  # no 各单位按以下职能分工 leading the section

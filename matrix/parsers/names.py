@@ -105,10 +105,13 @@ def is_organisation(name: str) -> bool:
         and not _HANDLING.search(name)
         and not _NOT_A_BUREAU.search(name)
         and not name.endswith("社会")  # 全社会, 区社会(事业局): society, no 会
+        and not _MEETING.search(name)  # 全区防灾排查工作例会: a meeting, no association
         and not name.endswith(("场所", "处所", "住所"))  # 人员密集场所: premises, no 所
     )
 
 
+_MEETING = re.compile(r"(例|座谈|推进|现场|培训|动员|部署|调度|总结|表彰|交流|观摩|协调)会$")
+"""How a meeting's name ends (工作例会, 现场推进会): a meeting is held, it does no work."""
 _NOT_A_BUREAU = re.compile(r"(布|佈|格|大|全|开|開|结|結|变|變|破|僵|残|殘|定)局$")
 """布局, 格局, 大局, 开局, 破局: words ending in 局 that name no bureau (优化空间开发布局)."""
 
@@ -149,7 +152,7 @@ _ZONE_BODY = re.compile(
 
 
 _VERBISH = re.compile(
-    r"^(形成|建立|加强|推动|推进|完善|实现|开展|做好|强化|落实|支持|鼓励|引导|发挥|组织|协调|要|将|把|对|在|"
+    r"^(形成|建立|加强|推动|推进|完善|实现|开展|做好|强化|落实|支持|鼓励|引导|发挥|组织|协调|召开|要|将|把|对|在|"
     r"建设|打造|新建|实施|提升|提高|健全|改善|优化|深化|促进|扩大)"
 )
 _DEPT_START = re.compile(r"^(省|市|县|区|州|盟|旗|镇|乡|街道|国家|中共|中央|全国|各|共青团|团)")
