@@ -182,3 +182,17 @@ def test_a_heading_that_says_how_the_work_is_divided_names_no_body() -> None:
     )
     assert roles(plan) == [("四.一", ["区房管局"], []), ("四.二", ["公安消防支队"], [])]
     assert all(not t.others for t in plan.tasks)  # no 各单位按以下职能分工 leading the section
+
+
+def test_prose_compares_each_sentence_with_the_one_before_and_huitong_helps() -> None:
+    plan = parse_text(
+        "某市减少交通事故行动方案\n一、主要任务\n"
+        "(一)加强路段防护。市交通委、市气象局、市公安局要建设完善气象监测设施。市气象局要配合做好技术支持。"
+        "市公安局、市交通委要及时发布交通管控措施。\n"
+        "(二)从严管理运输企业。市公安局要会同市交通委、市绿化市容局督促工程施工方落实源头管理。\n"
+    )
+    first = [t for t in plan.tasks if t.id.startswith("一.一")]
+    # the third sentence charges bodies the second (a helper's) did not: a task of its own
+    assert [t.leads for t in first] == [["市交通委", "市气象局", "市公安局"], ["市公安局", "市交通委"]]
+    second = next(t for t in plan.tasks if t.id == "一.二")
+    assert (second.leads, second.participants) == (["市公安局"], ["市交通委", "市绿化市容局"])

@@ -359,9 +359,12 @@ def read_clause(clause: str, custom: Custom = None) -> AssignmentText | None:
         said = _bodies_then(_without_manner(charged.group("names")), "负责", custom)
         joined = _JOINED.match(clause, charged.end())
         if said is not None and joined is not None:
-            # 区公安局交警部门要联合市场监督管理局组织开展…: the bodies it joins share the work
+            # 区公安局交警部门要联合市场监督管理局组织开展…: the bodies it joins share the work; those
+            # a charged body is to work with (市公安局要会同市交通委…督促) help it
             more = _bodies_then(joined.group("names"), "负责", custom)
-            if more is not None:
+            if more is not None and joined.group().startswith("会同"):
+                said.participants += more.responsible
+            elif more is not None:
                 said.responsible += more.responsible
         return said
     agent = _agent(clause, custom) or _acting(clause, custom)

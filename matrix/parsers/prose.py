@@ -161,12 +161,13 @@ def charges_anew(before: AssignmentText, said: AssignmentText) -> bool:
     )
 
 
-def _add_part(parts: list[tuple[int, AssignmentText]], start: int, said: AssignmentText) -> None:
+def _add_part(
+    parts: list[tuple[int, AssignmentText]], start: int, said: AssignmentText, before: AssignmentText | None
+) -> None:
     """Add a sentence's assignment to the stretches of its paragraph: a stretch of its own, from
-    the sentence's ``start``, when it charges bodies the stretch before did not name, else part of
-    that stretch."""
-    charged = parts[-1][1] if parts else None
-    if charged is not None and not charges_anew(charged, said):
+    the sentence's ``start``, when it charges bodies the sentence ``before`` it did not, else part
+    of the stretch before."""
+    if parts and before is not None and not charges_anew(before, said):
         merged = AssignmentText()
         merged.merge(parts[-1][1])
         merged.merge(said)
@@ -189,6 +190,7 @@ def read_prose(paras: list[Para], custom: Custom = None) -> list[Finding]:
         first = ""
         clauses = read = 0
         sentence_end = para.body_start
+        previous: AssignmentText | None = None  # the last sentence that charged anyone
         for number, (sentence, end) in enumerate(_sentences(para.folded, para.body_start)):
             sentence_start, sentence_end = sentence_end, end
             read_before = read
@@ -236,7 +238,8 @@ def read_prose(paras: list[Para], custom: Custom = None) -> list[Finding]:
                 total = total or AssignmentText()
                 total.merge(said_here)
             if read > read_before:
-                _add_part(parts, sentence_start, said_here)
+                _add_part(parts, sentence_start, said_here, previous)
+                previous = said_here
         # a paragraph of members under a leader is a roster; one of people alone puts them in charge
         if total is None or (_roster_only(para, total) and (para.marker is not None or total.participants)):
             continue
