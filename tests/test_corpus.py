@@ -206,7 +206,6 @@ BELOW_FLOOR = {
     "1901_hongkou_lishifengmao_fangzai_2014": "PENDING",
     "1902_jiading_chengshigengxin_shishiyijian_2023": "PENDING",
     "1904_pudong_huanjingjixiao_pingjia_2024": "PENDING",
-    "1905_jingan_tandafeng_jienengjianpai_2026": "PENDING",
     "1921_wujingzhen_guimohua_zulin_changxiao_2023_partial": "PENDING",
     "1923_hongkou_lajifenlei_sannian_2018": "PENDING",
     "1924_youyilu_lajifenlei_dingshidingdian_2019": "PENDING",

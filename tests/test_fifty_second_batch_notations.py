@@ -196,3 +196,46 @@ def test_prose_compares_each_sentence_with_the_one_before_and_huitong_helps() ->
     assert [t.leads for t in first] == [["市交通委", "市气象局", "市公安局"], ["市公安局", "市交通委"]]
     second = next(t for t in plan.tasks if t.id == "一.二")
     assert (second.leads, second.participants) == (["市公安局"], ["市交通委", "市绿化市容局"])
+
+
+_BARE_SECTIONS = """某区节能减排重点工作安排
+附件
+重点工作任务分工表
+序号
+重点任务
+具体工作
+时间进度
+责任部门
+一
+推进综合管理
+1
+全面实施碳排放双控制度
+全年推进
+发展改革委、生态环境局
+2
+做好目标任务分解
+全年推进
+发展改革委
+二
+提升建筑绿色低碳水平
+3
+新建民用建筑执行绿色建筑标准
+年内完成
+建设管理委
+4
+开展重点楼宇绿色体检
+全年推进
+建设管理委、教育局
+"""
+
+
+def test_a_flattened_table_with_bare_section_numbers_and_a_body_named_for_building() -> None:
+    plan = parse_text(_BARE_SECTIONS)
+    rows = [(t.text.split("\n")[-1][:6], t.leads) for t in plan.tasks]
+    # the section's bare number and name (二 / 提升建筑…) are no cells of row 2, and 建设管理委 is a
+    # body, not work, so rows 3 and 4 keep their own bodies
+    assert rows[-3:] == [
+        ("做好目标任务", ["发展改革委"]),
+        ("新建民用建筑", ["建设管理委"]),
+        ("开展重点楼宇", ["建设管理委", "教育局"]),
+    ]

@@ -788,8 +788,8 @@ def _unitish(text: str) -> bool:
             or _TOWN.match(p)
             or is_vague(p)
         )
-        # 建设处 is a division and 建设主管部门 a body, 新建村卫生室 is work
-        and not (_WORK.match(p) and len(p) > 4 and not p.endswith("部门"))
+        # 建设处 is a division and 建设主管部门 or 建设管理委 a body, 新建村卫生室 is work
+        and not (_WORK.match(p) and len(p) > 4 and not p.endswith(("部门", "委", "局", "厅")))
     )
     # a long list may hold a name no ending gives away (区“两旧”专班): most of it must be bodies
     return mostly_bodies(bodies, len(parts))
@@ -810,6 +810,16 @@ def _numbered_rows(
             i += 1
             continue
         value = _number(line.text)
+        bare = _SECTION_NUMBER.match(fold(line.text.strip())) and not _CHINESE_NUMBER.match(
+            fold(line.text.strip())
+        )
+        if bare and expected is not None and _number_at(solid, i + 2) == expected:
+            # …规划资源局 / 四 / 推动产业低碳体系构建 / 15: a section's number in a cell of its own and
+            # its name, spanning the table between rows
+            out.extend(Line(h.number, h.text.strip(), cells=(h.text.strip(),)) for h in solid[i : i + 2])
+            after_heading = True
+            i += 2
+            continue
         if _CHINESE_NUMBER.match(fold(line.text.strip())) and _arabic_row_after(solid, i + 2):
             # (一) / 加强战略科技力量建设。 / 1 / …: a heading between rows numbered 1, 2, …
             out.append(Line(line.number, line.text.strip() + solid[i + 1].text.strip()))
@@ -848,6 +858,8 @@ def _numbered_rows(
         while j < len(solid) and _number(solid[j].text) != value + 1 and not _section(solid[j]):
             if _header_at(solid, j) is not None:
                 break
+            if _SECTION_NUMBER.match(fold(solid[j].text.strip())) and _number_at(solid, j + 2) == value + 1:
+                break  # …规划资源局 / 四 / 推动产业低碳体系构建 / 15: the next section's heading
             if _jumps_ahead(solid, j, value, j - start, len(kinds)):
                 break
             j += 1
@@ -899,7 +911,14 @@ def _numbered_rows(
 
 _PLACE_ONLY = re.compile(r"^[\u4e00-\u9fff]{1,4}[区县市]$")
 _CHINESE_NUMBER = re.compile(r"^\s*[(]?[一二三四五六七八九十]{1,3}[)、]\s*$")
+_SECTION_NUMBER = re.compile(r"^\s*[(]?[一二三四五六七八九十]{1,3}[)、]?\s*$")
+"""A section's number on a line of its own: (一), 一、 or 一 bare in its own cell."""
 _ARABIC = re.compile(r"^\s*\d{1,3}\s*$")
+
+
+def _number_at(solid: list[Line], k: int) -> int | None:
+    """The row number the line at ``k`` holds, or None (or beyond the lines)."""
+    return _number(solid[k].text) if k < len(solid) else None
 
 
 def _arabic_row_after(solid: list[Line], k: int) -> bool:
