@@ -12,6 +12,7 @@ from __future__ import annotations
 from helpers import parse_text, roles
 
 from matrix.parsers.clauses import read_clause
+from matrix.parsers.names import parse_names
 
 
 def test_rows_run_together_end_on_a_lone_lead_a_group_or_before_work() -> None:
@@ -239,3 +240,10 @@ def test_a_flattened_table_with_bare_section_numbers_and_a_body_named_for_buildi
         ("新建民用建筑", ["建设管理委"]),
         ("开展重点楼宇", ["建设管理委", "教育局"]),
     ]
+
+
+def test_fields_whose_head_noun_follows_a_description_of_their_kind() -> None:
+    names = [n.text for n in parse_names("区交通、水务、民政等市政交通设施、公共服务设施相关部门")]
+    assert names == ["区交通部门", "水务部门", "民政部门"]
+    said = read_clause("街道办事处、镇人民政府按照职责分工充分发挥属地职能")
+    assert said is not None and [n.text for n in said.responsible] == ["街道办事处", "镇人民政府"]

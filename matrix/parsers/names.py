@@ -292,9 +292,29 @@ LISTED_FIELDS = re.compile(r"等(有关|相关)?(部门|单位)")
 """The head noun closing a list of fields (公安、科技等部门): the fields before it are bodies."""
 
 
+_DESCRIBED_KIND = re.compile(r"^(?P<field>[\u4e00-\u9fff]{2,8}?)等[\u4e00-\u9fff]{2,16}$")
+_KIND_HEAD = re.compile(r"[\u4e00-\u9fff]{2,16}?(?P<head>(有关|相关)?(部门|单位))$")
+
+
+def _kind_described(pieces: list[str]) -> list[str]:
+    """``…、农业农村等市政交通设施、公共服务设施相关部门``: fields whose head noun comes after words
+    that describe their kind, themselves listed with 、; the list as ``农业农村等相关部门`` would
+    write it, the description dropped."""
+    for k, piece in enumerate(pieces):
+        first = _DESCRIBED_KIND.match(piece)
+        if first is None or _FIELDS_END.match(piece) or _ORGANISATION.search(piece):
+            continue
+        for m in range(k, min(len(pieces), k + 3)):
+            head = _KIND_HEAD.fullmatch(pieces[m])
+            if head is not None and not _ORGANISATION.search(pieces[m].removesuffix(head.group("head"))):
+                return [*pieces[:k], first.group("field") + "等" + head.group("head"), *pieces[m + 1 :]]
+    return pieces
+
+
 def _fields_share_head(pieces: list[str]) -> list[str]:
     """``发展改革、教育、公安等部门``: bodies named by their field, the list's head noun closing it;
     each field is a body of that kind (发展改革部门, 教育部门, 公安部门)."""
+    pieces = _kind_described(pieces)
     out = list(pieces)
     for end, piece in enumerate(pieces):
         last = _FIELDS_END.match(piece)
