@@ -12,7 +12,7 @@ from __future__ import annotations
 from helpers import parse_text, roles
 
 from matrix.parsers.clauses import read_clause
-from matrix.parsers.names import parse_names
+from matrix.parsers.names import parse_names, runs_past_body
 
 
 def test_rows_run_together_end_on_a_lone_lead_a_group_or_before_work() -> None:
@@ -247,3 +247,16 @@ def test_fields_whose_head_noun_follows_a_description_of_their_kind() -> None:
     assert names == ["区交通部门", "水务部门", "民政部门"]
     said = read_clause("街道办事处、镇人民政府按照职责分工充分发挥属地职能")
     assert said is not None and [n.text for n in said.responsible] == ["街道办事处", "镇人民政府"]
+
+
+def test_words_that_run_past_a_body_or_remark_on_a_date_name_no_body() -> None:
+    assert runs_past_body("县拆违办核查各乡镇")
+    assert runs_past_body("县监察局约谈该乡镇行")
+    assert not runs_past_body("县委组织部")  # 组织部 is a name, not work after 县委
+    assert not runs_past_body("区城管执法局")
+    plan = parse_text(
+        "某县拆旧止新实施意见\n一、工作任务\n(一)拆旧。对违法用地进行有效处置(各乡镇任务清单之前已下发)。\n"
+        "(二)成立考核工作小组。由县监察局、县规划土地局组成联合考评工作小组。\n"
+    )
+    names = {n for t in plan.tasks for n in (*t.leads, *t.participants)}
+    assert not any("之前" in n or n.startswith("成立") for n in names)

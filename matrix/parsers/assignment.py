@@ -26,6 +26,7 @@ from matrix.parsers.names import (
     may_be_person,
     mostly_bodies,
     parse_names,
+    runs_past_body,
     split_list,
 )
 from matrix.text.normalize import drop_glosses
@@ -161,6 +162,8 @@ _BAD_NAME = re.compile(
     r"[的要将把对是从向为了。\"“”《》%]|(?<!^所)在|以(?![上下])|\d{3,}"
     # 集中开展灭火救援训练县政府, 区市场监督管理局严格监管…: work, never a body's name
     r"|做好|开展|严格|及时|按照|大力|^强化|^加强|^密切|^来源|^信息来源"
+    # 各乡镇任务清单之前已下发: a remark on when a thing was done, no body
+    r"|之前|之后|已|下发"
 )
 
 
@@ -292,7 +295,8 @@ def _names(text: str, result: AssignmentText) -> list[Name]:
             result.deadline = result.deadline or normal_deadline(name.text)
             continue
         bad = _BAD_NAME.search(name.text)
-        if bad and not (bad.group() in '“”"' and is_organisation(name.text)):
+        quoted = bad is not None and bad.group() in '“”"' and is_organisation(name.text)
+        if (bad and not quoted) or runs_past_body(name.text):
             # prose, not a name (a body's name may quote its nickname: 区“两旧”专班); a sentence
             # holding it (市发改委、市经贸委对全市…总负责) is no list of bodies
             result.unread += 1

@@ -943,9 +943,10 @@ _GUIDED = re.compile(r"在(?P<names>[^,;。]{2,20}?)的?(?P<role>指导|领导|�
 _BODY_COLON = re.compile(r"(?P<name>(?:[^,;。:()]|\([^,;。:()]{1,8}\)){2,30}?):(?=\S)")
 """A duty section's line that names its body before a colon (镇农水办:督促各村…; 各镇政府、街道(开发区)
 办事处:…, a bracket inside the names)."""
-_NOT_A_NAME = re.compile(r"[的要将把对是在]|按照|根据|按以下|按职|分工")
+_NOT_A_NAME = re.compile(r"[的要将把对是在]|按照|根据|按以下|按职|分工|^(成立|组建|设立)")
 """Words no body's name holds: an opening such as 各行业管理部门要按照职责分工… is a sentence, and
-各单位按以下职能分工牵头… says how the work is divided among the bodies named below."""
+各单位按以下职能分工牵头… says how the work is divided among the bodies named below; (一)成立考核
+工作小组 sets a group up."""
 _OWN_DUTY = re.compile(r"(负责|牵头)(?!单位|部门|领导|同志|人)")
 """The verbs that make an item its opening body's own outside a duty section (not 牵头单位)."""
 _DUTY_OPENING = re.compile(r"^(主要)?(负责|承担|牵头|组织|协助|配合)")

@@ -152,7 +152,7 @@ _ZONE_BODY = re.compile(
 
 
 _VERBISH = re.compile(
-    r"^(形成|建立|加强|推动|推进|完善|实现|开展|做好|强化|落实|支持|鼓励|引导|发挥|组织|协调|召开|要|将|把|对|在|"
+    r"^(形成|建立|成立|组建|设立|加强|推动|推进|完善|实现|开展|做好|强化|落实|支持|鼓励|引导|发挥|组织|协调|召开|要|将|把|对|在|"
     r"建设|打造|新建|实施|提升|提高|健全|改善|优化|深化|促进|扩大)"
 )
 _DEPT_START = re.compile(r"^(省|市|县|区|州|盟|旗|镇|乡|街道|国家|中共|中央|全国|各|共青团|团)")
@@ -161,6 +161,23 @@ _DEPT_START = re.compile(r"^(省|市|县|区|州|盟|旗|镇|乡|街道|国家|�
 def levelled(name: str) -> bool:
     """True for a name that opens with its level or its kind of body (市…, 县…, 街道…, 中共…, 各…)."""
     return bool(_DEPT_START.match(name))
+
+
+_VERB_AFTER_BODY = re.compile(
+    r"(核查|核实|约谈|根据|依据|按照|督促|检查|审核|审查|负责|指导|会同|牵头|开展|落实|推进|加强|做好|提供|"
+    r"报送|报请|依法|联合|协调|组织开展|配合|协助)"
+)
+"""The verbs a body's own name never holds after an ending of its own (县拆违办|核查各乡镇)."""
+
+
+def runs_past_body(name: str) -> bool:
+    """True for words that run on past a body's name into what it does (县拆违办核查各乡镇,
+    县监察局约谈该乡镇行): a body's name, then a verb no name holds."""
+    return any(
+        (is_organisation(name[:k]) or name[:k].endswith("部门"))
+        and _VERB_AFTER_BODY.match(name, k) is not None
+        for k in range(3, len(name) - 2)
+    )
 
 
 def department_like(name: str) -> bool:
