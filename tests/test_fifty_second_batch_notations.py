@@ -260,3 +260,17 @@ def test_words_that_run_past_a_body_or_remark_on_a_date_name_no_body() -> None:
     )
     names = {n for t in plan.tasks for n in (*t.leads, *t.participants)}
     assert not any("之前" in n or n.startswith("成立") for n in names)
+
+
+def test_a_kind_of_body_and_the_bodies_it_stands_for() -> None:
+    assert [n.text for n in parse_names("企业集团（即：永业集团、南房集团、金外滩集团）")] == [
+        "永业集团",
+        "南房集团",
+        "金外滩集团",
+    ]
+    plan = parse_text(
+        "某区物业管理实施意见\n二、明晰各方职责\n(五)明确各方工作职责。各相关部门依据自身职责落实管理职能。\n"
+        "区房管局:细化推进老旧小区物业综合管理工作。\n区财政局：落实老旧小区物业管理资金保障。\n"
+        "企业集团（即：永业集团、南房集团）：落实物业综合管理工作的主体责任。\n"
+    )
+    assert plan.tasks[-1].leads == ["永业集团", "南房集团"]

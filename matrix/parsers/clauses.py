@@ -22,7 +22,6 @@ from matrix.parsers.names import (
     is_organisation,
     is_zone,
     name_ends,
-    runs_past_body,
 )
 from matrix.parsers.run_together import WORK_START
 
@@ -112,9 +111,8 @@ def _bodies_then(names: str, verb: str, custom: Custom) -> AssignmentText | None
     found = [*said.leads, *said.participants, *said.responsible, *(n for n, _ in said.others)]
     if said.unread or said.unread_labels or not found or said.odd_names:
         return None
-    if any(_ROLE_WORD.search(n.text) or runs_past_body(n.text) for n in found):
-        # 街镇(园区)牵头建立…协作处, 县拆违办核查各乡镇: a sentence running past the bodies, no name
-        return None
+    if any(_ROLE_WORD.search(n.text) for n in found):
+        return None  # 街镇(园区)牵头建立…协作处: a sentence running past the bodies, no name
     # 区发展改革委、规划资源局、建设管理委: after a body's full name, the list's level written once
     # 各镇政府、头桥集团: after a group of bodies, a body no level names (the district's own company)
     first = found[0].text

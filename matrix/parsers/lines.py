@@ -940,9 +940,11 @@ _OPENING_BODY = re.compile(
 _EVERY_KIND = re.compile(r"各[\u4e00-\u9fff]*(部门|单位|机构|方面)$")
 _DUTY_SUBJECT = re.compile(r"(?P<name>[^,;。:()]{2,24}?)(?=要|应|须|围绕|负责)")
 _GUIDED = re.compile(r"在(?P<names>[^,;。]{2,20}?)的?(?P<role>指导|领导|统筹)下")
-_BODY_COLON = re.compile(r"(?P<name>(?:[^,;。:()]|\([^,;。:()]{1,8}\)){2,30}?):(?=\S)")
+_BODY_COLON = re.compile(
+    r"(?P<name>(?:[^,;。:()]|\([^,;。:()]{1,8}\)|\(即:?[^,;。:()]{2,40}\)){2,30}?):(?=\S)"
+)
 """A duty section's line that names its body before a colon (镇农水办:督促各村…; 各镇政府、街道(开发区)
-办事处:…, a bracket inside the names)."""
+办事处:…, a bracket inside the names; 企业集团(即:永业集团、南房集团):…, the bodies a kind stands for)."""
 _NOT_A_NAME = re.compile(r"[的要将把对是在]|按照|根据|按以下|按职|分工|^(成立|组建|设立)")
 """Words no body's name holds: an opening such as 各行业管理部门要按照职责分工… is a sentence, and
 各单位按以下职能分工牵头… says how the work is divided among the bodies named below; (一)成立考核

@@ -644,11 +644,17 @@ def _under_bodies(names: list[Name]) -> None:
         level = written.group() if written is not None else level
 
 
+_MEANS = re.compile(r"[^、,，;；:：()（）]{2,12}[(（](即|包括)[:：]?(?P<bodies>[^()（）]{4,60})[)）]")
+"""A kind of body and, in its bracket, the bodies it stands for (企业集团(即:永业集团、南房集团))."""
+
+
 def parse_names(text: str) -> list[Name]:
     """The cleaned, non-vague names of a list, in order, without repeats; two names run together
     are cut apart (see :func:`unglue`) and remember the text they were cut from."""
     out: list[Name] = []
     seen: set[str] = set()
+    # 企业集团(即:永业集团、南房集团): the bodies the kind stands for, listed in its place
+    text = _MEANS.sub(lambda m: m.group("bodies"), text)
     for raw in split_list(text):
         name = clean_name(raw)
         if name is None:
