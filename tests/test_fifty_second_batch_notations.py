@@ -274,3 +274,13 @@ def test_a_kind_of_body_and_the_bodies_it_stands_for() -> None:
         "企业集团（即：永业集团、南房集团）：落实物业综合管理工作的主体责任。\n"
     )
     assert plan.tasks[-1].leads == ["永业集团", "南房集团"]
+
+
+def test_bodies_that_do_the_work_together() -> None:
+    for clause, names in [
+        ("区城管执法局与街镇共同做好车站周边环境秩序的日常管理", ["区城管执法局", "街镇"]),
+        ("区公安局和区交通局共同开展整治", ["区公安局", "区交通局"]),
+    ]:
+        said = read_clause(clause)
+        assert said is not None and [n.text for n in said.responsible] == names, clause
+    assert [n.text for n in parse_names("各属地派出所和街镇")] == ["各属地派出所", "街镇"]

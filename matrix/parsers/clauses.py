@@ -22,6 +22,7 @@ from matrix.parsers.names import (
     is_organisation,
     is_zone,
     name_ends,
+    parse_names,
 )
 from matrix.parsers.run_together import WORK_START
 
@@ -227,11 +228,13 @@ def _agent(clause: str, custom: Custom) -> AssignmentText | None:
 
 _ACTS = re.compile(
     r"(统筹|制定|支持|推动|推进|推广|加快|指导|开展|组织|建立|建设|完善|会同|联合|加强|引导|做好|落实|研究|编制|"
-    r"出台|督促|探索|构建|健全|优化|提供|协调|完成|实施|深化|培育|规范|强化|结合"
+    r"出台|督促|探索|构建|健全|优化|提供|协调|完成|实施|深化|培育|规范|强化|结合|共同"
     # 各区民政局严格落实…, 各区民政局认真梳理…: the manner, then the work
     r"|(严格|认真|积极|主动|依法)(?=[\u4e00-\u9fff]{2}))"
 )
 """The work a body does in a duty sentence that names it first (市科委牵头开展…, 市交通委加快布局…)."""
+_TOGETHER_WITH = re.compile(r"(与|同)(?P<names>[^,;。:]{2,30}?)共同")
+"""The bodies a body does the work with, written before 共同 (区城管执法局与街镇共同做好…)."""
 _SCOPED_WORK = re.compile(
     r"(定期|不定期|及时|每年|每季度|每月|全面|切实|统一)?对[^,;。]{2,40}?(进行|开展|完成|实施|组织|落实|予以|做好|加强)"
     # 各居村于2021年6月20日前,对…完成: the bodies and their time limit, the work in the clause after
@@ -252,6 +255,15 @@ def _acting(clause: str, custom: Custom) -> AssignmentText | None:
     straight away (市经济信息化委支持推广…, 市发展改革委会同相关部门统筹…): they do that work."""
     if not _LEVEL.match(clause) or _EVERY.match(clause):
         return None
+    for end in _ends(clause, 0, 60):
+        together = _TOGETHER_WITH.match(clause, end)
+        said = _bodies_then(clause[:end], "负责", custom) if together is not None else None
+        if together is not None and said is not None:
+            # 区城管执法局与街镇共同做好…: the bodies on both sides of 与 do the work together
+            partners = parse_names(together.group("names"))  # 街镇: the towns concerned, a group
+            if partners and all(department_like(n.text) or is_group(n.text) for n in partners):
+                said.responsible += partners
+                return said
     ends = [e for e in _ends(clause, 0, 60) if clause[e : e + 1] not in _LIST_GOES_ON]
     ends = sorted({*ends, *(m.end() for m in _VAGUE_LISTED_IN.finditer(clause, 0, 60))})
     for end in reversed(ends):
