@@ -284,3 +284,13 @@ def test_bodies_that_do_the_work_together() -> None:
         said = read_clause(clause)
         assert said is not None and [n.text for n in said.responsible] == names, clause
     assert [n.text for n in parse_names("各属地派出所和街镇")] == ["各属地派出所", "街镇"]
+
+
+def test_the_government_where_a_thing_is_and_no_office_ending_in_suozai() -> None:
+    said = read_clause("由房屋所在乡镇政府督促产权人进行后续处置整改")
+    assert said is not None and [n.text for n in said.responsible] == ["房屋所在乡镇政府"]
+    assert read_clause("检测单位报请市住房保障房屋管理局审核") is None  # a body runs into its verb
+    plan = parse_text(
+        "某区垃圾分类方案\n(一)加强源头分类。对不分类的单位,应当告知所在地街道,由街道负责督促整改。\n"
+    )
+    assert plan.tasks[0].leads == ["街道"]

@@ -155,9 +155,17 @@ _FOLLOWING = re.compile(r"(按照?|根据|依照?)(要求|规定|部署|职责|�
 """区市场监督局食品处按照要求,负责…: the bodies, then how they go about the work the next clause names."""
 
 
+_WHERE_IT_IS = re.compile(
+    r"^[\u4e00-\u9fff]{1,8}所在地?(乡镇|街镇|街道|镇|乡|区|县|村|社区)(人民)?(政府|办事处|居委会|村委会)$"
+)
+"""The body of the place where a thing is (房屋所在乡镇政府, 项目所在地街道办事处)."""
+
+
 def _named_group(name: str) -> bool:
-    """A group or zone a sentence names by its kind (各工业园区), not every unit (各单位, 各地), or a
-    town by its name (城关镇)."""
+    """A group or zone a sentence names by its kind (各工业园区), not every unit (各单位, 各地), a
+    town by its name (城关镇), or the government where a thing is (房屋所在乡镇政府)."""
+    if _WHERE_IT_IS.match(name):
+        return True
     if _TOWN.match(name):
         return not _NOT_A_TOWN.search(name)
     # 各街镇, 经开区: a group of towns, a zone by its short name, though of three characters

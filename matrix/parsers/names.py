@@ -86,6 +86,8 @@ _NAME_END = re.compile(
     r"(?<=[局委办室厅部会院署心行所处科股站队社团司府组馆班校镇乡道])(?![门长员])"
     # 头桥集团组织评估, 区政府办理, 部署: a word the ending opens, no name's end
     r"(?!(?<=组)织)(?!(?<=[办处])[理置])(?!(?<=部)署)"
+    # 房屋所在乡镇政府: 所在 is where the house stands, no 所 (office) ends there
+    r"(?!(?<=所)在)"
 )
 
 
@@ -174,7 +176,7 @@ def runs_past_body(name: str) -> bool:
     """True for words that run on past a body's name into what it does (县拆违办核查各乡镇,
     县监察局约谈该乡镇行): a body's name, then a verb no name holds."""
     return any(
-        (is_organisation(name[:k]) or name[:k].endswith("部门"))
+        (is_organisation(name[:k]) or name[:k].endswith(("部门", "单位")))
         and _VERB_AFTER_BODY.match(name, k) is not None
         for k in range(3, len(name) - 2)
     )
