@@ -294,3 +294,11 @@ def test_the_government_where_a_thing_is_and_no_office_ending_in_suozai() -> Non
         "某区垃圾分类方案\n(一)加强源头分类。对不分类的单位,应当告知所在地街道,由街道负责督促整改。\n"
     )
     assert plan.tasks[0].leads == ["街道"]
+
+
+def test_an_area_offices_divisions_take_the_spelling_with_its_level() -> None:
+    plan = parse_text(
+        "某片区道路交通安全整治方案\n(一)开展校车专项整治。片区社会事业处要配合区社会事业局组织开展专项整治。"
+        "(责任处室:社会事业处)\n(二)整治隐患路段。(责任处室:交通与建设处)\n"
+    )
+    assert plan.tasks[0].leads == ["片区社会事业处"]

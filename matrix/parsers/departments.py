@@ -39,11 +39,12 @@ _LEVEL_PREFIXES = (
     "镇",
     "乡",
     "街道",
+    "片区",
     "局",
 )
 """The level a fuller spelling may add before a name (市人事局 beside 人事局; 區, 縣 in traditional
-script; 镇房管所 beside 房管所 in a town's plan; 局办公室 beside 办公室, a bureau's own division in a
-plan dividing its work)."""
+script; 镇房管所 beside 房管所 in a town's plan; 片区社会事业处 beside 社会事业处 in an area
+office's; 局办公室 beside 办公室, a bureau's own division in a plan dividing its work)."""
 
 
 _EVERY_LEVEL = ("各区", "各县", "各市", "各县(市、区)", "各区县")
