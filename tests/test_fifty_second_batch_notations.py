@@ -302,3 +302,11 @@ def test_an_area_offices_divisions_take_the_spelling_with_its_level() -> None:
         "(责任处室:社会事业处)\n(二)整治隐患路段。(责任处室:交通与建设处)\n"
     )
     assert plan.tasks[0].leads == ["片区社会事业处"]
+
+
+def test_a_label_closed_by_the_other_kind_of_body_it_takes_in() -> None:
+    plan = parse_text(
+        "某片区整治方案\n(一)构建道安工作机制。健全例会制度。 责任处室（单位）：局整治办、局道安办\n"
+        "(二)重点隐患路段整治。完成整治。责任处室（单位）：交通与建设处\n"
+    )
+    assert [t.leads for t in plan.tasks] == [["局整治办", "局道安办"], ["交通与建设处"]]

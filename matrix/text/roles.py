@@ -402,6 +402,8 @@ def _raw_index(raw: str, index: int) -> int:
 
 
 _LABEL_CHARS = re.compile(r"[\u4e00-\u9fff()/（）]{1,14}$")
+_KIND_AFTER = re.compile(r"[(（](单位|部门|处室|科室|股室|机构)[)）]$")
+"""A bracket closing a label with the other kind of body it takes in (责任处室(单位):)."""
 _PERSON_VALUE = re.compile(
     r"^[\u4e00-\u9fff]{2,3}(同志|(常务)?副?(省长|市长|县长|区长|镇长|乡长|局长|主任|书记|部长|处长|科长|所长|"
     r"站长|队长|院长|校长|主席|秘书长|调研员))$"
@@ -438,6 +440,7 @@ def find_labels(text: str, custom: Mapping[str, LabelKind] | None = None) -> lis
             continue
         word = run.group().lstrip("()（）")  # (责任单位: the bracket opens the assignment
         run_start = before + run.end() - len(word)
+        word = _KIND_AFTER.sub("", word)  # 责任处室(单位): the other kind of body the label takes in
         if not word or (
             _ADDRESSEE.search(word)
             and (custom is None or word not in custom)
