@@ -310,3 +310,18 @@ def test_a_label_closed_by_the_other_kind_of_body_it_takes_in() -> None:
         "(二)重点隐患路段整治。完成整治。责任处室（单位）：交通与建设处\n"
     )
     assert [t.leads for t in plan.tasks] == [["局整治办", "局道安办"], ["交通与建设处"]]
+
+
+def test_bodies_said_to_answer_for_the_work_and_a_group_joined_by_ji() -> None:
+    said = read_clause("各乡镇和县城管执法局是拆旧止新工作的责任主体")
+    assert said is not None and [n.text for n in said.responsible] == ["各乡镇", "县城管执法局"]
+    # what a body is, as a heading over its duties says, is no duty of its own
+    assert read_clause("区绿化市容局是本区建筑垃圾处理的主管部门") is None
+    assert [n.text for n in parse_names("各街镇（工业区）及新城区发展公司")] == [
+        "各街镇（工业区）",
+        "新城区发展公司",
+    ]
+    plan = parse_text(
+        "某区道路设施意见\n(一)设施维护。由设施权属部门或者其委托的单位负责维护。(区交通委负责)\n"
+    )
+    assert plan.tasks[0].leads == ["区交通委"]  # 其委托的单位 names no body

@@ -64,9 +64,14 @@ def _without_manner(names: str) -> str:
 
 _CHARGED = re.compile(r"^(?P<names>[^,;。:]{2,60}?)(要|应当|应|须|必须|需(?!要))(?!求)")
 """``县财政局要切实加大投入``: the bodies a sentence charges with the work."""
-_AS = re.compile(r"^(?P<names>[^,;。:]{2,90}?)作?为(?P<part>[^,;。]{0,30}?(单位|部门|主体)|成员)$")
-"""``市经委作为全市域外招商牵头责任部门``, ``区建管委、区水务局为成员单位``: the bodies and the part
-the sentence names (members take part)."""
+_AS = re.compile(
+    r"^(?P<names>[^,;。:]{2,90}?)(作?为(?P<part>[^,;。]{0,30}?(单位|部门|主体)|成员)"
+    # 各乡镇是拆旧止新工作的责任主体: the bodies a sentence says answer for the work (X是…主管部门
+    # says what a body is, as a heading over its duties does)
+    r"|是(?P<owner>[^,;。]{0,30}?(责任主体|牵头单位|牵头部门)))$"
+)
+"""``市经委作为全市域外招商牵头责任部门``, ``区建管委、区水务局为成员单位``, ``区交通委是全区道路建设
+管理工作的行政主管部门``: the bodies and the part the sentence names (members take part)."""
 _JOINED = re.compile(
     r"(联合|会同)(?P<names>[^,;。:]{2,40}?)"
     r"(?=组织|开展|共同|全面|做好|进行|对|加强|实施|加大|严格|依法|集中|推进|督促|发布|定期|制定|研究|统筹)"
@@ -394,7 +399,7 @@ def read_clause(clause: str, custom: Custom = None) -> AssignmentText | None:
         return agent
     role = _AS.match(clause)
     if role is not None:
-        part = role.group("part")
+        part = role.group("part") or role.group("owner")
         verb_word = "牵头" if "牵头" in part else "配合" if re.search("配合|参与|协|成员", part) else "负责"
         return _bodies_then(role.group("names"), verb_word, custom)
     return None

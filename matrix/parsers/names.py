@@ -237,7 +237,7 @@ def split_and(piece: str) -> list[str]:
     for m in re.finditer(r"[和及与或](?!时|早)", piece):  # 相关乡镇及时委托: 及时 joins no names
         left, right = piece[: m.start()], piece[m.end() :]
         if (
-            _ORGANISATION.search(left)
+            (_ORGANISATION.search(left) or is_group(left))  # 各街镇(工业区)及新城区发展公司
             # 区城管执法局和属地街镇; 头桥集团或区政府相关部门: the body and the others that may do it
             and (_ORGANISATION.search(right) or is_group(right) or (m.group() == "或" and is_vague(right)))
             and len(left) >= 3
