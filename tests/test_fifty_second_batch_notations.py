@@ -325,3 +325,13 @@ def test_bodies_said_to_answer_for_the_work_and_a_group_joined_by_ji() -> None:
         "某区道路设施意见\n(一)设施维护。由设施权属部门或者其委托的单位负责维护。(区交通委负责)\n"
     )
     assert plan.tasks[0].leads == ["区交通委"]  # 其委托的单位 names no body
+
+
+def test_the_bodies_a_lead_works_with_in_a_clause_of_their_own() -> None:
+    plan = parse_text(
+        "某区共享单车停放管理意见\n二、科学规划\n1.优化停放点布局,由区建管委牵头,会同公安分局、区城管执法局,"
+        "研究制定停放点设置规划。\n2.提供执法保障。区城管执法局要配合区公安分局做好执法工作。\n"
+    )
+    first = plan.tasks[0]
+    # 公安分局 written bare takes the spelling the plan gives it after 配合
+    assert (first.leads, first.participants) == (["区建管委"], ["区公安分局", "区城管执法局"])

@@ -246,6 +246,8 @@ _ACTS = re.compile(
     r"|(严格|认真|积极|主动|依法)(?=[\u4e00-\u9fff]{2}))"
 )
 """The work a body does in a duty sentence that names it first (市科委牵头开展…, 市交通委加快布局…)."""
+_WITH_HELPERS = re.compile(r"^会同(?P<names>[^,;。:]{2,80})$")
+"""A clause of bodies the lead of the clause before works with (…牵头,会同公安分局、区规土局,…)."""
 _TOGETHER_WITH = re.compile(r"(与|同)(?P<names>[^,;。:]{2,30}?)共同")
 """The bodies a body does the work with, written before 共同 (区城管执法局与街镇共同做好…)."""
 _SCOPED_WORK = re.compile(
@@ -394,6 +396,12 @@ def read_clause(clause: str, custom: Custom = None) -> AssignmentText | None:
             elif more is not None:
                 said.responsible += more.responsible
         return said
+    helpers = _WITH_HELPERS.match(clause)
+    if helpers is not None:
+        # 由区建管委牵头,会同公安分局、区规土局,研究制定…: the bodies the lead works with help it
+        with_them = bodies_only(helpers.group("names"), custom)
+        if with_them is not None:
+            return AssignmentText(participants=with_them.responsible)
     agent = _agent(clause, custom) or _acting(clause, custom)
     if agent is not None:
         return agent

@@ -53,7 +53,7 @@ _EVERY_LEVEL = ("各区", "各县", "各市", "各县(市、区)", "各区县")
 _FIELD_NAME = re.compile(r"^(?P<level>[省市县区])?(?P<field>[\u4e00-\u9fff]{2,10}?)(部门|单位)$")
 """A body named by its field (教育部门, 省卫生健康部门), as lists of fields name them."""
 
-_BEFORE_NAME = "由和及与至向请经对报"
+_BEFORE_NAME = "由和及与至向请经对报合助同"
 """Words a name may follow in running text (报送至区市场监督管理局, 由局办公室负责, 报镇房管所备案)."""
 
 _COMMITTEE_DEPARTMENT = re.compile(r"^(.{0,4}?(?:党工委|党委|工委))(.{3,}部)$")
