@@ -335,3 +335,26 @@ def test_the_bodies_a_lead_works_with_in_a_clause_of_their_own() -> None:
     first = plan.tasks[0]
     # 公安分局 written bare takes the spelling the plan gives it after 配合
     assert (first.leads, first.participants) == (["区建管委"], ["区公安分局", "区城管执法局"])
+
+
+_ENTRIES = """某街道垃圾分类投放实施细则
+三、职责分工
+1．各居民区：居委党组织承担社区总牵头的责任，带领居委、业委会开展工作。
+（1）在开展定时定点投放前充分听取居民的意见建议。
+（2）通过入户宣教向每户居民发放告知书。
+2．物业公司：协助居委开展好分类投放相关工作。
+（1）在小区确定投放点位（原则上每个小区不超过3处）。
+（2）合理配备干湿垃圾桶。
+"""
+
+
+def test_a_bodys_entry_over_the_duties_it_lists() -> None:
+    plan = parse_text(_ENTRIES)
+    assert [(t.id, t.leads, t.participants) for t in plan.tasks] == [
+        ("三.1", ["各居民区"], []),
+        ("三.1.1", ["各居民区"], []),
+        ("三.1.2", ["各居民区"], []),
+        ("三.2", ["物业公司"], []),
+        ("三.2.1", ["物业公司"], []),
+        ("三.2.2", ["物业公司"], []),
+    ]

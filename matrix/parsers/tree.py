@@ -89,6 +89,15 @@ def _charges_others(before: AssignmentText, said: AssignmentText) -> bool:
     return charged(said) != charged(before)
 
 
+def _duty_entry(para: Para) -> bool:
+    """True for an item that names its body before a colon and goes on with that body's duties
+    (2.各居民区:居委党组织承担…): its one assignment opens the line, right after the colon."""
+    if len(para.inlines) != 1 or not (para.inlines[0].leading or para.inlines[0].assignment.labelled):
+        return False
+    at = para.inlines[0].group.start
+    return at > para.body_start and para.folded[at - 1] == ":" and bool(para.folded[at:].strip())
+
+
 def _prose_item(node: Node) -> bool:
     """True for an item whose heading names no one, over paragraphs of which two or more hold text
     and those that assign do so in prose (区财政局负责…), with no sub-items."""
@@ -307,6 +316,19 @@ class TaskCollector:
                 self._whole(node)
             return
         assigned = _units([p for p in node.paras() if _assigned(p)], node.paras())
+        if assigned == [node.para] and node.para is not None and node.children and _duty_entry(node.para):
+            # 2.各居民区:居委党组织承担… over (1)…(7): the body's own words are a task, and each duty
+            # it lists under them another, the body leading each
+            heads = AssignmentText()
+            heads.merge(node.para.inlines[0].assignment)
+            node.para.heads = heads
+            self._own_lines(node)
+            for child in node.children:
+                if child.has_assignment():
+                    self._visit(child)
+                else:
+                    self._whole(child)
+            return
         if _prose_item(node):
             self._prose_stretches(node)
             return
