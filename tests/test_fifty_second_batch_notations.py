@@ -358,3 +358,28 @@ def test_a_bodys_entry_over_the_duties_it_lists() -> None:
         ("三.2.1", ["物业公司"], []),
         ("三.2.2", ["物业公司"], []),
     ]
+
+
+_ANNEXED = """某区违法用地综合整治三年行动方案
+一、工作措施
+(一)分解任务目标。各属地政府要逐地块确定整治方式。
+(二)综合施策。区规划资源局负责加强与市规划资源局的沟通。
+附件1
+任务分工表
+序号
+单位
+职责分工
+1
+区规划资源局
+拟定本区违法用地综合整治工作方案
+2
+区发展改革委
+负责整治清单内相关项目的立项工作
+"""
+
+
+def test_an_annexs_table_leaves_the_plans_own_prose_read() -> None:
+    plan = parse_text(_ANNEXED)
+    leads = {t.id: t.leads for t in plan.tasks}
+    assert leads["一.一"] == ["各属地政府"] and leads["一.二"] == ["区规划资源局"]
+    assert ["区发展改革委"] in leads.values()  # the annex's rows are still read

@@ -73,6 +73,17 @@ def _roster(raw: RawTask) -> bool:
     return bool(_SETS_UP.match(raw.text)) and not (a.leads or a.responsible or a.others or a.implementing)
 
 
+_ANNEX = re.compile(r"^附件\s*\d*\s*[:：]?\s*$|^附件\s*\d+\s*\S")
+
+
+def _before_annex(paras: list[Para]) -> list[Para]:
+    """The plan's own paragraphs, before its first annex (附件1 / …); [] when it has none."""
+    for k, para in enumerate(paras):
+        if k and _ANNEX.match(para.folded.strip()):
+            return paras[:k]
+    return []
+
+
 def _divides_duties(para: Para) -> bool:
     """True for an item whose heading, before its first stop, says it divides the work (明确责任
     分工。…), with its sentences after it and no assignment read yet; a heading of standing duties
@@ -107,6 +118,11 @@ def parse_document(document: Document, settings: Settings) -> Plan:
         # (二)明确责任分工。区环卫所负责…;区旅发委负责…: an item that says it divides the duties
         # does so in its sentences, whatever notation the rest of the plan uses
         findings += read_prose([p for p in paras if _divides_duties(p)], settings.labels)
+        body = _before_annex(paras)
+        if body and not writes_formally(body) and not any(_header_words(p.folded) for p in body):
+            # the duties in an annex's table (附件 / 任务分工表) make the annex formal, not the plan's
+            # own text, which says who does what in its sentences
+            findings += read_prose(body, settings.labels)
     root = build_tree(paras)
     collector = TaskCollector()
     raws = collector.collect(root)
