@@ -383,3 +383,10 @@ def test_an_annexs_table_leaves_the_plans_own_prose_read() -> None:
     leads = {t.id: t.leads for t in plan.tasks}
     assert leads["一.一"] == ["各属地政府"] and leads["一.二"] == ["区规划资源局"]
     assert ["区发展改革委"] in leads.values()  # the annex's rows are still read
+
+
+def test_a_body_that_hands_the_work_on_names_no_body_with_its_verb() -> None:
+    assert runs_past_body("区环卫管理部门直接委托区水务公司组织")
+    names = [n.text for n in parse_names("直接委托区水务公司")]
+    said = read_clause("由区环卫管理部门直接委托区水务公司组织收运")
+    assert said is None or "直接委托区水务公司" not in [n.text for n in said.responsible], names

@@ -167,7 +167,7 @@ def levelled(name: str) -> bool:
 
 _VERB_AFTER_BODY = re.compile(
     r"(核查|核实|约谈|根据|依据|按照|督促|检查|审核|审查|负责|指导|会同|牵头|开展|落实|推进|加强|做好|提供|"
-    r"报送|报请|依法|联合|协调|组织开展|配合|协助)"
+    r"报送|报请|依法|联合|协调|组织开展|配合|协助|直接|委托)"
 )
 """The verbs a body's own name never holds after an ending of its own (县拆违办|核查各乡镇)."""
 
