@@ -390,3 +390,14 @@ def test_a_body_that_hands_the_work_on_names_no_body_with_its_verb() -> None:
     names = [n.text for n in parse_names("直接委托区水务公司")]
     said = read_clause("由区环卫管理部门直接委托区水务公司组织收运")
     assert said is None or "直接委托区水务公司" not in [n.text for n in said.responsible], names
+
+
+def test_a_flattened_table_whose_work_column_has_a_word_of_its_own() -> None:
+    plan = parse_text(
+        "某区营商环境品牌创建方案\n表  创建责任分工\n序号\n创建领域\n责任单位\n"
+        "1\n知识产权保护\n区市场监管局\n2\n融资对接\n区金融办\n"
+    )
+    assert [(t.text, t.leads) for t in plan.tasks] == [
+        ("知识产权保护", ["区市场监管局"]),
+        ("融资对接", ["区金融办"]),
+    ]

@@ -38,6 +38,7 @@ from matrix.parsers.table import (
     is_placeholder,
     is_spaced_header,
     spaced_words,
+    work_after_number,
 )
 from matrix.text.chinese import chinese_number
 from matrix.text.normalize import drop_glosses, fold, is_debris
@@ -141,7 +142,7 @@ def _split_head(before: str, text: str) -> bool:
 def _flat_kinds(header: list[str]) -> list[str]:
     """What each header cell names; a column of bodies that says no role (部门, 相关部门) names the
     bodies each row assigns when no other column names a role."""
-    kinds = [column_kind(c) or "" for c in header]
+    kinds = work_after_number([column_kind(c) or "" for c in header])
     if not any(k in _ROLE_KINDS or k.startswith("other:") for k in kinds):
         kinds = [
             "responsible" if is_bodies_column(_bare(c)) else k for c, k in zip(header, kinds, strict=True)
@@ -225,7 +226,8 @@ def _fit(kinds: list[str], values: list[str]) -> tuple[list[str], bool]:
     the remaining columns in order.
     """
     cells = [""] * len(kinds)
-    text_at = kinds.index("text")
+    # a header that names no work column (its cells all roles but the first) lays its text first
+    text_at = kinds.index("text") if "text" in kinds else min(1, len(kinds) - 1)
     short = len(values) < len(kinds) - (1 if kinds[0] == "number" else 0)
     if len(values) == len(kinds) and kinds[0] != "number" and _in_place(kinds, values):
         return list(values), False  # one line a cell, each role cell naming bodies: read in order
@@ -1016,7 +1018,7 @@ def regroup(lines: list[Line], findings: list[Finding]) -> list[Line]:
             # 任务类型 | 序号 | …: a column before the number is printed once, as a heading between
             # rows; the table is read from its number column on
             header = header[kinds.index("number") :]
-            kinds = kinds[kinds.index("number") :]
+            kinds = work_after_number(kinds[kinds.index("number") :])
         numbered = kinds[0] == "number"
         if numbered and _numbers_lost(solid, i, len(kinds)):
             # 序号 | 目标与任务 | 牵头责任单位 | 责任单位 over rows whose number cells the copy lost:

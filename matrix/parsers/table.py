@@ -310,6 +310,16 @@ def header_states_rule(cells: list[str]) -> bool:
     return any(RULE.search(fold(c)) for c in cells)
 
 
+def work_after_number(kinds: list[str]) -> list[str]:
+    """Kinds with the column after the number read as the rows' work when no other column names it
+    and a role column follows (序号 | 创建领域 | 责任单位): whatever its word, it holds the tasks."""
+    unread = ("", "unknown")
+    roles = [k for k in kinds[2:] if k in _ROLE_KINDS or k.startswith("other:")]
+    if "text" not in kinds and kinds[:1] == ["number"] and len(kinds) > 2 and kinds[1] in unread and roles:
+        return ["number", "text", *kinds[2:]]
+    return kinds
+
+
 def read_header(cells: list[str]) -> Header | None:
     """The header a row states, if it names a task column and a department column."""
     if len(cells) == 2 and is_bodies_column(cells[0]) and column_kind(cells[1]) == "text":
@@ -320,6 +330,7 @@ def read_header(cells: list[str]) -> Header | None:
     kinds = _bare_bodies(_main_beside_lead(_spanned(kinds, cells), cells), cells)
     kinds = _implementing_beside(kinds, cells)
     roles = {"lead", "responsible", "participant", "leader"} | {k for k in kinds if k.startswith("other:")}
+    kinds = work_after_number(kinds)
     if "text" in kinds and roles & set(kinds) and kinds.count("unknown") <= max(2, len(kinds) // 3):
         labels = {
             k: re.sub(r"\s+", "", c)
