@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from helpers import parse_text, roles
 
+from matrix.model import Severity
 from matrix.parsers.clauses import read_clause
 from matrix.parsers.names import parse_names, runs_past_body
 
@@ -401,3 +402,12 @@ def test_a_flattened_table_whose_work_column_has_a_word_of_its_own() -> None:
         ("知识产权保护", ["区市场监管局"]),
         ("融资对接", ["区金融办"]),
     ]
+
+
+def test_a_role_label_whose_words_name_no_body_is_an_error() -> None:
+    plan = parse_text(
+        "某区营商环境品牌创建方案\n一、总体要求\n各部门要高度重视。(区营商办牵头)\n二、责任分工\n创建领域\n"
+        "责任单位\n知识产权保护区市场监管局融资对接区金融办\n"
+    )
+    errors = [f for f in plan.findings if f.severity is Severity.ERROR]
+    assert errors and "没有读出任何单位" in errors[0].message and "责任单位" in errors[0].message

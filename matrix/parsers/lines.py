@@ -63,6 +63,7 @@ from matrix.text.normalize import clean, fold, is_debris, strip_debris
 from matrix.text.outline import Marker, find_glued, find_marker
 from matrix.text.roles import (
     DUTY_SECTION_WORDS,
+    ROLE_KINDS,
     LabelAt,
     LabelKind,
     find_labels,
@@ -344,6 +345,12 @@ def _duty_sentence(text: str, strict: AssignmentText, custom: Custom) -> Assignm
     said = read_clauses(text, custom)
     said.deadline = strict.deadline
     return said if not said.is_empty else strict
+
+
+def _names_nobody(assignment: AssignmentText) -> bool:
+    """True when an assignment names no body and no person in any role."""
+    a = assignment
+    return not (a.leads or a.participants or a.responsible or a.others or a.implementing or a.persons)
 
 
 def _report_unread(line: int, assignment: AssignmentText, findings: list[Finding]) -> None:
@@ -825,6 +832,20 @@ def classify(lines: list[Line], findings: list[Finding], custom: Custom = None) 
             if labels[0].label is not None and labels[0].label.kind is LabelKind.SENTENCE:
                 assignment = _duty_sentence(stripped[labels[0].end :], assignment, custom)
             _report_unread(line.number, assignment, findings)
+            label = labels[0].label
+            unread = assignment.unread and _names_nobody(assignment)
+            if label is not None and label.kind in ROLE_KINDS and unread:
+                # 责任单位:知识产权保护区市场监管局…: a role label whose words read as no body's name
+                value = stripped[labels[0].end :].strip()
+                shown = value if len(value) <= 30 else value[:30] + "…"
+                findings.append(
+                    Finding(
+                        line.number,
+                        f'"{label.text}" 后面的 "{shown}" 没有读出任何单位, 没有列入分工表: '
+                        "请核对这一行 (可能是表格的单元格连在了一起), 或用 matrix correct 补上",
+                        Severity.ERROR,
+                    )
+                )
             # a labelled line is never task text, even one that names nobody (抄送单位: set to ignore)
             para.kind, para.pure = "pure", assignment
         elif (heads := _duty_heading(para) or duties.body_heading(para)) is not None:
