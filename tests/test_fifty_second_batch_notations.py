@@ -14,6 +14,7 @@ from helpers import parse_text, roles
 from matrix.model import Severity
 from matrix.parsers.clauses import read_clause
 from matrix.parsers.names import parse_names, runs_past_body
+from matrix.text.outline import find_marker
 
 
 def test_rows_run_together_end_on_a_lone_lead_a_group_or_before_work() -> None:
@@ -411,3 +412,14 @@ def test_a_role_label_whose_words_name_no_body_is_an_error() -> None:
     )
     errors = [f for f in plan.findings if f.severity is Severity.ERROR]
     assert errors and "没有读出任何单位" in errors[0].message and "责任单位" in errors[0].message
+
+
+def test_an_emergency_plans_decimal_outline() -> None:
+    marker = find_marker("3.1.2地下空间管理联席会议")
+    assert marker is not None and (marker.label, marker.value) == ("3.1.2", 2)
+    assert find_marker("1.5万元用于补贴") is None and find_marker("2.5倍以上") is None
+    plan = parse_text(
+        "某工业区地下空间突发事件应急预案\n3组织体系\n3.1领导机构\n由工业区管委会负责统一领导应急处置工作。"
+        "(工业区管委会负责)\n3.2应急联动机构\n3.2.1工业区城运中心负责联动处置。(工业区城运中心负责)\n"
+    )
+    assert [(t.id, t.leads) for t in plan.tasks] == [("3.1", ["工业区管委会"]), ("3.2.1", ["工业区城运中心"])]

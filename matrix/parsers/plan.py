@@ -155,7 +155,7 @@ def parse_document(document: Document, settings: Settings) -> Plan:
         others = [OtherRole(registry.canonical_name(n), role) for n, role in raw.assignment.others]
         others += [OtherRole(name, role, person=True) for name, role in raw.assignment.persons]
         others += _heading_leaders(raw)
-        task_id = _unique_id(".".join(raw.outline), ids)
+        task_id = _unique_id(_outline_id(raw.outline), ids)
         task = Task(
             id=task_id,
             outline=raw.outline,
@@ -386,6 +386,17 @@ def _canonical(registry: Registry, names: list[Name], exclude: set[str]) -> list
         if canonical not in out and canonical not in exclude:
             out.append(canonical)
     return out
+
+
+def _outline_id(outline: tuple[str, ...] | list[str]) -> str:
+    """A task's id from its outline; a decimal label (3.2.1) holds its parents' (3.2), so they are
+    not written twice (3.2.1, not 3.2.3.2.1)."""
+    kept = [
+        label
+        for k, label in enumerate(outline)
+        if not (k + 1 < len(outline) and outline[k + 1].startswith(label + ".") and "." in outline[k + 1])
+    ]
+    return ".".join(kept)
 
 
 def _unique_id(task_id: str, ids: set[str]) -> str:

@@ -10,6 +10,9 @@ from matrix.text.chinese import NUMERAL_CHARS, chinese_number
 _CN = NUMERAL_CHARS
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
+_UNIT = "(?:[万亿千百个元倍米吨亩余多]|公里|平方)"
+"""What follows a figure (1.5万, 2.5倍), never an outline's decimal number."""
+
 # Levels in the order plans nest them; a plan may skip a level (1. directly under 一、).
 _MARKERS: list[tuple[int, re.Pattern[str]]] = [
     (0, re.compile(rf"^\s*([{_CN}]{{1,4}})\s*[、.](?![、.])")),
@@ -18,6 +21,10 @@ _MARKERS: list[tuple[int, re.Pattern[str]]] = [
     (2, re.compile(r"^\s*(\d{1,3})\s*(?:[、]|\.(?!\d)|\.(?=\d{4}年))")),
     (3, re.compile(r"^\s*\(?\s*(\d{1,3})\s*\)\s*[、.]?")),  # (1) and 1)
     (4, re.compile(rf"^\s*([{_CIRCLED}])\s*[、.]?")),
+    # 3.1.2 / 3.1: an emergency plan's decimal outline, each further number a level deeper (never a
+    # figure: 1.5万, 2.5倍, 3.2公里)
+    (6, re.compile(rf"^\s*(\d{{1,2}}\.\d{{1,2}}\.\d{{1,2}})\s*(?=[\u4e00-\u9fff《“(])(?!{_UNIT})")),
+    (5, re.compile(rf"^\s*(\d{{1,2}}\.\d{{1,2}})\s*(?=[\u4e00-\u9fff《“(])(?!{_UNIT})")),
 ]
 
 
@@ -34,6 +41,8 @@ class Marker:
         """The marker's number (一 → 1, 12 → 12, ③ → 3)."""
         if self.level in (2, 3):
             return int(self.label)
+        if self.level in (5, 6):
+            return int(self.label.rsplit(".", 1)[1])  # 3.1.2 → 2, the item's place among its siblings
         if self.level == 4:
             return _CIRCLED.index(self.label) + 1
         return chinese_number(self.label)
