@@ -12,6 +12,7 @@ from __future__ import annotations
 from helpers import parse_text, roles
 
 from matrix.model import Severity
+from matrix.parsers.assignment import parse_assignment
 from matrix.parsers.clauses import read_clause
 from matrix.parsers.names import parse_names, runs_past_body
 from matrix.text.outline import find_marker
@@ -423,3 +424,11 @@ def test_an_emergency_plans_decimal_outline() -> None:
         "(工业区管委会负责)\n3.2应急联动机构\n3.2.1工业区城运中心负责联动处置。(工业区城运中心负责)\n"
     )
     assert [(t.id, t.leads) for t in plan.tasks] == [("3.1", ["工业区管委会"]), ("3.2.1", ["工业区城运中心"])]
+
+
+def test_a_figure_in_a_role_cell_is_no_body() -> None:
+    names = [n.text for n in parse_assignment("责任单位:2").responsible]
+    assert names == []
+    assert [n.text for n in parse_assignment("责任单位:37吨").responsible] == []
+    # a count of towns is a group the task goes to
+    assert [n.text for n in parse_assignment("配合单位:13个街道、镇").participants] == ["13个街道、镇"]

@@ -164,6 +164,8 @@ _BAD_NAME = re.compile(
     r"|做好|开展|严格|及时|按照|大力|^强化|^加强|^密切|^来源|^信息来源"
     # 各乡镇任务清单之前已下发: a remark on when a thing was done, no body
     r"|之前|之后|已|下发|^应当|告知|^其|^(会同|指导|督促|直接|委托)|原则上|不超过|不少于"
+    # 2, 37吨: a figure or an amount a table's cell held, no body (13个街道、镇 counts bodies)
+    r"|^\d+$|^\d+[吨户项处辆万]"
 )
 
 
