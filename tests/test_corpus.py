@@ -211,7 +211,6 @@ BELOW_FLOOR = {
     "1942_songjiang_tingchegongxiang_2017": "PENDING",
     "1945_shanghai_jianshaojiaotongshigu_2024": "PENDING",
     "1946_jiading_xialijiao_fangxun_2014": "PENDING",
-    "1963_pingtan_suping_zihaiyinhuan_paicha_2020": "PENDING",
     "1964_pingtan_junshan_quanshengmingzhouqi_xiaofang_2023": "PENDING",
     "1966_pingtan_huangbiaoche_taotai_buchong_2015": "PENDING",
     "1967_pingtan_canchu_laji_shouyun_2019": "PENDING",

@@ -432,3 +432,8 @@ def test_a_figure_in_a_role_cell_is_no_body() -> None:
     assert [n.text for n in parse_assignment("责任单位:37吨").responsible] == []
     # a count of towns is a group the task goes to
     assert [n.text for n in parse_assignment("配合单位:13个街道、镇").participants] == ["13个街道、镇"]
+
+
+def test_divisions_closed_by_the_other_divisions_concerned() -> None:
+    assert [n.text for n in parse_names("政法综治处等相关处室")] == ["政法综治处"]
+    assert [n.text for n in parse_names("农业农村处等处室")] == ["农业农村处"]

@@ -58,7 +58,7 @@ _ROLE_REMARK = re.compile(
 )
 # 等, 等有关部门, 等县直执法部门: what follows 等 names nobody
 _SUFFIX = re.compile(
-    r"(等(有关|相关|其他)?(部门|单位|方面)((和|及|、)(单位|部门))?|等[^、,]{0,10}(部门|单位|机构|组织)|等"
+    r"(等(有关|相关|其他)?(部门|单位|方面|处室|科室)((和|及|、)(单位|部门))?|等[^、,]{0,10}(部门|单位|机构|组织)|等"
     # 岚城、澳前分局、食安办各指定一人(协助): the people each body sends, after the bodies
     r"|各(指定|派(?!出所)|抽调|选派|安排|确定)[^、,]{0,8}"
     # 区交通与建设局业务(指导): the kind of guidance, after the body
