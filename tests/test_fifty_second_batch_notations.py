@@ -437,3 +437,11 @@ def test_a_figure_in_a_role_cell_is_no_body() -> None:
 def test_divisions_closed_by_the_other_divisions_concerned() -> None:
     assert [n.text for n in parse_names("政法综治处等相关处室")] == ["政法综治处"]
     assert [n.text for n in parse_names("农业农村处等处室")] == ["农业农村处"]
+
+
+def test_an_item_headed_by_a_group_with_its_bracket() -> None:
+    plan = parse_text(
+        "某片区消防工作要点\n(一)宣传教育\n1.社会事业处:对接区教育局开展消防培训。\n"
+        "2.各村（居）:掌握辖区私立幼儿园情况,建立台账。\n"
+    )
+    assert [t.leads for t in plan.tasks] == [["社会事业处"], ["各村（居）"]]

@@ -445,7 +445,7 @@ def _titled_people(assignment: AssignmentText) -> None:
         assignment.leads = []
 
 
-_HEADING_NAME = re.compile(r"([^。:;,()]{2,14})[。:]")
+_HEADING_NAME = re.compile(r"((?:[^。:;,()]|\([^。:;,()]{1,4}\)){2,14})[。:]")
 
 
 def _named_in_heading(para: Para) -> Inline | None:
@@ -455,10 +455,15 @@ def _named_in_heading(para: Para) -> Inline | None:
         return None
     m = _HEADING_NAME.match(para.folded, para.body_start)
     name = m.group(1).strip() if m else ""
-    if m is None or " " in name or not department_like(name) or len(para.folded) - m.end() < 4:
+    if (
+        m is None
+        or " " in name
+        or not (department_like(name) or is_group(name))
+        or len(para.folded) - m.end() < 4
+    ):
         return None  # a body's name holds no space: 建设一 批区域医 疗中心。 is a PDF's broken heading
     names = parse_names(name)  # 吴泾、塘湾派出所: two bodies sharing one ending
-    if not names or not all(department_like(n.text) for n in names):
+    if not names or not all(department_like(n.text) or is_group(n.text) for n in names):
         names = [Name(name)]
     return Inline(Group(m.end(), m.end()), AssignmentText(leads=names, labelled=True))
 
