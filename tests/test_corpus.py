@@ -35,8 +35,12 @@ before at 0.963); CG's six (1801–1806) first read at 0.82, and the whole corpu
 0.954 with them; the 17 files of CH, CI, CJ and CK (1821–1885, 2026-12-01) first read at 0.68 (CH
 and CI together), 0.66 and 0.25 (CK's two plans of 47 and 35 tasks: a table run together with no
 separator, a page whose first section is numbered with a dash), and the whole corpus of 519 files
-reads at 0.949 with them (the 502 files of before at 0.957).  Issue 13 stays open until 0.97 holds."""
-MIN_READ_FILES = 500
+read at 0.949 with them (the 502 files of before at 0.957); the 34 files of the six batches CL, CM,
+CN, CO, CP and CQ (1901–2006, 2026-12-01: Shanghai districts, towns and bureaus, Pingtan area
+offices) first read at 0.82, 0.61, 0.81, 0.69, 0.62 and 0.39 (0.70 together: prose, tables
+flattened one cell a line, duty lists), now at 0.78, and the whole corpus of 553 files reads at
+0.934 with them (the 519 files of before at 0.954).  Issue 13 stays open until 0.97 holds."""
+MIN_READ_FILES = 530
 """Plans that give at least one right triple; the rest are listed in the closing note of issue 13."""
 MIN_FILE_F1 = 0.85
 """The floor each plan must reach, but for the plans named below."""
@@ -112,7 +116,8 @@ BELOW_FLOOR = {
     "1383_pingtan_huanguoju_zhengwugongkai_2016": "a bureau's 办公室, which the gold files under the"
     " fuller name the plan writes elsewhere (局办公室), and items inside a 工作要求 section",
     "1384_pingtan_nongfaju_zhengwugongkai_fenjie_2016_partial": "a four-column table run together"
-    " on one line with two lead columns (the zone's and the bureau's own): ten of 25 rows are lost",
+    " on one line with two lead columns (the zone's and the bureau's own): where a row lost the bureau's"
+    " cell the zone's column leads it, which the gold keeps as another role, and 各处、单位 is one group",
     "1421_longquanyi_zhongdaxiangmu_2009_partial": "a table run together with no separators whose rows"
     " hold figures, an owner company and two leaders glued (王天刚郭代辉), and no sentence end before"
     " its units: no row is found",
@@ -164,9 +169,9 @@ BELOW_FLOOR = {
     " not know (区市场监督管理局、食安办进行复审) and a 会同 body the gold makes a participant",
     "1763_songjiang_gongyilin_2026": "subjects joined by 与 and 会同 (区级林业部门与各街镇(经开区)做好…)"
     " and a 施工单位 the gold keeps, in a bureau's prose plan",
-    "1766_pingtan_chuhuohuan_dongchun_2013": "many bodies named by their function or field"
-    " (燃气主管部门负责…, 公安、文化、安监…等部门) in sentences the gold cuts a task a body: the reader"
-    " takes no field list and few function names",
+    "1766_pingtan_chuhuohuan_dongchun_2013": "bodies named by their function or field are now read"
+    " (燃气主管部门负责…, 公安、文化…等部门,联合检查…), but the page's spaces cut words"
+    " (燃气主 管部门), 供电公司 is named with no level, and 消防支队筹建组 is the gold's 平潭消防支队筹建组",
     "1767_baoshan_jicengxiaofang_zonghezhili_2022": "二's headings name the bodies the plan sets up"
     " (街道消防安全委员会), which the gold gives to 各街镇, and a mechanism's 排查主体: labels that name"
     " no task's body",
@@ -185,9 +190,9 @@ BELOW_FLOOR = {
     "1805_shanghai_guidaojiaotong_sanlianjizhi_2021": "numbered measures whose subjects are kinds of"
     " place or party (车站、毗邻建筑, 轨交与属地公安派出所), which the gold keeps as leads and the reader"
     " does not take as bodies",
-    "1806_shanghai_yanglaojigou_xiaofang_biaozhunhua_2023": "a prose plan in a formal one's clothes: its"
-    " subjects (养老机构, 消防救援部门, 街镇) are kinds of body, and the 市、区民政局 written with one"
-    " ending, which the reader does not cut in two",
+    "1806_shanghai_yanglaojigou_xiaofang_biaozhunhua_2023": "an item's prose paragraphs are read"
+    " stretch by stretch, but its subjects (养老机构, 街镇) are kinds of body, and bare 消防救援支队 has"
+    " two fuller spellings in the plan (各区…, 区…), so it keeps its own",
     "1822_pingtan_lvyou_wangji_bairi_2017": "an event plan's hosts and organisers (主办单位 / 承办单位):"
     " the reader takes 主办 as the lead and 承办 as taking part, as the issue's role words say; the gold"
     " makes the organisers the leads and the hosts others",
@@ -201,29 +206,59 @@ BELOW_FLOOR = {
     " with no subject (推动…各处室…建立) or people (护林员, 村干部), which the gold makes leads",
     "1881_pingtan_junshan_feifajizi_2023": "an item whose assignment is the leading group's own sentence"
     " (处非工作领导小组负责…) and labels run in with no end mark",
-    "1901_hongkou_lishifengmao_fangzai_2014": "PENDING",
-    "1902_jiading_chengshigengxin_shishiyijian_2023": "PENDING",
-    "1904_pudong_huanjingjixiao_pingjia_2024": "PENDING",
-    "1921_wujingzhen_guimohua_zulin_changxiao_2023_partial": "PENDING",
-    "1923_hongkou_lajifenlei_sannian_2018": "PENDING",
-    "1924_youyilu_lajifenlei_dingshidingdian_2019": "PENDING",
-    "1925_baoshan_ercigongshui_gaizao_2014": "PENDING",
-    "1942_songjiang_tingchegongxiang_2017": "PENDING",
-    "1945_shanghai_jianshaojiaotongshigu_2024": "PENDING",
-    "1946_jiading_xialijiao_fangxun_2014": "PENDING",
-    "1966_pingtan_huangbiaoche_taotai_buchong_2015": "PENDING",
-    "1967_pingtan_canchu_laji_shouyun_2019": "PENDING",
-    "2001_huangpu_gongxiangdanche_tingfang_2018": "PENDING",
-    "2002_huangpu_laojiuxiaoqu_wuye_2019": "PENDING",
-    "2003_jinshan_daolujiaotongsheshi_2017": "PENDING",
-    "2004_jingan_guijiao_sizhangliandong_2017": "PENDING",
-    "2005_chongming_chaijiuzhixin_2013": "PENDING",
-    "2006_chongming_laojiuzhufang_yinhuan_2015": "PENDING",
-    "1725_yangpu_jicengxiaofang_zonghezhili_2022": "PENDING",
-    "1982_jingan_yingshanghuanjing_pinpai_2024_partial": "PENDING",
-    "1983_jiadinggongyequ_dixiakongjian_yingjiyuan_2025": "PENDING",
-    "1984_jingan_jianshegongcheng_anquanjiandu_2020": "PENDING",
-    "1964_pingtan_junshan_quanshengmingzhouqi_xiaofang_2023": "PENDING",
+    "1901_hongkou_lishifengmao_fangzai_2014": "a body's item (五、各街道办事处。负责…) over sub-items "
+    "naming each office: the sub-items are the tasks, the group told of them as 总牵头, where the gold "
+    "makes the item a task of the group too",
+    "1902_jiading_chengshigengxin_shishiyijian_2023": "prose duties whose fields end in "
+    "等有关部门在…范围内, a kind (区属国有企业) as subject, and the 更新办 named in roster words: not all "
+    "read",
+    "1904_pudong_huanjingjixiao_pingjia_2024": "duties written in a prose section (三、) of a plan whose "
+    "other items close with brackets: prose in a formal plan is not read",
+    "1921_wujingzhen_guimohua_zulin_changxiao_2023_partial": "duties written as prose in sections with no "
+    "notation (五、六、) and a group's duties (领导小组办公室), in a plan whose other items carry labels",
+    "1923_hongkou_lajifenlei_sannian_2018": "an annex table flattened one cell a line with year sub-rows "
+    "(2018年 / 2019年) and a category printed a character a line (分 / 类 / 投 / 放): rows and bodies fall "
+    "out of step; items in 三、 charge bodies in sentences inside a formal plan",
+    "1924_youyilu_lajifenlei_dingshidingdian_2019": "steps and requirements (四–六) written as prose in a "
+    "plan whose duty section uses labels: not read",
+    "1925_baoshan_ercigongshui_gaizao_2014": "duty paragraphs, a 联席会议 with its 召集人 and 供水企业 as "
+    "subjects, and the stage sections' prose: not all read",
+    "1942_songjiang_tingchegongxiang_2017": "measures whose doers are kinds of parties (街镇, 业主委员会, "
+    "物业服务企业) named in sentences the reader does not take as duties",
+    "1945_shanghai_jianshaojiaotongshigu_2024": "prose whose gold starts a task at every change of the "
+    "bodies charged, subsets included, where ANNOTATION (and the reader) start one only for a body the "
+    "sentence before did not charge",
+    "1946_jiading_xialijiao_fangxun_2014": "prose whose subjects are kinds of bodies (各泵站产权单位, "
+    "下立交管理单位) and groups written bare (各镇、街道), which the reader does not take as bodies",
+    "1966_pingtan_huangbiaoche_taotai_buchong_2015": "a list of towns the gold fills out by field "
+    "(潭城、中楼…等乡镇), 车主所在乡镇政府 read as 乡镇政府, and duties in 五 written as prose",
+    "1967_pingtan_canchu_laji_shouyun_2019": "misread characters in the stored page (疫 for 及, 賣 for 责) "
+    "break names and headings; prose with 委托 and 联合",
+    "2001_huangpu_gongxiangdanche_tingfang_2018": "prose items whose bodies work with others "
+    "(会同…依法加大…) and parties (共享单车企业, 城管队伍) the gold takes as participants",
+    "2002_huangpu_laojiuxiaoqu_wuye_2019": "items (四)–(十) that name only 企业集团, which the gold expands "
+    "everywhere to the three groups it stands for, and a 联席会议 platform as a lead",
+    "2003_jinshan_daolujiaotongsheshi_2017": "duty items whose subjects are kinds (建设单位, 设施权属部门, "
+    "维修单位) and a body defined by a short name (公安分局交管部门)",
+    "2004_jingan_guijiao_sizhangliandong_2017": "duty lists headed by posts (轨道交通站长职责), which the "
+    "gold files as other with role 职责, and a paragraph of six duty sentences",
+    "2005_chongming_chaijiuzhixin_2013": "prose with kinds as subjects (存在违法用地和违法建筑的单位), "
+    "fields with 县 written once, and sections on sanctions",
+    "2006_chongming_laojiuzhufang_yinhuan_2015": "prose 由X指导 / 由X协助 with no lead, which the gold "
+    "makes the lead, and a leading group defined by a short name",
+    "1725_yangpu_jicengxiaofang_zonghezhili_2022": "the plan's own prose before its annex is read as prose "
+    "(the annex's table being its only notation), where its gold counts the annex only",
+    "1982_jingan_yingshanghuanjing_pinpai_2024_partial": "a second table (创建领域 | 责任单位) now read, "
+    "but its prose lead-in paragraphs, which the gold counts as tasks of all the groups, are not",
+    "1983_jiadinggongyequ_dixiakongjian_yingjiyuan_2025": "an emergency plan: its decimal outline (3.1.2) "
+    "is read, but its duties are prose in a plan whose annex duty list makes it formal, and its table of "
+    "contents repeats the headings",
+    "1984_jingan_jianshegongcheng_anquanjiandu_2020": "prose paragraphs whose lists of fields end in "
+    "等相关行政管理部门 (the gold files them under the plan's full names) and paragraphs that name only "
+    "helpers",
+    "1964_pingtan_junshan_quanshengmingzhouqi_xiaofang_2023": "items headed by a group (各村(居):) now "
+    "read, but an annex form's note (本表由片区消防工作站负责牵头统计) and a paragraph run into item 8 are "
+    "not",
 }
 """Plans known to fall below the floor, and why; a plan that rises above it must leave the list."""
 
