@@ -176,9 +176,9 @@ def runs_past_body(name: str) -> bool:
     """True for words that run on past a body's name into what it does (县拆违办核查各乡镇,
     县监察局约谈该乡镇行): a body's name, then a verb no name holds."""
     return any(
-        (is_organisation(name[:k]) or name[:k].endswith(("部门", "单位")))
-        and _VERB_AFTER_BODY.match(name, k) is not None
-        for k in range(3, len(name) - 2)
+        3 <= m.start() < len(name) - 2
+        and (is_organisation(name[: m.start()]) or name[: m.start()].endswith(("部门", "单位")))
+        for m in _VERB_AFTER_BODY.finditer(name)
     )
 
 
