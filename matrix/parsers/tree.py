@@ -323,11 +323,7 @@ class TaskCollector:
             heads.merge(node.para.inlines[0].assignment)
             node.para.heads = heads
             self._own_lines(node)
-            for child in node.children:
-                if child.has_assignment():
-                    self._visit(child)
-                else:
-                    self._whole(child)
+            self._items_below(node)
             return
         if _prose_item(node):
             self._prose_stretches(node)
@@ -341,22 +337,14 @@ class TaskCollector:
             # (一)研究将…制度化,落实…。(财政部…负责)具体措施: over 1.…(财政部牵头) 2.…: the item's own
             # sentences are a task, and each measure under it another
             self._own_lines(node)
-            for child in node.children:
-                if child.has_assignment():
-                    self._visit(child)
-                else:
-                    self._whole(child)
+            self._items_below(node)
             return
         if assigned == [node.para] and node.para is not None and _heads_items(node):
             # 一、加快调整能源结构(省发改委总牵头) over items with brackets of their own: the heading's
             # bracket leads what under it names no lead; it is no task of its own
             node.para.heads, node.para.inlines = _merged([node.para])[0], []
             self.covered.add(id(node.para))
-            for child in node.children:
-                if child.has_assignment():
-                    self._visit(child)
-                else:
-                    self._whole(child)  # an item that names nobody is the heading's to lead
+            self._items_below(node)  # an item that names nobody is the heading's to lead
             return
         if not assigned:
             for i, child in enumerate(node.children):
@@ -394,6 +382,14 @@ class TaskCollector:
             self._sectioned(node)
         for child in node.children:
             self._visit(child)
+
+    def _items_below(self, node: Node) -> None:
+        """Each item under ``node`` a task: read as its own assignment says, or whole."""
+        for child in node.children:
+            if child.has_assignment():
+                self._visit(child)
+            else:
+                self._whole(child)
 
     def _shares_parent_assignment(self, node: Node, index: int) -> bool:
         """True when children ``0..index`` carry no assignment but the last of them ends in a lone one."""
