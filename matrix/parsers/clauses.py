@@ -70,8 +70,8 @@ _AS = re.compile(
     # says what a body is, as a heading over its duties does)
     r"|是(?P<owner>[^,;。]{0,30}?(责任主体|牵头单位|牵头部门)))$"
 )
-"""``市经委作为全市域外招商牵头责任部门``, ``区建管委、区水务局为成员单位``, ``区交通委是全区道路建设
-管理工作的行政主管部门``: the bodies and the part the sentence names (members take part)."""
+"""``市经委作为全市域外招商牵头责任部门``, ``区建管委、区水务局为成员单位``, ``各乡镇是拆旧止新工作的
+责任主体``: the bodies and the part the sentence names (members take part)."""
 _JOINED = re.compile(
     r"(联合|会同)(?P<names>[^,;。:]{2,40}?)"
     r"(?=组织|开展|共同|全面|做好|进行|对|加强|实施|加大|严格|依法|集中|推进|督促|发布|定期|制定|研究|统筹)"

@@ -152,9 +152,10 @@ def _roster_only(para: Para, said: AssignmentText) -> bool:
 
 
 def charges_anew(before: AssignmentText, said: AssignmentText) -> bool:
-    """True when ``said`` charges a body that the stretch ``before`` did not name: a stretch of its
-    own, where words that charge the same bodies again, or none, go on the stretch before."""
-    # a body the stretch before only helped (…配合交通与建设处…; 交通与建设处要发挥牵头作用) is charged anew
+    """True when ``said`` charges a body that ``before`` (the sentence, or the paragraph's stretch,
+    before it) did not name: a stretch of its own, where words that charge the same bodies again,
+    or none, go on the stretch before."""
+    # a body the sentence before only helped (…配合交通与建设处…; 交通与建设处要发挥牵头作用) is charged anew
     return bool(
         {n.text for n in (*said.leads, *said.responsible)}
         - {n.text for n in (*before.leads, *before.responsible, *(n for n, _ in before.others))}
